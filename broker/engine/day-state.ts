@@ -1,0 +1,58 @@
+import type { HallCall } from '../../shared/contract/hall.ts';
+import type { CounterReply } from '../../shared/contract/counter.ts';
+import type { KioskReply } from '../../shared/contract/kiosk.ts';
+
+export type TicketStatus = 'waiting' | 'called' | 'done' | 'noShow';
+
+export interface TicketRecord {
+  number: string;
+  serviceId: string;
+  workplaceId: string;
+  /** Walk-ins now; bookings join as a second origin with their own place in the call order. */
+  origin: 'walkIn';
+  /** Unguessable; the ticket's live status page is addressed by it, never by the number. */
+  token: string;
+  issuedAt: number;
+  /** Orders the waiting line; a transferred ticket keeps it, so the client does not queue again. */
+  queuedAt: number;
+  status: TicketStatus;
+  counterId?: string;
+  calledAt?: number;
+  calls: number;
+  finishedAt?: number;
+}
+
+export interface CounterRecord {
+  status: 'open' | 'paused';
+  current: string | null;
+  changedAt: number;
+}
+
+/** Everything the engine knows about one Prague day: the hot file, rolled out when the day ends. */
+export interface DayState {
+  day: string;
+  sequences: Record<string, number>;
+  issuedPerWorkplace: Record<string, number>;
+  tickets: Record<string, TicketRecord>;
+  counters: Record<string, CounterRecord>;
+  /** Answers already given, by `${deviceId}/${requestId}`: a retried request gets the same answer. */
+  answered: Record<string, KioskReply | CounterReply>;
+  calls: HallCall[];
+  callSeq: number;
+  /** The day's latest service durations (ms) per service, newest last. */
+  serviceTimes: Record<string, number[]>;
+}
+
+export function freshDay(day: string): DayState {
+  return {
+    day,
+    sequences: {},
+    issuedPerWorkplace: {},
+    tickets: {},
+    counters: {},
+    answered: {},
+    calls: [],
+    callSeq: 0,
+    serviceTimes: {},
+  };
+}

@@ -1,0 +1,48 @@
+import { ticketWindow } from '../../shared/calendar/office-calendar.ts';
+import type { OfficeConfig } from '../../shared/config/schema.ts';
+import type { CounterState } from '../../shared/contract/counter.ts';
+import type { HallCalls } from '../../shared/contract/hall.ts';
+import type { ServiceStatus } from '../../shared/contract/service.ts';
+import { waitingFor } from './call-order.ts';
+import { counterRecord } from './counter-record.ts';
+import type { DayState } from './day-state.ts';
+import { estimateWaitMinutes } from './wait-estimate.ts';
+
+/** The retained views the broker publishes; pure functions of config, state and the instant. */
+export function serviceStatus(config: OfficeConfig, state: DayState, serviceId: string, now: number): ServiceStatus {
+  const service = config.services.find((s) => s.id === serviceId)!;
+  const workplace = config.workplaces.find((w) => w.id === service.workplaceId)!;
+  const window = ticketWindow(config, workplace, now);
+  const ticketsLeft = Math.max(0, workplace.walkInCapacityPerDay - (state.issuedPerWorkplace[workplace.id] ?? 0));
+  const waiting = waitingFor(state, [service.id]).length;
+  const closedReason = !window.open
+    ? window.reason === 'holiday' ? 'holiday' : 'closed'
+    : ticketsLeft === 0 ? 'capacityExhausted' : null;
+  return {
+    serviceId,
+    open: closedReason === null,
+    closedReason,
+    waiting,
+    estimatedWaitMinutes: estimateWaitMinutes(config, state, service, waiting),
+    ticketsLeft,
+    updatedAt: now,
+  };
+}
+
+export function counterState(config: OfficeConfig, state: DayState, counterId: string, now: number): CounterState {
+  const counter = config.counters.find((c) => c.id === counterId)!;
+  const record = counterRecord(state, counterId);
+  const t = record.current ? state.tickets[record.current] : undefined;
+  return {
+    counterId,
+    number: counter.number,
+    status: record.status,
+    current: t ? { number: t.number, serviceId: t.serviceId, calledAt: t.calledAt ?? now, calls: t.calls } : null,
+    waiting: waitingFor(state, counter.serviceIds).length,
+    updatedAt: now,
+  };
+}
+
+export function hallCalls(state: DayState, now: number): HallCalls {
+  return { calls: state.calls, updatedAt: now };
+}

@@ -1,0 +1,75 @@
+import { DateTime } from 'luxon';
+import type { OfficeConfig, Workplace } from '../config/schema.ts';
+import { weekdays, type WeekHours } from '../config/opening-hours.ts';
+import { publicHoliday } from './holidays.ts';
+
+/** Office rules are applied in Prague time; instants are stored as UTC milliseconds. */
+export const officeZone = 'Europe/Prague';
+
+export type ClosedReason = 'holiday' | 'closedDay' | 'outsideHours';
+export interface Interval { start: number; end: number }
+
+/** The Prague calendar day (YYYY-MM-DD) of an instant. */
+export function officeDay(at: number): string {
+  return DateTime.fromMillis(at, { zone: officeZone }).toISODate()!;
+}
+
+/** The Prague calendar day `days` after `day`, counted in calendar days, not 24-hour periods. */
+export function addDays(day: string, days: number): string {
+  return DateTime.fromISO(day, { zone: officeZone }).plus({ days }).toISODate()!;
+}
+
+/** The instant of a Prague wall-clock time; on the spring-forward day 02:30 does not exist and luxon moves it on. */
+export function officeInstant(day: string, time: string): number {
+  return DateTime.fromISO(`${day}T${time}`, { zone: officeZone }).toMillis();
+}
+
+export function hoursOf(config: OfficeConfig, workplace: Workplace): WeekHours {
+  return workplace.openingHours ?? config.office.openingHours;
+}
+
+export function closedAllDay(config: OfficeConfig, day: string): ClosedReason | undefined {
+  if (publicHoliday(day)) return 'holiday';
+  if (config.office.closedDates.includes(day)) return 'closedDay';
+  return undefined;
+}
+
+/** The workplace's open intervals on a Prague day, as instants. Empty on holidays and closed days. */
+export function openIntervals(config: OfficeConfig, workplace: Workplace, day: string): Interval[] {
+  if (closedAllDay(config, day)) return [];
+  const weekday = weekdays[DateTime.fromISO(day, { zone: officeZone }).weekday - 1]!;
+  return hoursOf(config, workplace)[weekday].map((i) => ({
+    start: officeInstant(day, i.from),
+    end: officeInstant(day, i.to),
+  }));
+}
+
+export type TicketWindow =
+  | { open: true; closesAt: number }
+  | { open: false; reason: ClosedReason };
+
+/**
+ * Whether the workplace issues tickets at `at`: open, and not within its last minutes before
+ * closing (so that the last ticket can still be served).
+ */
+export function ticketWindow(config: OfficeConfig, workplace: Workplace, at: number): TicketWindow {
+  const day = officeDay(at);
+  const closed = closedAllDay(config, day);
+  if (closed) return { open: false, reason: closed };
+  const margin = workplace.lastTicketMinutesBeforeClose * 60_000;
+  const current = openIntervals(config, workplace, day).find((i) => at >= i.start && at < i.end - margin);
+  return current ? { open: true, closesAt: current.end - margin } : { open: false, reason: 'outsideHours' };
+}
+
+/** The next instant after `at` at which any workplace's ticket window may open or close. */
+export function nextWindowChange(config: OfficeConfig, at: number): number {
+  let next = DateTime.fromMillis(at, { zone: officeZone }).plus({ days: 1 }).startOf('day').toMillis();
+  const day = officeDay(at);
+  for (const workplace of config.workplaces) {
+    const margin = workplace.lastTicketMinutesBeforeClose * 60_000;
+    for (const i of openIntervals(config, workplace, day)) {
+      for (const edge of [i.start, i.end - margin]) if (edge > at && edge < next) next = edge;
+    }
+  }
+  return next;
+}

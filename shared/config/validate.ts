@@ -1,0 +1,14 @@
+import type { z } from 'zod';
+import { officeConfigSchema, type OfficeConfig } from './schema.ts';
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** Formats every issue as `path: message`, the form STYLE.md asks of configuration errors. */
+export function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`);
+}
+
+export function validateOfficeConfig(input: unknown): Validated<OfficeConfig> {
+  const result = officeConfigSchema.safeParse(input);
+  return result.success ? { ok: true, value: result.data } : { ok: false, errors: formatIssues(result.error) };
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const deviceId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+/** Request and command ids: chosen by the device, reused on every retry of the same press. */
+export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected 8-64 characters of [A-Za-z0-9_-]');
+export const epochMs = z.int().min(1_500_000_000_000).max(4_000_000_000_000);
+export const ticketNumber = z.string().regex(/^[A-Z]\d{3,4}$/);
+
+/** Refusals are codes; only the edge (kiosk LCD, web page, e-mail) turns them into words. */
+export const refusalCodes = [
+  'invalidMessage',
+  'unknownService',
+  'serviceNotAtKiosk',
+  'closed',
+  'holiday',
+  'capacityExhausted',
+  'stale',
+  'storageFailed',
+  'unknownCode',
+  'queueEmpty',
+  'noCurrentTicket',
+  'counterPaused',
+  'counterNotPaused',
+  'serviceNotServed',
+] as const;
+export const refusalCode = z.enum(refusalCodes);
+export type RefusalCode = z.infer<typeof refusalCode>;
+
+export const refusal = z.strictObject({ code: refusalCode, detail: z.string().max(500).optional() });

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { localizedText } from '../config/localized.ts';
+import { epochMs } from './common.ts';
+
+const kioskConfig = z.strictObject({
+  role: z.literal('kiosk'),
+  deviceId: z.string(),
+  officeName: localizedText,
+  name: localizedText,
+  buttons: z.array(z.strictObject({ button: z.int(), serviceId: z.string(), letter: z.string(), name: localizedText })),
+  requestTimeoutMs: z.int().min(100),
+});
+const counterConfig = z.strictObject({
+  role: z.literal('counter'),
+  deviceId: z.string(),
+  number: z.int(),
+  serviceIds: z.array(z.string()),
+});
+const displayConfig = z.strictObject({
+  role: z.literal('display'),
+  deviceId: z.string(),
+  name: localizedText,
+  counterNumbers: z.array(z.int()),
+  workplaceIds: z.array(z.string()),
+});
+
+/** Everything a device knows beyond its broker address, id and secret comes from here (retained). */
+export const deviceConfig = z.discriminatedUnion('role', [kioskConfig, counterConfig, displayConfig]);
+export type DeviceConfig = z.infer<typeof deviceConfig>;
+export type KioskConfig = z.infer<typeof kioskConfig>;
+export type CounterConfig = z.infer<typeof counterConfig>;
+export type DisplayConfig = z.infer<typeof displayConfig>;
+export type DeviceRole = DeviceConfig['role'];
+
+export const deviceHealth = z.strictObject({
+  status: z.enum(['ok', 'degraded', 'error']),
+  printer: z.enum(['ok', 'paperLow', 'paperOut', 'offline']).optional(),
+  message: z.string().max(300).optional(),
+  at: epochMs,
+});
+export type DeviceHealth = z.infer<typeof deviceHealth>;
+
+/** Published by the server from the broker's own connect and disconnect events. */
+export const devicePresence = z.strictObject({ online: z.boolean(), since: epochMs });
+export type DevicePresence = z.infer<typeof devicePresence>;

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { epochMs } from './common.ts';
+
+export const serviceStatus = z.strictObject({
+  serviceId: z.string(),
+  open: z.boolean(),
+  /** Why the service's button is dark; null while it is open. */
+  closedReason: z.enum(['closed', 'holiday', 'capacityExhausted']).nullable(),
+  waiting: z.int().min(0),
+  estimatedWaitMinutes: z.int().min(0).nullable(),
+  /** Walk-in tickets the service's workplace can still issue today. */
+  ticketsLeft: z.int().min(0),
+  updatedAt: epochMs,
+});
+export type ServiceStatus = z.infer<typeof serviceStatus>;

@@ -1,0 +1,91 @@
+import type { z } from 'zod';
+import { counterCommand, counterReply, counterState } from './counter.ts';
+import { deviceConfig, deviceHealth, devicePresence, type DeviceRole } from './device.ts';
+import { hallCalls } from './hall.ts';
+import { kioskReply, kioskRequest } from './kiosk.ts';
+import { serviceStatus } from './service.ts';
+
+/** The version is in the tree so a v2 can run beside v1 while devices are upgraded one by one. */
+export const topicRoot = 'fronta/v1';
+
+/** 'own': only the topic carrying the device's own id; 'any': every id (and the + wildcard). */
+type Access = Partial<Record<DeviceRole, 'own' | 'any'>>;
+
+interface TopicSpec {
+  pattern: string;
+  schema: z.ZodType;
+  retained: boolean;
+  /** Who besides the server may publish; the server publishes everything from inside the broker process. */
+  publish: Access;
+  subscribe: Access;
+}
+
+/** The whole MQTT contract: one topic tree, one schema per message, and who may do what (the ACL is derived from it). */
+export const contract = {
+  kioskRequest: { pattern: 'kiosk/{id}/request', schema: kioskRequest, retained: false, publish: { kiosk: 'own' }, subscribe: {} },
+  kioskReply: { pattern: 'kiosk/{id}/reply', schema: kioskReply, retained: false, publish: {}, subscribe: { kiosk: 'own' } },
+  counterCommand: { pattern: 'counter/{id}/command', schema: counterCommand, retained: false, publish: { counter: 'own' }, subscribe: {} },
+  counterReply: { pattern: 'counter/{id}/reply', schema: counterReply, retained: false, publish: {}, subscribe: { counter: 'own' } },
+  counterState: { pattern: 'counter/{id}/state', schema: counterState, retained: true, publish: {}, subscribe: { counter: 'own', display: 'any' } },
+  hallCalls: { pattern: 'hall/calls', schema: hallCalls, retained: true, publish: {}, subscribe: { display: 'any' } },
+  serviceStatus: { pattern: 'service/{id}/status', schema: serviceStatus, retained: true, publish: {}, subscribe: { kiosk: 'any', counter: 'any', display: 'any' } },
+  deviceConfig: { pattern: 'device/{id}/config', schema: deviceConfig, retained: true, publish: {}, subscribe: { kiosk: 'own', counter: 'own', display: 'own' } },
+  deviceHealth: { pattern: 'device/{id}/health', schema: deviceHealth, retained: true, publish: { kiosk: 'own', counter: 'own' }, subscribe: {} },
+  devicePresence: { pattern: 'device/{id}/presence', schema: devicePresence, retained: true, publish: {}, subscribe: {} },
+} as const satisfies Record<string, TopicSpec>;
+
+export type TopicName = keyof typeof contract;
+export type Message<N extends TopicName> = z.infer<(typeof contract)[N]['schema']>;
+
+/** Payloads larger than this are refused before parsing; the largest real one (hall calls) is under 2 KiB. */
+export const maxPayloadBytes = 8 * 1024;
+
+export function topic(name: TopicName, id = ''): string {
+  return `${topicRoot}/${contract[name].pattern.replace('{id}', id)}`;
+}
+
+/** A subscription filter for every id of a per-device topic: `fronta/v1/service/+/status`. */
+export function topicFilter(name: TopicName): string {
+  return topic(name, '+');
+}
+
+export interface MatchedTopic { name: TopicName; id: string }
+
+const specs = Object.entries(contract).map(([name, spec]) => ({
+  name: name as TopicName,
+  segments: `${topicRoot}/${spec.pattern}`.split('/'),
+}));
+
+/** Which contract topic a concrete topic (or, with `allowPlus`, a filter) is, and the id it carries. */
+export function matchTopic(concrete: string, allowPlus = false): MatchedTopic | undefined {
+  const parts = concrete.split('/');
+  for (const spec of specs) {
+    if (spec.segments.length !== parts.length) continue;
+    let id = '';
+    const fits = spec.segments.every((segment, k) => {
+      const part = parts[k]!;
+      if (segment !== '{id}') return segment === part;
+      id = part;
+      return (allowPlus && part === '+') || /^[a-z0-9][a-z0-9-]{0,39}$/.test(part);
+    });
+    if (fits) return { name: spec.name, id };
+  }
+  return undefined;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** Parses a payload of a contract topic: size, JSON, then the topic's schema. Never throws. */
+export function parsePayload<N extends TopicName>(name: N, payload: Uint8Array | string): Parsed<Message<N>> {
+  const size = typeof payload === 'string' ? payload.length : payload.byteLength;
+  if (size > maxPayloadBytes) return { ok: false, reason: `payload of ${size} bytes exceeds ${maxPayloadBytes}` };
+  let json: unknown;
+  try {
+    json = JSON.parse(typeof payload === 'string' ? payload : new TextDecoder().decode(payload));
+  } catch {
+    return { ok: false, reason: 'payload is not JSON' };
+  }
+  const result = contract[name].schema.safeParse(json);
+  if (result.success) return { ok: true, value: result.data as Message<N> };
+  return { ok: false, reason: result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+}
