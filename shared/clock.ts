@@ -23,3 +23,21 @@ export class ManualClock implements Clock {
     this.at += ms;
   }
 }
+
+/**
+ * The clock a process runs on, from its settings: `startAt` (an ISO instant the clock starts at, then
+ * runs on) or `offsetMs` (handed to child processes so they all share one shifted time).
+ */
+export function clockFromSettings(settings: { startAt?: string | undefined; offsetMs?: string | undefined }, now = Date.now()): Clock {
+  if (settings.startAt) {
+    const start = Date.parse(settings.startAt);
+    if (Number.isNaN(start)) throw new Error(`FRONTA_START_AT: not an ISO instant: ${settings.startAt}`);
+    return offsetClock(start - now);
+  }
+  if (settings.offsetMs) {
+    const offset = Number(settings.offsetMs);
+    if (!Number.isFinite(offset)) throw new Error(`FRONTA_CLOCK_OFFSET_MS: not a number: ${settings.offsetMs}`);
+    return offsetClock(offset);
+  }
+  return systemClock;
+}

@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import { clockFromSettings } from '../shared/clock.ts';
+import { loadOfficeConfig } from './config-file.ts';
+import { readCredentials } from './mqtt/credentials.ts';
+import { startOfficeServer } from './office-server.ts';
+import { FileStore } from './store/file-store.ts';
+
+/** The office server. Settings come from the environment; see README.md for each one. */
+const env = process.env;
+const dataDir = env.FRONTA_DATA_DIR ?? 'data';
+const config = await loadOfficeConfig(env.FRONTA_CONFIG);
+const server = await startOfficeServer({
+  config,
+  credentials: await readCredentials(env.FRONTA_CREDENTIALS ?? join(dataDir, 'credentials.json')),
+  store: new FileStore(join(dataDir, 'queue')),
+  clock: clockFromSettings({ startAt: env.FRONTA_START_AT, offsetMs: env.FRONTA_CLOCK_OFFSET_MS }),
+  host: env.FRONTA_HOST ?? '127.0.0.1',
+  mqttPort: Number(env.FRONTA_MQTT_PORT ?? 1883),
+  httpPort: Number(env.FRONTA_HTTP_PORT ?? 8080),
+});
+// Tells a parent process (scripts/office.ts, the tests) the ports the OS chose.
+console.log(JSON.stringify({ ready: true, mqttPort: server.mqttPort, httpPort: server.httpPort }));
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void server.stop().then(() => process.exit(0)));
+}

@@ -1,0 +1,29 @@
+import { createRequire } from 'node:module';
+
+/** The part of npm escpos 2.x's Printer we use; the package ships no types. */
+export interface EscposPrinter {
+  hardware(kind: 'init'): EscposPrinter;
+  encode(encoding: string): EscposPrinter;
+  align(align: 'lt' | 'ct' | 'rt'): EscposPrinter;
+  size(width: number, height: number): EscposPrinter;
+  text(content: string): EscposPrinter;
+  print(content: Buffer | string): EscposPrinter;
+  feed(lines: number): EscposPrinter;
+  cut(partial?: boolean, feed?: number): EscposPrinter;
+  flush(callback: () => void): EscposPrinter;
+}
+
+interface Collector { write(data: Buffer, callback?: () => void): void; chunks: Buffer[] }
+
+// printer.js alone: the package index also loads its USB, serial and Bluetooth adapters.
+const Printer = createRequire(import.meta.url)('escpos/printer.js') as new (adapter: unknown, options: { encoding: string }) => EscposPrinter;
+
+/** Lays out with escpos into memory; the bytes go to whichever Printer driver the device has. */
+export function composeEscpos(encoding: string, layout: (printer: EscposPrinter) => void): Uint8Array {
+  const collector: Collector = { chunks: [], write(data, callback) { this.chunks.push(data); callback?.(); } };
+  // `new` matters: escpos 2.x called without it silently drops the options (HARDWARE-NOTES.md).
+  const printer = new Printer(collector, { encoding });
+  layout(printer);
+  printer.flush(() => {});
+  return new Uint8Array(Buffer.concat(collector.chunks));
+}

@@ -1,0 +1,38 @@
+import type { Language, LocalizedText } from '../config/localized.ts';
+
+/** What the kiosk's LCD says in each state: two lines in Czech, then the same two in English. */
+export type KioskScreen =
+  | 'ready'
+  | 'printing'
+  | 'printed'
+  | 'closed'
+  | 'holiday'
+  | 'capacityExhausted'
+  | 'outOfService'
+  | 'paperOut'
+  | 'notPrinted'
+  | 'enterCode'
+  | 'unknownCode';
+
+type Lines = [string, string];
+export const kioskScreens: Record<KioskScreen, Record<Language, Lines>> = {
+  ready: { cs: ['Dobrý den,', 'zvolte službu'], en: ['Welcome,', 'choose a service'] },
+  printing: { cs: ['Tisknu lístek…', 'vyčkejte prosím'], en: ['Printing ticket…', 'please wait'] },
+  printed: { cs: ['Lístek {number}', 'vyčkejte na výzvu'], en: ['Ticket {number}', 'wait to be called'] },
+  closed: { cs: ['Služba je nyní', 'uzavřena'], en: ['This service is', 'closed now'] },
+  holiday: { cs: ['Dnes je svátek,', 'úřad je zavřený'], en: ['Public holiday,', 'the office is closed'] },
+  capacityExhausted: { cs: ['Dnešní kapacita', 'je vyčerpána'], en: ["Today's capacity", 'is used up'] },
+  outOfService: { cs: ['Mimo provoz', 'obraťte se na úřad'], en: ['Out of service', 'please ask the staff'] },
+  paperOut: { cs: ['Došel papír', 'přivolejte obsluhu'], en: ['Out of paper', 'please call the staff'] },
+  notPrinted: { cs: ['Chyba systému,', 'lístek nevytištěn'], en: ['System error,', 'no ticket printed'] },
+  enterCode: { cs: ['Kód rezervace:', '{code}'], en: ['Booking code:', '{code}'] },
+  unknownCode: { cs: ['Neplatný kód', 'rezervace'], en: ['Invalid booking', 'code'] },
+};
+
+/** The four LCD lines of a screen: Czech first, English below it. */
+export function kioskLines(screen: KioskScreen, values: Record<string, string> = {}): string[] {
+  const fill = (line: string) => line.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+  return [...kioskScreens[screen].cs.map(fill), ...kioskScreens[screen].en.map(fill)];
+}
+
+export const localized = (text: LocalizedText, language: Language): string => text[language];
