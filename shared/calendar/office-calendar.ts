@@ -73,3 +73,16 @@ export function nextWindowChange(config: OfficeConfig, at: number): number {
   }
   return next;
 }
+
+/** The first instant at or after `at` when any workplace issues tickets, looking up to two weeks ahead. */
+export function nextOpening(config: OfficeConfig, at: number): number | undefined {
+  for (let k = 0; k < 14; k++) {
+    const day = addDays(officeDay(at), k);
+    for (const workplace of config.workplaces) {
+      const margin = workplace.lastTicketMinutesBeforeClose * 60_000;
+      const open = openIntervals(config, workplace, day).find((i) => i.end - margin > at);
+      if (open) return Math.max(open.start, at);
+    }
+  }
+  return undefined;
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { epochMs, refusal, requestId, ticketNumber } from './common.ts';
 
 export const simpleCounterActions = ['next', 'recall', 'noShow', 'done', 'pause', 'resume'] as const;
+export type SimpleCounterAction = (typeof simpleCounterActions)[number];
 
 export const counterCommand = z.discriminatedUnion('action', [
   z.strictObject({ action: z.enum(simpleCounterActions), commandId: requestId, pressedAt: epochMs }),

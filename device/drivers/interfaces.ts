@@ -1,0 +1,42 @@
+/**
+ * One interface per kind of hardware (STYLE.md #4). Every driver, real or simulated, starts in an
+ * awaited start() and undoes everything in stop(). Listeners are events named for what a person did.
+ */
+export interface Lifecycle {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Push buttons, each with a light in it (kiosk service buttons, the clerk's counter box). */
+export interface Buttons extends Lifecycle {
+  onPress(listener: (button: number) => void): void;
+  setLight(button: number, on: boolean): void;
+}
+
+export type KeypadKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | 'enter' | 'clear' | 'back';
+
+/** The code keypad of the "booked online" section. */
+export interface Keypad extends Lifecycle {
+  onKey(listener: (key: KeypadKey) => void): void;
+}
+
+export type PaperStatus = 'ok' | 'paperLow' | 'paperOut' | 'offline';
+
+/** A receipt printer that takes raw ESC/POS bytes. */
+export interface Printer extends Lifecycle {
+  print(bytes: Uint8Array): Promise<void>;
+  paperStatus(): Promise<PaperStatus>;
+}
+
+/** A character display: the kiosk's LCD, or a hall text panel. Lines longer than `columns` are cut. */
+export interface TextDisplay extends Lifecycle {
+  readonly rows: number;
+  readonly columns: number;
+  show(lines: string[]): void;
+}
+
+/** Seven-segment LED digits (MAX7219): the counter box's called number and waiting count. */
+export interface Digits extends Lifecycle {
+  readonly length: number;
+  show(text: string): void;
+}

@@ -1,0 +1,12 @@
+import type { TextDisplay } from '../interfaces.ts';
+
+export class SimTextDisplay implements TextDisplay {
+  lines: string[] = [];
+  constructor(readonly rows = 4, readonly columns = 20) {}
+
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+  show(lines: string[]): void {
+    this.lines = Array.from({ length: this.rows }, (_, k) => (lines[k] ?? '').slice(0, this.columns));
+  }
+}

@@ -1,0 +1,53 @@
+import type { Clock } from '../shared/clock.ts';
+import type { Message } from '../shared/contract/topics.ts';
+import { newRequestId, type MqttLink } from './mqtt-link.ts';
+
+type Reply = Message<'kioskReply'>;
+
+/**
+ * Kiosk requests and their replies, matched by request id. A request unanswered within the timeout
+ * is sent again with the same id (the engine answers a repeated id with the same ticket, never a
+ * second one); after the last attempt the press fails and nothing is printed.
+ */
+export class KioskRequests {
+  private readonly waiting = new Map<string, (reply: Reply) => void>();
+
+  constructor(
+    private readonly link: MqttLink,
+    private readonly clock: Clock,
+    private readonly timeoutMs: number,
+    private readonly attempts = 3,
+  ) {
+    link.subscribe('kioskReply', link.deviceId, (reply) => this.waiting.get(reply.requestId)?.(reply));
+  }
+
+  async walkIn(serviceId: string): Promise<Reply | undefined> {
+    const requestId = newRequestId();
+    return this.send({ kind: 'walkIn', requestId, pressedAt: this.clock.now(), serviceId });
+  }
+
+  async checkIn(code: string): Promise<Reply | undefined> {
+    const requestId = newRequestId();
+    return this.send({ kind: 'checkIn', requestId, pressedAt: this.clock.now(), code });
+  }
+
+  private async send(request: Message<'kioskRequest'>): Promise<Reply | undefined> {
+    try {
+      for (let attempt = 0; attempt < this.attempts; attempt++) {
+        const answer = new Promise<Reply | undefined>((resolve) => {
+          const timer = setTimeout(() => resolve(undefined), this.timeoutMs);
+          this.waiting.set(request.requestId, (reply) => {
+            clearTimeout(timer);
+            resolve(reply);
+          });
+        });
+        if (!this.link.publish('kioskRequest', request)) return undefined;
+        const reply = await answer;
+        if (reply) return reply;
+      }
+      return undefined;
+    } finally {
+      this.waiting.delete(request.requestId);
+    }
+  }
+}

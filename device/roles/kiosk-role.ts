@@ -1,0 +1,144 @@
+import type { KioskConfig } from '../../shared/contract/device.ts';
+import type { RefusalCode } from '../../shared/contract/common.ts';
+import type { ServiceStatus } from '../../shared/contract/service.ts';
+import { kioskLines, type KioskScreen } from '../../shared/texts/kiosk-texts.ts';
+import { ticketBytes } from '../escpos/ticket-layout.ts';
+import type { KioskDrivers } from '../drivers/factory.ts';
+import type { KeypadKey } from '../drivers/interfaces.ts';
+import { KioskRequests } from '../request.ts';
+import type { Role, RoleContext } from './role.ts';
+
+/** How long a result stays on the LCD before it returns to "choose a service". */
+const messageMs = 6000;
+const maxCodeLength = 12;
+
+/** Which LCD screen a refusal shows; the rest mean the system failed and nothing was printed. */
+const refusalScreens: Partial<Record<RefusalCode, KioskScreen>> = {
+  closed: 'closed',
+  holiday: 'holiday',
+  capacityExhausted: 'capacityExhausted',
+  unknownCode: 'unknownCode',
+};
+
+/**
+ * The ticket kiosk: lit service buttons, the code keypad, the LCD and the printer. It prints only
+ * what the engine has stored and answered; with the broker away it says so and prints nothing.
+ */
+export class KioskRole implements Role {
+  private readonly statuses = new Map<string, ServiceStatus>();
+  private online = false;
+  private busy = false;
+  private code = '';
+  private resetTimer: NodeJS.Timeout | undefined;
+  private requests: KioskRequests | undefined;
+
+  constructor(
+    private readonly ctx: RoleContext,
+    private readonly config: KioskConfig,
+    private readonly drivers: KioskDrivers,
+  ) {}
+
+  async start(): Promise<void> {
+    const { link } = this.ctx;
+    this.requests = new KioskRequests(link, this.ctx.clock, this.config.requestTimeoutMs);
+    link.subscribe('serviceStatus', '+', (status) => {
+      this.statuses.set(status.serviceId, status);
+      this.refreshLights();
+    });
+    await Promise.all(Object.values(this.drivers).map((d) => d.start()));
+    this.drivers.buttons.onPress((button) => void this.press(button));
+    this.drivers.keypad.onKey((key) => void this.key(key));
+    this.render();
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.resetTimer);
+    await Promise.all(Object.values(this.drivers).map((d) => d.stop()));
+  }
+
+  setOnline(online: boolean): void {
+    this.online = online;
+    this.render();
+    if (online) void this.reportHealth();
+  }
+
+  /** The printer's paper, for the staff dashboard (retained on the device's health topic). */
+  private async reportHealth(): Promise<void> {
+    const printer = await this.drivers.printer.paperStatus();
+    const status = printer === 'ok' ? 'ok' : printer === 'paperLow' ? 'degraded' : 'error';
+    this.ctx.link.publish('deviceHealth', { status, printer, at: this.ctx.clock.now() });
+  }
+
+  private serviceOf(button: number) {
+    return this.config.buttons.find((b) => b.button === button);
+  }
+
+  private async press(button: number): Promise<void> {
+    const entry = this.serviceOf(button);
+    if (!entry || this.busy) return;
+    if (!this.online) return this.show('outOfService');
+    const status = this.statuses.get(entry.serviceId);
+    if (status && !status.open) return this.flash(status.closedReason === 'capacityExhausted' ? 'capacityExhausted' : status.closedReason === 'holiday' ? 'holiday' : 'closed');
+    await this.issue(() => this.requests!.walkIn(entry.serviceId));
+  }
+
+  private async key(key: KeypadKey): Promise<void> {
+    if (this.busy) return;
+    if (!this.online) return this.show('outOfService');
+    if (key === 'clear') this.code = '';
+    else if (key === 'back') this.code = this.code.slice(0, -1);
+    else if (key === 'enter') {
+      const code = this.code;
+      this.code = '';
+      if (code.length >= 4) return this.issue(() => this.requests!.checkIn(code));
+    } else if (this.code.length < maxCodeLength) this.code += key;
+    if (this.code) this.show('enterCode', { code: this.code });
+    else this.render();
+  }
+
+  /** Checks the paper, asks the engine, prints what it answered: the same path for walk-ins and check-ins. */
+  private async issue(ask: () => Promise<import('../../shared/contract/topics.ts').Message<'kioskReply'> | undefined>): Promise<void> {
+    this.busy = true;
+    try {
+      // A ticket the engine stored but the printer cannot print would be a ghost in the queue.
+      if ((await this.drivers.printer.paperStatus()) === 'paperOut') {
+        void this.reportHealth();
+        return this.flash('paperOut');
+      }
+      this.show('printing');
+      const reply = await ask();
+      if (!reply) return this.flash(this.online ? 'notPrinted' : 'outOfService');
+      if (!reply.ok) return this.flash(refusalScreens[reply.error.code] ?? 'notPrinted');
+      const { ticket } = reply.data;
+      const service = this.config.buttons.find((b) => b.serviceId === ticket.serviceId);
+      const serviceName = service?.name ?? { cs: ticket.serviceId, en: ticket.serviceId };
+      await this.drivers.printer.print(ticketBytes({ ticket, officeName: this.config.officeName, serviceName }));
+      this.flash('printed', { number: ticket.number });
+    } catch {
+      this.flash('notPrinted');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private refreshLights(): void {
+    for (const b of this.config.buttons) this.drivers.buttons.setLight(b.button, this.online && this.statuses.get(b.serviceId)?.open === true);
+  }
+
+  private render(): void {
+    this.refreshLights();
+    if (!this.busy) this.show(this.online ? 'ready' : 'outOfService');
+  }
+
+  private show(screen: KioskScreen, values: Record<string, string> = {}): void {
+    clearTimeout(this.resetTimer);
+    this.drivers.lcd.show(kioskLines(screen, values));
+  }
+
+  /** Shows a result for a while, then returns to the ready screen. */
+  private flash(screen: KioskScreen, values: Record<string, string> = {}): void {
+    this.show(screen, values);
+    this.resetTimer = setTimeout(() => this.render(), messageMs);
+    this.resetTimer.unref();
+  }
+}

@@ -1,0 +1,87 @@
+import type { Clock } from '../shared/clock.ts';
+import type { DeviceConfig, DeviceRole } from '../shared/contract/device.ts';
+import type { DriverFactory, DriversByRole } from './drivers/factory.ts';
+import type { LocalSettings } from './local-settings.ts';
+import { MqttLink } from './mqtt-link.ts';
+import { CounterRole } from './roles/counter-role.ts';
+import { DisplayRole } from './roles/display-role.ts';
+import { KioskRole } from './roles/kiosk-role.ts';
+import type { Role, RoleContext } from './roles/role.ts';
+
+type RoleMaker = (ctx: RoleContext, config: DeviceConfig, drivers: DriversByRole[DeviceRole]) => Role;
+const makers: Record<DeviceRole, RoleMaker> = {
+  kiosk: (ctx, config, drivers) => new KioskRole(ctx, config as Extract<DeviceConfig, { role: 'kiosk' }>, drivers as DriversByRole['kiosk']),
+  counter: (ctx, config, drivers) => new CounterRole(ctx, config as Extract<DeviceConfig, { role: 'counter' }>, drivers as DriversByRole['counter']),
+  display: (ctx, config, drivers) => new DisplayRole(ctx, config as Extract<DeviceConfig, { role: 'display' }>, drivers as DriversByRole['display']),
+};
+
+/**
+ * One device process: connects with its id and secret, waits for its retained configuration, and
+ * becomes the role the server says. A changed configuration restarts the role on the same hardware.
+ */
+export class DeviceRuntime {
+  private link: MqttLink;
+  private role: Role | undefined;
+  private configText = '';
+  private readonly drivers = new Map<DeviceRole, DriversByRole[DeviceRole]>();
+  private configuring: Promise<void> = Promise.resolve();
+  private configuredListeners: ((config: DeviceConfig) => void)[] = [];
+  config: DeviceConfig | undefined;
+
+  constructor(
+    settings: LocalSettings,
+    private readonly factory: DriverFactory,
+    private readonly clock: Clock,
+    warn?: (message: string) => void,
+  ) {
+    this.link = new MqttLink(settings, warn);
+  }
+
+  get deviceId(): string {
+    return this.link.deviceId;
+  }
+
+  get online(): boolean {
+    return this.link.online;
+  }
+
+  async start(): Promise<void> {
+    this.link.onStatus((status) => this.role?.setOnline(status === 'online'));
+    this.link.subscribe('deviceConfig', this.link.deviceId, (config) => {
+      this.configuring = this.configuring.then(() => this.configure(config));
+    });
+    await this.link.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.configuring;
+    await this.role?.stop();
+    await this.link.stop();
+  }
+
+  /** The hardware of a role, the same objects across reconfigurations (the simulation drives them). */
+  driversOf<R extends DeviceRole>(role: R): DriversByRole[R] {
+    let drivers = this.drivers.get(role);
+    if (!drivers) {
+      drivers = this.factory.create(role);
+      this.drivers.set(role, drivers);
+    }
+    return drivers as DriversByRole[R];
+  }
+
+  onConfigured(listener: (config: DeviceConfig) => void): void {
+    this.configuredListeners.push(listener);
+  }
+
+  private async configure(config: DeviceConfig): Promise<void> {
+    const text = JSON.stringify(config);
+    if (text === this.configText) return;
+    this.configText = text;
+    await this.role?.stop();
+    this.config = config;
+    this.role = makers[config.role]({ link: this.link, clock: this.clock }, config, this.driversOf(config.role));
+    await this.role.start();
+    this.role.setOnline(this.link.online);
+    for (const l of this.configuredListeners) l(config);
+  }
+}

@@ -1,0 +1,32 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { hashSecret, newSecret, writeCredentials, type Credentials } from '../../broker/mqtt/credentials.ts';
+import { writeFileDurably } from '../../broker/store/durable-file.ts';
+import type { OfficeConfig } from '../../shared/config/schema.ts';
+import type { LocalSettings } from '../../device/local-settings.ts';
+
+export interface Provisioned { credentialsPath: string; devices: LocalSettings[] }
+
+/**
+ * Gives every device of the office a fresh secret: the server keeps only its hash in
+ * `credentials.json`, each device its own `devices/<id>.json` (broker address, id, secret).
+ */
+export async function provisionDevices(config: OfficeConfig, dir: string, broker: string): Promise<Provisioned> {
+  await mkdir(join(dir, 'devices'), { recursive: true });
+  const credentials: Credentials = {};
+  const devices: LocalSettings[] = [];
+  for (const { id } of [...config.kiosks, ...config.counters, ...config.displays]) {
+    const secret = newSecret();
+    credentials[id] = hashSecret(secret);
+    const settings: LocalSettings = { broker, deviceId: id, secret, hardware: 'sim' };
+    devices.push(settings);
+    await writeFileDurably(join(dir, 'devices', `${id}.json`), `${JSON.stringify(settings, null, 2)}\n`);
+  }
+  const credentialsPath = join(dir, 'credentials.json');
+  await writeCredentials(credentialsPath, credentials);
+  return { credentialsPath, devices };
+}
+
+export async function readDeviceSettings(dir: string, id: string): Promise<LocalSettings> {
+  return JSON.parse(await readFile(join(dir, 'devices', `${id}.json`), 'utf8')) as LocalSettings;
+}

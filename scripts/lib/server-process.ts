@@ -1,0 +1,42 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export interface ServerProcess { child: ChildProcess; mqttPort: number; httpPort: number; stop(): Promise<void> }
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Runs the office server (broker/main.ts) as a child process and waits for its ready line; the
+ * tests use it to kill -9 a real server, the office script to run one.
+ */
+export async function startServerProcess(env: Record<string, string>, output: 'inherit' | 'ignore' = 'ignore'): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'broker/main.ts'], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', output],
+  });
+  const ready = await new Promise<{ mqttPort: number; httpPort: number }>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => reject(new Error('office server did not report ready within 20 s')), 20_000);
+    child.once('exit', (code) => reject(new Error(`office server exited with ${code} before it was ready`)));
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      try {
+        resolve(JSON.parse(line) as { mqttPort: number; httpPort: number });
+      } catch {
+        reject(new Error(`unexpected first line from the office server: ${line}`));
+      }
+    });
+  });
+  return {
+    child,
+    ...ready,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
