@@ -1,0 +1,44 @@
+import { ManualClock } from '../../shared/clock.ts';
+import type { OfficeConfig } from '../../shared/config/schema.ts';
+import type { CounterCommand } from '../../shared/contract/counter.ts';
+import type { KioskReply } from '../../shared/contract/kiosk.ts';
+import type { QueueStore } from '../store/queue-store.ts';
+import { MemoryStore } from '../store/memory-store.ts';
+import { QueueEngine } from './queue-engine.ts';
+import { kostelec, tuesdayNine } from '../../test/support/office-fixture.ts';
+
+/** An engine on a manual clock and a store of the test's choice, with shorthands for presses. */
+export async function engineAt(options: { at?: number; config?: OfficeConfig; store?: QueueStore } = {}) {
+  const clock = new ManualClock(options.at ?? tuesdayNine);
+  const store = options.store ?? new MemoryStore();
+  await store.start();
+  let tokens = 0;
+  const engine = new QueueEngine({ config: options.config ?? kostelec(), clock, store, newToken: () => `token-${++tokens}-abcdefgh` });
+  await engine.start();
+  return {
+    engine,
+    clock,
+    store,
+    press: (serviceId: string, kioskId = kioskFor(serviceId), requestId = nextId()) =>
+      engine.kioskRequest(kioskId, { kind: 'walkIn', requestId, pressedAt: clock.now(), serviceId }),
+    counter: (counterId: string, action: Exclude<CounterCommand['action'], 'transfer'>, commandId = nextId()) =>
+      engine.counterCommand(counterId, { action, commandId, pressedAt: clock.now() }),
+    transfer: (counterId: string, serviceId: string) =>
+      engine.counterCommand(counterId, { action: 'transfer', commandId: nextId(), pressedAt: clock.now(), serviceId }),
+  };
+}
+
+// Unique across every engine of a test run: a restarted engine remembers the ids it answered.
+let ids = 0;
+const nextId = () => `req-${String(++ids).padStart(8, '0')}`;
+
+const kioskFor = (serviceId: string) => (['vozidla', 'ridici', 'zivnosti'].includes(serviceId) ? 'kiosk-chodba' : 'kiosk-hala');
+
+export function numberOf(reply: KioskReply): string {
+  if (!reply.ok) throw new Error(`refused: ${reply.error.code}`);
+  return reply.data.ticket.number;
+}
+
+export function codeOf(reply: { ok: boolean; error?: { code: string } }): string {
+  return reply.ok ? 'ok' : reply.error!.code;
+}

@@ -1,0 +1,62 @@
+import { kostelecOffice } from '../../shared/config/kostelec.ts';
+import { officeConfigSchema, type OfficeConfig, type OfficeInput } from '../../shared/config/schema.ts';
+import { ManualClock } from '../../shared/clock.ts';
+import { startOfficeServer, type OfficeServer } from '../../broker/office-server.ts';
+import { readCredentials } from '../../broker/mqtt/credentials.ts';
+import type { QueueStore } from '../../broker/store/queue-store.ts';
+import { MemoryStore } from '../../broker/store/memory-store.ts';
+import { provisionDevices } from '../../scripts/lib/provision.ts';
+import { SimOffice } from '../../scripts/lib/sim-office.ts';
+import type { LocalSettings } from '../../device/local-settings.ts';
+import { tempDir } from './temp-dir.ts';
+
+/** Tuesday 24 November 2026, 09:00 in Prague: a working day with every workplace open. */
+export const tuesdayNine = Date.parse('2026-11-24T09:00:00+01:00');
+
+export function kostelec(change: (input: OfficeInput) => void = () => {}): OfficeConfig {
+  const input = structuredClone(kostelecOffice);
+  change(input);
+  return officeConfigSchema.parse(input);
+}
+
+export interface RunningOffice {
+  config: OfficeConfig;
+  clock: ManualClock;
+  server: OfficeServer;
+  devices: LocalSettings[];
+  logs: string[];
+  sim: SimOffice | undefined;
+  brokerUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real office server on OS-chosen ports (real Aedes, real TCP), with provisioned credentials, and
+ * optionally every device as a simulated DeviceRuntime connected over MQTT.js.
+ */
+export async function runOffice(options: { config?: OfficeConfig; store?: QueueStore; withDevices?: boolean; at?: number } = {}): Promise<RunningOffice> {
+  const config = options.config ?? kostelec();
+  const clock = new ManualClock(options.at ?? tuesdayNine);
+  const dir = await tempDir();
+  const logs: string[] = [];
+  const provisioned = await provisionDevices(config, dir.path, 'mqtt://127.0.0.1:0');
+  const server = await startOfficeServer({
+    config,
+    credentials: await readCredentials(provisioned.credentialsPath),
+    store: options.store ?? new MemoryStore(),
+    clock,
+    logSink: (line) => logs.push(line),
+  });
+  const brokerUrl = `mqtt://127.0.0.1:${server.mqttPort}`;
+  const devices = provisioned.devices.map((d) => ({ ...d, broker: brokerUrl }));
+  const sim = options.withDevices ? new SimOffice(config, devices, clock) : undefined;
+  await sim?.start();
+  return {
+    config, clock, server, devices, logs, sim, brokerUrl,
+    async stop() {
+      await sim?.stop();
+      await server.stop();
+      await dir.remove();
+    },
+  };
+}
