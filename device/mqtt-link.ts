@@ -45,6 +45,9 @@ export class MqttLink {
       connectTimeout: 5000,
       reconnectOnConnackError: true,
       queueQoSZero: false,
+      // The link subscribes everything itself on every connect; MQTT.js resubscribing too would
+      // make the broker send each retained message twice, the second copy possibly older than a live one.
+      resubscribe: false,
     });
     this.client = client;
     client.on('connect', () => {

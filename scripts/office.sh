@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# The README's first command: set up and run the whole office on this machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npm ci --strict-allow-scripts --no-audit --no-fund
+exec node --import tsx scripts/office.ts
