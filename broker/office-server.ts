@@ -48,7 +48,8 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
   aedes.on('connectionError', (_client, error) => log.warn('connection error', { error: error.message }));
   const bridge = new EngineBridge(aedes, engine, clock, log);
   await bridge.start();
-  const tcp = createServer(aedes.handle);
+  // Nagle's algorithm with delayed ACKs holds small MQTT packets back ~40 ms; every message here is small and urgent.
+  const tcp = createServer({ noDelay: true }, aedes.handle);
   const http = createHttpServer(aedes, () => ({ ready: true, day: engine.currentDay() }));
   const mqttPort = await listen(tcp, options.mqttPort ?? 0, host);
   const httpPort = await listen(http.server, options.httpPort ?? 0, host);

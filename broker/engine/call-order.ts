@@ -1,5 +1,6 @@
 import type { Counter } from '../../shared/config/schema.ts';
 import type { DayState, TicketRecord } from './day-state.ts';
+import { headOf } from './waiting-line.ts';
 
 /**
  * Who Next calls, as an ordered list of sources: the first that has a candidate wins.
@@ -10,14 +11,12 @@ type CandidateSource = (state: DayState, counter: Counter) => TicketRecord | und
 /** The oldest waiting walk-in among the counter's services; ties go to the service the counter lists first. */
 const oldestWalkIn: CandidateSource = (state, counter) => {
   let best: TicketRecord | undefined;
-  for (const t of Object.values(state.tickets)) {
-    if (t.status !== 'waiting' || t.origin !== 'walkIn' || !counter.serviceIds.includes(t.serviceId)) continue;
-    if (!best || t.queuedAt < best.queuedAt || (t.queuedAt === best.queuedAt && rank(counter, t) < rank(counter, best))) best = t;
+  for (const serviceId of counter.serviceIds) {
+    const head = headOf(state, serviceId);
+    if (head && (!best || head.queuedAt < best.queuedAt)) best = head;
   }
   return best;
 };
-
-const rank = (counter: Counter, t: TicketRecord) => counter.serviceIds.indexOf(t.serviceId);
 
 const callOrder: CandidateSource[] = [oldestWalkIn];
 
@@ -27,8 +26,4 @@ export function pickNext(state: DayState, counter: Counter): TicketRecord | unde
     if (found) return found;
   }
   return undefined;
-}
-
-export function waitingFor(state: DayState, serviceIds: readonly string[]): TicketRecord[] {
-  return Object.values(state.tickets).filter((t) => t.status === 'waiting' && serviceIds.includes(t.serviceId));
 }

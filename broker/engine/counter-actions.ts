@@ -5,6 +5,7 @@ import { refuse, staleness, type Outcome, type RuleContext } from './context.ts'
 import { counterRecord, setCounter } from './counter-record.ts';
 import type { CounterRecord, TicketRecord } from './day-state.ts';
 import { recordServiceTime } from './wait-estimate.ts';
+import { joinLine, leaveLine } from './waiting-line.ts';
 
 interface ActionContext extends RuleContext {
   counter: Counter;
@@ -27,6 +28,7 @@ function finishCurrent(ctx: ActionContext, status: 'done' | 'noShow'): void {
 
 function call(ctx: ActionContext, t: TicketRecord, kind: 'call' | 'recall'): void {
   const { state, config, counter, now } = ctx;
+  leaveLine(state, t);
   t.status = 'called';
   t.counterId = counter.id;
   t.calledAt ??= now;
@@ -88,9 +90,10 @@ const actions: Record<CounterAction, Action> = {
     const target = ctx.config.services.find((s) => s.id === command.serviceId);
     if (!target) return refuse('unknownService', command.serviceId);
     // The client keeps the paper ticket and their place in line (queuedAt), now in the other service's line.
-    Object.assign(current, { serviceId: target.id, workplaceId: target.workplaceId, status: 'waiting' as const });
+    Object.assign(current, { serviceId: target.id, workplaceId: target.workplaceId });
     delete current.counterId;
     delete current.calledAt;
+    joinLine(ctx.state, current);
     setRecord(ctx, { current: null });
     return done;
   },

@@ -31,9 +31,13 @@ export interface CounterRecord {
 /** Everything the engine knows about one Prague day: the hot file, rolled out when the day ends. */
 export interface DayState {
   day: string;
+  /** The sequence number of the last journal entry applied (journal-entry.ts). */
+  seq: number;
   sequences: Record<string, number>;
   issuedPerWorkplace: Record<string, number>;
   tickets: Record<string, TicketRecord>;
+  /** Each service's waiting line, ticket numbers in call order (waiting-line.ts keeps it). */
+  lines: Record<string, string[]>;
   counters: Record<string, CounterRecord>;
   /** Answers already given, by `${deviceId}/${requestId}`: a retried request gets the same answer. */
   answered: Record<string, KioskReply | CounterReply>;
@@ -43,12 +47,15 @@ export interface DayState {
   serviceTimes: Record<string, number[]>;
 }
 
-export function freshDay(day: string): DayState {
+/** `seq` carries on from the previous day, so a leftover journal entry can never apply to a new day. */
+export function freshDay(day: string, seq = 0): DayState {
   return {
     day,
+    seq,
     sequences: {},
     issuedPerWorkplace: {},
     tickets: {},
+    lines: {},
     counters: {},
     answered: {},
     calls: [],

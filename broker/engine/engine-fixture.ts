@@ -8,12 +8,12 @@ import { QueueEngine } from './queue-engine.ts';
 import { kostelec, tuesdayNine } from '../../test/support/office-fixture.ts';
 
 /** An engine on a manual clock and a store of the test's choice, with shorthands for presses. */
-export async function engineAt(options: { at?: number; config?: OfficeConfig; store?: QueueStore } = {}) {
+export async function engineAt(options: { at?: number; config?: OfficeConfig; store?: QueueStore; compactAfter?: number } = {}) {
   const clock = new ManualClock(options.at ?? tuesdayNine);
   const store = options.store ?? new MemoryStore();
   await store.start();
   let tokens = 0;
-  const engine = new QueueEngine({ config: options.config ?? kostelec(), clock, store, newToken: () => `token-${++tokens}-abcdefgh` });
+  const engine = new QueueEngine({ config: options.config ?? kostelec(), clock, store, newToken: () => `token-${++tokens}-abcdefgh`, compactAfter: options.compactAfter });
   await engine.start();
   return {
     engine,

@@ -6,22 +6,24 @@ import type { CounterCommand, CounterReply, CounterState } from '../../shared/co
 import type { HallCalls } from '../../shared/contract/hall.ts';
 import type { KioskReply, KioskRequest } from '../../shared/contract/kiosk.ts';
 import type { ServiceStatus } from '../../shared/contract/service.ts';
-import type { QueueStore } from '../store/queue-store.ts';
-import type { Outcome, RuleContext } from './context.ts';
-import { applyCounterCommand } from './counter-actions.ts';
+import type { Durable, QueueStore } from '../store/queue-store.ts';
 import { freshDay, type DayState } from './day-state.ts';
 import { GroupCommit } from './group-commit.ts';
+import { applyEntry, type Reply } from './apply-entry.ts';
+import type { JournalEntry } from './journal-entry.ts';
 import { counterState, hallCalls, serviceStatus } from './views.ts';
-import { issueWalkIn } from './walk-in.ts';
 
 export interface EngineDeps {
   config: OfficeConfig;
   clock: Clock;
   store: QueueStore;
   newToken: () => string;
+  /** Journal entries after which the next write is a fresh snapshot instead: bounds the replay at start-up
+   *  (10,000 entries replay in well under a second) while a normal day (a few thousand) never pays for one. */
+  compactAfter?: number;
 }
 
-type Reply = KioskReply | CounterReply;
+type Fail = (code: RefusalCode, detail?: string) => Reply;
 
 /**
  * The single writer of queue state. Rules are pure functions over the day's state; this class adds
@@ -30,22 +32,26 @@ type Reply = KioskReply | CounterReply;
  */
 export class QueueEngine {
   private state: DayState = freshDay('');
+  private unsaved: JournalEntry[] = [];
+  /** Finished days to archive, and whether the next write must be a snapshot (new day, new store). */
+  private toArchive: DayState[] = [];
+  private snapshotDue = false;
   private readonly commits: GroupCommit;
   private readonly inFlight = new Map<string, Promise<Reply>>();
-  private rolling: Promise<void> | undefined;
 
   constructor(private readonly deps: EngineDeps) {
-    this.commits = new GroupCommit(
-      () => deps.store.saveToday(this.state),
-      () => {
-        this.state = deps.store.lastSaved() ?? freshDay(this.state.day);
-      },
-    );
+    this.commits = new GroupCommit(() => this.write(), () => this.restore());
   }
 
-  /** Loads the last durable state; a day left over from before a long stop is archived first. */
+  /** Rebuilds the last durable state; a day left over from before a long stop is archived first. */
   async start(): Promise<void> {
-    this.state = (await this.deps.store.loadToday()) ?? freshDay(this.today());
+    const durable = await this.deps.store.load();
+    if (durable) this.state = this.replay(durable);
+    else {
+      this.state = freshDay(this.today());
+      this.snapshotDue = true;
+      await this.commits.commit();
+    }
     await this.rollIfNeeded();
   }
 
@@ -59,22 +65,27 @@ export class QueueEngine {
 
   kioskRequest(kioskId: string, request: KioskRequest): Promise<KioskReply> {
     const { requestId } = request;
-    const fail = (code: RefusalCode, detail?: string): KioskReply => ({ requestId, ok: false, error: detail ? { code, detail } : { code } });
-    return this.once(`${kioskId}/${requestId}`, fail, (ctx) => {
-      // The booking issue answers check-ins; until then no code is known.
-      if (request.kind === 'checkIn') return fail('unknownCode');
-      const outcome = issueWalkIn(ctx, { kioskId, serviceId: request.serviceId, pressedAt: request.pressedAt });
-      return outcome.ok ? { requestId, ok: true, data: { ticket: outcome.data } } : refusalOf(outcome, fail);
-    }) as Promise<KioskReply>;
+    const fail: Fail = (code, detail) => ({ requestId, ok: false, error: detail ? { code, detail } : { code } });
+    return this.once(`${kioskId}/${requestId}`, fail, () => ({
+      seq: this.state.seq + 1,
+      at: this.deps.clock.now(),
+      kind: 'kiosk',
+      deviceId: kioskId,
+      token: this.deps.newToken(),
+      message: request,
+    })) as Promise<KioskReply>;
   }
 
   counterCommand(counterId: string, command: CounterCommand): Promise<CounterReply> {
     const { commandId } = command;
-    const fail = (code: RefusalCode, detail?: string): CounterReply => ({ commandId, ok: false, error: detail ? { code, detail } : { code } });
-    return this.once(`${counterId}/${commandId}`, fail, (ctx) => {
-      const outcome = applyCounterCommand(ctx, counterId, command);
-      return outcome.ok ? { commandId, ok: true } : refusalOf(outcome, fail);
-    }) as Promise<CounterReply>;
+    const fail: Fail = (code, detail) => ({ commandId, ok: false, error: detail ? { code, detail } : { code } });
+    return this.once(`${counterId}/${commandId}`, fail, () => ({
+      seq: this.state.seq + 1,
+      at: this.deps.clock.now(),
+      kind: 'counter',
+      deviceId: counterId,
+      message: command,
+    })) as Promise<CounterReply>;
   }
 
   serviceStatuses(now = this.deps.clock.now()): ServiceStatus[] {
@@ -89,17 +100,16 @@ export class QueueEngine {
     return hallCalls(this.state, now);
   }
 
-  /** Rolls the day over at Prague midnight even when nobody presses anything (called by a timer). */
+  /**
+   * Starts a new day at Prague midnight (called by every request and by a timer). The swap is
+   * immediate; the next write archives the finished day and snapshots the new one, in that order.
+   */
   async rollIfNeeded(): Promise<void> {
-    if (this.state.day === this.today()) return;
-    this.rolling ??= this.rollOver().finally(() => (this.rolling = undefined));
-    await this.rolling;
-  }
-
-  private async rollOver(): Promise<void> {
-    const finished = this.state;
-    if (Object.keys(finished.tickets).length > 0) await this.deps.store.archiveDay(finished);
-    this.state = freshDay(this.today());
+    const today = this.today();
+    if (this.state.day === today) return;
+    if (Object.keys(this.state.tickets).length > 0) this.toArchive.push(this.state);
+    this.state = freshDay(today, this.state.seq);
+    this.snapshotDue = true;
     await this.commits.commit();
   }
 
@@ -108,11 +118,11 @@ export class QueueEngine {
   }
 
   /**
-   * Runs `rule` at most once per request key: a duplicate delivery or a retry while the first is
-   * still being stored waits for the same answer; a later one gets the stored answer.
-   * A rule that returns a refusal has changed nothing, so nothing is written for it.
+   * Runs a request at most once per key: a duplicate delivery or a retry while the first is still
+   * being stored waits for the same answer; a later one gets the stored answer. A refusal has
+   * changed nothing, so nothing is written for it.
    */
-  private once(key: string, fail: (code: RefusalCode, detail?: string) => Reply, rule: (ctx: RuleContext) => Reply): Promise<Reply> {
+  private once(key: string, fail: Fail, entryFor: () => JournalEntry): Promise<Reply> {
     const pending = this.inFlight.get(key);
     if (pending) return pending;
     const run = (async (): Promise<Reply> => {
@@ -123,10 +133,10 @@ export class QueueEngine {
       }
       const answered = this.state.answered[key];
       if (answered) return answered;
-      const { config, clock, newToken } = this.deps;
-      const reply = rule({ config, state: this.state, now: clock.now(), newToken });
+      const entry = entryFor();
+      const reply = applyEntry(this.deps.config, this.state, entry);
       if (!reply.ok) return reply;
-      this.state.answered[key] = reply;
+      this.unsaved.push(entry);
       try {
         await this.commits.commit();
         return reply;
@@ -138,8 +148,34 @@ export class QueueEngine {
     this.inFlight.set(key, run);
     return run;
   }
-}
 
-function refusalOf(outcome: Extract<Outcome<unknown>, { ok: false }>, fail: (code: RefusalCode, detail?: string) => Reply): Reply {
-  return fail(outcome.code, outcome.detail);
+  /** One durable write for everything applied since the last: a journal append, or a snapshot when due. */
+  private async write(): Promise<void> {
+    const { store, compactAfter = 10_000 } = this.deps;
+    const batch = this.unsaved;
+    this.unsaved = [];
+    if (!this.snapshotDue && store.journalLength() + batch.length <= compactAfter) return store.append(batch);
+    // Copied now: requests applied while the archive is written belong to the next write.
+    const snapshot = structuredClone(this.state);
+    const finished = this.toArchive;
+    this.toArchive = [];
+    this.snapshotDue = false;
+    for (const day of finished) await store.archiveDay(day);
+    await store.snapshot(snapshot);
+  }
+
+  /** After a failed write: back to exactly what is durable; everything since is answered as failed. */
+  private restore(): void {
+    const durable = this.deps.store.durable();
+    this.unsaved = [];
+    this.toArchive = [];
+    this.state = durable ? this.replay(durable) : freshDay(this.today());
+    this.snapshotDue = !durable;
+  }
+
+  private replay(durable: Durable): DayState {
+    const state = durable.snapshot;
+    for (const entry of durable.entries) applyEntry(this.deps.config, state, entry);
+    return state;
+  }
 }

@@ -3,10 +3,10 @@ import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { CounterState } from '../../shared/contract/counter.ts';
 import type { HallCalls } from '../../shared/contract/hall.ts';
 import type { ServiceStatus } from '../../shared/contract/service.ts';
-import { waitingFor } from './call-order.ts';
 import { counterRecord } from './counter-record.ts';
 import type { DayState } from './day-state.ts';
 import { estimateWaitMinutes } from './wait-estimate.ts';
+import { lineLength } from './waiting-line.ts';
 
 /** The retained views the broker publishes; pure functions of config, state and the instant. */
 export function serviceStatus(config: OfficeConfig, state: DayState, serviceId: string, now: number): ServiceStatus {
@@ -14,7 +14,7 @@ export function serviceStatus(config: OfficeConfig, state: DayState, serviceId: 
   const workplace = config.workplaces.find((w) => w.id === service.workplaceId)!;
   const window = ticketWindow(config, workplace, now);
   const ticketsLeft = Math.max(0, workplace.walkInCapacityPerDay - (state.issuedPerWorkplace[workplace.id] ?? 0));
-  const waiting = waitingFor(state, [service.id]).length;
+  const waiting = lineLength(state, [service.id]);
   const closedReason = !window.open
     ? window.reason === 'holiday' ? 'holiday' : 'closed'
     : ticketsLeft === 0 ? 'capacityExhausted' : null;
@@ -38,7 +38,7 @@ export function counterState(config: OfficeConfig, state: DayState, counterId: s
     number: counter.number,
     status: record.status,
     current: t ? { number: t.number, serviceId: t.serviceId, calledAt: t.calledAt ?? now, calls: t.calls } : null,
-    waiting: waitingFor(state, counter.serviceIds).length,
+    waiting: lineLength(state, counter.serviceIds),
     updatedAt: now,
   };
 }

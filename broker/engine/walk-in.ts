@@ -1,9 +1,10 @@
 import { ticketWindow } from '../../shared/calendar/office-calendar.ts';
 import type { Ticket } from '../../shared/contract/kiosk.ts';
 import { formatTicketNumber } from '../../shared/ticket-number.ts';
-import { waitingFor } from './call-order.ts';
+import type { TicketRecord } from './day-state.ts';
 import { refuse, staleness, type Outcome, type RuleContext } from './context.ts';
 import { estimateWaitMinutes } from './wait-estimate.ts';
+import { joinLine, lineLength } from './waiting-line.ts';
 
 export interface WalkInRequest { kioskId: string; serviceId: string; pressedAt: number }
 
@@ -23,13 +24,13 @@ export function issueWalkIn(ctx: RuleContext, req: WalkInRequest): Outcome<Ticke
   const issued = state.issuedPerWorkplace[workplace.id] ?? 0;
   if (issued >= workplace.walkInCapacityPerDay) return refuse('capacityExhausted');
 
-  const ahead = waitingFor(state, [service.id]).length;
+  const ahead = lineLength(state, [service.id]);
   const sequence = (state.sequences[service.letter] ?? 0) + 1;
   const number = formatTicketNumber(service.letter, sequence);
   const token = ctx.newToken();
   state.sequences[service.letter] = sequence;
   state.issuedPerWorkplace[workplace.id] = issued + 1;
-  state.tickets[number] = {
+  const ticket: TicketRecord = {
     number,
     serviceId: service.id,
     workplaceId: workplace.id,
@@ -40,6 +41,8 @@ export function issueWalkIn(ctx: RuleContext, req: WalkInRequest): Outcome<Ticke
     status: 'waiting',
     calls: 0,
   };
+  state.tickets[number] = ticket;
+  joinLine(state, ticket);
   return {
     ok: true,
     data: {

@@ -32,6 +32,7 @@ const maxTickMs = 60_000;
 export class EngineBridge {
   private readonly published = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
+  private viewsPending = false;
   private readonly deliver = (packet: AedesPublishPacket, done: () => void) => {
     done();
     void this.handle(packet);
@@ -90,7 +91,20 @@ export class EngineBridge {
     const reply = await (route.run as Route<RoutedTopic, 'kioskReply' | 'counterReply'>['run'])(this.engine, match.id, parsed.value);
     await this.publish(topic(route.reply, match.id), reply, false);
     if (!reply.ok && reply.error.code === 'storageFailed') this.log.error('request failed: storage', { topic: packet.topic, detail: reply.error.detail });
-    if (reply.ok) await this.publishViews();
+    if (reply.ok) this.viewsSoon();
+  }
+
+  /**
+   * Requests answered in the same turn (one group commit) share one refresh of the views: twenty
+   * presses at once make one status update per kiosk, not twenty.
+   */
+  private viewsSoon(): void {
+    if (this.viewsPending) return;
+    this.viewsPending = true;
+    setImmediate(() => {
+      this.viewsPending = false;
+      void this.publishViews();
+    });
   }
 
   /** Publishes each retained view only when it changed (its timestamp aside). */
@@ -134,9 +148,14 @@ export class EngineBridge {
     await this.publishViews();
   }
 
+  /**
+   * Retained views go out at QoS 0: they are state, the newest wins, and a device that reconnects
+   * gets them again as retained messages; acknowledging each of hundreds per second would only cost.
+   * Replies go at QoS 1.
+   */
   private publish(name: string, payload: unknown, retain: boolean): Promise<void> {
     return new Promise((resolve) =>
-      this.aedes.publish({ cmd: 'publish', topic: name, payload: Buffer.from(JSON.stringify(payload)), qos: 1, retain, dup: false }, (error) => {
+      this.aedes.publish({ cmd: 'publish', topic: name, payload: Buffer.from(JSON.stringify(payload)), qos: retain ? 0 : 1, retain, dup: false }, (error) => {
         if (error) this.log.error('publish failed', { topic: name, error: String(error) });
         resolve();
       }),

@@ -17,7 +17,12 @@ export async function writeFileDurably(path: string, text: string): Promise<void
     await file.close();
   }
   await rename(temp, path);
-  const dir = await open(dirname(path), 'r');
+  await syncDirectory(dirname(path));
+}
+
+/** fsync of a directory: makes a file created or renamed in it durable. */
+export async function syncDirectory(path: string): Promise<void> {
+  const dir = await open(path, 'r');
   try {
     await dir.sync();
   } finally {

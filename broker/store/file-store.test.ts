@@ -1,10 +1,11 @@
-import { mkdir, readdir, rename, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { tempDir } from '../../test/support/temp-dir.ts';
 import { codeOf, engineAt, numberOf } from '../engine/engine-fixture.ts';
 import { FileStore } from './file-store.ts';
+import { sampleDay, sampleEntry } from './store-contract.ts';
 
 test('a restarted engine continues the day\'s numbering from the file, never repeating a number', async () => {
   const dir = await tempDir();
@@ -28,6 +29,21 @@ test('a kiosk retry that reaches a restarted server gets the ticket it was given
   await dir.remove();
 });
 
+test('a torn last line and entries already in the snapshot are skipped on load', async () => {
+  const dir = await tempDir();
+  const store = new FileStore(dir.path);
+  await store.start();
+  await store.snapshot(sampleDay(5));
+  await store.stop();
+  // As after a crash between the snapshot and cutting the journal, then a torn write.
+  await appendFile(join(dir.path, 'today.journal'), [4, 5, 6].map((seq) => `\n${JSON.stringify(sampleEntry(seq))}`).join('') + '\n{"seq":7,"at":');
+  const again = new FileStore(dir.path);
+  await again.start();
+  assert.equal((await again.load())?.entries, [sampleEntry(6)]);
+  await again.stop();
+  await dir.remove();
+});
+
 test('only today is in the hot file; finished days go to history', async () => {
   const dir = await tempDir();
   const { press, clock } = await engineAt({ store: new FileStore(dir.path) });
@@ -38,21 +54,21 @@ test('only today is in the hot file; finished days go to history', async () => {
   await dir.remove();
 });
 
-test('a write that fails fails the request visibly and changes nothing', async () => {
+test('a journal that cannot be written (disk full) fails the append and records nothing', async () => {
   const dir = await tempDir();
-  const { engine, press } = await engineAt({ store: new FileStore(dir.path) });
-  assert.is(numberOf(await press('pasy')), 'C001');
-  // The data directory becomes unwritable: a plain file stands where it was (root ignores chmod).
-  await rename(dir.path, `${dir.path}-away`);
-  await writeFile(dir.path, 'not a directory');
-  const failed = await press('pasy');
-  assert.is(codeOf(failed), 'storageFailed');
-  assert.is(engine.serviceStatuses().find((s) => s.serviceId === 'pasy')!.waiting, 1);
-  await dir.remove();
-  await rename(`${dir.path}-away`, dir.path);
-  // Once the disk is back the next ticket is C002: the failed one was never acknowledged or printed.
-  assert.is(numberOf(await press('pasy')), 'C002');
-  await mkdir(dir.path, { recursive: true });
+  const first = new FileStore(dir.path);
+  await first.start();
+  await first.snapshot(sampleDay());
+  await first.stop();
+  // /dev/full answers every write with ENOSPC, as a full SD card would.
+  await rm(join(dir.path, 'today.journal'));
+  await symlink('/dev/full', join(dir.path, 'today.journal'));
+  const store = new FileStore(dir.path);
+  await store.start();
+  const error = await store.append([sampleEntry(4)]).then(() => undefined, (e: NodeJS.ErrnoException) => e.code);
+  assert.is(error, 'ENOSPC');
+  assert.is(store.journalLength(), 0);
+  await store.stop();
   await dir.remove();
 });
 

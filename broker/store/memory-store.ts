@@ -1,24 +1,36 @@
 import type { DayState } from '../engine/day-state.ts';
-import type { QueueStore } from './queue-store.ts';
+import type { JournalEntry } from '../engine/journal-entry.ts';
+import type { Durable, QueueStore } from './queue-store.ts';
 
 /** Keeps serialized copies, so callers can never alias what is "stored"; for tests and throwaway demos. */
 export class MemoryStore implements QueueStore {
-  private today: string | undefined;
+  private snapshotText: string | undefined;
+  private entries: string[] = [];
   private readonly history = new Map<string, string>();
 
   async start(): Promise<void> {}
   async stop(): Promise<void> {}
 
-  async loadToday(): Promise<DayState | undefined> {
-    return this.lastSaved();
+  async load(): Promise<Durable | undefined> {
+    return this.durable();
   }
 
-  async saveToday(state: DayState): Promise<void> {
-    this.today = JSON.stringify(state);
+  async append(entries: JournalEntry[]): Promise<void> {
+    this.entries.push(...entries.map((e) => JSON.stringify(e)));
   }
 
-  lastSaved(): DayState | undefined {
-    return this.today === undefined ? undefined : (JSON.parse(this.today) as DayState);
+  async snapshot(state: DayState): Promise<void> {
+    this.snapshotText = JSON.stringify(state);
+    this.entries = [];
+  }
+
+  durable(): Durable | undefined {
+    if (this.snapshotText === undefined) return undefined;
+    return { snapshot: JSON.parse(this.snapshotText) as DayState, entries: this.entries.map((e) => JSON.parse(e) as JournalEntry) };
+  }
+
+  journalLength(): number {
+    return this.entries.length;
   }
 
   async archiveDay(state: DayState): Promise<void> {

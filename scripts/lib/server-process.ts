@@ -11,7 +11,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  * tests use it to kill -9 a real server, the office script to run one.
  */
 export async function startServerProcess(env: Record<string, string>, output: 'inherit' | 'ignore' = 'ignore'): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'broker/main.ts'], {
+  // FRONTA_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server of a benchmark.
+  const nodeArgs = process.env.FRONTA_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'broker/main.ts'], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', output],

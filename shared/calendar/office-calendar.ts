@@ -34,8 +34,24 @@ export function closedAllDay(config: OfficeConfig, day: string): ClosedReason | 
   return undefined;
 }
 
+// Every status view asks for these; computed once per configuration, workplace and day.
+const intervalCache = new WeakMap<OfficeConfig, Map<string, Interval[]>>();
+
 /** The workplace's open intervals on a Prague day, as instants. Empty on holidays and closed days. */
 export function openIntervals(config: OfficeConfig, workplace: Workplace, day: string): Interval[] {
+  let cache = intervalCache.get(config);
+  if (!cache) intervalCache.set(config, (cache = new Map()));
+  const key = `${workplace.id}/${day}`;
+  let intervals = cache.get(key);
+  if (!intervals) {
+    intervals = computeIntervals(config, workplace, day);
+    if (cache.size > 1000) cache.clear();
+    cache.set(key, intervals);
+  }
+  return intervals;
+}
+
+function computeIntervals(config: OfficeConfig, workplace: Workplace, day: string): Interval[] {
   if (closedAllDay(config, day)) return [];
   const weekday = weekdays[DateTime.fromISO(day, { zone: officeZone }).weekday - 1]!;
   return hoursOf(config, workplace)[weekday].map((i) => ({

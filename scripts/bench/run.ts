@@ -1,0 +1,32 @@
+import { tempDir } from '../../test/support/temp-dir.ts';
+import { startBenchOffice } from './bench-office.ts';
+import { measureLatencies } from './latency.ts';
+import { measureThroughput } from './throughput.ts';
+
+/**
+ * `npm run bench` runs every benchmark; `npm run bench -- latency` only those whose name contains
+ * the word. Figures go to stdout as JSON lines; record them in docs/PERFORMANCE.md.
+ */
+const benches: Record<string, () => Promise<void>> = {
+  latency: () => withOffice(20, (office) => measureLatencies(office, 50)),
+  throughput: () => withOffice(20, (office) => measureThroughput(office, 5000)),
+};
+
+async function withOffice(devices: number, run: (office: Awaited<ReturnType<typeof startBenchOffice>>) => Promise<void>): Promise<void> {
+  const dir = await tempDir();
+  const office = await startBenchOffice(dir.path, devices);
+  try {
+    await run(office);
+  } finally {
+    await office.stop();
+    await dir.remove();
+  }
+}
+
+const filter = process.argv[2];
+const chosen = Object.entries(benches).filter(([name]) => !filter || name.includes(filter));
+if (chosen.length === 0) {
+  console.error(`no benchmark matches "${filter}"; there are: ${Object.keys(benches).join(', ')}`);
+  process.exit(2);
+}
+for (const [, run] of chosen) await run();
