@@ -24,6 +24,7 @@ if (!env.FRONTA_START_AT && !config.workplaces.some((w) => ticketWindow(config, 
   console.log(`The office is closed now; the clock starts at its next opening, ${new Date(startAt).toISOString()} (set FRONTA_START_AT to choose).`);
 }
 const offsetMs = String(startAt - Date.now());
+if (offsetMs !== '0') console.log(`Office clock: real time ${Number(offsetMs) >= 0 ? '+' : ''}${offsetMs} ms (FRONTA_CLOCK_OFFSET_MS for other tools).`);
 const clock = offsetClock(Number(offsetMs));
 
 const mqttPort = env.FRONTA_MQTT_PORT ?? '1883';

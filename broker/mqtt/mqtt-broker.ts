@@ -33,9 +33,10 @@ export async function createMqttBroker(config: OfficeConfig, credentials: Creden
       log.warn('refused connection: unknown device or wrong secret', { clientId: client.id, username: username ?? null });
       return done(authError('bad credentials', badUsernameOrPassword), false);
     }
-    if (client.id !== username) {
-      log.warn('refused connection: client id differs from device id', { clientId: client.id, username });
-      return done(authError('client id must be the device id', identifierRejected), false);
+    // The device itself connects as its id; a diagnostic tool beside it as `id~anything`.
+    if (client.id !== username && !client.id.startsWith(`${username}~`)) {
+      log.warn('refused connection: client id is not the device id', { clientId: client.id, username });
+      return done(authError('client id must be the device id (or id~suffix)', identifierRejected), false);
     }
     identities.set(client, { deviceId: username, role });
     done(null, true);

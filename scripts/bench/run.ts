@@ -8,7 +8,9 @@ import { measureThroughput } from './throughput.ts';
  * the word. Figures go to stdout as JSON lines; record them in docs/PERFORMANCE.md.
  */
 const benches: Record<string, () => Promise<void>> = {
-  latency: () => withOffice(20, (office) => measureLatencies(office, 50)),
+  // One kiosk and one counter alone: the floor the 20-device figures are compared with.
+  'latency-1': () => withOffice(1, (office) => measureLatencies(office, 200)),
+  'latency-20': () => withOffice(20, (office) => measureLatencies(office, 50)),
   throughput: () => withOffice(20, (office) => measureThroughput(office, 5000)),
 };
 

@@ -9,9 +9,16 @@ export const officeZone = 'Europe/Prague';
 export type ClosedReason = 'holiday' | 'closedDay' | 'outsideHours';
 export interface Interval { start: number; end: number }
 
+// Asked on every request: the bounds of the last day asked for answer most calls without luxon.
+let lastDay = { day: '', start: 0, end: 0 };
+
 /** The Prague calendar day (YYYY-MM-DD) of an instant. */
 export function officeDay(at: number): string {
-  return DateTime.fromMillis(at, { zone: officeZone }).toISODate()!;
+  if (at >= lastDay.start && at < lastDay.end) return lastDay.day;
+  const local = DateTime.fromMillis(at, { zone: officeZone });
+  const start = local.startOf('day');
+  lastDay = { day: local.toISODate()!, start: start.toMillis(), end: start.plus({ days: 1 }).toMillis() };
+  return lastDay.day;
 }
 
 /** The Prague calendar day `days` after `day`, counted in calendar days, not 24-hour periods. */

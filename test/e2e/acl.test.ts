@@ -33,6 +33,14 @@ test('a wrong secret, an unknown device and a borrowed client id are refused', a
   assert.is(await refusedWith(connectAs(device('kiosk-hala'), { secret: 'not-the-secret-at-all' })), 4);
   assert.is(await refusedWith(connectAs({ ...device('kiosk-hala'), deviceId: 'stranger' })), 4);
   assert.is(await refusedWith(connectAs(device('kiosk-hala'), { clientId: 'kiosk-chodba' })), 2);
+  assert.is(await refusedWith(connectAs(device('kiosk-hala'), { clientId: 'kiosk-hala-2' })), 2);
+});
+
+test('a diagnostic tool may connect beside a device as id~suffix, with the device\'s rights', async () => {
+  const tool = await connectAs(device('kiosk-hala'), { clientId: 'kiosk-hala~sub' });
+  assert.is(await grantOf(tool, 'fronta/v1/kiosk/kiosk-hala/reply'), 1);
+  assert.is(await grantOf(tool, 'fronta/v1/kiosk/kiosk-chodba/reply'), 128);
+  await tool.endAsync();
 });
 
 const closedAfterPublishing = async (id: string, topic: string, payload: string, retain = false) => {
