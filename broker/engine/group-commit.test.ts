@@ -4,14 +4,25 @@ import { GroupCommit } from './group-commit.ts';
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
-test('twenty concurrent commits share two writes, not twenty', async () => {
+test('twenty commits of one event-loop turn share one write, not twenty', async () => {
   let writes = 0;
   const commits = new GroupCommit(async () => {
     writes += 1;
     await tick();
   }, () => {});
   await Promise.all(Array.from({ length: 20 }, () => commits.commit()));
-  // The first commit starts a write alone; the other nineteen arrive during it and share the next.
+  assert.is(writes, 1);
+});
+
+test('commits that arrive while a write is under way share the next write', async () => {
+  let writes = 0;
+  const commits = new GroupCommit(async () => {
+    writes += 1;
+    await tick();
+  }, () => {});
+  const first = commits.commit();
+  await new Promise((r) => setImmediate(r));
+  await Promise.all([first, ...Array.from({ length: 10 }, () => commits.commit())]);
   assert.is(writes, 2);
 });
 

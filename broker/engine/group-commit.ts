@@ -19,12 +19,16 @@ export class GroupCommit {
 
   commit(): Promise<void> {
     const done = new Promise<void>((resolve, reject) => this.waiting.push({ resolve, reject }));
-    if (!this.running) void this.drain();
+    if (!this.running) {
+      this.running = true;
+      // Requests that arrived in the same event-loop turn (twenty kiosks pressing at once) are all
+      // applied before setImmediate fires, so the first write already carries them all.
+      setImmediate(() => void this.drain());
+    }
     return done;
   }
 
   private async drain(): Promise<void> {
-    this.running = true;
     while (this.waiting.length > 0) {
       const batch = this.waiting;
       this.waiting = [];

@@ -1,7 +1,9 @@
 import { tempDir } from '../../test/support/temp-dir.ts';
 import { startBenchOffice } from './bench-office.ts';
 import { measureLatencies } from './latency.ts';
+import { measureRequestLatency } from './request-latency.ts';
 import { measureThroughput } from './throughput.ts';
+import { measureWriteCost } from './write-cost.ts';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- latency` only those whose name contains
@@ -11,7 +13,9 @@ const benches: Record<string, () => Promise<void>> = {
   // One kiosk and one counter alone: the floor the 20-device figures are compared with.
   'latency-1': () => withOffice(1, (office) => measureLatencies(office, 200)),
   'latency-20': () => withOffice(20, (office) => measureLatencies(office, 50)),
+  'request-20': () => withOffice(20, (office) => measureRequestLatency(office, 50)),
   throughput: () => withOffice(20, (office) => measureThroughput(office, 5000)),
+  'write-cost': () => measureWriteCost(),
 };
 
 async function withOffice(devices: number, run: (office: Awaited<ReturnType<typeof startBenchOffice>>) => Promise<void>): Promise<void> {
