@@ -34,20 +34,28 @@ export class KioskRequests {
   private async send(request: Message<'kioskRequest'>): Promise<Reply | undefined> {
     try {
       for (let attempt = 0; attempt < this.attempts; attempt++) {
-        const answer = new Promise<Reply | undefined>((resolve) => {
-          const timer = setTimeout(() => resolve(undefined), this.timeoutMs);
-          this.waiting.set(request.requestId, (reply) => {
-            clearTimeout(timer);
-            resolve(reply);
-          });
-        });
-        if (!this.link.publish('kioskRequest', request)) return undefined;
-        const reply = await answer;
+        if (!this.link.online) return undefined;
+        const reply = await this.attempt(request);
         if (reply) return reply;
       }
       return undefined;
     } finally {
       this.waiting.delete(request.requestId);
     }
+  }
+
+  /** One send of the request, and the reply to it, or undefined after the timeout. */
+  private attempt(request: Message<'kioskRequest'>): Promise<Reply | undefined> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(undefined), this.timeoutMs);
+      this.waiting.set(request.requestId, (reply) => {
+        clearTimeout(timer);
+        resolve(reply);
+      });
+      if (!this.link.publish('kioskRequest', request)) {
+        clearTimeout(timer);
+        resolve(undefined);
+      }
+    });
   }
 }

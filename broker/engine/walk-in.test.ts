@@ -53,6 +53,14 @@ test('closed outside hours and on holidays; unknown services and other kiosks re
   assert.is(codeOf(await press('vozidla', 'kiosk-hala')), 'serviceNotAtKiosk');
 });
 
+test('no tickets on a day the office closed by its configuration', async () => {
+  const config = kostelec((c) => {
+    c.office.closedDates = ['2026-12-31'];
+  });
+  const { press } = await engineAt({ config, at: Date.parse('2026-12-31T09:00:00+01:00') });
+  assert.is(codeOf(await press('pasy')), 'closed');
+});
+
 test('a request pressed long ago is refused, not issued', async () => {
   const { engine, clock } = await engineAt();
   const reply = await engine.kioskRequest('kiosk-hala', { kind: 'walkIn', requestId: 'late-request-1', pressedAt: clock.now() - 60_000, serviceId: 'pasy' });
