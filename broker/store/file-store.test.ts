@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { tempDir } from '../../test/support/temp-dir.ts';
-import { codeOf, engineAt, numberOf } from '../engine/engine-fixture.ts';
+import { engineAt, numberOf } from '../engine/engine-fixture.ts';
 import { FileStore } from './file-store.ts';
 import { sampleDay, sampleEntry } from './store-contract.ts';
 

@@ -35,5 +35,3 @@ export function qrCode(data: string, moduleSize = 6): Buffer {
 
 export const boldOn = Buffer.of(0x1b, 0x45, 0x01); // ESC E 1
 export const boldOff = Buffer.of(0x1b, 0x45, 0x00); // ESC E 0
-/** DLE EOT 4: real-time roll paper sensor status (one byte back on a two-way port). */
-export const paperStatusRequest = Buffer.of(0x10, 0x04, 0x04);

@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashSecret, newSecret, writeCredentials, type Credentials } from '../../broker/mqtt/credentials.ts';
 import { writeFileDurably } from '../../broker/store/durable-file.ts';
@@ -25,8 +25,4 @@ export async function provisionDevices(config: OfficeConfig, dir: string, broker
   const credentialsPath = join(dir, 'credentials.json');
   await writeCredentials(credentialsPath, credentials);
   return { credentialsPath, devices };
-}
-
-export async function readDeviceSettings(dir: string, id: string): Promise<LocalSettings> {
-  return JSON.parse(await readFile(join(dir, 'devices', `${id}.json`), 'utf8')) as LocalSettings;
 }

@@ -7,4 +7,3 @@ export const localizedText = z.strictObject({
 });
 export type LocalizedText = z.infer<typeof localizedText>;
 export type Language = keyof LocalizedText;
-export const languages: readonly Language[] = ['cs', 'en'];

@@ -1,4 +1,4 @@
-import type { Language, LocalizedText } from '../config/localized.ts';
+import type { Language } from '../config/localized.ts';
 
 /** What the kiosk's LCD says in each state: two lines in Czech, then the same two in English. */
 export type KioskScreen =
@@ -34,5 +34,3 @@ export function kioskLines(screen: KioskScreen, values: Record<string, string> =
   const fill = (line: string) => line.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
   return [...kioskScreens[screen].cs.map(fill), ...kioskScreens[screen].en.map(fill)];
 }
-
-export const localized = (text: LocalizedText, language: Language): string => text[language];
