@@ -2,5 +2,6 @@
 # The README's first command: set up and run the whole office on this machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/system-deps.sh
 npm ci --strict-allow-scripts --no-audit --no-fund
 exec node --import tsx scripts/office.ts

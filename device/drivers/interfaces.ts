@@ -20,7 +20,8 @@ export interface Keypad extends Lifecycle {
   onKey(listener: (key: KeypadKey) => void): void;
 }
 
-export type PaperStatus = 'ok' | 'paperLow' | 'paperOut' | 'offline';
+/** `unknown`: the printer answered no status request (many one-way printers cannot). */
+export type PaperStatus = 'ok' | 'paperLow' | 'paperOut' | 'offline' | 'unknown';
 
 /** A receipt printer that takes raw ESC/POS bytes. */
 export interface Printer extends Lifecycle {

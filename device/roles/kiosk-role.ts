@@ -6,11 +6,14 @@ import { ticketBytes } from '../escpos/ticket-layout.ts';
 import type { KioskDrivers } from '../drivers/factory.ts';
 import type { KeypadKey } from '../drivers/interfaces.ts';
 import { KioskRequests } from '../request.ts';
+import { enterKey } from './code-entry.ts';
+import { PaperWatch } from './paper-watch.ts';
 import type { Role, RoleContext } from './role.ts';
 
 /** How long a result stays on the LCD before it returns to "choose a service". */
 const messageMs = 6000;
-const maxCodeLength = 12;
+/** A code left half-typed is forgotten after this pause, so the next citizen starts afresh. */
+const typingTimeoutMs = 20_000;
 
 /** Which LCD screen a refusal shows; the rest mean the system failed and nothing was printed. */
 const refusalScreens: Partial<Record<RefusalCode, KioskScreen>> = {
@@ -31,12 +34,18 @@ export class KioskRole implements Role {
   private code = '';
   private resetTimer: NodeJS.Timeout | undefined;
   private requests: KioskRequests | undefined;
+  private readonly paper: PaperWatch;
 
   constructor(
     private readonly ctx: RoleContext,
     private readonly config: KioskConfig,
     private readonly drivers: KioskDrivers,
-  ) {}
+  ) {
+    this.paper = new PaperWatch(drivers.printer, () => {
+      void this.reportHealth();
+      this.render();
+    });
+  }
 
   async start(): Promise<void> {
     const { link } = this.ctx;
@@ -48,11 +57,13 @@ export class KioskRole implements Role {
     await Promise.all(Object.values(this.drivers).map((d) => d.start()));
     this.drivers.buttons.onPress((button) => void this.press(button));
     this.drivers.keypad.onKey((key) => void this.key(key));
+    this.paper.start();
     this.render();
   }
 
   async stop(): Promise<void> {
     clearTimeout(this.resetTimer);
+    this.paper.stop();
     await Promise.all(Object.values(this.drivers).map((d) => d.stop()));
   }
 
@@ -64,8 +75,8 @@ export class KioskRole implements Role {
 
   /** The printer's paper, for the staff dashboard (retained on the device's health topic). */
   private async reportHealth(): Promise<void> {
-    const printer = await this.drivers.printer.paperStatus();
-    const status = printer === 'ok' ? 'ok' : printer === 'paperLow' ? 'degraded' : 'error';
+    const printer = this.paper.status;
+    const status = printer === 'ok' || printer === 'unknown' ? 'ok' : printer === 'paperLow' ? 'degraded' : 'error';
     this.ctx.link.publish('deviceHealth', { status, printer, at: this.ctx.clock.now() });
   }
 
@@ -85,15 +96,16 @@ export class KioskRole implements Role {
   private async key(key: KeypadKey): Promise<void> {
     if (this.busy) return;
     if (!this.online) return this.show('outOfService');
-    if (key === 'clear') this.code = '';
-    else if (key === 'back') this.code = this.code.slice(0, -1);
-    else if (key === 'enter') {
-      const code = this.code;
+    const step = enterKey(this.code, key);
+    this.code = step.kind === 'typing' ? step.code : '';
+    if (step.kind === 'submit') return this.issue(() => this.requests!.checkIn(step.code));
+    if (step.kind === 'empty') return this.render();
+    this.show('enterCode', { code: step.code });
+    this.resetTimer = setTimeout(() => {
       this.code = '';
-      if (code.length >= 4) return this.issue(() => this.requests!.checkIn(code));
-    } else if (this.code.length < maxCodeLength) this.code += key;
-    if (this.code) this.show('enterCode', { code: this.code });
-    else this.render();
+      this.render();
+    }, typingTimeoutMs);
+    this.resetTimer.unref();
   }
 
   /** Checks the paper, asks the engine, prints what it answered: the same path for walk-ins and check-ins. */
@@ -101,10 +113,8 @@ export class KioskRole implements Role {
     this.busy = true;
     try {
       // A ticket the engine stored but the printer cannot print would be a ghost in the queue.
-      if ((await this.drivers.printer.paperStatus()) === 'paperOut') {
-        void this.reportHealth();
-        return this.flash('paperOut');
-      }
+      await this.paper.check();
+      if (!this.paper.usable) return;
       this.show('printing');
       const reply = await ask();
       if (!reply) return this.flash(this.online ? 'notPrinted' : 'outOfService');
@@ -112,22 +122,31 @@ export class KioskRole implements Role {
       const { ticket } = reply.data;
       const service = this.config.buttons.find((b) => b.serviceId === ticket.serviceId);
       const serviceName = service?.name ?? { cs: ticket.serviceId, en: ticket.serviceId };
-      await this.drivers.printer.print(ticketBytes({ ticket, officeName: this.config.officeName, serviceName }));
+      const bytes = ticketBytes({ ticket, officeName: this.config.officeName, serviceName });
+      // One retry: a network printer that dropped its connection is reconnected on the second try.
+      await this.drivers.printer.print(bytes).catch(() => this.drivers.printer.print(bytes));
       this.flash('printed', { number: ticket.number });
+      void this.paper.check();
     } catch {
       this.flash('notPrinted');
     } finally {
       this.busy = false;
+      if (!this.paper.usable) this.render();
     }
   }
 
+  /** A button is lit exactly when pressing it would print a ticket. */
   private refreshLights(): void {
-    for (const b of this.config.buttons) this.drivers.buttons.setLight(b.button, this.online && this.statuses.get(b.serviceId)?.open === true);
+    const canPrint = this.online && this.paper.usable;
+    for (const b of this.config.buttons) this.drivers.buttons.setLight(b.button, canPrint && this.statuses.get(b.serviceId)?.open === true);
   }
 
   private render(): void {
     this.refreshLights();
-    if (!this.busy) this.show(this.online ? 'ready' : 'outOfService');
+    if (this.busy) return;
+    if (!this.online || this.paper.status === 'offline') this.show('outOfService');
+    else if (this.paper.status === 'paperOut') this.show('paperOut');
+    else this.show('ready');
   }
 
   private show(screen: KioskScreen, values: Record<string, string> = {}): void {

@@ -34,7 +34,7 @@ export type DeviceRole = DeviceConfig['role'];
 
 export const deviceHealth = z.strictObject({
   status: z.enum(['ok', 'degraded', 'error']),
-  printer: z.enum(['ok', 'paperLow', 'paperOut', 'offline']).optional(),
+  printer: z.enum(['ok', 'paperLow', 'paperOut', 'offline', 'unknown']).optional(),
   message: z.string().max(300).optional(),
   at: epochMs,
 });

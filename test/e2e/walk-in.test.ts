@@ -75,7 +75,7 @@ test('when the capacity is used up the buttons go dark, the LCD says so and noth
   }
 });
 
-test('out of paper: the kiosk asks for no ticket, says so, and reports it in its health', async () => {
+test('out of paper: the kiosk asks for no ticket, goes dark and says so until paper is back', async () => {
   const office = await runOffice({ withDevices: true });
   try {
     const kiosk = office.sim!.kiosk('kiosk-hala');
@@ -84,6 +84,13 @@ test('out of paper: the kiosk asks for no ticket, says so, and reports it in its
     kiosk.buttons.press(1);
     await eventually('the paper message', () => kiosk.lcd.lines[0] === 'Došel papír');
     assert.is(office.server.engine.serviceStatuses().find((s) => s.serviceId === 'pokladna')!.waiting, 0);
+    // It stays so, with every button dark, until there is paper again.
+    assert.ok([1, 2, 3, 4].every((b) => kiosk.buttons.lights.get(b) === false));
+    await new Promise((r) => setTimeout(r, 100));
+    assert.is(kiosk.lcd.lines[0], 'Došel papír');
+    kiosk.printer.paper = 'ok';
+    kiosk.buttons.press(1);
+    await eventually('a ticket once paper is back', () => kiosk.printer.printed.length === 1);
   } finally {
     await office.stop();
   }

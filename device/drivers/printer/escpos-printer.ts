@@ -1,0 +1,38 @@
+import type { PaperStatus, Printer } from '../interfaces.ts';
+import { paperStatusRequest, parsePaperStatus } from './paper-status.ts';
+import type { PrinterTransport } from './transport.ts';
+
+/** How long a printer has to answer DLE EOT 4; many answer within 10 ms, some never. */
+const statusTimeoutMs = 500;
+
+/**
+ * An ESC/POS printer on any transport. Printing sends the bytes the ticket layout made; the paper
+ * status is asked with DLE EOT 4. A printer that answers nothing is reported `unknown` (it may be
+ * one-way); one that cannot be reached, `offline`.
+ */
+export class EscposPrinter implements Printer {
+  constructor(private readonly transport: PrinterTransport) {}
+
+  get description(): string {
+    return this.transport.description;
+  }
+
+  async start(): Promise<void> {}
+
+  async stop(): Promise<void> {
+    await this.transport.close();
+  }
+
+  print(bytes: Uint8Array): Promise<void> {
+    return this.transport.write(bytes);
+  }
+
+  async paperStatus(): Promise<PaperStatus> {
+    try {
+      const byte = await this.transport.ask(paperStatusRequest, statusTimeoutMs);
+      return byte === undefined ? 'unknown' : (parsePaperStatus(byte) ?? 'unknown');
+    } catch {
+      return 'offline';
+    }
+  }
+}

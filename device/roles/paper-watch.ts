@@ -1,0 +1,41 @@
+import type { PaperStatus, Printer } from '../drivers/interfaces.ts';
+
+/** How often an idle kiosk asks its printer about the paper, so an empty roll is noticed before the next press. */
+const pollMs = 15_000;
+
+/**
+ * The printer's paper as the kiosk last saw it. A kiosk issues tickets only while the printer can
+ * print: not when the paper is out, not when the printer is unreachable.
+ */
+export class PaperWatch {
+  status: PaperStatus = 'unknown';
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly printer: Printer,
+    private readonly changed: (status: PaperStatus) => void,
+  ) {}
+
+  get usable(): boolean {
+    return this.status !== 'paperOut' && this.status !== 'offline';
+  }
+
+  start(): void {
+    void this.check();
+    this.timer = setInterval(() => void this.check(), pollMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  async check(): Promise<PaperStatus> {
+    const status = await this.printer.paperStatus();
+    if (status !== this.status) {
+      this.status = status;
+      this.changed(status);
+    }
+    return status;
+  }
+}
