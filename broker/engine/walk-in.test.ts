@@ -5,7 +5,7 @@ import { codeOf, engineAt, numberOf } from './engine-fixture.ts';
 
 test('numbers count up per service letter, three digits wide', async () => {
   const { press } = await engineAt();
-  assert.equal([numberOf(await press('pasy')), numberOf(await press('pasy')), numberOf(await press('obcanky'))], ['C001', 'C002', 'O001']);
+  assert.equal([numberOf(await press('pasy')), numberOf(await press('pasy')), numberOf(await press('obcanky'))], ['C001', 'C002', 'A001']);
 });
 
 test('a ticket tells how many wait ahead, the estimate, and an unguessable status address', async () => {

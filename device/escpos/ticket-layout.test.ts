@@ -5,7 +5,7 @@ import { ticketBytes } from './ticket-layout.ts';
 
 const printout = {
   ticket: {
-    number: 'Z014',
+    number: 'F014',
     serviceId: 'zivnosti',
     issuedAt: Date.parse('2026-11-24T08:05:00+01:00'),
     waitingAhead: 3,
@@ -44,7 +44,7 @@ test('the QR code uses Epson\'s GS ( k function, model 2, and stores the status 
 
 test('decoded, the ticket reads back: big bold number, Czech name, date, people ahead, wait, QR, cut', () => {
   const receipt = decodeEscpos(ticketBytes(printout));
-  const number = receipt.lines.find((l) => l.text === 'Z014');
+  const number = receipt.lines.find((l) => l.text === 'F014');
   assert.equal(number && [number.width, number.height, number.bold, number.align], [4, 4, true, 'center']);
   const texts = receipt.lines.map((l) => l.text);
   for (const expected of ['Městský úřad Kostelec nad Orlicí', 'Živnostenský rejstřík', 'Trade register', '24. 11. 2026 8:05', 'Před vámi čekají 3 osoby', '3 people ahead of you', 'Odhad čekání: 22 minut', 'Estimated wait: 22 minutes']) {

@@ -5,6 +5,8 @@ import type { OfficeInput } from './schema.ts';
  * three workplaces, their services, and two kiosks (entrance hall; corridor opposite the lift).
  * The seed gives neither counts nor hours: the counters, capacities, hours, phone numbers and
  * service times below are EXAMPLES, chosen to be plausible for a town of 6,000, not the office's data.
+ * The ticket letters are chosen to read unambiguously on the counters' seven-segment LED digits:
+ * O would show as 0, Z as 2, S as 5, B as 8, D as 0 (see device/drivers/j5/seven-segment.ts).
  */
 const weekdayHours = {
   mon: [{ from: '08:00', to: '17:00' }],
@@ -57,12 +59,12 @@ export const kostelecOffice: OfficeInput = {
   ],
   services: [
     { id: 'pokladna', workplaceId: 'pokladna', letter: 'P', name: { cs: 'Pokladna', en: 'Cash desk' }, typicalServiceMinutes: 3 },
-    { id: 'obcanky', workplaceId: 'spravni', letter: 'O', name: { cs: 'Občanské průkazy', en: 'Identity cards' }, typicalServiceMinutes: 10 },
+    { id: 'obcanky', workplaceId: 'spravni', letter: 'A', name: { cs: 'Občanské průkazy', en: 'Identity cards' }, typicalServiceMinutes: 10 },
     { id: 'pasy', workplaceId: 'spravni', letter: 'C', name: { cs: 'Cestovní doklady', en: 'Travel documents (passports)' }, typicalServiceMinutes: 12 },
     { id: 'evidence', workplaceId: 'spravni', letter: 'E', name: { cs: 'Evidence obyvatel', en: 'Population register' }, typicalServiceMinutes: 8 },
-    { id: 'vozidla', workplaceId: 'doprava', letter: 'V', name: { cs: 'Registr vozidel', en: 'Vehicle register' }, typicalServiceMinutes: 15 },
-    { id: 'ridici', workplaceId: 'doprava', letter: 'R', name: { cs: 'Registr řidičů', en: 'Driver register' }, typicalServiceMinutes: 10 },
-    { id: 'zivnosti', workplaceId: 'doprava', letter: 'Z', name: { cs: 'Živnostenský rejstřík', en: 'Trade register' }, typicalServiceMinutes: 15 },
+    { id: 'vozidla', workplaceId: 'doprava', letter: 'H', name: { cs: 'Registr vozidel', en: 'Vehicle register' }, typicalServiceMinutes: 15 },
+    { id: 'ridici', workplaceId: 'doprava', letter: 'L', name: { cs: 'Registr řidičů', en: 'Driver register' }, typicalServiceMinutes: 10 },
+    { id: 'zivnosti', workplaceId: 'doprava', letter: 'F', name: { cs: 'Živnostenský rejstřík', en: 'Trade register' }, typicalServiceMinutes: 15 },
   ],
   counters: [
     { id: 'prepazka-1', number: 1, serviceIds: ['pokladna'] },

@@ -36,18 +36,18 @@ test('Next on a counter changes its retained state, its digits and the hall call
     await eventually('a ticket', () => kiosk.printer.printed.length === 1);
     await eventually('the counter to see one waiting', () => box.digits.text === '----   1');
     box.buttons.press(1);
-    await eventually('the counter digits to show O001', () => box.digits.text === 'O001   0');
+    await eventually('the counter digits to show A001', () => box.digits.text === 'A001   0');
     const hall = office.sim!.displays.get('obrazovka-hala')!;
-    await eventually('the hall panel to show the call', () => hall.panel.lines.includes('O001 → 2'));
+    await eventually('the hall panel to show the call', () => hall.panel.lines.includes('A001 → 2'));
     // The corridor screen shows only transport and trade calls.
-    assert.not.ok(office.sim!.displays.get('obrazovka-chodba')!.panel.lines.includes('O001 → 2'));
+    assert.not.ok(office.sim!.displays.get('obrazovka-chodba')!.panel.lines.includes('A001 → 2'));
 
     // A late-joining screen gets the same state from the retained topics.
     const screen = await connectAs(office.devices.find((d) => d.deviceId === 'obrazovka-chodba')!);
     const states = await collect(screen, 'fronta/v1/counter/prepazka-2/state');
     const calls = await collect(screen, 'fronta/v1/hall/calls');
     await eventually('retained counter state', () => states.length > 0 && calls.length > 0);
-    assert.is((states[0]!.payload as { current: { number: string } }).current.number, 'O001');
+    assert.is((states[0]!.payload as { current: { number: string } }).current.number, 'A001');
     assert.ok(states[0]!.retain);
     assert.is((calls[0]!.payload as { calls: { number: string; counterNumber: number }[] }).calls[0]!.counterNumber, 2);
     await screen.endAsync();

@@ -39,13 +39,13 @@ async function networkPrinter(timeoutMs = 1000) {
 
 test('a ticket sent to a network printer decodes back to the Czech ticket with its QR code', async () => {
   const { fake, printer } = await networkPrinter();
-  const ticket = { number: 'Z014', serviceId: 'zivnosti', issuedAt: Date.parse('2026-11-24T08:05:00+01:00'), waitingAhead: 2, estimatedWaitMinutes: 30, statusUrl: 'http://localhost:8080/t/abcdefgh' };
+  const ticket = { number: 'F014', serviceId: 'zivnosti', issuedAt: Date.parse('2026-11-24T08:05:00+01:00'), waitingAhead: 2, estimatedWaitMinutes: 30, statusUrl: 'http://localhost:8080/t/abcdefgh' };
   await printer.print(ticketBytes({ ticket, officeName: { cs: 'Městský úřad Kostelec nad Orlicí', en: 'x' }, serviceName: { cs: 'Živnostenský rejstřík', en: 'Trade register' } }));
   await printer.stop();
   await new Promise((r) => setTimeout(r, 50));
   const receipt = decodeEscpos(fake.printedBytes());
   assert.ok(receipt.lines.some((l) => l.text === 'Živnostenský rejstřík'));
-  assert.ok(receipt.lines.some((l) => l.text === 'Z014' && l.width === 4));
+  assert.ok(receipt.lines.some((l) => l.text === 'F014' && l.width === 4));
   assert.equal(receipt.qrCodes, [ticket.statusUrl]);
   await fake.stop();
 });
