@@ -2,7 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Buttons } from './interfaces.ts';
 
-export interface ButtonsUnderTest { buttons: Buttons; press(button: number): void; light(button: number): boolean | undefined; cleanup?: () => Promise<void> }
+/** `press` resolves once a real driver has had time to report it (debouncing takes a few milliseconds). */
+export interface ButtonsUnderTest { buttons: Buttons; press(button: number): void | Promise<void>; light(button: number): boolean | undefined; cleanup?: () => Promise<void> }
 
 /** What every Buttons driver must do (STYLE.md #6). */
 export function buttonsContract(name: string, open: () => Promise<ButtonsUnderTest>): void {
@@ -11,8 +12,8 @@ export function buttonsContract(name: string, open: () => Promise<ButtonsUnderTe
     await t.buttons.start();
     const seen: number[] = [];
     t.buttons.onPress((b) => seen.push(b));
-    t.press(2);
-    t.press(1);
+    await t.press(2);
+    await t.press(1);
     assert.equal(seen, [2, 1]);
     await t.buttons.stop();
     await t.cleanup?.();
@@ -36,7 +37,7 @@ export function buttonsContract(name: string, open: () => Promise<ButtonsUnderTe
     const seen: number[] = [];
     t.buttons.onPress((b) => seen.push(b));
     await t.buttons.stop();
-    t.press(1);
+    await t.press(1);
     assert.equal(seen, []);
     await t.cleanup?.();
   });

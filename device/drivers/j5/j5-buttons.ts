@@ -1,0 +1,51 @@
+import type { Buttons } from '../interfaces.ts';
+import { boardFor, loadFive, type BoardSettings, type Five, type J5Button, type J5Led } from './board.ts';
+
+export interface J5ButtonSettings extends BoardSettings { pins: { button: number; input: number; light?: number }[] }
+
+/**
+ * Buttons (and their lights) wired to a microcontroller: a counter box, or a kiosk whose buttons
+ * are not on the Pi's own GPIO. Inputs use the board's pull-ups, so a button connects the pin to ground.
+ */
+export class J5Buttons implements Buttons {
+  private listeners: ((button: number) => void)[] = [];
+  private readonly buttons: J5Button[] = [];
+  private readonly lights = new Map<number, J5Led>();
+
+  constructor(
+    private readonly settings: J5ButtonSettings,
+    private readonly five: () => Promise<Five> = loadFive,
+    private readonly io?: unknown,
+  ) {}
+
+  async start(): Promise<void> {
+    const five = await this.five();
+    const board = await boardFor(this.settings, five, this.io);
+    for (const { button, input, light } of this.settings.pins) {
+      const b = new five.Button({ pin: input, isPullup: true, board });
+      b.on('press', () => {
+        for (const l of this.listeners) l(button);
+      });
+      this.buttons.push(b);
+      if (light !== undefined) this.lights.set(button, new five.Led({ pin: light, board }));
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.listeners = [];
+    for (const b of this.buttons) b.removeAllListeners();
+    this.buttons.length = 0;
+    for (const light of this.lights.values()) light.off();
+    this.lights.clear();
+  }
+
+  onPress(listener: (button: number) => void): void {
+    this.listeners.push(listener);
+  }
+
+  setLight(button: number, on: boolean): void {
+    const light = this.lights.get(button);
+    if (on) light?.on();
+    else light?.off();
+  }
+}
