@@ -1,5 +1,5 @@
 import { clockFromSettings } from '../shared/clock.ts';
-import { simDriverFactory } from './drivers/factory.ts';
+import { driverFactory } from './drivers/factory.ts';
 import { readLocalSettings } from './local-settings.ts';
 import { DeviceRuntime } from './runtime.ts';
 
@@ -10,6 +10,6 @@ if (!path) {
   process.exit(2);
 }
 const settings = await readLocalSettings(path);
-const runtime = new DeviceRuntime(settings, simDriverFactory, clockFromSettings({ startAt: process.env.FRONTA_START_AT, offsetMs: process.env.FRONTA_CLOCK_OFFSET_MS }));
+const runtime = new DeviceRuntime(settings, driverFactory(settings.hardware), clockFromSettings({ startAt: process.env.FRONTA_START_AT, offsetMs: process.env.FRONTA_CLOCK_OFFSET_MS }));
 await runtime.start();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void runtime.stop().then(() => process.exit(0)));

@@ -23,7 +23,7 @@ export class DeviceRuntime {
   private link: MqttLink;
   private role: Role | undefined;
   private configText = '';
-  private readonly drivers = new Map<DeviceRole, DriversByRole[DeviceRole]>();
+  private readonly drivers = new Map<DeviceRole, Promise<DriversByRole[DeviceRole]>>();
   private configuring: Promise<void> = Promise.resolve();
   private configuredListeners: ((config: DeviceConfig) => void)[] = [];
   config: DeviceConfig | undefined;
@@ -60,13 +60,13 @@ export class DeviceRuntime {
   }
 
   /** The hardware of a role, the same objects across reconfigurations (the simulation drives them). */
-  driversOf<R extends DeviceRole>(role: R): DriversByRole[R] {
+  driversOf<R extends DeviceRole>(role: R): Promise<DriversByRole[R]> {
     let drivers = this.drivers.get(role);
     if (!drivers) {
       drivers = this.factory.create(role);
       this.drivers.set(role, drivers);
     }
-    return drivers as DriversByRole[R];
+    return drivers as Promise<DriversByRole[R]>;
   }
 
   onConfigured(listener: (config: DeviceConfig) => void): void {
@@ -79,7 +79,7 @@ export class DeviceRuntime {
     this.configText = text;
     await this.role?.stop();
     this.config = config;
-    this.role = makers[config.role]({ link: this.link, clock: this.clock }, config, this.driversOf(config.role));
+    this.role = makers[config.role]({ link: this.link, clock: this.clock }, config, await this.driversOf(config.role));
     await this.role.start();
     this.role.setOnline(this.link.online);
     for (const l of this.configuredListeners) l(config);

@@ -18,7 +18,7 @@ export async function provisionDevices(config: OfficeConfig, dir: string, broker
   for (const { id } of [...config.kiosks, ...config.counters, ...config.displays]) {
     const secret = newSecret();
     credentials[id] = hashSecret(secret);
-    const settings: LocalSettings = { broker, deviceId: id, secret, hardware: 'sim' };
+    const settings: LocalSettings = { broker, deviceId: id, secret, hardware: {} };
     devices.push(settings);
     await writeFileDurably(join(dir, 'devices', `${id}.json`), `${JSON.stringify(settings, null, 2)}\n`);
   }

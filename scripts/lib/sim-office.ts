@@ -35,9 +35,9 @@ export class SimOffice {
     const configured = runtimes.map((r) => new Promise<void>((resolve) => r.onConfigured(() => resolve())));
     for (const runtime of runtimes) {
       const id = runtime.deviceId;
-      if (this.config.kiosks.some((k) => k.id === id)) this.kiosks.set(id, { runtime, ...(runtime.driversOf('kiosk') as unknown as Omit<SimKiosk, 'runtime'>) });
-      else if (this.config.counters.some((c) => c.id === id)) this.counters.set(id, { runtime, ...(runtime.driversOf('counter') as unknown as Omit<SimCounter, 'runtime'>) });
-      else this.displays.set(id, { runtime, ...(runtime.driversOf('display') as unknown as Omit<SimDisplay, 'runtime'>) });
+      if (this.config.kiosks.some((k) => k.id === id)) this.kiosks.set(id, { runtime, ...((await runtime.driversOf('kiosk')) as unknown as Omit<SimKiosk, 'runtime'>) });
+      else if (this.config.counters.some((c) => c.id === id)) this.counters.set(id, { runtime, ...((await runtime.driversOf('counter')) as unknown as Omit<SimCounter, 'runtime'>) });
+      else this.displays.set(id, { runtime, ...((await runtime.driversOf('display')) as unknown as Omit<SimDisplay, 'runtime'>) });
       await runtime.start();
     }
     let timer: NodeJS.Timeout | undefined;
