@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Debian packages Fronta needs at run time: node-hid links libusb-1.0 (HARDWARE-NOTES.md).
+# Debian packages Fronta needs: at run time node-hid links libusb-1.0 (HARDWARE-NOTES.md); with
+# --test also shellcheck, which the tests run over the deploy scripts.
 # Installs only what is missing; needs root (or sudo) the first time.
 set -euo pipefail
+packages=(libusb-1.0-0)
+[ "${1:-}" = "--test" ] && packages+=(shellcheck)
 missing=()
-for pkg in libusb-1.0-0; do
+for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi

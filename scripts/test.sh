@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Install scripts of dependencies run only where package.json's allowScripts approves them.
-bash scripts/system-deps.sh
+bash scripts/system-deps.sh --test
 npm ci --strict-allow-scripts --no-audit --no-fund
 npx tsc --noEmit -p .
 out=$(mktemp)

@@ -20,7 +20,7 @@ test('each part gets the driver its settings name; a part left out is simulated'
   assert.ok(kiosk.printer instanceof EscposPrinter);
   assert.is((kiosk.printer as EscposPrinter).description, 'tcp 10.0.0.5:9100');
   assert.ok(kiosk.lcd instanceof SimTextDisplay);
-  const counter = await driverFactory({ digits: { kind: 'johnny-five', port: '/dev/ttyACM0', pins: { data: 2, clock: 3, cs: 4 } } }).create('counter');
+  const counter = await driverFactory({ digits: { kind: 'johnny-five', port: '/dev/ttyACM0', pins: { data: 2, clock: 3, cs: 4 }, rightmostFirst: true } }).create('counter');
   assert.ok(counter.digits instanceof J5Digits);
   assert.ok(counter.buttons instanceof SimButtons);
 });

@@ -2,7 +2,12 @@ import type { Digits } from '../interfaces.ts';
 import { boardFor, loadFive, type BoardSettings, type Five, type J5LedControl } from './board.ts';
 import { segmentsOf } from './seven-segment.ts';
 
-export interface DigitsSettings extends BoardSettings { pins: { data: number; clock: number; cs: number }; length?: number }
+export interface DigitsSettings extends BoardSettings {
+  pins: { data: number; clock: number; cs: number };
+  length?: number;
+  /** The common eight-digit modules wire digit register 1 to the rightmost digit; false when yours is wired left to right. */
+  rightmostFirst?: boolean;
+}
 
 /**
  * Eight seven-segment digits on a MAX7219, via johnny-five's Led.Digits. The segment bytes are
@@ -36,7 +41,8 @@ export class J5Digits implements Digits {
     // Each digit is 16 bits clocked out pin by pin (about 50 writes): unchanged digits are not resent.
     if (!this.control || text === this.shown) return;
     this.shown = text;
-    // MAX7219 digit registers 1-8; digit 0 is the leftmost as the box is wired (deploy/WIRING.md).
-    segmentsOf(text, this.length).forEach((segments, k) => this.control!.send(0, k + 1, segments));
+    // MAX7219 digit registers are 1-8 (deploy/WIRING.md).
+    const rightmostFirst = this.settings.rightmostFirst ?? true;
+    segmentsOf(text, this.length).forEach((segments, k) => this.control!.send(0, rightmostFirst ? this.length - k : k + 1, segments));
   }
 }

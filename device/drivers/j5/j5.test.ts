@@ -47,7 +47,8 @@ digitsContract('J5Digits (MAX7219)', async () => {
     read: () => {
       const registers = replayMax7219(io.digitalWrites, digitPins);
       const { textOfSegments } = segments;
-      return textOfSegments(Array.from({ length: 8 }, (_, k) => registers.get(k + 1) ?? 0));
+      // Register 8 holds the leftmost digit on the common modules (rightmostFirst, the default).
+      return textOfSegments(Array.from({ length: 8 }, (_, k) => registers.get(8 - k) ?? 0));
     },
   };
 });

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Backs up the office server's data to a dated archive:  deploy/backup.sh /mnt/usb/fronta-backups
+# Finished days (history/) are written once and never change. Today's snapshot and journal are
+# copied journal first, then snapshot: a snapshot newer than the journal copy only skips entries
+# it already holds (by sequence number), so the pair restores to a consistent state.
+set -euo pipefail
+data="${FRONTA_DATA_DIR:-/var/lib/fronta}"
+target="${1:?usage: backup.sh TARGET_DIR}"
+mkdir -p "$target"
+stage="$(mktemp -d)"
+trap 'rm -rf "$stage"' EXIT
+mkdir -p "$stage/queue/history"
+cp -a "$data/queue/history/." "$stage/queue/history/" 2>/dev/null || true
+[ -f "$data/queue/today.journal" ] && cp -a "$data/queue/today.journal" "$stage/queue/"
+[ -f "$data/queue/today.json" ] && cp -a "$data/queue/today.json" "$stage/queue/"
+[ -f "$data/credentials.json" ] && cp -a "$data/credentials.json" "$stage/"
+archive="$target/fronta-$(date +%Y-%m-%d-%H%M).tar.gz"
+tar -C "$stage" -czf "$archive" .
+echo "$archive"
