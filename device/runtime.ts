@@ -3,16 +3,14 @@ import type { DeviceConfig, DeviceRole } from '../shared/contract/device.ts';
 import type { DriverFactory, DriversByRole } from './drivers/factory.ts';
 import type { LocalSettings } from './local-settings.ts';
 import { MqttLink } from './mqtt-link.ts';
-import { CounterRole } from './roles/counter-role.ts';
-import { DisplayRole } from './roles/display-role.ts';
-import { KioskRole } from './roles/kiosk-role.ts';
 import type { Role, RoleContext } from './roles/role.ts';
 
-type RoleMaker = (ctx: RoleContext, config: DeviceConfig, drivers: DriversByRole[DeviceRole]) => Role;
+type RoleMaker = (ctx: RoleContext, config: DeviceConfig, drivers: DriversByRole[DeviceRole]) => Promise<Role>;
+/** Each role's code is loaded only on the device that has that role (a Pi's memory is small: docs/PERFORMANCE.md). */
 const makers: Record<DeviceRole, RoleMaker> = {
-  kiosk: (ctx, config, drivers) => new KioskRole(ctx, config as Extract<DeviceConfig, { role: 'kiosk' }>, drivers as DriversByRole['kiosk']),
-  counter: (ctx, config, drivers) => new CounterRole(ctx, config as Extract<DeviceConfig, { role: 'counter' }>, drivers as DriversByRole['counter']),
-  display: (ctx, config, drivers) => new DisplayRole(ctx, config as Extract<DeviceConfig, { role: 'display' }>, drivers as DriversByRole['display']),
+  kiosk: async (ctx, config, drivers) => new (await import('./roles/kiosk-role.ts')).KioskRole(ctx, config as Extract<DeviceConfig, { role: 'kiosk' }>, drivers as DriversByRole['kiosk']),
+  counter: async (ctx, config, drivers) => new (await import('./roles/counter-role.ts')).CounterRole(ctx, config as Extract<DeviceConfig, { role: 'counter' }>, drivers as DriversByRole['counter']),
+  display: async (ctx, config, drivers) => new (await import('./roles/display-role.ts')).DisplayRole(ctx, config as Extract<DeviceConfig, { role: 'display' }>, drivers as DriversByRole['display']),
 };
 
 /**
@@ -79,7 +77,7 @@ export class DeviceRuntime {
     this.configText = text;
     await this.role?.stop();
     this.config = config;
-    this.role = makers[config.role]({ link: this.link, clock: this.clock }, config, await this.driversOf(config.role));
+    this.role = await makers[config.role]({ link: this.link, clock: this.clock }, config, await this.driversOf(config.role));
     await this.role.start();
     this.role.setOnline(this.link.online);
     for (const l of this.configuredListeners) l(config);

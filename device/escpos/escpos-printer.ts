@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import EscposPrinterClass from 'escpos/printer.js';
 
 /** The part of npm escpos 2.x's Printer we use; the package ships no types. */
 export interface EscposPrinter {
@@ -16,7 +16,8 @@ export interface EscposPrinter {
 interface Collector { write(data: Buffer, callback?: () => void): void; chunks: Buffer[] }
 
 // printer.js alone: the package index also loads its USB, serial and Bluetooth adapters.
-const Printer = createRequire(import.meta.url)('escpos/printer.js') as new (adapter: unknown, options: { encoding: string }) => EscposPrinter;
+// Loaded only on kiosks (roles load lazily); the device bundle drops its image library (build-device.ts).
+const Printer = EscposPrinterClass as new (adapter: unknown, options: { encoding: string }) => EscposPrinter;
 
 /** Lays out with escpos into memory; the bytes go to whichever Printer driver the device has. */
 export function composeEscpos(encoding: string, layout: (printer: EscposPrinter) => void): Uint8Array {

@@ -4,6 +4,7 @@ import { measureLatencies } from './latency.ts';
 import { measureRequestLatency } from './request-latency.ts';
 import { measureThroughput } from './throughput.ts';
 import { measureWriteCost } from './write-cost.ts';
+import { measureDeviceFootprint } from './device-footprint.ts';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- latency` only those whose name contains
@@ -16,13 +17,14 @@ const benches: Record<string, () => Promise<void>> = {
   'request-20': () => withOffice(20, (office) => measureRequestLatency(office, 50)),
   throughput: () => withOffice(20, (office) => measureThroughput(office, 5000)),
   'write-cost': () => measureWriteCost(),
+  'device-footprint': () => withOffice(1, (office, dir) => measureDeviceFootprint(office, dir)),
 };
 
-async function withOffice(devices: number, run: (office: Awaited<ReturnType<typeof startBenchOffice>>) => Promise<void>): Promise<void> {
+async function withOffice(devices: number, run: (office: Awaited<ReturnType<typeof startBenchOffice>>, dir: string) => Promise<void>): Promise<void> {
   const dir = await tempDir();
   const office = await startBenchOffice(dir.path, devices);
   try {
-    await run(office);
+    await run(office, dir.path);
   } finally {
     await office.stop();
     await dir.remove();
