@@ -34,6 +34,12 @@ export function boardFor(settings: BoardSettings, five: Five, io?: unknown): Pro
   return board;
 }
 
+/** What each component starts with: johnny-five itself and its ready board. */
+export async function fiveAndBoard(settings: BoardSettings, load: () => Promise<Five>, io?: unknown): Promise<{ five: Five; board: J5Board }> {
+  const five = await load();
+  return { five, board: await boardFor(settings, five, io) };
+}
+
 /** Forgets the boards (after their components stopped), so a restarted role opens them afresh. */
 export function forgetBoards(): void {
   boards.clear();

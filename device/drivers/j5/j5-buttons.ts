@@ -1,5 +1,5 @@
 import type { Buttons } from '../interfaces.ts';
-import { boardFor, loadFive, type BoardSettings, type Five, type J5Button, type J5Led } from './board.ts';
+import { fiveAndBoard, loadFive, type BoardSettings, type Five, type J5Button, type J5Led } from './board.ts';
 
 export interface J5ButtonSettings extends BoardSettings { pins: { button: number; input: number; light?: number }[] }
 
@@ -19,8 +19,7 @@ export class J5Buttons implements Buttons {
   ) {}
 
   async start(): Promise<void> {
-    const five = await this.five();
-    const board = await boardFor(this.settings, five, this.io);
+    const { five, board } = await fiveAndBoard(this.settings, this.five, this.io);
     for (const { button, input, light } of this.settings.pins) {
       const b = new five.Button({ pin: input, isPullup: true, board });
       b.on('press', () => {

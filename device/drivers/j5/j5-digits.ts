@@ -1,5 +1,5 @@
 import type { Digits } from '../interfaces.ts';
-import { boardFor, loadFive, type BoardSettings, type Five, type J5LedControl } from './board.ts';
+import { fiveAndBoard, loadFive, type BoardSettings, type Five, type J5LedControl } from './board.ts';
 import { segmentsOf } from './seven-segment.ts';
 
 export interface DigitsSettings extends BoardSettings {
@@ -27,8 +27,7 @@ export class J5Digits implements Digits {
   }
 
   async start(): Promise<void> {
-    const five = await this.five();
-    const board = await boardFor(this.settings, five, this.io);
+    const { five, board } = await fiveAndBoard(this.settings, this.five, this.io);
     this.control = new five.Led.Digits({ pins: this.settings.pins, devices: 1, board });
     this.control.on();
   }

@@ -1,5 +1,5 @@
 import type { TextDisplay } from '../interfaces.ts';
-import { boardFor, loadFive, type BoardSettings, type Five, type J5Lcd } from './board.ts';
+import { fiveAndBoard, loadFive, type BoardSettings, type Five, type J5Lcd } from './board.ts';
 import { lcdScreen } from './lcd-glyphs.ts';
 
 export interface LcdSettings extends BoardSettings { address?: number; rows?: number; columns?: number }
@@ -21,8 +21,7 @@ export class J5TextDisplay implements TextDisplay {
   }
 
   async start(): Promise<void> {
-    const five = await this.five();
-    const board = await boardFor(this.settings, five, this.io);
+    const { five, board } = await fiveAndBoard(this.settings, this.five, this.io);
     this.lcd = new five.LCD({ controller: 'PCF8574', address: this.settings.address ?? 0x27, rows: this.rows, cols: this.columns, board });
   }
 
