@@ -1,0 +1,81 @@
+import { connectAsync, type MqttClient } from 'mqtt';
+import type { KioskReply } from '../../shared/contract/kiosk.ts';
+import { SimOffice } from '../lib/sim-office.ts';
+import type { FaultOffice } from './fault-office.ts';
+
+export interface KillNineReport {
+  rounds: number;
+  acknowledged: number;
+  lost: string[];
+  repeated: string[];
+  devicesRecovered: boolean;
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * kill -9 of the office server at a random moment while both kiosks press as fast as they can,
+ * `rounds` times. After each restart every acknowledged ticket must come back, to the same request
+ * id, with the same number; no two requests may share a number; the simulated devices, which are
+ * connected all along, must be back to "ready" by themselves.
+ */
+export async function killNine(office: FaultOffice, rounds: number, random: () => number = Math.random): Promise<KillNineReport> {
+  const sim = new SimOffice(office.config, office.devices.filter((d) => d.deviceId.startsWith('prepazka') || d.deviceId === 'kiosk-chodba'), office.clock);
+  await sim.start();
+  const kiosk = office.devices.find((d) => d.deviceId === 'kiosk-hala')!;
+  const acknowledged = new Map<string, string>();
+  let sequence = 0;
+  const services = ['pokladna', 'obcanky', 'pasy', 'evidence'];
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const client: MqttClient = await connectAsync(kiosk.broker, { clientId: `${kiosk.deviceId}~load`, username: kiosk.deviceId, password: kiosk.secret, protocolVersion: 4, reconnectPeriod: 0 });
+      client.on('error', () => {});
+      client.on('message', (_topic, payload) => {
+        const reply = JSON.parse(payload.toString()) as KioskReply;
+        if (reply.ok) acknowledged.set(reply.requestId, reply.data.ticket.number);
+      });
+      await client.subscribeAsync(`fronta/v1/kiosk/${kiosk.deviceId}/reply`, { qos: 1 });
+      let running = true;
+      const load = (async () => {
+        while (running && client.connected) {
+          const requestId = `kill9-${sequence++}`;
+          client.publish(`fronta/v1/kiosk/${kiosk.deviceId}/request`, JSON.stringify({ kind: 'walkIn', requestId, pressedAt: office.clock.now(), serviceId: services[sequence % services.length] }), { qos: 1 });
+          await pause(1);
+        }
+      })();
+      await pause(30 + random() * 300);
+      office.server.child.kill('SIGKILL');
+      running = false;
+      await load;
+      client.end(true);
+      await office.restart();
+    }
+    // Every request ever acknowledged, asked again: the same number, or it was lost.
+    const client = await connectAsync(kiosk.broker, { clientId: `${kiosk.deviceId}~check`, username: kiosk.deviceId, password: kiosk.secret, protocolVersion: 4, reconnectPeriod: 0 });
+    const answers = new Map<string, string>();
+    client.on('message', (_topic, payload) => {
+      const reply = JSON.parse(payload.toString()) as KioskReply;
+      answers.set(reply.requestId, reply.ok ? reply.data.ticket.number : reply.error.code);
+    });
+    await client.subscribeAsync(`fronta/v1/kiosk/${kiosk.deviceId}/reply`, { qos: 1 });
+    // Stale by now, so an id the server never stored is refused rather than issued anew.
+    for (const requestId of acknowledged.keys()) client.publish(`fronta/v1/kiosk/${kiosk.deviceId}/request`, JSON.stringify({ kind: 'walkIn', requestId, pressedAt: office.clock.now() - 60_000, serviceId: 'pasy' }), { qos: 1 });
+    const deadline = Date.now() + 10_000;
+    while (answers.size < acknowledged.size && Date.now() < deadline) await pause(20);
+    await client.endAsync();
+    const lost = [...acknowledged].filter(([id, number]) => answers.get(id) !== number).map(([id, number]) => `${id}=${number}→${answers.get(id)}`);
+    const byNumber = new Map<string, string[]>();
+    for (const [id, number] of acknowledged) byNumber.set(number, [...(byNumber.get(number) ?? []), id]);
+    const repeated = [...byNumber].filter(([, ids]) => ids.length > 1).map(([number, ids]) => `${number}: ${ids.join(', ')}`);
+    const hala = sim.kiosks.get('kiosk-chodba')!;
+    const boxes = [...sim.counters.values()];
+    let devicesRecovered = false;
+    while (!devicesRecovered && Date.now() < deadline + 5000) {
+      devicesRecovered = hala.lcd.lines[0] === 'Dobrý den,' && boxes.every((b) => !b.digits.text.startsWith('--------'));
+      if (!devicesRecovered) await pause(50);
+    }
+    return { rounds, acknowledged: acknowledged.size, lost, repeated, devicesRecovered };
+  } finally {
+    await sim.stop();
+  }
+}
