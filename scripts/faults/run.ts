@@ -1,21 +1,35 @@
 import { parseArgs } from 'node:util';
 import { tempDir } from '../../test/support/temp-dir.ts';
 import { startFaultOffice } from './fault-office.ts';
+import { brokerAway } from './broker-away.ts';
 import { killNine } from './kill-nine.ts';
 
-/** The long fault runs (CI runs short ones in test/faults/): `npm run faults -- kill --rounds 200`. */
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string', default: '100' } } });
-const which = positionals[0] ?? 'kill';
-if (which !== 'kill') {
-  console.error('faults: kill [--rounds N]');
+/**
+ * The long fault runs (CI runs short ones in test/faults/):
+ * `npm run faults -- kill --rounds 200`, `npm run faults -- away --seconds 120`.
+ */
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string', default: '100' }, seconds: { type: 'string', default: '30' } } });
+const runs: Record<string, (office: Awaited<ReturnType<typeof startFaultOffice>>) => Promise<boolean>> = {
+  async kill(office) {
+    const report = await killNine(office, Number(values.rounds));
+    console.log(JSON.stringify(report, null, 2));
+    return report.lost.length === 0 && report.repeated.length === 0 && report.devicesRecovered;
+  },
+  async away(office) {
+    const report = await brokerAway(office, Number(values.seconds));
+    console.log(JSON.stringify(report, null, 2));
+    return report.printedWhileAway === 0 && report.saidOutOfService && report.recoveryMs <= 5000 && report.ticketsAfter === 2 && report.waitingAfter === 2 && report.callsAfter === 0;
+  },
+};
+const run = runs[positionals[0] ?? 'kill'];
+if (!run) {
+  console.error('faults: kill [--rounds N] | away [--seconds S]');
   process.exit(2);
 }
 const dir = await tempDir();
 const office = await startFaultOffice(dir.path);
 try {
-  const report = await killNine(office, Number(values.rounds));
-  console.log(JSON.stringify(report, null, 2));
-  process.exitCode = report.lost.length === 0 && report.repeated.length === 0 && report.devicesRecovered ? 0 : 1;
+  process.exitCode = (await run(office)) ? 0 : 1;
 } finally {
   await office.stop();
   await dir.remove();
