@@ -5,6 +5,7 @@ import { measureRequestLatency } from './request-latency.ts';
 import { measureThroughput } from './throughput.ts';
 import { measureWriteCost } from './write-cost.ts';
 import { measureDeviceFootprint } from './device-footprint.ts';
+import { compareBrokers } from './brokers.ts';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- latency` only those whose name contains
@@ -18,6 +19,11 @@ const benches: Record<string, () => Promise<void>> = {
   throughput: () => withOffice(20, (office) => measureThroughput(office, 5000)),
   'write-cost': () => measureWriteCost(),
   'device-footprint': () => withOffice(1, (office, dir) => measureDeviceFootprint(office, dir)),
+  // The same fan-in/fan-out through bare Aedes and Mosquitto; compare with request-20 (our whole server) in the same run.
+  brokers: async () => {
+    const dir = await tempDir();
+    await compareBrokers(dir.path).finally(() => dir.remove());
+  },
 };
 
 async function withOffice(devices: number, run: (office: Awaited<ReturnType<typeof startBenchOffice>>, dir: string) => Promise<void>): Promise<void> {
