@@ -6,6 +6,7 @@ import { measureThroughput } from './throughput.ts';
 import { measureWriteCost } from './write-cost.ts';
 import { measureDeviceFootprint } from './device-footprint.ts';
 import { compareBrokers } from './brokers.ts';
+import { measureServerYear } from './server-year.ts';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- latency` only those whose name contains
@@ -20,6 +21,10 @@ const benches: Record<string, () => Promise<void>> = {
   'write-cost': () => measureWriteCost(),
   'device-footprint': () => withOffice(1, (office, dir) => measureDeviceFootprint(office, dir)),
   // The same fan-in/fan-out through bare Aedes and Mosquitto; compare with request-20 (our whole server) in the same run.
+  'server-year': async () => {
+    const dir = await tempDir();
+    await measureServerYear(dir.path).finally(() => dir.remove());
+  },
   brokers: async () => {
     const dir = await tempDir();
     await compareBrokers(dir.path).finally(() => dir.remove());
