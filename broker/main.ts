@@ -13,7 +13,7 @@ const server = await startOfficeServer({
   config,
   credentials: await readCredentials(env.FRONTA_CREDENTIALS ?? join(dataDir, 'credentials.json')),
   store: new FileStore(join(dataDir, 'queue')),
-  clock: clockFromSettings({ startAt: env.FRONTA_START_AT, offsetMs: env.FRONTA_CLOCK_OFFSET_MS }),
+  clock: clockFromSettings({ startAt: env.FRONTA_START_AT, offsetMs: env.FRONTA_CLOCK_OFFSET_MS, rate: env.FRONTA_CLOCK_RATE, epochMs: env.FRONTA_CLOCK_EPOCH_MS }),
   host: env.FRONTA_HOST ?? '127.0.0.1',
   mqttPort: Number(env.FRONTA_MQTT_PORT ?? 1883),
   httpPort: Number(env.FRONTA_HTTP_PORT ?? 8080),

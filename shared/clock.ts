@@ -1,6 +1,8 @@
 /** The one source of time: injected everywhere, so tests and demos can choose the instant. */
 export interface Clock {
   now(): number;
+  /** Office milliseconds per real millisecond: 1, except in accelerated simulations. Timers divide by it. */
+  readonly rate?: number;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
@@ -25,10 +27,28 @@ export class ManualClock implements Clock {
 }
 
 /**
- * The clock a process runs on, from its settings: `startAt` (an ISO instant the clock starts at, then
- * runs on) or `offsetMs` (handed to child processes so they all share one shifted time).
+ * Office time running `rate` times faster than real time from `startAt`, counted from the real
+ * instant `epochMs`: processes given the same three numbers share one accelerated office day.
  */
-export function clockFromSettings(settings: { startAt?: string | undefined; offsetMs?: string | undefined }, now = Date.now()): Clock {
+export function acceleratedClock(startAt: number, epochMs: number, rate: number): Clock {
+  return { rate, now: () => startAt + (Date.now() - epochMs) * rate };
+}
+
+/**
+ * The clock a process runs on, from its settings: `startAt` (an ISO instant the clock starts at, then
+ * runs on), `offsetMs` (handed to child processes so they all share one shifted time), or, for the
+ * office-day simulator, `startAt` with `rate` and `epochMs` (acceleratedClock).
+ */
+export function clockFromSettings(
+  settings: { startAt?: string | undefined; offsetMs?: string | undefined; rate?: string | undefined; epochMs?: string | undefined },
+  now = Date.now(),
+): Clock {
+  if (settings.startAt && settings.rate) {
+    const start = Date.parse(settings.startAt);
+    const rate = Number(settings.rate);
+    if (Number.isNaN(start) || !(rate > 0)) throw new Error(`FRONTA_START_AT and FRONTA_CLOCK_RATE: need an ISO instant and a positive rate`);
+    return acceleratedClock(start, settings.epochMs ? Number(settings.epochMs) : now, rate);
+  }
   if (settings.startAt) {
     const start = Date.parse(settings.startAt);
     if (Number.isNaN(start)) throw new Error(`FRONTA_START_AT: not an ISO instant: ${settings.startAt}`);

@@ -132,7 +132,8 @@ export class EngineBridge {
   /** Re-evaluates at the next opening or closing edge (and at least every minute): buttons light and go dark on time. */
   private schedule(): void {
     const now = this.clock.now();
-    const delay = Math.min(maxTickMs, Math.max(50, nextWindowChange(this.engine.config, now) - now + 10));
+    // In office time; an accelerated simulation's clock runs `rate` times faster than the timer.
+    const delay = Math.min(maxTickMs, Math.max(50, nextWindowChange(this.engine.config, now) - now + 10) / (this.clock.rate ?? 1));
     this.timer = setTimeout(() => {
       void this.tick().finally(() => this.schedule());
     }, delay);

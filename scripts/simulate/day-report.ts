@@ -1,0 +1,57 @@
+import type { OfficeConfig } from '../../shared/config/schema.ts';
+import { percentile } from '../bench/stats.ts';
+import type { Arrival } from './arrivals.ts';
+import type { ClerkLog } from './clerk.ts';
+
+export interface Issued { number: string; serviceId: string; at: number }
+export interface TurnedAway { serviceId: string; at: number; screen: string }
+
+export interface DayReport {
+  window: { from: string; to: string };
+  arrivals: number;
+  tickets: number;
+  served: number;
+  noShows: number;
+  stillWaiting: number;
+  workplaces: { id: string; arrivals: number; tickets: number; turnedAway: number; capacityUsedUpAt: string | null }[];
+  services: { id: string; tickets: number; called: number; waitMinutes: { p50: number; p90: number; max: number } | null }[];
+}
+
+const clockTime = (at: number) => new Date(at).toLocaleTimeString('cs-CZ', { timeZone: 'Europe/Prague', hour: '2-digit', minute: '2-digit' });
+const minutes = (ms: number) => Math.round(ms / 6000) / 10;
+
+/** What the office manager wants to know of the day: waits, served, no-shows, and when each workplace's capacity ran out. */
+export function summarise(
+  config: OfficeConfig,
+  day: { arrivals: Arrival[]; issued: Issued[]; turnedAway: TurnedAway[]; calls: Map<string, number>; clerks: ClerkLog[]; start: number; end: number },
+): DayReport {
+  const workplaceOf = (serviceId: string) => config.services.find((s) => s.id === serviceId)!.workplaceId;
+  return {
+    window: { from: clockTime(day.start), to: clockTime(day.end) },
+    arrivals: day.arrivals.length,
+    tickets: day.issued.length,
+    served: day.clerks.reduce((n, c) => n + c.served, 0),
+    noShows: day.clerks.reduce((n, c) => n + c.noShows, 0),
+    stillWaiting: day.issued.filter((t) => !day.calls.has(t.number)).length,
+    workplaces: config.workplaces.map((w) => {
+      const capacityRefusal = day.turnedAway.find((t) => workplaceOf(t.serviceId) === w.id && t.screen.includes('kapacita'));
+      return {
+        id: w.id,
+        arrivals: day.arrivals.filter((a) => workplaceOf(a.serviceId) === w.id).length,
+        tickets: day.issued.filter((t) => workplaceOf(t.serviceId) === w.id).length,
+        turnedAway: day.turnedAway.filter((t) => workplaceOf(t.serviceId) === w.id).length,
+        capacityUsedUpAt: capacityRefusal ? clockTime(capacityRefusal.at) : null,
+      };
+    }),
+    services: config.services.map((s) => {
+      const tickets = day.issued.filter((t) => t.serviceId === s.id);
+      const waits = tickets.filter((t) => day.calls.has(t.number)).map((t) => day.calls.get(t.number)! - t.at);
+      return {
+        id: s.id,
+        tickets: tickets.length,
+        called: waits.length,
+        waitMinutes: waits.length ? { p50: minutes(percentile(waits, 50)), p90: minutes(percentile(waits, 90)), max: minutes(Math.max(...waits)) } : null,
+      };
+    }),
+  };
+}
