@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { connectAsync, type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
+import { connectAsDevice } from '../lib/device-client.ts';
 import type { BenchOffice } from './bench-office.ts';
 import { latencyFigures } from './stats.ts';
 
@@ -12,8 +13,7 @@ export async function measureRequestLatency(office: BenchOffice, rounds: number,
   const kiosks = office.provisioned.devices.filter((d) => d.deviceId.startsWith('kiosk-'));
   const clients: MqttClient[] = await Promise.all(
     kiosks.map(async (d) => {
-      const client = await connectAsync(d.broker, { clientId: d.deviceId, username: d.deviceId, password: d.secret, protocolVersion: 4, reconnectPeriod: 0 });
-      (client.stream as { setNoDelay?: (on: boolean) => void }).setNoDelay?.(true);
+      const client = await connectAsDevice(d);
       await client.subscribeAsync(`fronta/v1/kiosk/${d.deviceId}/reply`, { qos: 1 });
       return client;
     }),

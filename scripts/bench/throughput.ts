@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { connectAsync, type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
+import { connectAsDevice } from '../lib/device-client.ts';
 import type { BenchOffice } from './bench-office.ts';
 import { emit, round } from './stats.ts';
 
@@ -11,7 +12,7 @@ export async function measureThroughput(office: BenchOffice, total: number, inFl
   const kiosks = office.provisioned.devices.filter((d) => d.deviceId.startsWith('kiosk-'));
   const services = office.config.services.map((s) => s.id);
   const clients: MqttClient[] = await Promise.all(
-    kiosks.map((d) => connectAsync(d.broker, { clientId: d.deviceId, username: d.deviceId, password: d.secret, protocolVersion: 4, reconnectPeriod: 0 })),
+    kiosks.map((d) => connectAsDevice(d)),
   );
   let sent = 0;
   let acknowledged = 0;

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { connectAsync } from 'mqtt';
+import { connectAsDevice } from '../lib/device-client.ts';
 import { SimOffice } from '../lib/sim-office.ts';
 import type { FaultOffice } from './fault-office.ts';
 
@@ -20,7 +20,7 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The server's retained views as a hall display reads them: people waiting in all, and calls made. */
 async function serverView(office: FaultOffice): Promise<{ waiting: number; calls: number }> {
   const display = office.devices.find((d) => office.config.displays.some((x) => x.id === d.deviceId))!;
-  const client = await connectAsync(display.broker, { clientId: `${display.deviceId}~check`, username: display.deviceId, password: display.secret, protocolVersion: 4, reconnectPeriod: 0 });
+  const client = await connectAsDevice(display, 'check');
   const statuses = new Map<string, number>();
   let calls = -1;
   client.on('message', (topic, payload) => {

@@ -1,4 +1,5 @@
-import { connectAsync, type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
+import { connectAsDevice } from '../lib/device-client.ts';
 import type { KioskReply } from '../../shared/contract/kiosk.ts';
 import { SimOffice } from '../lib/sim-office.ts';
 import type { FaultOffice } from './fault-office.ts';
@@ -28,7 +29,7 @@ export async function killNine(office: FaultOffice, rounds: number, random: () =
   const services = ['pokladna', 'obcanky', 'pasy', 'evidence'];
   try {
     for (let round = 0; round < rounds; round++) {
-      const client: MqttClient = await connectAsync(kiosk.broker, { clientId: `${kiosk.deviceId}~load`, username: kiosk.deviceId, password: kiosk.secret, protocolVersion: 4, reconnectPeriod: 0 });
+      const client: MqttClient = await connectAsDevice(kiosk, 'load');
       client.on('error', () => {});
       client.on('message', (_topic, payload) => {
         const reply = JSON.parse(payload.toString()) as KioskReply;
@@ -51,7 +52,7 @@ export async function killNine(office: FaultOffice, rounds: number, random: () =
       await office.restart();
     }
     // Every request ever acknowledged, asked again: the same number, or it was lost.
-    const client = await connectAsync(kiosk.broker, { clientId: `${kiosk.deviceId}~check`, username: kiosk.deviceId, password: kiosk.secret, protocolVersion: 4, reconnectPeriod: 0 });
+    const client = await connectAsDevice(kiosk, 'check');
     const answers = new Map<string, string>();
     client.on('message', (_topic, payload) => {
       const reply = JSON.parse(payload.toString()) as KioskReply;

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { connectAsync } from 'mqtt';
+import { connectAsDevice } from '../lib/device-client.ts';
 import { officeInstant } from '../../shared/calendar/office-calendar.ts';
 import { acceleratedClock } from '../../shared/clock.ts';
 import { kostelecOffice } from '../../shared/config/kostelec.ts';
@@ -52,7 +52,7 @@ export async function simulateDay(options: DayOptions): Promise<DayReport> {
   const sim = new SimOffice(config, devices, clock);
   const calls = new Map<string, number>();
   const observerSettings = devices.find((d) => d.deviceId === config.displays[0]!.id)!;
-  const observer = await connectAsync(broker, { clientId: `${observerSettings.deviceId}~sim`, username: observerSettings.deviceId, password: observerSettings.secret, protocolVersion: 4 });
+  const observer = await connectAsDevice(observerSettings, 'sim');
   try {
     await sim.start();
     observer.on('message', (_topic, payload) => {

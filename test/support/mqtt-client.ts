@@ -1,16 +1,10 @@
-import { connectAsync, type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
+import { connectAsDevice } from '../../scripts/lib/device-client.ts';
 import type { LocalSettings } from '../../device/local-settings.ts';
 
-/** A plain MQTT.js client logged in as a device: what mosquitto_pub would be, for the contract tests. */
+/** A device's MQTT client for the contract tests (scripts/lib/device-client.ts). */
 export function connectAs(device: LocalSettings, overrides: { secret?: string; clientId?: string } = {}): Promise<MqttClient> {
-  return connectAsync(device.broker, {
-    clientId: overrides.clientId ?? device.deviceId,
-    username: device.deviceId,
-    password: overrides.secret ?? device.secret,
-    protocolVersion: 4,
-    reconnectPeriod: 0,
-    connectTimeout: 3000,
-  });
+  return connectAsDevice(device, undefined, overrides);
 }
 
 export interface Received { topic: string; payload: unknown; retain: boolean }
