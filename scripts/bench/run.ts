@@ -16,6 +16,7 @@ const benches: Record<string, () => Promise<void>> = {
   // One kiosk and one counter alone: the floor the 20-device figures are compared with.
   'latency-1': () => withOffice(1, (office) => measureLatencies(office, 200)),
   'latency-20': () => withOffice(20, (office) => measureLatencies(office, 50)),
+  'latency-100': () => withOffice(100, (office) => measureLatencies(office, 20)),
   'request-20': () => withOffice(20, (office) => measureRequestLatency(office, 50)),
   throughput: () => withOffice(20, (office) => measureThroughput(office, 5000)),
   'write-cost': () => measureWriteCost(),
