@@ -21,6 +21,8 @@ const server = await startOfficeServer({
 // Tells a parent process (scripts/office.ts, the tests) the ports the OS chose.
 console.log(JSON.stringify({ ready: true, mqttPort: server.mqttPort, httpPort: server.httpPort }));
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void server.stop().then(() => process.exit(0)));
-}
+const shutdown = () => void server.stop().then(() => process.exit(0));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, shutdown);
+// Started by a script (the office, a benchmark, a test) over an IPC channel: a parent that dies,
+// however it dies, closes the channel, and the server goes with it instead of lingering.
+if (process.send) process.once('disconnect', shutdown);

@@ -16,7 +16,8 @@ export async function startServerProcess(env: Record<string, string>, output: 'i
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'broker/main.ts'], {
     cwd: root,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', output],
+    // The IPC channel ties the server's life to ours: it shuts down when we are gone (broker/main.ts).
+    stdio: ['ignore', 'pipe', output, 'ipc'],
   });
   const ready = await new Promise<{ mqttPort: number; httpPort: number }>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });

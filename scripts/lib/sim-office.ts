@@ -45,6 +45,10 @@ export class SimOffice {
       Promise.all(configured),
       new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('devices got no configuration from the server in time')), timeoutMs))),
     ]).finally(() => clearTimeout(timer));
+    // Configured means subscribed; the retained statuses follow within a broker round trip.
+    const deadline = Date.now() + timeoutMs;
+    while (!runtimes.every((r) => r.online) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 100));
   }
 
   async stop(): Promise<void> {
