@@ -15,6 +15,7 @@ export function deviceConfigs(config: OfficeConfig): DeviceConfig[] {
       name: k.name,
       buttons: k.buttons.map((b) => ({ button: b.button, serviceId: b.serviceId, letter: service(b.serviceId).letter, name: service(b.serviceId).name })),
       requestTimeoutMs: kioskRequestTimeoutMs,
+      codeEntryTimeoutMs: config.rules.codeEntryTimeoutSeconds * 1000,
     })),
     ...config.counters.map((c): DeviceConfig => ({ role: 'counter', deviceId: c.id, number: c.number, serviceIds: c.serviceIds })),
     ...config.displays.map((d): DeviceConfig => ({

@@ -12,8 +12,6 @@ import type { Role, RoleContext } from './role.ts';
 
 /** How long a result stays on the LCD before it returns to "choose a service". */
 const messageMs = 6000;
-/** A code left half-typed is forgotten after this pause, so the next citizen starts afresh. */
-const typingTimeoutMs = 20_000;
 
 /** Which LCD screen a refusal shows; the rest mean the system failed and nothing was printed. */
 const refusalScreens: Partial<Record<RefusalCode, KioskScreen>> = {
@@ -104,7 +102,7 @@ export class KioskRole implements Role {
     this.resetTimer = setTimeout(() => {
       this.code = '';
       this.render();
-    }, typingTimeoutMs);
+    }, this.config.codeEntryTimeoutMs); // a code left half-typed is forgotten: the next citizen starts afresh
     this.resetTimer.unref();
   }
 

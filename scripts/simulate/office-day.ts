@@ -28,7 +28,7 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function simulateDay(options: DayOptions): Promise<DayReport> {
   const random = seeded(options.seed);
   // Presses and commands arrive a few real milliseconds late, which is `rate` times more office time.
-  const input = { ...structuredClone(kostelecOffice), rules: { maxRequestAgeSeconds: 300, maxCommandAgeSeconds: 300, hallCallsKept: 10, serviceTimeSamples: 10 } };
+  const input = { ...structuredClone(kostelecOffice), rules: { maxRequestAgeSeconds: 300, maxCommandAgeSeconds: 300, hallCallsKept: 10, serviceTimeSamples: 10, codeEntryTimeoutSeconds: 20 } };
   const config = officeConfigSchema.parse(input);
   const configPath = join(options.dir, 'office.json');
   await writeFile(configPath, JSON.stringify(input));

@@ -56,6 +56,8 @@ export const rulesSchema = z.strictObject({
   /** issue #2: a counter command that arrives long after the press is refused, not executed */
   maxCommandAgeSeconds: z.int().min(1).max(300).default(10),
   hallCallsKept: z.int().min(1).max(50).default(10),
+  /** A booking code left half-typed on a kiosk keypad is forgotten after this pause. */
+  codeEntryTimeoutSeconds: z.int().min(1).max(600).default(20),
   /** How many of the day's latest service times feed the wait estimate. */
   serviceTimeSamples: z.int().min(1).max(100).default(10),
 });

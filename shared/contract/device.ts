@@ -9,6 +9,7 @@ const kioskConfig = z.strictObject({
   name: localizedText,
   buttons: z.array(z.strictObject({ button: z.int(), serviceId: z.string(), letter: z.string(), name: localizedText })),
   requestTimeoutMs: z.int().min(100),
+  codeEntryTimeoutMs: z.int().min(1000),
 });
 const counterConfig = z.strictObject({
   role: z.literal('counter'),
