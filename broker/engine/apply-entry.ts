@@ -1,8 +1,7 @@
 import type { OfficeConfig } from '../../shared/config/schema.ts';
-import type { RefusalCode } from '../../shared/contract/common.ts';
 import type { CounterReply } from '../../shared/contract/counter.ts';
 import type { KioskReply } from '../../shared/contract/kiosk.ts';
-import type { RuleContext } from './context.ts';
+import { refusalError, type RuleContext } from './context.ts';
 import { applyCounterCommand } from './counter-actions.ts';
 import type { DayState } from './day-state.ts';
 import type { JournalEntry } from './journal-entry.ts';
@@ -10,7 +9,6 @@ import { issueWalkIn } from './walk-in.ts';
 
 export type Reply = KioskReply | CounterReply;
 
-const error = (code: RefusalCode, detail?: string) => (detail === undefined ? { code } : { code, detail });
 
 /**
  * Applies one journal entry to the day: the same function serves a live request and the replay at
@@ -26,18 +24,18 @@ export function applyEntry(config: OfficeConfig, state: DayState, entry: Journal
     key = `${entry.deviceId}/${message.requestId}`;
     if (message.kind === 'checkIn') {
       // The booking issue answers check-ins; until then no code is known.
-      reply = { requestId: message.requestId, ok: false, error: error('unknownCode') };
+      reply = { requestId: message.requestId, ok: false, error: refusalError('unknownCode') };
     } else {
       const outcome = issueWalkIn(ctx, { kioskId: entry.deviceId, serviceId: message.serviceId, pressedAt: message.pressedAt });
       reply = outcome.ok
         ? { requestId: message.requestId, ok: true, data: { ticket: outcome.data } }
-        : { requestId: message.requestId, ok: false, error: error(outcome.code, outcome.detail) };
+        : { requestId: message.requestId, ok: false, error: refusalError(outcome.code, outcome.detail) };
     }
   } else {
     const { message } = entry;
     key = `${entry.deviceId}/${message.commandId}`;
     const outcome = applyCounterCommand(ctx, entry.deviceId, message);
-    reply = outcome.ok ? { commandId: message.commandId, ok: true } : { commandId: message.commandId, ok: false, error: error(outcome.code, outcome.detail) };
+    reply = outcome.ok ? { commandId: message.commandId, ok: true } : { commandId: message.commandId, ok: false, error: refusalError(outcome.code, outcome.detail) };
   }
   if (reply.ok) {
     state.answered[key] = reply;

@@ -12,8 +12,10 @@ export interface RuleContext {
 
 export type Outcome<T> = { ok: true; data: T } | { ok: false; code: RefusalCode; detail?: string };
 
-export const refuse = (code: RefusalCode, detail?: string): { ok: false; code: RefusalCode; detail?: string } =>
-  detail === undefined ? { ok: false, code } : { ok: false, code, detail };
+/** A refusal as it goes on the wire: the code, and a detail only when there is one. */
+export const refusalError = (code: RefusalCode, detail?: string): { code: RefusalCode; detail?: string } => (detail === undefined ? { code } : { code, detail });
+
+export const refuse = (code: RefusalCode, detail?: string): { ok: false; code: RefusalCode; detail?: string } => ({ ok: false, ...refusalError(code, detail) });
 
 /** issue #2: a press that reaches the engine long after it happened (a box that was offline) is refused. */
 export function staleness(pressedAt: number, now: number, maxAgeSeconds: number): string | undefined {

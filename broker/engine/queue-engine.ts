@@ -10,6 +10,7 @@ import type { Durable, QueueStore } from '../store/queue-store.ts';
 import { freshDay, type DayState } from './day-state.ts';
 import { GroupCommit } from './group-commit.ts';
 import { applyEntry, type Reply } from './apply-entry.ts';
+import { refusalError } from './context.ts';
 import type { JournalEntry } from './journal-entry.ts';
 import { counterState, hallCalls, serviceStatus } from './views.ts';
 
@@ -65,7 +66,7 @@ export class QueueEngine {
 
   kioskRequest(kioskId: string, request: KioskRequest): Promise<KioskReply> {
     const { requestId } = request;
-    const fail: Fail = (code, detail) => ({ requestId, ok: false, error: detail ? { code, detail } : { code } });
+    const fail: Fail = (code, detail) => ({ requestId, ok: false, error: refusalError(code, detail) });
     return this.once(`${kioskId}/${requestId}`, fail, () => ({
       seq: this.state.seq + 1,
       at: this.deps.clock.now(),
@@ -78,7 +79,7 @@ export class QueueEngine {
 
   counterCommand(counterId: string, command: CounterCommand): Promise<CounterReply> {
     const { commandId } = command;
-    const fail: Fail = (code, detail) => ({ commandId, ok: false, error: detail ? { code, detail } : { code } });
+    const fail: Fail = (code, detail) => ({ commandId, ok: false, error: refusalError(code, detail) });
     return this.once(`${counterId}/${commandId}`, fail, () => ({
       seq: this.state.seq + 1,
       at: this.deps.clock.now(),

@@ -1,6 +1,7 @@
 import type { KioskConfig } from '../../shared/contract/device.ts';
 import type { RefusalCode } from '../../shared/contract/common.ts';
 import type { ServiceStatus } from '../../shared/contract/service.ts';
+import type { Message } from '../../shared/contract/topics.ts';
 import { kioskLines, type KioskScreen } from '../../shared/texts/kiosk-texts.ts';
 import { ticketBytes } from '../escpos/ticket-layout.ts';
 import type { KioskDrivers } from '../drivers/factory.ts';
@@ -87,7 +88,8 @@ export class KioskRole implements Role {
     if (!entry || this.busy) return;
     if (!this.online) return this.show('outOfService');
     const status = this.statuses.get(entry.serviceId);
-    if (status && !status.open) return this.flash(status.closedReason === 'capacityExhausted' ? 'capacityExhausted' : status.closedReason === 'holiday' ? 'holiday' : 'closed');
+    // The status's closed reasons are refusal codes too: the same screen either way.
+    if (status && !status.open) return this.flash(refusalScreens[status.closedReason ?? 'closed'] ?? 'closed');
     await this.issue(() => this.requests!.walkIn(entry.serviceId));
   }
 
@@ -107,7 +109,7 @@ export class KioskRole implements Role {
   }
 
   /** Checks the paper, asks the engine, prints what it answered: the same path for walk-ins and check-ins. */
-  private async issue(ask: () => Promise<import('../../shared/contract/topics.ts').Message<'kioskReply'> | undefined>): Promise<void> {
+  private async issue(ask: () => Promise<Message<'kioskReply'> | undefined>): Promise<void> {
     this.busy = true;
     try {
       // A ticket the engine stored but the printer cannot print would be a ghost in the queue.

@@ -19,7 +19,7 @@ export async function measureDeviceFootprint(office: BenchOffice, dir: string, u
   const bundle = join(root, 'dist', 'device-bench.mjs');
   await buildDevice('scripts/bench/device-process.ts', bundle);
   for (const deviceId of ['kiosk-1', 'counter-1']) {
-    const settings = office.provisioned.devices.find((d) => d.deviceId === deviceId)!;
+    const settings = office.devices.find((d) => d.deviceId === deviceId)!;
     const path = join(dir, `${deviceId}.settings.json`);
     await writeFile(path, JSON.stringify(settings));
     const started = performance.now();

@@ -17,7 +17,7 @@ const waitFor = (what: string, check: () => boolean, timeoutMs = 10_000) =>
  * The first `warmup` rounds (JIT compilation, first connections) are not counted.
  */
 export async function measureLatencies(office: BenchOffice, rounds: number, warmup = 5): Promise<void> {
-  const sim = new SimOffice(office.config, office.provisioned.devices, office.clock);
+  const sim = new SimOffice(office.config, office.devices, office.clock);
   await sim.start();
   try {
     const kiosks = [...sim.kiosks.values()];

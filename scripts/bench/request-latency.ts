@@ -10,7 +10,7 @@ import { latencyFigures } from './stats.ts';
  * how much of that latency is the server and how much the simulated devices sharing one process.
  */
 export async function measureRequestLatency(office: BenchOffice, rounds: number, warmup = 5): Promise<void> {
-  const kiosks = office.provisioned.devices.filter((d) => d.deviceId.startsWith('kiosk-'));
+  const kiosks = office.devices.filter((d) => d.deviceId.startsWith('kiosk-'));
   const clients: MqttClient[] = await Promise.all(
     kiosks.map(async (d) => {
       const client = await connectAsDevice(d);

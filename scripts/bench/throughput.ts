@@ -9,7 +9,7 @@ import { emit, round } from './stats.ts';
  * `total` tickets are acknowledged. Concurrent requests share durable writes (group commit).
  */
 export async function measureThroughput(office: BenchOffice, total: number, inFlight = 8): Promise<void> {
-  const kiosks = office.provisioned.devices.filter((d) => d.deviceId.startsWith('kiosk-'));
+  const kiosks = office.devices.filter((d) => d.deviceId.startsWith('kiosk-'));
   const services = office.config.services.map((s) => s.id);
   const clients: MqttClient[] = await Promise.all(
     kiosks.map((d) => connectAsDevice(d)),

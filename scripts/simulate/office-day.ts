@@ -1,14 +1,10 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { connectAsDevice } from '../lib/device-client.ts';
 import { officeInstant } from '../../shared/calendar/office-calendar.ts';
-import { acceleratedClock } from '../../shared/clock.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { startOfficeProcess } from '../lib/office-process.ts';
 import { kostelecOffice } from '../../shared/config/kostelec.ts';
-import { officeConfigSchema } from '../../shared/config/schema.ts';
 import type { HallCalls } from '../../shared/contract/hall.ts';
 import { decodeEscpos } from '../../device/escpos/decode.ts';
-import { provisionDevices } from '../lib/provision.ts';
-import { startServerProcess } from '../lib/server-process.ts';
 import { SimOffice, type SimKiosk } from '../lib/sim-office.ts';
 import { walkInArrivals, type Arrival } from './arrivals.ts';
 import { runClerk, type ClerkLog } from './clerk.ts';
@@ -29,26 +25,10 @@ export async function simulateDay(options: DayOptions): Promise<DayReport> {
   const random = seeded(options.seed);
   // Presses and commands arrive a few real milliseconds late, which is `rate` times more office time.
   const input = { ...structuredClone(kostelecOffice), rules: { maxRequestAgeSeconds: 300, maxCommandAgeSeconds: 300, hallCallsKept: 10, serviceTimeSamples: 10, codeEntryTimeoutSeconds: 20 } };
-  const config = officeConfigSchema.parse(input);
-  const configPath = join(options.dir, 'office.json');
-  await writeFile(configPath, JSON.stringify(input));
-  const provisioned = await provisionDevices(config, options.dir, 'mqtt://127.0.0.1:0');
   const start = officeInstant(options.date, options.from);
   const end = officeInstant(options.date, options.to);
-  const epoch = Date.now() + 2000;
-  const clock = acceleratedClock(start, epoch, options.rate);
-  const server = await startServerProcess({
-    FRONTA_CONFIG: configPath,
-    FRONTA_DATA_DIR: options.dir,
-    FRONTA_CREDENTIALS: provisioned.credentialsPath,
-    FRONTA_MQTT_PORT: '0',
-    FRONTA_HTTP_PORT: '0',
-    FRONTA_START_AT: new Date(start).toISOString(),
-    FRONTA_CLOCK_RATE: String(options.rate),
-    FRONTA_CLOCK_EPOCH_MS: String(epoch),
-  });
-  const broker = `mqtt://127.0.0.1:${server.mqttPort}`;
-  const devices = provisioned.devices.map((d) => ({ ...d, broker }));
+  const office = await startOfficeProcess(options.dir, input, start, options.rate);
+  const { config, clock, devices } = office;
   const sim = new SimOffice(config, devices, clock);
   const calls = new Map<string, number>();
   const observerSettings = devices.find((d) => d.deviceId === config.displays[0]!.id)!;
@@ -74,12 +54,12 @@ export async function simulateDay(options: DayOptions): Promise<DayReport> {
   } finally {
     await observer.endAsync();
     await sim.stop();
-    await server.stop();
+    await office.stop();
   }
 }
 
 /** One kiosk's citizens, one after another: press at the arrival time, then see what the kiosk does. */
-async function serveKiosk(kiosk: SimKiosk, queue: Arrival[], clock: ReturnType<typeof acceleratedClock>, issued: Issued[], turnedAway: TurnedAway[]): Promise<void> {
+async function serveKiosk(kiosk: SimKiosk, queue: Arrival[], clock: Clock, issued: Issued[], turnedAway: TurnedAway[]): Promise<void> {
   const rate = clock.rate ?? 1;
   for (const arrival of queue) {
     const wait = (arrival.at - clock.now()) / rate;

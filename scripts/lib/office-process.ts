@@ -1,0 +1,61 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { acceleratedClock, offsetClock, type Clock } from '../../shared/clock.ts';
+import { officeConfigSchema, type OfficeConfig, type OfficeInput } from '../../shared/config/schema.ts';
+import type { LocalSettings } from '../../device/local-settings.ts';
+import { provisionDevices } from './provision.ts';
+import { startServerProcess, type ServerProcess } from './server-process.ts';
+
+export interface OfficeProcess {
+  config: OfficeConfig;
+  clock: Clock;
+  /** Every device's settings, pointing at the running server. */
+  devices: LocalSettings[];
+  server: ServerProcess;
+  /** Starts the server again on the same ports and data, as systemd would after a crash. */
+  restart(): Promise<ServerProcess>;
+  stop(): Promise<void>;
+}
+
+/**
+ * An office configuration run by a real server process with its durable store in `dir`, for
+ * benchmarks, fault runs and the day simulator. The office clock starts at `startAt`, at real
+ * speed or `rate` times faster; the same clock is returned for the devices this process simulates.
+ * Ports are chosen by the OS at the first start and kept across restarts.
+ */
+export async function startOfficeProcess(dir: string, input: OfficeInput, startAt: number, rate = 1): Promise<OfficeProcess> {
+  const config = officeConfigSchema.parse(input);
+  const configPath = join(dir, 'office.json');
+  await writeFile(configPath, JSON.stringify(input));
+  const provisioned = await provisionDevices(config, dir, 'mqtt://127.0.0.1:0');
+  const epoch = Date.now();
+  const clock = rate === 1 ? offsetClock(startAt - epoch) : acceleratedClock(startAt, epoch, rate);
+  const clockEnv: Record<string, string> =
+    rate === 1
+      ? { FRONTA_CLOCK_OFFSET_MS: String(startAt - epoch) }
+      : { FRONTA_START_AT: new Date(startAt).toISOString(), FRONTA_CLOCK_RATE: String(rate), FRONTA_CLOCK_EPOCH_MS: String(epoch) };
+  const env = (mqttPort: number, httpPort: number) => ({
+    FRONTA_CONFIG: configPath,
+    FRONTA_DATA_DIR: dir,
+    FRONTA_CREDENTIALS: provisioned.credentialsPath,
+    FRONTA_MQTT_PORT: String(mqttPort),
+    FRONTA_HTTP_PORT: String(httpPort),
+    ...clockEnv,
+  });
+  let server = await startServerProcess(env(0, 0));
+  const { mqttPort, httpPort } = server;
+  const office: OfficeProcess = {
+    config,
+    clock,
+    devices: provisioned.devices.map((d) => ({ ...d, broker: `mqtt://127.0.0.1:${mqttPort}` })),
+    server,
+    async restart() {
+      await server.stop();
+      server = await startServerProcess(env(mqttPort, httpPort));
+      office.server = server;
+      return server;
+    },
+    stop: () => server.stop(),
+  };
+  return office;
+}
