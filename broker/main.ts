@@ -1,7 +1,12 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { clockFromSettings } from '../shared/clock.ts';
 import { loadOfficeConfig } from './config-file.ts';
 import { readCredentials } from './mqtt/credentials.ts';
+import { FileBookingStore } from './booking/booking-store.ts';
+import { createLogger } from './log.ts';
+import { createMailer } from './mail/mailer.ts';
 import { startOfficeServer } from './office-server.ts';
 import { FileStore } from './store/file-store.ts';
 
@@ -9,10 +14,15 @@ import { FileStore } from './store/file-store.ts';
 const env = process.env;
 const dataDir = env.FRONTA_DATA_DIR ?? 'data';
 const config = await loadOfficeConfig(env.FRONTA_CONFIG);
+await mkdir(dataDir, { recursive: true });
+const adminToken = await readOrCreateAdminToken(join(dataDir, 'admin-token'));
 const server = await startOfficeServer({
   config,
   credentials: await readCredentials(env.FRONTA_CREDENTIALS ?? join(dataDir, 'credentials.json')),
   store: new FileStore(join(dataDir, 'queue')),
+  bookingStore: new FileBookingStore(join(dataDir, 'bookings.json')),
+  mailer: createMailer(config.mail, dataDir, createLogger('mail')),
+  adminToken,
   clock: clockFromSettings({ startAt: env.FRONTA_START_AT, offsetMs: env.FRONTA_CLOCK_OFFSET_MS, rate: env.FRONTA_CLOCK_RATE, epochMs: env.FRONTA_CLOCK_EPOCH_MS }),
   host: env.FRONTA_HOST ?? '127.0.0.1',
   mqttPort: Number(env.FRONTA_MQTT_PORT ?? 1883),
@@ -26,3 +36,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, shutdo
 // Started by a script (the office, a benchmark, a test) over an IPC channel: a parent that dies,
 // however it dies, closes the channel, and the server goes with it instead of lingering.
 if (process.send) process.once('disconnect', shutdown);
+
+/** The secret the booking command (scripts/booking.ts) shows the server; readable by its owner only. */
+async function readOrCreateAdminToken(path: string): Promise<string> {
+  try {
+    return (await readFile(path, 'utf8')).trim();
+  } catch {
+    const token = randomBytes(32).toString('base64url');
+    await writeFile(path, `${token}\n`, { mode: 0o600 });
+    return token;
+  }
+}

@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../shared/clock.ts';
 import type { OfficeConfig } from '../shared/config/schema.ts';
+import { BookingService } from './booking/booking-service.ts';
+import type { BookingStore } from './booking/booking-store.ts';
 import { QueueEngine } from './engine/queue-engine.ts';
+import type { Mailer } from './mail/mailer.ts';
 import { createHttpServer } from './http/http-server.ts';
 import { createLogger, type LogSink } from './log.ts';
 import type { Credentials } from './mqtt/credentials.ts';
@@ -15,7 +19,13 @@ export interface OfficeServerOptions {
   config: OfficeConfig;
   credentials: Credentials;
   store: QueueStore;
+  bookingStore: BookingStore;
+  mailer: Mailer;
   clock: Clock;
+  /** Lets the booking command switch booking off (until the staff pages exist); random if not given. */
+  adminToken?: string;
+  /** The built web UI; webui/dist of this checkout by default. */
+  webRoot?: string;
   host?: string;
   /** 0 lets the OS choose, as every test does. */
   mqttPort?: number;
@@ -25,6 +35,7 @@ export interface OfficeServerOptions {
 
 export interface OfficeServer {
   engine: QueueEngine;
+  booking: BookingService;
   mqttPort: number;
   httpPort: number;
   stop(): Promise<void>;
@@ -36,12 +47,22 @@ const listen = (server: Server | import('node:http').Server, port: number, host:
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
   });
 
-/** Store, engine, broker and HTTP, started in that order: nothing listens before the state is loaded. */
+const defaultWebRoot = fileURLToPath(new URL('../webui/dist', import.meta.url));
+
+/** Stores, engine, broker and HTTP, started in that order: nothing listens before the state is loaded. */
 export async function startOfficeServer(options: OfficeServerOptions): Promise<OfficeServer> {
   const { config, credentials, store, clock, host = '127.0.0.1' } = options;
   const log = createLogger('broker', options.logSink);
   await store.start();
-  const engine = new QueueEngine({ config, clock, store, newToken: () => randomBytes(16).toString('base64url') });
+  const booking = new BookingService({ config, clock, store: options.bookingStore, mailer: options.mailer, log: createLogger('booking', options.logSink) });
+  await booking.start();
+  const engine = new QueueEngine({
+    config,
+    clock,
+    store,
+    newToken: () => randomBytes(16).toString('base64url'),
+    bookings: { find: (code) => booking.findByCode(code), checkedIn: (id, ticket) => void booking.checkedIn(id, ticket) },
+  });
   await engine.start();
   const aedes = await createMqttBroker(config, credentials, createLogger('mqtt', options.logSink));
   aedes.on('clientError', (client, error) => log.warn('client error', { clientId: client.id, error: error.message }));
@@ -50,13 +71,21 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
   await bridge.start();
   // Nagle's algorithm with delayed ACKs holds small MQTT packets back ~40 ms; every message here is small and urgent.
   const tcp = createServer({ noDelay: true }, aedes.handle);
-  const http = createHttpServer(aedes, () => ({ ready: true, day: engine.currentDay() }));
+  const http = await createHttpServer({
+    aedes,
+    readiness: () => ({ ready: true, day: engine.currentDay() }),
+    booking,
+    config,
+    adminToken: options.adminToken ?? randomBytes(32).toString('base64url'),
+    webRoot: options.webRoot ?? defaultWebRoot,
+  });
   const mqttPort = await listen(tcp, options.mqttPort ?? 0, host);
   const httpPort = await listen(http.server, options.httpPort ?? 0, host);
   log.info('office server ready', { mqttPort, httpPort, day: engine.currentDay() });
 
   return {
     engine,
+    booking,
     mqttPort,
     httpPort,
     async stop() {
@@ -65,10 +94,9 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
       for (const ws of http.sockets.clients) ws.terminate();
       http.sockets.close();
       http.server.closeAllConnections();
-      await Promise.all([
-        new Promise<void>((resolve) => tcp.close(() => resolve())),
-        new Promise<void>((resolve) => http.server.close(() => resolve())),
-      ]);
+      await Promise.all([new Promise<void>((resolve) => tcp.close(() => resolve())), http.app.close()]);
+      booking.stop();
+      options.mailer.close();
       await store.stop();
     },
   };

@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh
 npm ci --strict-allow-scripts --no-audit --no-fund
+npm run build:web
 exec node --import tsx scripts/office.ts

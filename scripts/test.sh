@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh --test
 npm ci --strict-allow-scripts --no-audit --no-fund
 npx tsc --noEmit -p .
+npx tsc --noEmit -p webui
+npm run build:web
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 set +e

@@ -2,6 +2,7 @@ import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { CounterReply } from '../../shared/contract/counter.ts';
 import type { KioskReply } from '../../shared/contract/kiosk.ts';
 import { refusalError, type RuleContext } from './context.ts';
+import { checkIn } from './check-in.ts';
 import { applyCounterCommand } from './counter-actions.ts';
 import type { DayState } from './day-state.ts';
 import type { JournalEntry } from './journal-entry.ts';
@@ -22,15 +23,13 @@ export function applyEntry(config: OfficeConfig, state: DayState, entry: Journal
   if (entry.kind === 'kiosk') {
     const { message } = entry;
     key = `${entry.deviceId}/${message.requestId}`;
-    if (message.kind === 'checkIn') {
-      // The booking issue answers check-ins; until then no code is known.
-      reply = { requestId: message.requestId, ok: false, error: refusalError('unknownCode') };
-    } else {
-      const outcome = issueWalkIn(ctx, { kioskId: entry.deviceId, serviceId: message.serviceId, pressedAt: message.pressedAt });
-      reply = outcome.ok
-        ? { requestId: message.requestId, ok: true, data: { ticket: outcome.data } }
-        : { requestId: message.requestId, ok: false, error: refusalError(outcome.code, outcome.detail) };
-    }
+    const outcome =
+      message.kind === 'checkIn'
+        ? checkIn(ctx, { kioskId: entry.deviceId, pressedAt: message.pressedAt, booking: entry.booking ?? null })
+        : issueWalkIn(ctx, { kioskId: entry.deviceId, serviceId: message.serviceId, pressedAt: message.pressedAt });
+    reply = outcome.ok
+      ? { requestId: message.requestId, ok: true, data: { ticket: outcome.data } }
+      : { requestId: message.requestId, ok: false, error: refusalError(outcome.code, outcome.detail) };
   } else {
     const { message } = entry;
     key = `${entry.deviceId}/${message.commandId}`;

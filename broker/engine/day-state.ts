@@ -8,12 +8,14 @@ export interface TicketRecord {
   number: string;
   serviceId: string;
   workplaceId: string;
-  /** Walk-ins now; bookings join as a second origin with their own place in the call order. */
-  origin: 'walkIn';
+  /** A booking's ticket waits in its own line and is called at its time (call-order.ts). */
+  origin: 'walkIn' | 'booking';
+  bookingId?: string;
   /** Unguessable; the ticket's live status page is addressed by it, never by the number. */
   token: string;
   issuedAt: number;
-  /** Orders the waiting line; a transferred ticket keeps it, so the client does not queue again. */
+  /** Orders the waiting line; a transferred ticket keeps it, so the client does not queue again.
+   *  For a booking it is the booked time. */
   queuedAt: number;
   status: TicketStatus;
   counterId?: string;
@@ -45,6 +47,8 @@ export interface DayState {
   callSeq: number;
   /** The day's latest service durations (ms) per service, newest last. */
   serviceTimes: Record<string, number[]>;
+  /** Bookings checked in today, to their ticket numbers: a code works once. */
+  checkedIn: Record<string, string>;
 }
 
 /** `seq` carries on from the previous day, so a leftover journal entry can never apply to a new day. */
@@ -61,5 +65,6 @@ export function freshDay(day: string, seq = 0): DayState {
     calls: [],
     callSeq: 0,
     serviceTimes: {},
+    checkedIn: {},
   };
 }

@@ -11,7 +11,8 @@ import { freshDay, type DayState } from './day-state.ts';
 import { GroupCommit } from './group-commit.ts';
 import { applyEntry, type Reply } from './apply-entry.ts';
 import { refusalError } from './context.ts';
-import type { JournalEntry } from './journal-entry.ts';
+import { CodeAttempts } from './code-attempts.ts';
+import type { BookedRef, JournalEntry } from './journal-entry.ts';
 import { counterState, hallCalls, serviceStatus } from './views.ts';
 
 export interface EngineDeps {
@@ -22,6 +23,14 @@ export interface EngineDeps {
   /** Journal entries after which the next write is a fresh snapshot instead: bounds the replay at start-up
    *  (10,000 entries replay in well under a second) while a normal day (a few thousand) never pays for one. */
   compactAfter?: number;
+  /** The booking service, for codes typed at the kiosks; without it every code is unknown. */
+  bookings?: BookingLookup;
+}
+
+export interface BookingLookup {
+  find(code: string): BookedRef | undefined;
+  /** Told after the check-in is stored; the engine's day is the record that counts. */
+  checkedIn(bookingId: string, ticketNumber: string): void;
 }
 
 type Fail = (code: RefusalCode, detail?: string) => Reply;
@@ -39,9 +48,11 @@ export class QueueEngine {
   private snapshotDue = false;
   private readonly commits: GroupCommit;
   private readonly inFlight = new Map<string, Promise<Reply>>();
+  private readonly codeAttempts: CodeAttempts;
 
   constructor(private readonly deps: EngineDeps) {
     this.commits = new GroupCommit(() => this.write(), () => this.restore());
+    this.codeAttempts = new CodeAttempts(deps.config.booking.limits.codeAttemptsPerKioskPerMinute);
   }
 
   /** Rebuilds the last durable state; a day left over from before a long stop is archived first. */
@@ -64,17 +75,26 @@ export class QueueEngine {
     return this.state.day;
   }
 
-  kioskRequest(kioskId: string, request: KioskRequest): Promise<KioskReply> {
+  async kioskRequest(kioskId: string, request: KioskRequest): Promise<KioskReply> {
     const { requestId } = request;
+    const key = `${kioskId}/${requestId}`;
     const fail: Fail = (code, detail) => ({ requestId, ok: false, error: refusalError(code, detail) });
-    return this.once(`${kioskId}/${requestId}`, fail, () => ({
+    const now = this.deps.clock.now();
+    const isCode = request.kind === 'checkIn';
+    if (isCode && !this.state.answered[key] && this.codeAttempts.blocked(kioskId, now)) return fail('tooManyAttempts') as KioskReply;
+    const reply = (await this.once(key, fail, () => ({
       seq: this.state.seq + 1,
-      at: this.deps.clock.now(),
+      at: now,
       kind: 'kiosk',
       deviceId: kioskId,
       token: this.deps.newToken(),
       message: request,
-    })) as Promise<KioskReply>;
+      ...(isCode ? { booking: this.deps.bookings?.find(request.code) ?? null } : {}),
+    }))) as KioskReply;
+    if (isCode && !reply.ok && (reply.error.code === 'unknownCode' || reply.error.code === 'codeUsed')) this.codeAttempts.failed(kioskId, requestId, now);
+    const bookingId = reply.ok ? this.state.tickets[reply.data.ticket.number]?.bookingId : undefined;
+    if (bookingId && reply.ok) this.deps.bookings?.checkedIn(bookingId, reply.data.ticket.number);
+    return reply;
   }
 
   counterCommand(counterId: string, command: CounterCommand): Promise<CounterReply> {

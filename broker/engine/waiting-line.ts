@@ -1,30 +1,34 @@
 import type { DayState, TicketRecord } from './day-state.ts';
 
 /**
- * Each service's waiting line, in call order (by queuedAt), kept beside the tickets: Next and every
- * count read the line instead of scanning the day's tickets (a scan per view made the engine
- * quadratic in the day's tickets; see docs/PERFORMANCE.md).
+ * Each service's waiting lines, in call order (by queuedAt), kept beside the tickets: Next and every
+ * count read the lines instead of scanning the day's tickets (a scan per view made the engine
+ * quadratic in the day's tickets; see docs/PERFORMANCE.md). Walk-ins and checked-in bookings wait
+ * in separate lines of the same service: a booking is called at its time, ahead of the walk-ins.
  */
+const lineKey = (serviceId: string, origin: TicketRecord['origin']) => (origin === 'booking' ? `${serviceId}@booked` : serviceId);
+
 export function joinLine(state: DayState, ticket: TicketRecord): void {
   ticket.status = 'waiting';
-  const line = (state.lines[ticket.serviceId] ??= []);
-  // Almost always an append; a transferred ticket keeps its earlier place.
+  const line = (state.lines[lineKey(ticket.serviceId, ticket.origin)] ??= []);
+  // Almost always an append; a transferred ticket (or an early booking) keeps its earlier place.
   let k = line.length;
   while (k > 0 && state.tickets[line[k - 1]!]!.queuedAt > ticket.queuedAt) k--;
   line.splice(k, 0, ticket.number);
 }
 
 export function leaveLine(state: DayState, ticket: TicketRecord): void {
-  const line = state.lines[ticket.serviceId] ?? [];
+  const line = state.lines[lineKey(ticket.serviceId, ticket.origin)] ?? [];
   const k = line.indexOf(ticket.number);
   if (k >= 0) line.splice(k, 1);
 }
 
+/** Everyone waiting for these services, walk-ins and checked-in bookings. */
 export function lineLength(state: DayState, serviceIds: readonly string[]): number {
-  return serviceIds.reduce((n, id) => n + (state.lines[id]?.length ?? 0), 0);
+  return serviceIds.reduce((n, id) => n + (state.lines[id]?.length ?? 0) + (state.lines[lineKey(id, 'booking')]?.length ?? 0), 0);
 }
 
-export function headOf(state: DayState, serviceId: string): TicketRecord | undefined {
-  const first = state.lines[serviceId]?.[0];
+export function headOf(state: DayState, serviceId: string, origin: TicketRecord['origin']): TicketRecord | undefined {
+  const first = state.lines[lineKey(serviceId, origin)]?.[0];
   return first === undefined ? undefined : state.tickets[first];
 }

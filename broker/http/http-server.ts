@@ -1,29 +1,71 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
 import type { Aedes } from 'aedes';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { createWebSocketStream, WebSocketServer } from 'ws';
+import type { OfficeConfig } from '../../shared/config/schema.ts';
+import type { BookingService } from '../booking/booking-service.ts';
+import { sendRefusal } from './api-errors.ts';
+import { bookingRoutes } from './booking-routes.ts';
 
 export interface Readiness { ready: boolean; day: string }
 
 /** Where browsers reach MQTT (the hall screen and the live pages of later issues). */
 export const mqttWebSocketPath = '/mqtt';
 
-/** The office server's HTTP side: `/health` for scripts and monitoring, MQTT over WebSocket at `/mqtt`. */
-export function createHttpServer(aedes: Aedes, readiness: () => Readiness): { server: Server; sockets: WebSocketServer } {
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (req.method === 'GET' && url.pathname === '/health') {
-      const state = readiness();
-      res.writeHead(state.ready ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(JSON.stringify({ status: state.ready ? 'ready' : 'starting', day: state.day }));
-      return;
-    }
-    res.writeHead(404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: 'notFound' }));
+export interface HttpOptions {
+  aedes: Aedes;
+  readiness: () => Readiness;
+  booking: BookingService;
+  config: OfficeConfig;
+  adminToken: string;
+  /** The built web UI (webui/dist); without it the API still runs and pages answer 404. */
+  webRoot: string;
+}
+
+/**
+ * The office server's HTTP side, in Fastify: `/health`, the booking API, the web UI's files, and
+ * MQTT over WebSocket at `/mqtt`. Every body is checked by its schema from shared/ (booking-routes.ts).
+ */
+export async function createHttpServer(options: HttpOptions): Promise<{ app: FastifyInstance; server: Server; sockets: WebSocketServer }> {
+  const app = Fastify({ bodyLimit: 16 * 1024, logger: false });
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"] } },
   });
+  // Per client address, in memory: enough for one office server; a cluster would share a store.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => ({ statusCode: 429, error: { code: 'rateLimited', detail: `try again in ${Math.ceil(context.ttl / 1000)} s` } }),
+  });
+  app.setErrorHandler((error: { statusCode?: number; message: string }, _req, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status === 429) return reply.code(429).send({ error: { code: 'rateLimited', detail: error.message } });
+    if (status >= 500) return sendRefusal(reply, 'storageFailed', error.message);
+    return sendRefusal(reply, 'invalidRequest', error.message);
+  });
+
+  app.get('/health', (_req, reply) => {
+    const state = options.readiness();
+    return reply.code(state.ready ? 200 : 503).header('cache-control', 'no-store').send({ status: state.ready ? 'ready' : 'starting', day: state.day });
+  });
+  bookingRoutes(app, options.booking, options.config, options.adminToken);
+
+  const hasUi = existsSync(`${options.webRoot}/index.html`);
+  if (hasUi) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, maxAge: '1h', index: false });
+  // The web UI routes its own pages (/, /confirm/…, /cancel): every other GET outside /api gets its page.
+  app.setNotFoundHandler((req, reply) => {
+    if (hasUi && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.code(404).send({ error: { code: 'notFound' } });
+  });
+
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  server.on('upgrade', (req, socket, head) => {
+  app.server.on('upgrade', (req, socket, head) => {
     if (new URL(req.url ?? '/', 'http://localhost').pathname !== mqttWebSocketPath) return socket.destroy();
-    sockets.handleUpgrade(req, socket, head, (ws) => aedes.handle(createWebSocketStream(ws), req));
+    sockets.handleUpgrade(req, socket, head, (ws) => options.aedes.handle(createWebSocketStream(ws), req));
   });
-  return { server, sockets };
+  await app.ready();
+  return { app, server: app.server, sockets };
 }

@@ -1,6 +1,7 @@
 import type { Language, LocalizedText } from '../../shared/config/localized.ts';
 import type { Ticket } from '../../shared/contract/kiosk.ts';
 import { formatIssuedAt, ticketTexts } from '../../shared/texts/ticket-texts.ts';
+import { formatTime } from '../../shared/texts/booking-texts.ts';
 import { boldOff, boldOn, codePages, qrCode, selectCodePage, type CodePageName } from './commands.ts';
 import { composeEscpos } from './escpos-printer.ts';
 
@@ -24,6 +25,8 @@ export function ticketBytes({ ticket, officeName, serviceName, codePage = 'pc852
     // Double height only: a long Czech service name (Živnostenský rejstřík) still fits 58 mm paper.
     p.size(1, 2).print(boldOn).text(serviceName.cs).print(boldOff);
     p.size(1, 1).text(serviceName.en).text(formatIssuedAt(ticket.issuedAt, 'cs')).feed(1);
+    const { booking } = ticket;
+    if (booking) p.print(boldOn).text(ticketTexts.booked('cs', formatTime(booking.startsAt, 'cs'))).print(boldOff).text(ticketTexts.booked('en', formatTime(booking.startsAt, 'en')));
     for (const line of both((l) => ticketTexts.ahead(l, ticket.waitingAhead))) p.text(line);
     for (const line of both((l) => ticketTexts.wait(l, ticket.estimatedWaitMinutes))) p.text(line);
     p.feed(1).text(ticketTexts.qr.cs).text(ticketTexts.qr.en).print(qrCode(ticket.statusUrl));

@@ -3,6 +3,7 @@ import type { RefusalCode } from '../../shared/contract/common.ts';
 import type { ServiceStatus } from '../../shared/contract/service.ts';
 import type { Message } from '../../shared/contract/topics.ts';
 import { kioskLines, type KioskScreen } from '../../shared/texts/kiosk-texts.ts';
+import { formatTime } from '../../shared/texts/booking-texts.ts';
 import { ticketBytes } from '../escpos/ticket-layout.ts';
 import type { KioskDrivers } from '../drivers/factory.ts';
 import type { KeypadKey } from '../drivers/interfaces.ts';
@@ -20,6 +21,11 @@ const refusalScreens: Partial<Record<RefusalCode, KioskScreen>> = {
   holiday: 'holiday',
   capacityExhausted: 'capacityExhausted',
   unknownCode: 'unknownCode',
+  codeUsed: 'codeUsed',
+  tooEarly: 'tooEarly',
+  tooLate: 'tooLate',
+  wrongWorkplace: 'wrongWorkplace',
+  tooManyAttempts: 'tooManyAttempts',
 };
 
 /**
@@ -118,7 +124,11 @@ export class KioskRole implements Role {
       this.show('printing');
       const reply = await ask();
       if (!reply) return this.flash(this.online ? 'notPrinted' : 'outOfService');
-      if (!reply.ok) return this.flash(refusalScreens[reply.error.code] ?? 'notPrinted');
+      if (!reply.ok) {
+        // "too early" says from when: the detail is the instant the code starts to work.
+        const from = reply.error.code === 'tooEarly' ? formatTime(Number(reply.error.detail), 'cs') : '';
+        return this.flash(refusalScreens[reply.error.code] ?? 'notPrinted', { time: from });
+      }
       const { ticket } = reply.data;
       const service = this.config.buttons.find((b) => b.serviceId === ticket.serviceId);
       const serviceName = service?.name ?? { cs: ticket.serviceId, en: ticket.serviceId };

@@ -59,12 +59,12 @@ export const kostelecOffice: OfficeInput = {
   ],
   services: [
     { id: 'pokladna', workplaceId: 'pokladna', letter: 'P', name: { cs: 'Pokladna', en: 'Cash desk' }, typicalServiceMinutes: 3 },
-    { id: 'obcanky', workplaceId: 'spravni', letter: 'A', name: { cs: 'Občanské průkazy', en: 'Identity cards' }, typicalServiceMinutes: 10 },
-    { id: 'pasy', workplaceId: 'spravni', letter: 'C', name: { cs: 'Cestovní doklady', en: 'Travel documents (passports)' }, typicalServiceMinutes: 12 },
-    { id: 'evidence', workplaceId: 'spravni', letter: 'E', name: { cs: 'Evidence obyvatel', en: 'Population register' }, typicalServiceMinutes: 8 },
-    { id: 'vozidla', workplaceId: 'doprava', letter: 'H', name: { cs: 'Registr vozidel', en: 'Vehicle register' }, typicalServiceMinutes: 15 },
-    { id: 'ridici', workplaceId: 'doprava', letter: 'L', name: { cs: 'Registr řidičů', en: 'Driver register' }, typicalServiceMinutes: 10 },
-    { id: 'zivnosti', workplaceId: 'doprava', letter: 'F', name: { cs: 'Živnostenský rejstřík', en: 'Trade register' }, typicalServiceMinutes: 15 },
+    { id: 'obcanky', workplaceId: 'spravni', letter: 'A', name: { cs: 'Občanské průkazy', en: 'Identity cards' }, typicalServiceMinutes: 10, booking: { slotMinutes: 15, onlinePlaces: { mon: 8, tue: 3, wed: 8, thu: 3, fri: 2 } } },
+    { id: 'pasy', workplaceId: 'spravni', letter: 'C', name: { cs: 'Cestovní doklady', en: 'Travel documents (passports)' }, typicalServiceMinutes: 12, booking: { slotMinutes: 15, onlinePlaces: { mon: 8, tue: 3, wed: 8, thu: 3, fri: 2 } } },
+    { id: 'evidence', workplaceId: 'spravni', letter: 'E', name: { cs: 'Evidence obyvatel', en: 'Population register' }, typicalServiceMinutes: 8, booking: { slotMinutes: 15, onlinePlaces: { mon: 4, wed: 4 } } },
+    { id: 'vozidla', workplaceId: 'doprava', letter: 'H', name: { cs: 'Registr vozidel', en: 'Vehicle register' }, typicalServiceMinutes: 15, booking: { slotMinutes: 20, onlinePlaces: { mon: 6, tue: 2, wed: 6, thu: 2, fri: 2 } } },
+    { id: 'ridici', workplaceId: 'doprava', letter: 'L', name: { cs: 'Registr řidičů', en: 'Driver register' }, typicalServiceMinutes: 10, booking: { slotMinutes: 15, onlinePlaces: { mon: 6, tue: 2, wed: 6, thu: 2, fri: 2 } } },
+    { id: 'zivnosti', workplaceId: 'doprava', letter: 'F', name: { cs: 'Živnostenský rejstřík', en: 'Trade register' }, typicalServiceMinutes: 15, booking: { slotMinutes: 30, onlinePlaces: { mon: 4, wed: 4 } } },
   ],
   counters: [
     { id: 'prepazka-1', number: 1, serviceIds: ['pokladna'] },

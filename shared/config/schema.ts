@@ -19,6 +19,19 @@ export const workplaceSchema = z.strictObject({
   lastTicketMinutesBeforeClose: z.int().min(0).max(240).default(15),
 });
 
+const places = z.int().min(0).max(500).default(0);
+const placesPerWeekday = z.strictObject({ mon: places, tue: places, wed: places, thu: places, fri: places, sat: places, sun: places });
+
+/** seed: only a certain number of free places is set aside for online booking on each day. */
+export const serviceBookingSchema = z.strictObject({
+  /** Appointments start every slotMinutes from each opening of the workplace; a slot must end by closing. */
+  slotMinutes: z.int().min(5).max(240),
+  /** Online places per weekday (the day's cap, whatever the number of slots). */
+  onlinePlaces: placesPerWeekday,
+  /** Clients booked into the same slot (the counters that can serve them side by side). */
+  placesPerSlot: z.int().min(1).max(20).default(1),
+});
+
 export const serviceSchema = z.strictObject({
   id,
   workplaceId: id,
@@ -26,6 +39,8 @@ export const serviceSchema = z.strictObject({
   name: localizedText,
   /** Used for the wait estimate until enough clients of the day have been served. */
   typicalServiceMinutes: z.number().min(1).max(240),
+  /** Online booking for this service; absent means it cannot be booked online. */
+  booking: serviceBookingSchema.optional(),
 });
 
 export const counterSchema = z.strictObject({
@@ -62,6 +77,51 @@ export const rulesSchema = z.strictObject({
   serviceTimeSamples: z.int().min(1).max(100).default(10),
 });
 
+const smtpSchema = z.strictObject({
+  kind: z.literal('smtp'),
+  host: z.string().min(1),
+  port: z.int().min(1).max(65535),
+  /** true for implicit TLS (465); false upgrades with STARTTLS when the server offers it. */
+  secure: z.boolean().default(false),
+  /** The password comes from FRONTA_SMTP_PASSWORD, never from this file. */
+  user: z.string().optional(),
+});
+/** Each mail written as files a person can open (the default of the first README command); dir is relative to the data directory. */
+const outboxSchema = z.strictObject({ kind: z.literal('outbox'), dir: z.string().min(1).default('outbox') });
+
+export const bookingRulesSchema = z.strictObject({
+  /** seed: bookings can be made at most 30 days ahead (Prague calendar days; today + 30 is the last). */
+  horizonDays: z.int().min(0).max(365).default(30),
+  /** A slot must start at least this long after the booking is made. */
+  minLeadMinutes: z.int().min(0).max(1440).default(60),
+  /** An unconfirmed hold keeps its place this long. */
+  holdMinutes: z.int().min(1).max(1440).default(15),
+  /** seed: the code is active from 15 minutes before to 15 minutes after the agreed time. */
+  checkInEarlyMinutes: z.int().min(0).max(120).default(15),
+  checkInLateMinutes: z.int().min(0).max(120).default(15),
+  /** Personal data is deleted this many days after the appointment (after a cancellation: at once). */
+  retentionDays: z.int().min(0).max(3650).default(30),
+  limits: z
+    .strictObject({
+      pendingHoldsPerEmail: z.int().min(1).default(2),
+      pendingHoldsPerAddress: z.int().min(1).default(6),
+      bookingsPerEmail: z.int().min(1).default(3),
+      bookingsPerAddress: z.int().min(1).default(20),
+      /** Code attempts per kiosk per minute; a wrong code typed by mistake is one or two. */
+      codeAttemptsPerKioskPerMinute: z.int().min(1).default(6),
+      /** Cancellation form submissions per client address per 10 minutes. */
+      cancelAttemptsPerAddress: z.int().min(1).default(10),
+    })
+    .default({ pendingHoldsPerEmail: 2, pendingHoldsPerAddress: 6, bookingsPerEmail: 3, bookingsPerAddress: 20, codeAttemptsPerKioskPerMinute: 6, cancelAttemptsPerAddress: 10 }),
+  /** altcha proof of work: SHA-256 rounds the browser must try, drawn in this range (about 0.5 s in a phone's browser at the top). */
+  proofOfWork: z.strictObject({ minCounter: z.int().min(1), maxCounter: z.int().min(1) }).default({ minCounter: 20_000, maxCounter: 60_000 }),
+});
+
+export const mailSchema = z.strictObject({
+  from: z.string().min(3),
+  transport: z.discriminatedUnion('kind', [smtpSchema, outboxSchema]),
+});
+
 export const officeConfigSchema = z
   .strictObject({
     version: z.literal(1),
@@ -82,6 +142,8 @@ export const officeConfigSchema = z
     kiosks: z.array(kioskSchema).default([]),
     displays: z.array(displaySchema).default([]),
     rules: rulesSchema.default(rulesSchema.parse({})),
+    booking: bookingRulesSchema.default(bookingRulesSchema.parse({})),
+    mail: mailSchema.default({ from: 'Fronta <fronta@localhost>', transport: { kind: 'outbox', dir: 'outbox' } }),
   })
   .superRefine(checkReferences);
 
@@ -91,4 +153,5 @@ export type Service = OfficeConfig['services'][number];
 export type Counter = OfficeConfig['counters'][number];
 export type Kiosk = OfficeConfig['kiosks'][number];
 export type Display = OfficeConfig['displays'][number];
+export type BookingRules = OfficeConfig['booking'];
 export type OfficeInput = z.input<typeof officeConfigSchema>;

@@ -15,6 +15,8 @@ export const ticket = z.strictObject({
   /** null while no counter serving the service is open: no honest estimate exists then. */
   estimatedWaitMinutes: z.int().min(0).nullable(),
   statusUrl: z.url(),
+  /** Present on a booking's ticket: the booked time it is called at. */
+  booking: z.strictObject({ startsAt: epochMs }).optional(),
 });
 export type Ticket = z.infer<typeof ticket>;
 

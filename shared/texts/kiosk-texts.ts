@@ -12,7 +12,12 @@ export type KioskScreen =
   | 'paperOut'
   | 'notPrinted'
   | 'enterCode'
-  | 'unknownCode';
+  | 'unknownCode'
+  | 'codeUsed'
+  | 'tooEarly'
+  | 'tooLate'
+  | 'wrongWorkplace'
+  | 'tooManyAttempts';
 
 type Lines = [string, string];
 export const kioskScreens: Record<KioskScreen, Record<Language, Lines>> = {
@@ -26,7 +31,12 @@ export const kioskScreens: Record<KioskScreen, Record<Language, Lines>> = {
   paperOut: { cs: ['Došel papír', 'přivolejte obsluhu'], en: ['Out of paper', 'please call the staff'] },
   notPrinted: { cs: ['Chyba systému,', 'lístek nevytištěn'], en: ['System error,', 'no ticket printed'] },
   enterCode: { cs: ['Kód rezervace:', '{code}'], en: ['Booking code:', '{code}'] },
-  unknownCode: { cs: ['Neplatný kód', 'rezervace'], en: ['Invalid booking', 'code'] },
+  unknownCode: { cs: ['Neznámý kód,', 'zkontrolujte e-mail'], en: ['Unknown code,', 'check your e-mail'] },
+  codeUsed: { cs: ['Kód už byl použit,', 'obraťte se na úřad'], en: ['Code already used,', 'please ask the staff'] },
+  tooEarly: { cs: ['Příliš brzy: kód', 'platí od {time}'], en: ['Too early: the code', 'works from {time}'] },
+  tooLate: { cs: ['Rezervace propadla,', 'vezměte si lístek'], en: ['Booking has lapsed,', 'please take a ticket'] },
+  wrongWorkplace: { cs: ['Kód patří k jiné', 'tiskárně lístků'], en: ['Code belongs to', 'the other kiosk'] },
+  tooManyAttempts: { cs: ['Příliš mnoho pokusů,', 'zkuste za minutu'], en: ['Too many attempts,', 'try in a minute'] },
 };
 
 /** The four LCD lines of a screen: Czech first, English below it. */

@@ -14,6 +14,7 @@ export const ticketTexts = {
       ? plural('cs', minutes, { one: 'Odhad čekání: {n} minuta', few: 'Odhad čekání: {n} minuty', other: 'Odhad čekání: {n} minut' })
       : plural('en', minutes, { one: 'Estimated wait: {n} minute', other: 'Estimated wait: {n} minutes' });
   },
+  booked: (language: Language, time: string): string => (language === 'cs' ? `Rezervace na ${time}` : `Booked for ${time}`),
   qr: { cs: 'Stav fronty v mobilu:', en: 'Queue status on your phone:' },
   footer: { cs: 'Vyčkejte na vyvolání čísla.', en: 'Please wait until your number is called.' },
 };

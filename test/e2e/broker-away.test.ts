@@ -3,6 +3,9 @@ import * as assert from 'uvu/assert';
 import { readCredentials } from '../../broker/mqtt/credentials.ts';
 import { startOfficeServer } from '../../broker/office-server.ts';
 import { MemoryStore } from '../../broker/store/memory-store.ts';
+import { MemoryBookingStore } from '../../broker/booking/booking-store.ts';
+import { createLogger } from '../../broker/log.ts';
+import { createMailer } from '../../broker/mail/mailer.ts';
 import { ManualClock } from '../../shared/clock.ts';
 import { provisionDevices } from '../../scripts/lib/provision.ts';
 import { SimOffice } from '../../scripts/lib/sim-office.ts';
@@ -17,7 +20,9 @@ test('with the broker away devices say so and print nothing; they recover by the
   const dir = await tempDir();
   const provisioned = await provisionDevices(config, dir.path, 'mqtt://127.0.0.1:0');
   const credentials = await readCredentials(provisioned.credentialsPath);
-  const start = (mqttPort = 0) => startOfficeServer({ config, credentials, store, clock, mqttPort, logSink: () => {} });
+  const bookingStore = new MemoryBookingStore();
+  const start = (mqttPort = 0) =>
+    startOfficeServer({ config, credentials, store, bookingStore, mailer: createMailer(config.mail, dir.path, createLogger('mail', () => {})), clock, mqttPort, logSink: () => {} });
   let server = await start();
   const devices = provisioned.devices.map((d) => ({ ...d, broker: `mqtt://127.0.0.1:${server.mqttPort}` }));
   const office = new SimOffice(config, devices, clock);

@@ -5,6 +5,9 @@ import { startOfficeServer, type OfficeServer } from '../../broker/office-server
 import { readCredentials } from '../../broker/mqtt/credentials.ts';
 import type { QueueStore } from '../../broker/store/queue-store.ts';
 import { MemoryStore } from '../../broker/store/memory-store.ts';
+import { MemoryBookingStore, type BookingStore } from '../../broker/booking/booking-store.ts';
+import { createLogger } from '../../broker/log.ts';
+import { createMailer, type Mailer } from '../../broker/mail/mailer.ts';
 import { provisionDevices } from '../../scripts/lib/provision.ts';
 import { SimOffice } from '../../scripts/lib/sim-office.ts';
 import type { LocalSettings } from '../../device/local-settings.ts';
@@ -34,7 +37,18 @@ export interface RunningOffice {
  * A real office server on OS-chosen ports (real Aedes, real TCP), with provisioned credentials, and
  * optionally every device as a simulated DeviceRuntime connected over MQTT.js.
  */
-export async function runOffice(options: { config?: OfficeConfig; store?: QueueStore; withDevices?: boolean; at?: number } = {}): Promise<RunningOffice> {
+export interface OfficeOptions {
+  config?: OfficeConfig;
+  store?: QueueStore;
+  bookingStore?: BookingStore;
+  /** By default mail goes to an outbox folder in the office's temp dir. */
+  mailer?: Mailer;
+  withDevices?: boolean;
+  at?: number;
+  adminToken?: string;
+}
+
+export async function runOffice(options: OfficeOptions = {}): Promise<RunningOffice> {
   const config = options.config ?? kostelec();
   const clock = new ManualClock(options.at ?? tuesdayNine);
   const dir = await tempDir();
@@ -44,6 +58,9 @@ export async function runOffice(options: { config?: OfficeConfig; store?: QueueS
     config,
     credentials: await readCredentials(provisioned.credentialsPath),
     store: options.store ?? new MemoryStore(),
+    bookingStore: options.bookingStore ?? new MemoryBookingStore(),
+    mailer: options.mailer ?? createMailer(config.mail, dir.path, createLogger('mail', (line) => logs.push(line))),
+    adminToken: options.adminToken,
     clock,
     logSink: (line) => logs.push(line),
   });

@@ -1,0 +1,137 @@
+import { officeDay } from '../../shared/calendar/office-calendar.ts';
+import type { Language } from '../../shared/config/localized.ts';
+import type { OfficeConfig } from '../../shared/config/schema.ts';
+import type { BookingRefusal, SuspendRequest } from '../../shared/contract/booking-api.ts';
+import { occupies, type Booking, type BookingState, type Person } from './booking-state.ts';
+import { daySlots, horizon, isSuspended } from './slots.ts';
+
+/** Random draws come in from outside, so the rules stay pure and the tests can fix them. */
+export interface Draw {
+  id(): string;
+  token(): string;
+  /** An 8-digit code; the rules retry until it is unique among active bookings. */
+  code(): string;
+}
+
+export interface BookingContext { config: OfficeConfig; state: BookingState; now: number; draw: Draw }
+
+export type BookingOutcome<T> = { ok: true; data: T } | { ok: false; code: BookingRefusal; detail?: string };
+const refuse = (code: BookingRefusal, detail?: string): { ok: false; code: BookingRefusal; detail?: string } =>
+  detail === undefined ? { ok: false, code } : { ok: false, code, detail };
+
+export interface HoldInput { serviceId: string; startsAt: number; person: Person; language: Language; clientKey: string }
+
+/** A place held, unconfirmed, until the e-mailed link confirms it or the hold lapses. */
+export function hold(ctx: BookingContext, input: HoldInput): BookingOutcome<Booking> {
+  const { config, state, now } = ctx;
+  const service = config.services.find((s) => s.id === input.serviceId);
+  if (!service) return refuse('unknownService', input.serviceId);
+  if (!service.booking) return refuse('notBookable', service.id);
+  if (isSuspended(state, service.workplaceId)) return refuse('suspended');
+  const day = officeDay(input.startsAt);
+  if (!horizon(config, now).includes(day)) return refuse('slotUnavailable', `${day} is not within the ${config.booking.horizonDays} days open to booking`);
+  if (!daySlots(config, state, service, day, now).some((s) => s.startsAt === input.startsAt)) return refuse('slotUnavailable');
+
+  const { limits } = config.booking;
+  const live = Object.values(state.bookings).filter((b) => occupies(b, now) && b.startsAt > now);
+  const held = live.filter((b) => b.status === 'held');
+  const mine = (b: Booking) => b.person?.emailKey === input.person.emailKey;
+  const here = (b: Booking) => b.clientKey === input.clientKey;
+  if (held.filter(mine).length >= limits.pendingHoldsPerEmail || held.filter(here).length >= limits.pendingHoldsPerAddress) return refuse('tooManyHolds');
+  const booked = live.filter((b) => b.status !== 'held');
+  if (booked.filter(mine).length >= limits.bookingsPerEmail || booked.filter(here).length >= limits.bookingsPerAddress) return refuse('tooManyBookings');
+
+  const booking: Booking = {
+    id: ctx.draw.id(),
+    serviceId: service.id,
+    workplaceId: service.workplaceId,
+    day,
+    startsAt: input.startsAt,
+    status: 'held',
+    createdAt: now,
+    heldUntil: now + config.booking.holdMinutes * 60_000,
+    confirmToken: ctx.draw.token(),
+    language: input.language,
+    icsSequence: 0,
+    clientKey: input.clientKey,
+    person: input.person,
+  };
+  state.bookings[booking.id] = booking;
+  return { ok: true, data: booking };
+}
+
+export const byConfirmToken = (state: BookingState, token: string): Booking | undefined =>
+  Object.values(state.bookings).find((b) => b.confirmToken === token && b.status !== 'cancelled');
+
+/**
+ * The e-mailed link's button. A hold past its time fails even if the sweeper has not removed it;
+ * a second confirm (a double click, two tabs) gets the same code and sends nothing.
+ */
+export function confirm(ctx: BookingContext, token: string): BookingOutcome<{ booking: Booking; first: boolean }> {
+  const { state, now } = ctx;
+  const booking = byConfirmToken(state, token);
+  if (!booking) return refuse('unknownLink');
+  if (booking.status !== 'held') return { ok: true, data: { booking, first: false } };
+  if (booking.heldUntil <= now) return refuse('holdExpired');
+  if (isSuspended(state, booking.workplaceId)) return refuse('suspended');
+  const active = new Set(Object.values(state.bookings).filter((b) => b.status === 'confirmed' && b.code).map((b) => b.code));
+  let code = ctx.draw.code();
+  while (active.has(code)) code = ctx.draw.code();
+  Object.assign(booking, { status: 'confirmed', code, confirmedAt: now });
+  return { ok: true, data: { booking, first: true } };
+}
+
+/** A confirmed booking still to come, by its code and the e-mail it was made with; a wrong e-mail looks like an unknown code. */
+export function findForCancel(state: BookingState, code: string, emailKey: string): Booking | undefined {
+  return Object.values(state.bookings).find((b) => b.code === code && b.status === 'confirmed' && b.person?.emailKey === emailKey);
+}
+
+/** seed: the booking is deleted; its place returns to the pool. A bare record stays for the statistics. */
+export function cancel(ctx: BookingContext, booking: Booking): Booking {
+  const before = structuredClone(booking);
+  booking.status = 'cancelled';
+  booking.cancelledAt = ctx.now;
+  booking.icsSequence += 1;
+  delete booking.person;
+  delete booking.clientKey;
+  delete booking.code;
+  return { ...before, status: 'cancelled', icsSequence: booking.icsSequence };
+}
+
+/** The crisis switch: booking off for the office or some workplaces; optionally cancels what is booked there. */
+export function suspend(ctx: BookingContext, request: SuspendRequest): Booking[] {
+  const { state, now } = ctx;
+  state.suspension = { workplaceIds: request.workplaceIds, notice: request.notice, since: now };
+  if (!request.cancelExisting) return [];
+  return Object.values(state.bookings)
+    .filter((b) => b.status === 'confirmed' && b.startsAt > now && isSuspended(state, b.workplaceId))
+    .map((b) => cancel(ctx, b));
+}
+
+export function resume(ctx: BookingContext): void {
+  ctx.state.suspension = null;
+}
+
+export function markCheckedIn(ctx: BookingContext, bookingId: string, ticketNumber: string): void {
+  const booking = ctx.state.bookings[bookingId];
+  if (!booking || booking.status !== 'confirmed') return;
+  // The code stays with the booking, so typing it again is answered "already used", not "unknown".
+  Object.assign(booking, { status: 'checkedIn', checkedInAt: ctx.now, ticketNumber });
+}
+
+/**
+ * Lapsed holds go (they never became bookings); personal data goes `retentionDays` after the
+ * appointment, and the bare record with it. Returns whether anything changed.
+ */
+export function sweep(ctx: BookingContext): boolean {
+  const { state, now, config } = ctx;
+  const keepUntil = (b: Booking) => b.startsAt + config.booking.retentionDays * 86_400_000;
+  let changed = false;
+  for (const b of Object.values(state.bookings)) {
+    if ((b.status === 'held' && b.heldUntil <= now) || keepUntil(b) <= now) {
+      delete state.bookings[b.id];
+      changed = true;
+    }
+  }
+  return changed;
+}

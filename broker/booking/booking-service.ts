@@ -1,0 +1,289 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { Clock } from '../../shared/clock.ts';
+import type { OfficeConfig } from '../../shared/config/schema.ts';
+import type {
+  BookingDays,
+  BookingSlots,
+  BookingSummary,
+  CancelPreview,
+  ConfirmReply,
+  HoldReply,
+  HoldRequest,
+  OfficeInfo,
+  SuspendRequest,
+  SuspensionNotice,
+} from '../../shared/contract/booking-api.ts';
+import { GroupCommit } from '../engine/group-commit.ts';
+import type { BookedRef } from '../engine/journal-entry.ts';
+import type { Logger } from '../log.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { cancelMail, codeMail, holdMail } from './booking-mails.ts';
+import * as rules from './booking-rules.ts';
+import { emptyBookingState, type Booking, type BookingState } from './booking-state.ts';
+import type { BookingStore } from './booking-store.ts';
+import { emailKey } from './email-key.ts';
+import { ProofOfWorkGate } from './proof-of-work.ts';
+import { bookingDays, daySlots, isSuspended } from './slots.ts';
+
+export interface BookingServiceDeps {
+  config: OfficeConfig;
+  clock: Clock;
+  store: BookingStore;
+  mailer: Mailer;
+  log: Logger;
+  draw?: rules.Draw;
+}
+
+type Outcome<T> = rules.BookingOutcome<T>;
+
+const cryptoDraw: rules.Draw = {
+  id: () => randomBytes(12).toString('base64url'),
+  token: () => randomBytes(16).toString('base64url'),
+  code: () => String(randomInt(0, 100_000_000)).padStart(8, '0'),
+};
+
+/** How long an answer of the availability routes is reused: a place taken shows up within this. */
+const availabilityCacheMs = 2_000;
+
+/**
+ * The single writer of bookings: each change is applied to the state at once (so two requests for
+ * the last place cannot both see it free) and answered only once it is durable; e-mails go out after.
+ */
+export class BookingService {
+  private state: BookingState = emptyBookingState('');
+  private durableText = '';
+  private readonly commits: GroupCommit;
+  private readonly proof: ProofOfWorkGate;
+  private readonly draw: rules.Draw;
+  private readonly cache = new Map<string, { at: number; seq: number; value: unknown }>();
+  private sweeper: NodeJS.Timeout | undefined;
+
+  constructor(private readonly deps: BookingServiceDeps) {
+    this.commits = new GroupCommit(() => this.write(), () => this.restore());
+    this.proof = new ProofOfWorkGate(deps.config.booking.proofOfWork);
+    this.draw = deps.draw ?? cryptoDraw;
+  }
+
+  async start(): Promise<void> {
+    const loaded = await this.deps.store.read();
+    this.state = loaded === null ? emptyBookingState(randomBytes(16).toString('base64url')) : (JSON.parse(loaded) as BookingState);
+    this.durableText = loaded ?? '';
+    if (!loaded) await this.commits.commit();
+    await this.sweep();
+    const everyMs = 60_000 / (this.deps.clock.rate ?? 1);
+    this.sweeper = setInterval(() => void this.sweep().catch((e) => this.deps.log.error('booking sweep failed', { error: String(e) })), everyMs);
+    this.sweeper.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.sweeper);
+  }
+
+  private get config(): OfficeConfig {
+    return this.deps.config;
+  }
+
+  private now(): number {
+    return this.deps.clock.now();
+  }
+
+  private ctx(): rules.BookingContext {
+    return { config: this.config, state: this.state, now: this.now(), draw: this.draw };
+  }
+
+  info(): OfficeInfo {
+    const { config } = this;
+    return {
+      name: config.office.name,
+      horizonDays: config.booking.horizonDays,
+      holdMinutes: config.booking.holdMinutes,
+      checkInEarlyMinutes: config.booking.checkInEarlyMinutes,
+      checkInLateMinutes: config.booking.checkInLateMinutes,
+      retentionDays: config.booking.retentionDays,
+      services: config.services.map((s) => ({
+        id: s.id,
+        name: s.name,
+        workplaceId: s.workplaceId,
+        workplace: config.workplaces.find((w) => w.id === s.workplaceId)!.name,
+        bookable: s.booking !== undefined && !isSuspended(this.state, s.workplaceId),
+      })),
+      suspension: this.suspensionNotice(),
+    };
+  }
+
+  suspensionNotice(workplaceId?: string): SuspensionNotice | null {
+    const s = this.state.suspension;
+    if (!s || (workplaceId && !isSuspended(this.state, workplaceId))) return null;
+    const workplaces = this.config.workplaces.filter((w) => s.workplaceIds === null || s.workplaceIds.includes(w.id));
+    return {
+      workplaceIds: s.workplaceIds,
+      notice: s.notice,
+      contacts: workplaces.map((w) => ({ workplaceId: w.id, name: w.name, phone: w.phone, email: w.email })),
+    };
+  }
+
+  days(serviceId: string): Outcome<BookingDays> {
+    const service = this.bookableService(serviceId);
+    if (!service.ok) return service;
+    return { ok: true, data: this.cached(`days/${serviceId}`, () => ({ serviceId, days: bookingDays(this.config, this.state, service.data, this.now()) })) };
+  }
+
+  slots(serviceId: string, day: string): Outcome<BookingSlots> {
+    const service = this.bookableService(serviceId);
+    if (!service.ok) return service;
+    return { ok: true, data: this.cached(`slots/${serviceId}/${day}`, () => ({ serviceId, day, slots: daySlots(this.config, this.state, service.data, day, this.now()) })) };
+  }
+
+  challenge() {
+    return this.proof.challenge();
+  }
+
+  /** A hold, if the proof of work is good and a place is free; the link goes out before the answer. */
+  async hold(request: HoldRequest, clientAddress: string): Promise<Outcome<HoldReply>> {
+    const proof = await this.proof.verify(request.proof);
+    if (proof !== 'ok') return { ok: false, code: proof };
+    const person = { name: request.name, email: request.email.trim(), emailKey: emailKey(request.email), ...(request.phone ? { phone: request.phone } : {}) };
+    const clientKey = createHash('sha256').update(`${this.state.addressSalt}/${clientAddress}`).digest('base64url').slice(0, 22);
+    const held = await this.change(() => rules.hold(this.ctx(), { serviceId: request.serviceId, startsAt: request.startsAt, person, language: request.language, clientKey }));
+    if (!held.ok) return held;
+    const booking = held.data;
+    try {
+      await this.deps.mailer.send(holdMail(this.config, booking, person));
+    } catch (error) {
+      // Without the link the hold is useless to the citizen: give the place back and say so.
+      this.deps.log.error('confirmation mail not sent', { error: String(error) });
+      await this.change(() => {
+        delete this.state.bookings[booking.id];
+        return { ok: true, data: null };
+      }).catch(() => undefined);
+      return { ok: false, code: 'mailFailed' };
+    }
+    return { ok: true, data: { heldUntil: booking.heldUntil, startsAt: booking.startsAt, serviceId: booking.serviceId } };
+  }
+
+  /** What the confirmation page shows: reading it (a mail scanner's GET or HEAD) changes nothing. */
+  summary(token: string): Outcome<BookingSummary> {
+    const booking = rules.byConfirmToken(this.state, token);
+    if (!booking) return { ok: false, code: 'unknownLink' };
+    const state = booking.status !== 'held' ? 'confirmed' : booking.heldUntil <= this.now() ? 'expired' : 'held';
+    return { ok: true, data: { serviceId: booking.serviceId, startsAt: booking.startsAt, state, ...(state === 'held' ? { heldUntil: booking.heldUntil } : {}) } };
+  }
+
+  async confirm(token: string): Promise<Outcome<ConfirmReply>> {
+    const confirmed = await this.change(() => rules.confirm(this.ctx(), token));
+    if (!confirmed.ok) return confirmed;
+    const { booking, first } = confirmed.data;
+    if (first && booking.person) await this.mail(codeMail(this.config, booking, booking.person, this.now()));
+    return { ok: true, data: { serviceId: booking.serviceId, startsAt: booking.startsAt, code: booking.code!, alreadyConfirmed: !first } };
+  }
+
+  /** The cancellation form's first step; a wrong e-mail is answered exactly like an unknown code. */
+  cancelPreview(code: string, email: string): Outcome<CancelPreview> {
+    const booking = rules.findForCancel(this.state, code, emailKey(email));
+    return booking ? { ok: true, data: { serviceId: booking.serviceId, startsAt: booking.startsAt } } : { ok: false, code: 'notFound' };
+  }
+
+  async cancel(code: string, email: string): Promise<Outcome<CancelPreview>> {
+    const cancelled = await this.change(() => {
+      const booking = rules.findForCancel(this.state, code, emailKey(email));
+      return booking ? { ok: true, data: rules.cancel(this.ctx(), booking) } : { ok: false, code: 'notFound' };
+    });
+    if (!cancelled.ok) return cancelled;
+    const before = cancelled.data;
+    await this.mail(cancelMail(this.config, before, before.person!, this.now()));
+    return { ok: true, data: { serviceId: before.serviceId, startsAt: before.startsAt } };
+  }
+
+  /** The crisis switch (until the staff pages exist, `npm run booking -- suspend`). */
+  async suspend(request: SuspendRequest): Promise<Outcome<{ cancelled: number }>> {
+    const unknown = request.workplaceIds?.find((id) => !this.config.workplaces.some((w) => w.id === id));
+    if (unknown) return { ok: false, code: 'invalidRequest', detail: `unknown workplace "${unknown}"` };
+    const done = await this.change(() => ({ ok: true, data: rules.suspend(this.ctx(), request) }));
+    if (!done.ok) return done;
+    for (const booking of done.data) await this.mail(cancelMail(this.config, booking, booking.person!, this.now(), request.notice));
+    return { ok: true, data: { cancelled: done.data.length } };
+  }
+
+  resume(): Promise<Outcome<null>> {
+    return this.change(() => {
+      rules.resume(this.ctx());
+      return { ok: true, data: null };
+    });
+  }
+
+  /** For the kiosk: the booking a code belongs to, if it is confirmed or already used. */
+  findByCode(code: string): BookedRef | undefined {
+    let found: Booking | undefined;
+    for (const b of Object.values(this.state.bookings)) {
+      if (b.code !== code) continue;
+      if (b.status === 'confirmed') return { id: b.id, serviceId: b.serviceId, startsAt: b.startsAt };
+      if (b.status === 'checkedIn') found = b;
+    }
+    return found && { id: found.id, serviceId: found.serviceId, startsAt: found.startsAt };
+  }
+
+  /** Called once the queue engine has stored the check-in; the engine's record is the one that counts. */
+  async checkedIn(bookingId: string, ticketNumber: string): Promise<void> {
+    await this.change(() => {
+      if (this.state.bookings[bookingId]?.status !== 'confirmed') return { ok: false, code: 'notFound' };
+      rules.markCheckedIn(this.ctx(), bookingId, ticketNumber);
+      return { ok: true, data: null };
+    });
+  }
+
+  bookings(): readonly Booking[] {
+    return Object.values(this.state.bookings);
+  }
+
+  async sweep(): Promise<void> {
+    await this.change(() => (rules.sweep(this.ctx()) ? { ok: true, data: null } : { ok: false, code: 'notFound' }));
+  }
+
+  private bookableService(serviceId: string): Outcome<OfficeConfig['services'][number]> {
+    const service = this.config.services.find((s) => s.id === serviceId);
+    if (!service) return { ok: false, code: 'unknownService' };
+    if (!service.booking) return { ok: false, code: 'notBookable' };
+    return { ok: true, data: service };
+  }
+
+  private cached<T>(key: string, compute: () => T): T {
+    const now = this.now();
+    const hit = this.cache.get(key);
+    if (hit && hit.seq === this.state.seq && now - hit.at < availabilityCacheMs && now >= hit.at) return hit.value as T;
+    const value = compute();
+    if (this.cache.size > 500) this.cache.clear();
+    this.cache.set(key, { at: now, seq: this.state.seq, value });
+    return value;
+  }
+
+  private async mail(message: Parameters<Mailer['send']>[0]): Promise<void> {
+    try {
+      await this.deps.mailer.send(message);
+    } catch (error) {
+      this.deps.log.error('mail not sent', { to: message.to, subject: message.subject, error: String(error) });
+    }
+  }
+
+  /** Applies a rule at once and answers when it is durable; a refusal changed nothing and writes nothing. */
+  private async change<T>(apply: () => Outcome<T>): Promise<Outcome<T>> {
+    const outcome = apply();
+    if (!outcome.ok) return outcome;
+    this.state.seq += 1;
+    try {
+      await this.commits.commit();
+      return outcome;
+    } catch (error) {
+      return { ok: false, code: 'storageFailed', detail: String(error) };
+    }
+  }
+
+  private async write(): Promise<void> {
+    const text = JSON.stringify(this.state);
+    await this.deps.store.write(text);
+    this.durableText = text;
+  }
+
+  private restore(): void {
+    this.state = this.durableText ? (JSON.parse(this.durableText) as BookingState) : emptyBookingState(this.state.addressSalt);
+  }
+}

@@ -1,0 +1,62 @@
+import type { Language, LocalizedText } from '../../shared/config/localized.ts';
+
+/** Personal data: kept only while needed (cancellation and the retention sweep delete it). */
+export interface Person {
+  name: string;
+  email: string;
+  /** The normalised e-mail the limits count by (email-key.ts). */
+  emailKey: string;
+  phone?: string;
+}
+
+export type BookingStatus = 'held' | 'confirmed' | 'checkedIn' | 'cancelled';
+
+export interface Booking {
+  /** Also the calendar event's UID. */
+  id: string;
+  serviceId: string;
+  workplaceId: string;
+  /** The Prague day of the appointment. */
+  day: string;
+  startsAt: number;
+  status: BookingStatus;
+  createdAt: number;
+  /** A hold that is not confirmed by then lapses, whether or not the sweeper has removed it yet. */
+  heldUntil: number;
+  /** The e-mailed confirmation link's token. */
+  confirmToken: string;
+  language: Language;
+  code?: string;
+  confirmedAt?: number;
+  checkedInAt?: number;
+  ticketNumber?: string;
+  cancelledAt?: number;
+  /** The .ics SEQUENCE: a cancellation sends a higher one with the same UID. */
+  icsSequence: number;
+  /** The client address, keyed (never stored plain), for the per-address limits. */
+  clientKey?: string;
+  person?: Person;
+}
+
+export interface Suspension {
+  workplaceIds: string[] | null;
+  notice: LocalizedText;
+  since: number;
+}
+
+/** Every booking still within its retention, and the suspension switch: one file, written whole. */
+export interface BookingState {
+  seq: number;
+  /** Keys client addresses (booking-service.ts): the limits can count them without storing them. */
+  addressSalt: string;
+  bookings: Record<string, Booking>;
+  suspension: Suspension | null;
+}
+
+export const emptyBookingState = (addressSalt: string): BookingState => ({ seq: 0, addressSalt, bookings: {}, suspension: null });
+
+/** Whether a booking takes a place at `now`: a live hold, a confirmed or a checked-in booking. */
+export function occupies(booking: Booking, now: number): boolean {
+  if (booking.status === 'held') return booking.heldUntil > now;
+  return booking.status === 'confirmed' || booking.status === 'checkedIn';
+}

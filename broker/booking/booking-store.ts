@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { writeFileDurably } from '../store/durable-file.ts';
+
+/**
+ * Where the bookings live: one JSON text, replaced whole and durably on every change. A booking
+ * changes a few hundred times a day (against thousands of ticket writes), and 30 days of them are
+ * well under a megabyte, so the journal the queue needs would buy nothing here.
+ */
+export interface BookingStore {
+  read(): Promise<string | null>;
+  write(text: string): Promise<void>;
+}
+
+export class FileBookingStore implements BookingStore {
+  constructor(readonly path: string) {}
+
+  async read(): Promise<string | null> {
+    try {
+      return await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  write(text: string): Promise<void> {
+    return writeFileDurably(this.path, text);
+  }
+}
+
+export class MemoryBookingStore implements BookingStore {
+  text: string | null = null;
+  /** Tests set this to make the next writes fail, as a full disk would. */
+  failing = false;
+
+  async read(): Promise<string | null> {
+    return this.text;
+  }
+
+  async write(text: string): Promise<void> {
+    if (this.failing) throw new Error('ENOSPC: no space left on device');
+    this.text = text;
+  }
+}

@@ -1,0 +1,99 @@
+import { DateTime } from 'luxon';
+import { addDays, closedAllDay, officeDay, officeZone, openIntervals } from '../../shared/calendar/office-calendar.ts';
+import { weekdays } from '../../shared/config/opening-hours.ts';
+import type { OfficeConfig, Service } from '../../shared/config/schema.ts';
+import type { BookingDay, BookingSlot, DayUnavailable } from '../../shared/contract/booking-api.ts';
+import { occupies, type BookingState } from './booking-state.ts';
+
+const timeOf = (at: number) => DateTime.fromMillis(at, { zone: officeZone }).toFormat('H:mm');
+
+/** The online places of a service on a Prague day, by its weekday. */
+export function onlinePlaces(service: Service, day: string): number {
+  const weekday = weekdays[DateTime.fromISO(day, { zone: officeZone }).weekday - 1]!;
+  return service.booking?.onlinePlaces[weekday] ?? 0;
+}
+
+/** Appointment starts: every slotMinutes from each opening of the workplace, the last ending by its close. */
+export function slotStarts(config: OfficeConfig, service: Service, day: string): number[] {
+  const step = (service.booking?.slotMinutes ?? 0) * 60_000;
+  if (step === 0) return [];
+  const workplace = config.workplaces.find((w) => w.id === service.workplaceId)!;
+  const starts: number[] = [];
+  for (const interval of openIntervals(config, workplace, day)) {
+    for (let t = interval.start; t + step <= interval.end; t += step) starts.push(t);
+  }
+  return starts;
+}
+
+/**
+ * The days that can be booked: today and the next `horizonDays` Prague calendar days (so with 30,
+ * the 30th day after today is the last), counted by the calendar, right across DST changes.
+ */
+export function horizon(config: OfficeConfig, now: number): string[] {
+  const today = officeDay(now);
+  return Array.from({ length: config.booking.horizonDays + 1 }, (_, k) => addDays(today, k));
+}
+
+export function isSuspended(state: BookingState, workplaceId: string): boolean {
+  const s = state.suspension;
+  return s !== null && (s.workplaceIds === null || s.workplaceIds.includes(workplaceId));
+}
+
+interface Taken { total: number; perSlot: Map<number, number> }
+
+/** Places taken per day, and per slot start within it, for one service: one pass over the bookings. */
+function takenByDay(state: BookingState, serviceId: string, now: number): Map<string, Taken> {
+  const days = new Map<string, Taken>();
+  for (const b of Object.values(state.bookings)) {
+    if (b.serviceId !== serviceId || !occupies(b, now)) continue;
+    let day = days.get(b.day);
+    if (!day) days.set(b.day, (day = { total: 0, perSlot: new Map() }));
+    day.total++;
+    day.perSlot.set(b.startsAt, (day.perSlot.get(b.startsAt) ?? 0) + 1);
+  }
+  return days;
+}
+
+const none: Taken = { total: 0, perSlot: new Map() };
+
+/** The free slots of a day (those starting after the minimum lead), each with its free places. */
+export function daySlots(config: OfficeConfig, state: BookingState, service: Service, day: string, now: number): BookingSlot[] {
+  if (isSuspended(state, service.workplaceId)) return [];
+  return freeSlots(config, service, day, now, takenByDay(state, service.id, now).get(day) ?? none);
+}
+
+function freeSlots(config: OfficeConfig, service: Service, day: string, now: number, taken: Taken): BookingSlot[] {
+  const left = onlinePlaces(service, day) - taken.total;
+  if (left <= 0) return [];
+  const earliest = now + config.booking.minLeadMinutes * 60_000;
+  const perSlotPlaces = service.booking?.placesPerSlot ?? 0;
+  return slotStarts(config, service, day)
+    .filter((t) => t >= earliest)
+    .map((t) => ({ startsAt: t, time: timeOf(t), free: Math.min(perSlotPlaces - (taken.perSlot.get(t) ?? 0), left) }))
+    .filter((s) => s.free > 0);
+}
+
+/** Every day of the horizon with its free places, or why it cannot be booked. */
+export function bookingDays(config: OfficeConfig, state: BookingState, service: Service, now: number): BookingDay[] {
+  const suspended = isSuspended(state, service.workplaceId);
+  const takenDays = takenByDay(state, service.id, now);
+  return horizon(config, now).map((day) => {
+    const unavailable = suspended ? 'suspended' : closedReason(config, service, day);
+    if (unavailable) return { day, free: 0, unavailable };
+    const taken = takenDays.get(day) ?? none;
+    const left = onlinePlaces(service, day) - taken.total;
+    const free = Math.min(left, freeSlots(config, service, day, now, taken).reduce((n, s) => n + s.free, 0));
+    if (free > 0) return { day, free };
+    // A day whose last slot is within the lead is over for booking; otherwise it is full.
+    const lastSlot = slotStarts(config, service, day).at(-1)!;
+    return { day, free: 0, unavailable: left > 0 && lastSlot < now + config.booking.minLeadMinutes * 60_000 ? 'past' : 'full' };
+  });
+}
+
+function closedReason(config: OfficeConfig, service: Service, day: string): DayUnavailable | undefined {
+  const closed = closedAllDay(config, day);
+  if (closed) return closed === 'holiday' ? 'holiday' : 'closedDay';
+  if (slotStarts(config, service, day).length === 0) return 'closed';
+  if (onlinePlaces(service, day) === 0) return 'noOnlinePlaces';
+  return undefined;
+}

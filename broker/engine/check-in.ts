@@ -1,0 +1,67 @@
+import type { Ticket } from '../../shared/contract/kiosk.ts';
+import { formatTicketNumber } from '../../shared/ticket-number.ts';
+import { refuse, staleness, type Outcome, type RuleContext } from './context.ts';
+import type { TicketRecord } from './day-state.ts';
+import type { BookedRef } from './journal-entry.ts';
+import { estimateWaitMinutes } from './wait-estimate.ts';
+import { joinLine } from './waiting-line.ts';
+
+export interface CheckInRequest { kioskId: string; pressedAt: number; booking: BookedRef | null }
+
+/**
+ * A booking code typed at the kiosk: a ticket marked as a booking, from `checkInEarlyMinutes` before
+ * the booked time to `checkInLateMinutes` after it, both edges included (seed: 15 and 15).
+ * The booking was looked up when the code arrived and is part of the journal entry, so replay is exact.
+ */
+export function checkIn(ctx: RuleContext, req: CheckInRequest): Outcome<Ticket> {
+  const { config, state, now } = ctx;
+  const stale = staleness(req.pressedAt, now, config.rules.maxRequestAgeSeconds);
+  if (stale) return refuse('stale', stale);
+  const booking = req.booking;
+  const service = booking && config.services.find((s) => s.id === booking.serviceId);
+  if (!booking || !service) return refuse('unknownCode');
+  const kiosk = config.kiosks.find((k) => k.id === req.kioskId);
+  const kioskWorkplaces = new Set(kiosk?.buttons.map((b) => config.services.find((s) => s.id === b.serviceId)?.workplaceId));
+  if (!kioskWorkplaces.has(service.workplaceId)) {
+    const right = config.kiosks.find((k) => k.buttons.some((b) => config.services.find((s) => s.id === b.serviceId)?.workplaceId === service.workplaceId));
+    return refuse('wrongWorkplace', right?.id);
+  }
+  if (state.checkedIn[booking.id]) return refuse('codeUsed', state.checkedIn[booking.id]);
+  const opens = booking.startsAt - config.booking.checkInEarlyMinutes * 60_000;
+  const closes = booking.startsAt + config.booking.checkInLateMinutes * 60_000;
+  if (now < opens) return refuse('tooEarly', String(opens));
+  if (now > closes) return refuse('tooLate', String(booking.startsAt));
+
+  const sequence = (state.sequences[service.letter] ?? 0) + 1;
+  const number = formatTicketNumber(service.letter, sequence);
+  const token = ctx.newToken();
+  state.sequences[service.letter] = sequence;
+  const ticket: TicketRecord = {
+    number,
+    serviceId: service.id,
+    workplaceId: service.workplaceId,
+    origin: 'booking',
+    bookingId: booking.id,
+    token,
+    issuedAt: now,
+    queuedAt: booking.startsAt,
+    status: 'waiting',
+    calls: 0,
+  };
+  state.tickets[number] = ticket;
+  state.checkedIn[booking.id] = number;
+  joinLine(state, ticket);
+  const ahead = state.lines[`${service.id}@booked`]!.indexOf(number);
+  return {
+    ok: true,
+    data: {
+      number,
+      serviceId: service.id,
+      issuedAt: now,
+      waitingAhead: ahead,
+      estimatedWaitMinutes: Math.max(Math.ceil((booking.startsAt - now) / 60_000), estimateWaitMinutes(config, state, service, ahead) ?? 0),
+      statusUrl: `${config.office.publicBaseUrl.replace(/\/$/, '')}/t/${token}`,
+      booking: { startsAt: booking.startsAt },
+    },
+  };
+}

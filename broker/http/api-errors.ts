@@ -1,0 +1,40 @@
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import type { BookingRefusal, SuspensionNotice } from '../../shared/contract/booking-api.ts';
+import { formatIssues } from '../../shared/config/validate.ts';
+
+/** The HTTP status of each refusal; the body always says the code, which the web UI words. */
+const statusOf: Record<BookingRefusal, number> = {
+  invalidRequest: 400,
+  proofFailed: 400,
+  proofReused: 400,
+  unauthorized: 401,
+  unknownService: 404,
+  notBookable: 404,
+  unknownLink: 404,
+  notFound: 404,
+  slotUnavailable: 409,
+  dayFull: 409,
+  holdExpired: 410,
+  tooManyHolds: 429,
+  tooManyBookings: 429,
+  rateLimited: 429,
+  mailFailed: 502,
+  suspended: 503,
+  storageFailed: 503,
+};
+
+export function sendRefusal(reply: FastifyReply, code: BookingRefusal, detail?: string, suspension?: SuspensionNotice | null): FastifyReply {
+  return reply
+    .code(statusOf[code])
+    .header('cache-control', 'no-store')
+    .send({ error: { code, ...(detail === undefined ? {} : { detail }), ...(suspension ? { suspension } : {}) } });
+}
+
+/** Parses a body or parameters by its schema; on failure answers 400 with every problem and returns undefined. */
+export function parseOr400<T>(schema: z.ZodType<T>, input: unknown, reply: FastifyReply): T | undefined {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  sendRefusal(reply, 'invalidRequest', formatIssues(result.error).join('; '));
+  return undefined;
+}

@@ -1,0 +1,90 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { OfficeConfig } from '../../shared/config/schema.ts';
+import { cancelRequest, holdRequest, linkToken, suspendRequest } from '../../shared/contract/booking-api.ts';
+import type { BookingOutcome } from '../booking/booking-rules.ts';
+import type { BookingService } from '../booking/booking-service.ts';
+import { parseOr400, sendRefusal } from './api-errors.ts';
+
+const serviceParams = z.strictObject({ serviceId: z.string().max(40) });
+const dayParams = z.strictObject({ serviceId: z.string().max(40), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+const tokenParams = z.strictObject({ token: linkToken });
+
+const tenMinutes = 10 * 60_000;
+
+/** The booking API (docs/API.md). Reads are cheap and cached; every write is rate-limited per client address. */
+export function bookingRoutes(app: FastifyInstance, booking: BookingService, config: OfficeConfig, adminToken: string): void {
+  const answer = <T>(reply: FastifyReply, outcome: BookingOutcome<T>, status = 200, workplaceId?: string) =>
+    outcome.ok
+      ? reply.code(status).header('cache-control', 'no-store').send(outcome.data)
+      : sendRefusal(reply, outcome.code, outcome.detail, outcome.code === 'suspended' ? booking.suspensionNotice(workplaceId) : undefined);
+  const workplaceOf = (serviceId: string) => config.services.find((s) => s.id === serviceId)?.workplaceId;
+  /** seed's crisis notice: while booking is off, every booking route refuses with it. */
+  const suspendedFor = (reply: FastifyReply, serviceId: string) => {
+    const workplaceId = workplaceOf(serviceId);
+    const notice = workplaceId ? booking.suspensionNotice(workplaceId) : null;
+    return notice ? (sendRefusal(reply, 'suspended', undefined, notice), true) : false;
+  };
+  const limit = (max: number) => ({ config: { rateLimit: { max, timeWindow: tenMinutes } } });
+
+  app.get('/api/office', (_req, reply) => reply.header('cache-control', 'no-store').send(booking.info()));
+
+  app.get('/api/services/:serviceId/days', (req, reply) => {
+    const params = parseOr400(serviceParams, req.params, reply);
+    if (!params || suspendedFor(reply, params.serviceId)) return reply;
+    return answer(reply, booking.days(params.serviceId));
+  });
+
+  app.get('/api/services/:serviceId/days/:day', (req, reply) => {
+    const params = parseOr400(dayParams, req.params, reply);
+    if (!params || suspendedFor(reply, params.serviceId)) return reply;
+    return answer(reply, booking.slots(params.serviceId, params.day));
+  });
+
+  app.get('/api/challenge', limit(120), async (_req, reply) => reply.header('cache-control', 'no-store').send(await booking.challenge()));
+
+  app.post('/api/holds', limit(30), async (req, reply) => {
+    const body = parseOr400(holdRequest, req.body, reply);
+    if (!body || suspendedFor(reply, body.serviceId)) return reply;
+    return answer(reply, await booking.hold(body, req.ip), 201, workplaceOf(body.serviceId));
+  });
+
+  // GET (and the HEAD Fastify adds for it) only reads: mail scanners that follow the link change nothing.
+  app.get('/api/confirmations/:token', (req, reply) => {
+    const params = parseOr400(tokenParams, req.params, reply);
+    return params ? answer(reply, booking.summary(params.token)) : reply;
+  });
+
+  app.post('/api/confirmations/:token', limit(60), async (req, reply) => {
+    const params = parseOr400(tokenParams, req.params, reply);
+    return params ? answer(reply, await booking.confirm(params.token)) : reply;
+  });
+
+  const cancelLimit = limit(config.booking.limits.cancelAttemptsPerAddress);
+  app.post('/api/cancellations/preview', cancelLimit, (req, reply) => {
+    const body = parseOr400(cancelRequest, req.body, reply);
+    return body ? answer(reply, booking.cancelPreview(body.code, body.email)) : reply;
+  });
+
+  app.post('/api/cancellations', cancelLimit, async (req, reply) => {
+    const body = parseOr400(cancelRequest, req.body, reply);
+    return body ? answer(reply, await booking.cancel(body.code, body.email)) : reply;
+  });
+
+  // Until the staff pages (issue #6) exist, the crisis switch is a command holding the server's admin token.
+  const authorized = (header: string | undefined) => {
+    const given = Buffer.from(header?.replace(/^Bearer /, '') ?? '');
+    const expected = Buffer.from(adminToken);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
+  app.put('/api/admin/suspension', limit(30), async (req, reply) => {
+    if (!authorized(req.headers.authorization)) return sendRefusal(reply, 'unauthorized');
+    const body = parseOr400(suspendRequest, req.body, reply);
+    return body ? answer(reply, await booking.suspend(body)) : reply;
+  });
+  app.delete('/api/admin/suspension', limit(30), async (req, reply) => {
+    if (!authorized(req.headers.authorization)) return sendRefusal(reply, 'unauthorized');
+    return answer(reply, await booking.resume());
+  });
+}

@@ -1,0 +1,72 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
+import type { OfficeConfig } from '../../shared/config/schema.ts';
+import type { Logger } from '../log.ts';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+  close(): void;
+}
+
+/**
+ * SMTP in production; by default every mail is written to an outbox folder instead, as an .eml
+ * file (opens in any mail program) and an .html copy (opens in a browser, links clickable).
+ */
+export function createMailer(settings: OfficeConfig['mail'], dataDir: string, log: Logger): Mailer {
+  const { transport } = settings;
+  if (transport.kind === 'smtp') {
+    const smtp = nodemailer.createTransport({
+      host: transport.host,
+      port: transport.port,
+      secure: transport.secure,
+      auth: transport.user ? { user: transport.user, pass: process.env.FRONTA_SMTP_PASSWORD ?? '' } : undefined,
+    });
+    return {
+      async send(message) {
+        await smtp.sendMail(envelope(settings.from, message));
+      },
+      close: () => smtp.close(),
+    };
+  }
+  const dir = resolve(dataDir, transport.dir);
+  const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  let count = 0;
+  log.info('mail goes to the outbox folder', { dir });
+  return {
+    async send(message) {
+      const info = await stream.sendMail(envelope(settings.from, message));
+      await mkdir(dir, { recursive: true });
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${++count}`;
+      await writeFile(join(dir, `${name}.eml`), info.message as Buffer);
+      const heading = `<p><b>To:</b> ${escapeHtml(message.to)}<br><b>Subject:</b> ${escapeHtml(message.subject)}</p><hr>`;
+      await writeFile(join(dir, `${name}.html`), message.html.replace('<body>', `<body>${heading}`));
+      log.info('mail written to the outbox', { to: message.to, subject: message.subject, file: join(dir, `${name}.html`) });
+    },
+    close: () => stream.close(),
+  };
+}
+
+function envelope(from: string, message: MailMessage): SendMailOptions {
+  return {
+    from,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    attachments: message.calendar
+      ? [{ filename: 'rezervace.ics', content: message.calendar.content, contentType: `text/calendar; charset=utf-8; method=${message.calendar.method}` }]
+      : [],
+  };
+}
+
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { localizedText } from '../config/localized.ts';
+import { epochMs } from './common.ts';
+
+/**
+ * The booking site's HTTP API: one schema per body and per answer, used by the server to check
+ * what arrives and by the web UI for its types. docs/API.md lists the routes.
+ */
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const language = z.enum(['cs', 'en']);
+/** Links in the e-mails carry these: 128 random bits, base64url. */
+export const linkToken = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'expected a 22-character link token');
+export const bookingCode = z.string().regex(/^\d{8}$/, 'expected the 8-digit booking code');
+
+/** Why a day cannot be booked; the day buttons say it in words. */
+export const dayUnavailable = z.enum(['past', 'holiday', 'closedDay', 'closed', 'noOnlinePlaces', 'full', 'suspended']);
+export type DayUnavailable = z.infer<typeof dayUnavailable>;
+
+export const bookingDay = z.strictObject({ day: isoDay, free: z.int().min(0), unavailable: dayUnavailable.optional() });
+export const bookingDays = z.strictObject({ serviceId: z.string(), days: z.array(bookingDay) });
+export type BookingDay = z.infer<typeof bookingDay>;
+export type BookingDays = z.infer<typeof bookingDays>;
+
+export const bookingSlot = z.strictObject({ startsAt: epochMs, time: z.string(), free: z.int().min(0) });
+export const bookingSlots = z.strictObject({ serviceId: z.string(), day: isoDay, slots: z.array(bookingSlot) });
+export type BookingSlot = z.infer<typeof bookingSlot>;
+export type BookingSlots = z.infer<typeof bookingSlots>;
+
+const contacts = z.strictObject({ workplaceId: z.string(), name: localizedText, phone: z.string(), email: z.string() });
+export const suspensionNotice = z.strictObject({
+  /** null: the whole office; otherwise the workplaces whose booking is off. */
+  workplaceIds: z.array(z.string()).nullable(),
+  notice: localizedText,
+  contacts: z.array(contacts),
+});
+export type SuspensionNotice = z.infer<typeof suspensionNotice>;
+
+export const officeInfo = z.strictObject({
+  name: localizedText,
+  horizonDays: z.int(),
+  holdMinutes: z.int(),
+  checkInEarlyMinutes: z.int(),
+  checkInLateMinutes: z.int(),
+  retentionDays: z.int(),
+  services: z.array(z.strictObject({ id: z.string(), name: localizedText, workplaceId: z.string(), workplace: localizedText, bookable: z.boolean() })),
+  suspension: suspensionNotice.nullable(),
+});
+export type OfficeInfo = z.infer<typeof officeInfo>;
+
+/** An altcha v2 challenge and its solution, as the browser returns them. */
+export const proofOfWork = z.strictObject({
+  challenge: z.strictObject({
+    parameters: z.strictObject({
+      algorithm: z.string().max(40),
+      nonce: z.string().max(200),
+      salt: z.string().max(200),
+      cost: z.int().min(1),
+      keyLength: z.int().min(1).max(64),
+      keyPrefix: z.string().max(128),
+      keySignature: z.string().max(200).optional(),
+      expiresAt: z.int().optional(),
+      data: z.record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean(), z.null()])).optional(),
+    }),
+    signature: z.string().max(200).optional(),
+  }),
+  solution: z.strictObject({ counter: z.int().min(0), derivedKey: z.string().max(200), time: z.number().optional() }),
+});
+export type ProofOfWork = z.infer<typeof proofOfWork>;
+
+export const holdRequest = z.strictObject({
+  serviceId: z.string().max(40),
+  startsAt: epochMs,
+  name: z.string().trim().min(2, 'enter your name').max(100),
+  email: z.email('enter a valid e-mail address').max(200),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[\d ]{9,20}$/, 'enter a phone number of 9 to 15 digits')
+    .optional(),
+  /** The consent to process the personal data; the form cannot be sent without it. */
+  consent: z.literal(true, 'consent is required'),
+  language,
+  proof: proofOfWork,
+});
+export type HoldRequest = z.infer<typeof holdRequest>;
+
+export const holdReply = z.strictObject({ heldUntil: epochMs, startsAt: epochMs, serviceId: z.string() });
+export type HoldReply = z.infer<typeof holdReply>;
+
+/** What the confirmation page shows before its button is pressed: reading it changes nothing. */
+export const bookingSummary = z.strictObject({
+  serviceId: z.string(),
+  startsAt: epochMs,
+  state: z.enum(['held', 'confirmed', 'expired']),
+  heldUntil: epochMs.optional(),
+});
+export type BookingSummary = z.infer<typeof bookingSummary>;
+
+export const confirmReply = z.strictObject({ serviceId: z.string(), startsAt: epochMs, code: bookingCode, alreadyConfirmed: z.boolean() });
+export type ConfirmReply = z.infer<typeof confirmReply>;
+
+export const cancelRequest = z.strictObject({ code: bookingCode, email: z.email().max(200) });
+export type CancelRequest = z.infer<typeof cancelRequest>;
+export const cancelPreview = z.strictObject({ serviceId: z.string(), startsAt: epochMs });
+export type CancelPreview = z.infer<typeof cancelPreview>;
+
+export const suspendRequest = z.strictObject({
+  workplaceIds: z.array(z.string()).min(1).nullable(),
+  notice: localizedText,
+  /** Cancel the confirmed bookings still to come in the suspended scope, e-mailing each client. */
+  cancelExisting: z.boolean().default(false),
+});
+export type SuspendRequest = z.infer<typeof suspendRequest>;
+
+/** Refusals of the booking API; the web UI words each one. */
+export const bookingRefusals = [
+  'invalidRequest',
+  'unknownService',
+  'notBookable',
+  'slotUnavailable',
+  'dayFull',
+  'tooManyHolds',
+  'tooManyBookings',
+  'proofFailed',
+  'proofReused',
+  'unknownLink',
+  'holdExpired',
+  'notFound',
+  'suspended',
+  'rateLimited',
+  'mailFailed',
+  'storageFailed',
+  'unauthorized',
+] as const;
+export const bookingRefusal = z.enum(bookingRefusals);
+export type BookingRefusal = z.infer<typeof bookingRefusal>;
+
+export const apiError = z.strictObject({
+  error: z.strictObject({ code: bookingRefusal, detail: z.string().optional(), suspension: suspensionNotice.optional() }),
+});
+export type ApiError = z.infer<typeof apiError>;

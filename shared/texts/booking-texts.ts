@@ -1,0 +1,44 @@
+import type { Language } from '../config/localized.ts';
+
+/** Dates and times of appointments, always in Prague time, as Czech and English readers write them. */
+const zone = 'Europe/Prague';
+const dayFormat: Record<Language, Intl.DateTimeFormat> = {
+  cs: new Intl.DateTimeFormat('cs-CZ', { timeZone: zone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+};
+const timeFormat: Record<Language, Intl.DateTimeFormat> = {
+  cs: new Intl.DateTimeFormat('cs-CZ', { timeZone: zone, hour: 'numeric', minute: '2-digit' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: 'numeric', minute: '2-digit' }),
+};
+
+/** "čtvrtek 3. prosince 2026" for a Prague day given as YYYY-MM-DD (noon UTC is that day in Prague). */
+export function formatDay(day: string, language: Language): string {
+  return dayFormat[language].format(Date.parse(`${day}T12:00:00Z`));
+}
+
+export function formatTime(at: number, language: Language): string {
+  return timeFormat[language].format(at);
+}
+
+/** "čtvrtek 3. prosince 2026 v 9:30" / "Thursday 3 December 2026 at 9:30". */
+export function formatAppointment(at: number, language: Language): string {
+  const day = dayFormat[language].format(at);
+  return language === 'cs' ? `${day} v ${formatTime(at, 'cs')}` : `${day} at ${formatTime(at, 'en')}`;
+}
+
+/** The seed's instructions for the visit, in the citizen's words. */
+export function visitInstructions(language: Language, early: number, late: number): string[] {
+  return language === 'cs'
+    ? [
+        'Vezměte si s sebou toto potvrzení.',
+        'Na tiskárně lístků zvolte „Klienti objednaní online“ a zadejte svůj identifikační kód.',
+        `Kód platí od ${early} minut před sjednaným časem do ${late} minut po něm; vytiskne se lístek a budete vyvoláni v čase rezervace.`,
+        'Pokud v této době nepřijdete, rezervace propadá.',
+      ]
+    : [
+        'Bring this confirmation with you.',
+        'At the ticket printer choose "Clients booked online" and enter your identification code.',
+        `The code works from ${early} minutes before to ${late} minutes after the agreed time; a ticket prints and you are called at the time of your booking.`,
+        'If you do not come within that time, the booking lapses.',
+      ];
+}

@@ -1,0 +1,179 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { BookingDays, BookingSlot, BookingSlots, HoldReply } from '../../../shared/contract/booking-api.ts';
+import { formatAppointment, formatDay, formatTime } from '../../../shared/texts/booking-texts.ts';
+import { call } from '../api.ts';
+import type { PageProps } from '../app.tsx';
+import { proveNotRobot } from '../proof.ts';
+import { DetailsForm, type Details } from './details-form.tsx';
+import { StepHeading } from './heading.tsx';
+
+type Step = 'service' | 'day' | 'time' | 'details' | 'sent';
+
+/** The home page: how booking works, the cancel link, and the steps service → day → time → details → e-mail. */
+export function BookingPage(props: PageProps) {
+  const { t, language, info } = props;
+  const [step, setStep] = useState<Step>('service');
+  const [serviceId, setServiceId] = useState('');
+  const [days, setDays] = useState<BookingDays | null>(null);
+  const [day, setDay] = useState('');
+  const [slots, setSlots] = useState<BookingSlot[] | null>(null);
+  const [slot, setSlot] = useState<BookingSlot | null>(null);
+  const [held, setHeld] = useState<HoldReply | null>(null);
+  const [problem, setProblem] = useState('');
+  const service = info.services.find((s) => s.id === serviceId);
+
+  useEffect(() => {
+    if (step !== 'day') return;
+    setDays(null);
+    void call<BookingDays>('GET', `/api/services/${serviceId}/days`).then((r) => (r.ok ? setDays(r.data) : setProblem(t.errors[r.error.code])));
+  }, [step, serviceId]);
+  useEffect(() => {
+    if (step !== 'time') return;
+    setSlots(null);
+    void call<BookingSlots>('GET', `/api/services/${serviceId}/days/${day}`).then((r) => (r.ok ? setSlots(r.data.slots) : setProblem(t.errors[r.error.code])));
+  }, [step, serviceId, day]);
+
+  const go = (next: Step) => {
+    setProblem('');
+    setStep(next);
+  };
+
+  const send = async (details: Details, status: (text: string) => void): Promise<void> => {
+    setProblem('');
+    status(t.proving);
+    const proof = await proveNotRobot();
+    if (!proof.ok) return (status(''), setProblem(t.errors[proof.error.code]));
+    status(t.sending);
+    const reply = await call<HoldReply>('POST', '/api/holds', { serviceId, startsAt: slot!.startsAt, ...details, language, proof: proof.data });
+    status('');
+    if (!reply.ok) {
+      setProblem(t.errors[reply.error.code]);
+      if (reply.error.code === 'slotUnavailable') go('time');
+      return;
+    }
+    setHeld(reply.data);
+    go('sent');
+  };
+
+  const bookable = info.services.filter((s) => s.bookable);
+  const chosen = service && (
+    <p class="chosen">
+      {t.chosen}: <strong>{service.name[language]}</strong>
+      {day && step !== 'day' ? <>, {formatDay(day, language)}</> : null}
+      {slot && step === 'details' ? <>, {slot.time}</> : null}
+    </p>
+  );
+
+  return (
+    <>
+      <h1>{t.title}</h1>
+      {step === 'service' ? (
+        <section aria-labelledby="how">
+          <h2 id="how">{t.how}</h2>
+          <ol>
+            {t.steps(info).map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ol>
+          <p>
+            <a href="/cancel">{t.cancelLink}</a>
+          </p>
+        </section>
+      ) : null}
+      {problem ? (
+        <p role="alert" class="error">
+          {problem}
+        </p>
+      ) : null}
+
+      {step === 'service' ? (
+        <section>
+          <h2>{t.stepService}</h2>
+          {bookable.length === 0 ? <p>{t.noServices}</p> : null}
+          <ul class="choices">
+            {bookable.map((s) => (
+              <li key={s.id}>
+                <button type="button" onClick={() => (setServiceId(s.id), go('day'))}>
+                  {s.name[language]}
+                  <span class="sub">{s.workplace[language]}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {step === 'day' ? (
+        <section>
+          <StepHeading text={t.stepDay} />
+          {chosen}
+          {days === null ? <p role="status">{t.loading}</p> : null}
+          <ul class="days">
+            {days?.days.map((d) => {
+              const why = d.unavailable ? `${t.cannotBook}: ${t.unavailable[d.unavailable]}` : t.free(d.free);
+              return (
+                <li key={d.day}>
+                  <button
+                    type="button"
+                    aria-disabled={d.unavailable ? 'true' : undefined}
+                    aria-label={`${formatDay(d.day, language)}, ${why}`}
+                    onClick={() => (d.unavailable ? undefined : (setDay(d.day), go('time')))}
+                  >
+                    <span aria-hidden="true">
+                      {formatDay(d.day, language)}
+                      <span class="sub">{d.unavailable ? t.unavailable[d.unavailable] : t.free(d.free)}</span>
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+          <button type="button" class="back" onClick={() => go('service')}>
+            {t.back}
+          </button>
+        </section>
+      ) : null}
+
+      {step === 'time' ? (
+        <section>
+          <StepHeading text={t.stepTime} />
+          {chosen}
+          {slots === null ? <p role="status">{t.loading}</p> : null}
+          <ul class="slots">
+            {slots?.map((s) => (
+              <li key={s.startsAt}>
+                <button type="button" aria-label={`${s.time}, ${t.free(s.free)}`} onClick={() => (setSlot(s), go('details'))}>
+                  {s.time}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" class="back" onClick={() => go('day')}>
+            {t.back}
+          </button>
+        </section>
+      ) : null}
+
+      {step === 'details' ? (
+        <section>
+          <StepHeading text={t.stepDetails} />
+          {chosen}
+          <DetailsForm {...props} onSubmit={send} />
+          <button type="button" class="back" onClick={() => go('time')}>
+            {t.back}
+          </button>
+        </section>
+      ) : null}
+
+      {step === 'sent' && held ? (
+        <section>
+          <StepHeading text={t.sentTitle} />
+          <p>
+            <strong>{service?.name[language]}</strong>, {formatAppointment(held.startsAt, language)}
+          </p>
+          <p>{t.sentText(info.holdMinutes, formatTime(held.heldUntil, language))}</p>
+        </section>
+      ) : null}
+    </>
+  );
+}

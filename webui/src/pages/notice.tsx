@@ -1,0 +1,21 @@
+import type { PageProps } from '../app.tsx';
+
+/** The seed's crisis notice: booking is off, with each workplace's phone and e-mail. */
+export function Notice({ t, language, info }: PageProps) {
+  const s = info.suspension!;
+  return (
+    <section class="notice" aria-labelledby="notice-title">
+      <h2 id="notice-title">{t.suspendedTitle}</h2>
+      <p>{s.notice[language]}</p>
+      <h3>{t.contacts}</h3>
+      <ul>
+        {s.contacts.map((c) => (
+          <li key={c.workplaceId}>
+            {c.name[language]}: {t.phone} <a href={`tel:${c.phone.replace(/\s/g, '')}`}>{c.phone}</a>, {t.email}{' '}
+            <a href={`mailto:${c.email}`}>{c.email}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
