@@ -4,16 +4,16 @@ import type { CounterCommand } from '../../shared/contract/counter.ts';
 import type { KioskReply } from '../../shared/contract/kiosk.ts';
 import type { QueueStore } from '../store/queue-store.ts';
 import { MemoryStore } from '../store/memory-store.ts';
-import { QueueEngine } from './queue-engine.ts';
+import { QueueEngine, type BookingLookup } from './queue-engine.ts';
 import { kostelec, tuesdayNine } from '../../test/support/office-fixture.ts';
 
 /** An engine on a manual clock and a store of the test's choice, with shorthands for presses. */
-export async function engineAt(options: { at?: number; config?: OfficeConfig; store?: QueueStore; compactAfter?: number } = {}) {
+export async function engineAt(options: { at?: number; config?: OfficeConfig; store?: QueueStore; compactAfter?: number; bookings?: BookingLookup } = {}) {
   const clock = new ManualClock(options.at ?? tuesdayNine);
   const store = options.store ?? new MemoryStore();
   await store.start();
   let tokens = 0;
-  const engine = new QueueEngine({ config: options.config ?? kostelec(), clock, store, newToken: () => `token-${++tokens}-abcdefgh`, compactAfter: options.compactAfter });
+  const engine = new QueueEngine({ config: options.config ?? kostelec(), clock, store, newToken: () => `token-${++tokens}-abcdefgh`, compactAfter: options.compactAfter, bookings: options.bookings });
   await engine.start();
   return {
     engine,
@@ -23,6 +23,7 @@ export async function engineAt(options: { at?: number; config?: OfficeConfig; st
       engine.kioskRequest(kioskId, { kind: 'walkIn', requestId, pressedAt: clock.now(), serviceId }),
     counter: (counterId: string, action: Exclude<CounterCommand['action'], 'transfer'>, commandId = nextId()) =>
       engine.counterCommand(counterId, { action, commandId, pressedAt: clock.now() }),
+    code: (code: string, kioskId = 'kiosk-hala', requestId = nextId()) => engine.kioskRequest(kioskId, { kind: 'checkIn', requestId, pressedAt: clock.now(), code }),
     transfer: (counterId: string, serviceId: string) =>
       engine.counterCommand(counterId, { action: 'transfer', commandId: nextId(), pressedAt: clock.now(), serviceId }),
   };

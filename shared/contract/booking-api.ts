@@ -12,6 +12,8 @@ const language = z.enum(['cs', 'en']);
 /** Links in the e-mails carry these: 128 random bits, base64url. */
 export const linkToken = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'expected a 22-character link token');
 export const bookingCode = z.string().regex(/^\d{8}$/, 'expected the 8-digit booking code');
+/** Surrounding spaces (a copied address) are forgiven; the rest must be an e-mail address. */
+const email = z.string().trim().max(200).pipe(z.email('enter a valid e-mail address'));
 
 /** Why a day cannot be booked; the day buttons say it in words. */
 export const dayUnavailable = z.enum(['past', 'holiday', 'closedDay', 'closed', 'noOnlinePlaces', 'full', 'suspended']);
@@ -72,7 +74,7 @@ export const holdRequest = z.strictObject({
   serviceId: z.string().max(40),
   startsAt: epochMs,
   name: z.string().trim().min(2, 'enter your name').max(100),
-  email: z.email('enter a valid e-mail address').max(200),
+  email,
   phone: z
     .string()
     .trim()
@@ -100,7 +102,7 @@ export type BookingSummary = z.infer<typeof bookingSummary>;
 export const confirmReply = z.strictObject({ serviceId: z.string(), startsAt: epochMs, code: bookingCode, alreadyConfirmed: z.boolean() });
 export type ConfirmReply = z.infer<typeof confirmReply>;
 
-export const cancelRequest = z.strictObject({ code: bookingCode, email: z.email().max(200) });
+export const cancelRequest = z.strictObject({ code: bookingCode, email });
 export type CancelRequest = z.infer<typeof cancelRequest>;
 export const cancelPreview = z.strictObject({ serviceId: z.string(), startsAt: epochMs });
 export type CancelPreview = z.infer<typeof cancelPreview>;

@@ -1,0 +1,90 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { MemoryStore } from '../store/memory-store.ts';
+import { codeOf, engineAt, numberOf } from './engine-fixture.ts';
+import type { BookedRef } from './journal-entry.ts';
+import type { BookingLookup } from './queue-engine.ts';
+
+const nineThirty = Date.parse('2026-11-24T09:30:00+01:00');
+const minute = 60_000;
+
+/** Bookings as the booking service would answer for them; records which ones were checked in. */
+function lookup(bookings: Record<string, BookedRef>): BookingLookup & { checked: string[] } {
+  const checked: string[] = [];
+  return { checked, find: (code) => bookings[code], checkedIn: (id) => void checked.push(id) };
+}
+const passport = (id: string, startsAt = nineThirty): BookedRef => ({ id, serviceId: 'pasy', startsAt });
+
+test('a code works from 15 minutes before to 15 minutes after the booked time, both edges included', async () => {
+  const at = (offset: number) => nineThirty + offset;
+  const cases: [number, string][] = [
+    [-15 * minute - 1000, 'tooEarly'],
+    [-15 * minute, 'ok'],
+    [15 * minute, 'ok'],
+    [15 * minute + 1000, 'tooLate'],
+  ];
+  for (const [offset, expected] of cases) {
+    const { code } = await engineAt({ at: at(offset), bookings: lookup({ '12345678': passport('b1') }) });
+    const reply = await code('12345678');
+    assert.is(codeOf(reply), expected, `at ${offset / 1000} s`);
+    if (expected === 'tooEarly' && !reply.ok) assert.is(Number(reply.error.detail), nineThirty - 15 * minute, 'says from when');
+  }
+});
+
+test('a booking ticket is marked with its time, used once, and refused at the other workplace kiosk', async () => {
+  const bookings = lookup({ '12345678': passport('b1'), '87654321': { id: 'b2', serviceId: 'vozidla', startsAt: nineThirty } });
+  const { code } = await engineAt({ at: nineThirty - 10 * minute, bookings });
+  const reply = await code('12345678');
+  assert.ok(reply.ok);
+  if (!reply.ok) return;
+  assert.equal(reply.data.ticket.booking, { startsAt: nineThirty });
+  assert.is(reply.data.ticket.number, 'C001', 'booking tickets share the service letter and its sequence');
+  assert.equal(bookings.checked, ['b1']);
+  assert.is(codeOf(await code('12345678')), 'codeUsed');
+  const wrong = await code('87654321', 'kiosk-hala');
+  assert.is(codeOf(wrong), 'wrongWorkplace');
+  assert.is(codeOf(await code('99999999')), 'unknownCode');
+});
+
+test('a checked-in booking is called at its time ahead of walk-ins; before its time only when nobody else waits', async () => {
+  const bookings = lookup({ '11111111': passport('b1') });
+  const { code, press, counter, clock, engine } = await engineAt({ at: nineThirty - 14 * minute, bookings });
+  const booked = numberOf(await code('11111111'));
+  const walkIn = numberOf(await press('pasy'));
+  await counter('prepazka-3', 'next');
+  assert.is(engine.counterStates().find((c) => c.counterId === 'prepazka-3')!.current!.number, walkIn, 'before its time the walk-in goes first');
+  await counter('prepazka-3', 'done');
+  const second = numberOf(await press('pasy'));
+  clock.set(nineThirty);
+  await counter('prepazka-3', 'next');
+  assert.is(engine.counterStates().find((c) => c.counterId === 'prepazka-3')!.current!.number, booked, 'at its time the booking goes ahead of the waiting walk-in');
+  await counter('prepazka-3', 'done');
+  await counter('prepazka-3', 'next');
+  assert.is(engine.counterStates().find((c) => c.counterId === 'prepazka-3')!.current!.number, second);
+
+  const early = lookup({ '22222222': passport('b2', nineThirty + 60 * minute) });
+  const idle = await engineAt({ at: nineThirty + 50 * minute, bookings: early });
+  const alone = numberOf(await idle.code('22222222'));
+  await idle.counter('prepazka-2', 'next');
+  assert.is(idle.engine.counterStates().find((c) => c.counterId === 'prepazka-2')!.current!.number, alone, 'an idle counter calls an early booking');
+});
+
+test('wrong codes are rate-limited per kiosk; the other kiosk is not affected', async () => {
+  const { code } = await engineAt({ at: nineThirty, bookings: lookup({ '12345678': passport('b1') }) });
+  for (let k = 0; k < 6; k++) assert.is(codeOf(await code(String(10_000_000 + k))), 'unknownCode');
+  assert.is(codeOf(await code('12345678')), 'tooManyAttempts', 'even the right code waits out the minute');
+  assert.is(codeOf(await code('20000000', 'kiosk-chodba')), 'unknownCode');
+});
+
+test('a check-in replays exactly after a restart: the booking it drew is in the journal', async () => {
+  const store = new MemoryStore();
+  const bookings = lookup({ '12345678': passport('b1') });
+  const first = await engineAt({ at: nineThirty, store, bookings });
+  const number = numberOf(await first.code('12345678'));
+  const restarted = await engineAt({ at: nineThirty + minute, store, bookings: lookup({}) });
+  assert.is(restarted.engine.serviceStatuses().find((s) => s.serviceId === 'pasy')!.waiting, 1);
+  assert.is(number, 'C001');
+  assert.is(numberOf(await restarted.press('pasy')), 'C002', 'the sequence carries on past the replayed booking ticket');
+});
+
+test.run();

@@ -1,0 +1,158 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { bookingClient, confirmTokenIn } from '../support/booking-client.ts';
+import { eventually } from '../support/eventually.ts';
+import { kostelec, runOffice } from '../support/office-fixture.ts';
+import { smtpInbox } from '../support/smtp-inbox.ts';
+
+const easyProof = kostelec((c) => {
+  c.booking = { proofOfWork: { minCounter: 50, maxCounter: 200 } };
+});
+
+async function office() {
+  const inbox = await smtpInbox();
+  const running = await runOffice({ config: easyProof, mailer: inbox.mailer });
+  const api = bookingClient(`http://127.0.0.1:${running.server.httpPort}`);
+  return { inbox, running, api, stop: async () => (await running.stop(), await inbox.stop()) };
+}
+
+const calendarOf = (mail: { attachments: { contentType: string; content: Buffer }[] }) => mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))!.content.toString('utf8');
+
+test('book, confirm from the e-mailed page, and cancel: each step mails the citizen with the right parts', async () => {
+  const { inbox, api, stop } = await office();
+  try {
+    const slot = (await api.slots('pasy', '2026-11-25')).body!.slots[0];
+    assert.is(slot.time, '8:00');
+    const held = await api.hold({ serviceId: 'pasy', startsAt: slot.startsAt });
+    assert.is(held.status, 201, JSON.stringify(held.body));
+
+    const first = await eventually('the confirmation mail', () => inbox.mails[0]);
+    assert.is(first.to && 'text' in first.to ? first.to.text : '', 'jana@example.cz');
+    assert.match(first.subject!, /^Potvrďte rezervaci: Cestovní doklady, středa 25\. listopadu 2026 v 8:00$/);
+    assert.ok(first.html && first.text, 'both an HTML and a text part');
+    const token = confirmTokenIn(first.text!);
+    assert.match(first.html as string, new RegExp(`href="http://localhost:8080/confirm/${token}"`));
+
+    // Mail scanners fetch the link with GET and HEAD, repeatedly: nothing changes.
+    for (let k = 0; k < 3; k++) assert.is((await api.summary(token)).body!.state, 'held');
+    assert.is((await api.request('HEAD', `/api/confirmations/${token}`)).status, 200);
+    assert.is(inbox.mails.length, 1);
+
+    const [a, b] = await Promise.all([api.confirm(token), api.confirm(token)]);
+    assert.is(a.status, 200);
+    assert.is(b.status, 200);
+    assert.is(a.body!.code, b.body!.code, 'two confirms give one code');
+    assert.is([a.body!.alreadyConfirmed, b.body!.alreadyConfirmed].sort().join(), 'false,true');
+    const code = a.body!.code as string;
+    assert.match(code, /^\d{8}$/);
+    const codeMail = await eventually('the code mail', () => inbox.mails[1]);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.is(inbox.mails.length, 2, 'one e-mail for two confirms');
+    assert.is(codeMail.subject, `Rezervace potvrzena: kód ${code}`);
+    assert.match(codeMail.text!, /Klienti objednaní online/);
+    assert.match(codeMail.text!, /od 15 minut před sjednaným časem do 15 minut po něm/);
+    const invitation = calendarOf(codeMail);
+    assert.match(invitation, /METHOD:REQUEST/);
+    assert.match(invitation, /DTSTART:20261125T070000Z/, 'booked 8:00 Prague time is 07:00 UTC');
+    assert.match(invitation, /SEQUENCE:0/);
+    const uid = /UID:(.+)\r\n/.exec(invitation)![1];
+
+    // A wrong e-mail is answered exactly like an unknown code.
+    const wrongEmail = await api.cancelPreview(code, 'someone@example.cz');
+    const unknownCode = await api.cancelPreview(code === '00000000' ? '00000001' : '00000000', 'jana@example.cz');
+    assert.equal([wrongEmail.status, wrongEmail.body], [unknownCode.status, unknownCode.body]);
+    assert.is(wrongEmail.status, 404);
+
+    const preview = await api.cancelPreview(code, ' Jana@Example.cz ');
+    assert.is(preview.status, 200);
+    assert.is(preview.body!.startsAt, slot.startsAt);
+    assert.is((await api.cancel(code, 'jana@example.cz')).status, 200);
+    const cancelled = await eventually('the cancellation mail', () => inbox.mails[2]);
+    const cancellation = calendarOf(cancelled);
+    assert.match(cancellation, /METHOD:CANCEL/);
+    assert.match(cancellation, /SEQUENCE:1/);
+    assert.is(/UID:(.+)\r\n/.exec(cancellation)![1], uid);
+    assert.is((await api.cancel(code, 'jana@example.cz')).status, 404, 'a cancelled booking is gone');
+    const again = (await api.slots('pasy', '2026-11-25')).body!.slots[0];
+    assert.is(again.startsAt, slot.startsAt, 'the place is back in the online pool');
+  } finally {
+    await stop();
+  }
+});
+
+test('a confirmation after the hold lapsed fails clearly, even before the sweeper has run', async () => {
+  const { running, api, inbox, stop } = await office();
+  try {
+    const slot = (await api.slots('pasy', '2026-11-25')).body!.slots[0];
+    await api.hold({ serviceId: 'pasy', startsAt: slot.startsAt });
+    const token = confirmTokenIn((await eventually('the mail', () => inbox.mails[0])).text!);
+    running.clock.advance(15 * 60_000);
+    assert.is((await api.summary(token)).body!.state, 'expired');
+    const late = await api.confirm(token);
+    assert.is(late.status, 410);
+    assert.is(late.body!.error.code, 'holdExpired');
+    assert.is((await api.slots('pasy', '2026-11-25')).body!.slots[0].startsAt, slot.startsAt, 'the lapsed hold gave its place back');
+  } finally {
+    await stop();
+  }
+});
+
+test('bad bodies get a clear 400 naming the field, and change nothing', async () => {
+  const { api, inbox, stop } = await office();
+  try {
+    const slot = (await api.slots('pasy', '2026-11-25')).body!.slots[0];
+    const before = await api.days('pasy');
+    const bad = await api.request('POST', '/api/holds', { serviceId: 'pasy', startsAt: slot.startsAt, name: 'J', email: 'not-mail', consent: false, language: 'cs', proof: await api.proof() });
+    assert.is(bad.status, 400);
+    assert.is(bad.body!.error.code, 'invalidRequest');
+    assert.match(bad.body!.error.detail, /name/);
+    assert.match(bad.body!.error.detail, /email/);
+    assert.match(bad.body!.error.detail, /consent/);
+    const notJson = await api.request('POST', '/api/holds', '{"serviceId":', { 'content-type': 'application/json' });
+    assert.is(notJson.status, 400);
+    assert.is(notJson.body!.error.code, 'invalidRequest');
+    const huge = await api.request('POST', '/api/holds', { name: 'x'.repeat(20_000) });
+    assert.is(huge.status, 413 >= 400 ? huge.status : 0);
+    assert.ok(huge.status >= 400 && huge.status < 500);
+    assert.is((await api.request('GET', '/api/services/pasy/days/tomorrow')).status, 400);
+    assert.is((await api.request('GET', '/api/services/nothing/days')).body!.error.code, 'unknownService');
+    assert.is((await api.request('GET', '/api/services/pokladna/days')).body!.error.code, 'notBookable');
+    assert.equal(await api.days('pasy'), before);
+    assert.is(inbox.mails.length, 0);
+  } finally {
+    await stop();
+  }
+});
+
+test('a replayed proof-of-work solution is refused', async () => {
+  const { api, stop } = await office();
+  try {
+    const slots = (await api.slots('pasy', '2026-11-25')).body!.slots;
+    const proof = await api.proof();
+    assert.is((await api.hold({ serviceId: 'pasy', startsAt: slots[0].startsAt }, proof)).status, 201);
+    const replay = await api.hold({ serviceId: 'pasy', startsAt: slots[1].startsAt, email: 'petr@example.cz' }, proof);
+    assert.is(replay.status, 400);
+    assert.is(replay.body!.error.code, 'proofReused');
+    const fresh = await api.proof();
+    const forged = await api.hold({ serviceId: 'pasy', startsAt: slots[1].startsAt, email: 'petr@example.cz' }, { ...fresh, solution: { ...fresh.solution, derivedKey: fresh.solution.derivedKey.replace(/^./, (c) => (c === '0' ? '1' : '0')) } });
+    assert.is(forged.body!.error.code, 'proofFailed');
+  } finally {
+    await stop();
+  }
+});
+
+test('a hold whose e-mail cannot be sent gives its place back and says so', async () => {
+  const { api, inbox, stop } = await office();
+  try {
+    inbox.refuse = true;
+    const slot = (await api.slots('pasy', '2026-11-25')).body!.slots[0];
+    const held = await api.hold({ serviceId: 'pasy', startsAt: slot.startsAt });
+    assert.is(held.status, 502);
+    assert.is(held.body!.error.code, 'mailFailed');
+    assert.is((await api.slots('pasy', '2026-11-25')).body!.slots[0].startsAt, slot.startsAt);
+  } finally {
+    await stop();
+  }
+});
+
+test.run();
