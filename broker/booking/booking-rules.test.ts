@@ -1,0 +1,132 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { kostelec } from '../../test/support/office-fixture.ts';
+import * as rules from './booking-rules.ts';
+import { emptyBookingState, type BookingState } from './booking-state.ts';
+import { emailKey } from './email-key.ts';
+import { bookingDays, daySlots, horizon } from './slots.ts';
+
+const config = kostelec();
+const tuesdayNine = Date.parse('2026-11-24T09:00:00+01:00');
+let n = 0;
+const draw: rules.Draw = { id: () => `id-${++n}`, token: () => `token-${n}`.padEnd(22, 'x'), code: () => String(10_000_000 + n) };
+const ctx = (state: BookingState, now = tuesdayNine) => ({ config, state, now, draw });
+const person = (email = 'jana@example.cz') => ({ name: 'Jana', email, emailKey: emailKey(email) });
+const holdAt = (state: BookingState, startsAt: number, email = 'jana@example.cz', clientKey = 'client-1', now = tuesdayNine) =>
+  rules.hold(ctx(state, now), { serviceId: 'pasy', startsAt, person: person(email), language: 'cs', clientKey });
+const slotsOn = (state: BookingState, day: string, now = tuesdayNine) => daySlots(config, state, config.services.find((s) => s.id === 'pasy')!, day, now);
+
+test('the horizon is today and the next 30 Prague calendar days, the same across both DST changes', () => {
+  const autumn = horizon(config, Date.parse('2026-10-10T10:00:00+02:00'));
+  assert.is(autumn.length, 31);
+  assert.is(autumn.at(-1), '2026-11-09');
+  const spring = horizon(config, Date.parse('2027-03-10T10:00:00+01:00'));
+  assert.is(spring.at(-1), '2027-04-09');
+  // 23:30 on the last summer-time evening is still the 24th in Prague (21:30 UTC).
+  assert.is(horizon(config, Date.parse('2026-10-24T23:30:00+02:00'))[0], '2026-10-24');
+});
+
+test('the rules answer the same under every TZ setting of the machine', async () => {
+  const run = promisify(execFile);
+  const outputs = await Promise.all(
+    ['UTC', 'Europe/Prague', 'America/New_York', 'Pacific/Kiritimati'].map(async (tz) =>
+      (await run(process.execPath, ['--import', 'tsx', 'test/support/booking-rules-digest.ts'], { env: { ...process.env, TZ: tz } })).stdout,
+    ),
+  );
+  for (const output of outputs.slice(1)) assert.is(output, outputs[0]);
+  const digest = JSON.parse(outputs[0]!) as Record<string, any>;
+  assert.equal(digest['2026-10-23'], ['2026-10-23T06:00:00.000Z', '2026-10-23T06:15:00.000Z'], '8:00 in summer time');
+  assert.equal(digest['2026-10-26'], ['2026-10-26T07:00:00.000Z', '2026-10-26T07:15:00.000Z'], '8:00 in winter time');
+  assert.equal(digest['2027-03-26'], [], 'Good Friday has no slots');
+  assert.equal(digest['2027-03-29'], [], 'Easter Monday has no slots');
+  const spring = digest['2027-03-10T10:00:00+01:00'].unavailable as string[];
+  assert.ok(spring.includes('2027-03-26:holiday') && spring.includes('2027-03-29:holiday'));
+  assert.ok(spring.includes('2027-03-13:closed'), 'a Saturday has no office hours');
+});
+
+test('holds count against the day\'s online places; a lapsed hold and a cancellation give the place back', () => {
+  const state = emptyBookingState('salt');
+  const slots = slotsOn(state, '2026-11-24', tuesdayNine - 3 * 3600_000); // Tuesday: 3 online places for passports
+  const early = tuesdayNine - 3 * 3600_000;
+  const made = slots.slice(0, 3).map((s, k) => holdAt(state, s.startsAt, `p${k}@example.cz`, `c${k}`, early));
+  assert.ok(made.every((m) => m.ok));
+  const pasy = config.services.find((s) => s.id === 'pasy')!;
+  assert.is(bookingDays(config, state, pasy, early).find((d) => d.day === '2026-11-24')!.unavailable, 'full');
+  assert.is(rules.hold(ctx(state, early), { serviceId: 'pasy', startsAt: slots[5]!.startsAt, person: person('x@example.cz'), language: 'cs', clientKey: 'c9' }).ok, false);
+  // Fifteen minutes later the holds lapse, whether or not the sweeper ran.
+  const later = early + 15 * 60_000;
+  assert.is(bookingDays(config, state, pasy, later).find((d) => d.day === '2026-11-24')!.free, 3);
+  // A confirmed booking keeps its place until cancelled.
+  const kept = holdAt(state, slots[0]!.startsAt, 'q@example.cz', 'c10', later);
+  assert.ok(kept.ok && rules.confirm(ctx(state, later), kept.data.confirmToken).ok);
+  assert.is(bookingDays(config, state, pasy, later + 60 * 60_000).find((d) => d.day === '2026-11-24')!.free, 2);
+  if (kept.ok) rules.cancel(ctx(state, later), kept.data);
+  assert.is(bookingDays(config, state, pasy, later).find((d) => d.day === '2026-11-24')!.free, 3);
+  assert.is(kept.ok && kept.data.person, undefined, 'a cancellation deletes the personal data');
+});
+
+test('per e-mail and per address limits on holds and bookings; the e-mail counts in its normalised form', () => {
+  const state = emptyBookingState('salt');
+  const slots = slotsOn(state, '2026-11-25');
+  assert.ok(holdAt(state, slots[0]!.startsAt, 'Jana.Novakova+urad@gmail.com').ok);
+  assert.ok(holdAt(state, slots[1]!.startsAt, 'jananovakova@gmail.com').ok);
+  const third = holdAt(state, slots[2]!.startsAt, 'JANANOVAKOVA@googlemail.com');
+  assert.equal(third, { ok: false, code: 'tooManyHolds' });
+  for (let k = 3; k < 7; k++) holdAt(state, slots[k]!.startsAt, `p${k}@example.cz`);
+  const sixthFromAddress = holdAt(state, slots[8]!.startsAt, 'new@example.cz');
+  assert.equal(sixthFromAddress, { ok: false, code: 'tooManyHolds' }, 'six pending holds from one address at most');
+});
+
+test('suspension refuses holds and confirmations; existing codes stay; a bulk cancel returns each booking for its mail', () => {
+  const state = emptyBookingState('salt');
+  const slots = slotsOn(state, '2026-11-25');
+  const confirmed = holdAt(state, slots[0]!.startsAt);
+  const pending = holdAt(state, slots[1]!.startsAt, 'petr@example.cz');
+  assert.ok(confirmed.ok && pending.ok);
+  if (!confirmed.ok || !pending.ok) return;
+  rules.confirm(ctx(state), confirmed.data.confirmToken);
+  const notice = { cs: 'Krizová opatření', en: 'Crisis measures' };
+  rules.suspend(ctx(state), { workplaceIds: ['spravni'], notice, cancelExisting: false });
+  assert.equal(holdAt(state, slots[2]!.startsAt, 'x@example.cz', 'c2'), { ok: false, code: 'suspended' });
+  assert.equal(rules.confirm(ctx(state), pending.data.confirmToken), { ok: false, code: 'suspended' });
+  assert.ok(rules.findForCancel(state, confirmed.data.code!, emailKey('jana@example.cz')), 'the confirmed booking stays valid');
+  const vozidla = config.services.find((s) => s.id === 'vozidla')!;
+  assert.is(bookingDays(config, state, vozidla, tuesdayNine).some((d) => d.unavailable === 'suspended'), false, 'other workplaces keep booking');
+  const cancelled = rules.suspend(ctx(state), { workplaceIds: null, notice, cancelExisting: true });
+  assert.equal(cancelled.map((b) => [b.person?.email, b.icsSequence]), [['jana@example.cz', 1]]);
+  assert.is(state.bookings[confirmed.data.id]!.status, 'cancelled');
+});
+
+test('the sweeper removes lapsed holds at once and personal data after the retention period', () => {
+  const state = emptyBookingState('salt');
+  const slots = slotsOn(state, '2026-11-25');
+  const held = holdAt(state, slots[0]!.startsAt);
+  const kept = holdAt(state, slots[1]!.startsAt, 'p@example.cz');
+  assert.ok(held.ok && kept.ok);
+  if (!held.ok || !kept.ok) return;
+  rules.confirm(ctx(state), kept.data.confirmToken);
+  assert.ok(rules.sweep(ctx(state, tuesdayNine + 15 * 60_000)));
+  assert.equal(Object.keys(state.bookings), [kept.data.id]);
+  const retention = config.booking.retentionDays * 86_400_000;
+  assert.is(rules.sweep(ctx(state, kept.data.startsAt + retention - 1)), false);
+  assert.ok(rules.sweep(ctx(state, kept.data.startsAt + retention)));
+  assert.equal(state.bookings, {});
+});
+
+test('codes are unique among active bookings', () => {
+  const state = emptyBookingState('salt');
+  const slots = slotsOn(state, '2026-11-25');
+  const codes = ['11111111', '11111111', '22222222'];
+  const repeating: rules.Draw = { ...draw, code: () => codes.shift()! };
+  const a = holdAt(state, slots[0]!.startsAt, 'a@example.cz', 'a');
+  const b = holdAt(state, slots[1]!.startsAt, 'b@example.cz', 'b');
+  assert.ok(a.ok && b.ok);
+  if (!a.ok || !b.ok) return;
+  rules.confirm({ ...ctx(state), draw: repeating }, a.data.confirmToken);
+  rules.confirm({ ...ctx(state), draw: repeating }, b.data.confirmToken);
+  assert.equal([a.data.code, b.data.code], ['11111111', '22222222']);
+});
+
+test.run();
