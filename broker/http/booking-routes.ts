@@ -42,9 +42,10 @@ export function bookingRoutes(app: FastifyInstance, booking: BookingService, con
     return answer(reply, booking.slots(params.serviceId, params.day));
   });
 
-  app.get('/api/challenge', limit(120), async (_req, reply) => reply.header('cache-control', 'no-store').send(await booking.challenge()));
+  // A page may fetch a fresh challenge a few times per hold (a corrected form, a reload).
+  app.get('/api/challenge', limit(config.booking.limits.holdRequestsPerAddress * 4), async (_req, reply) => reply.header('cache-control', 'no-store').send(await booking.challenge()));
 
-  app.post('/api/holds', limit(30), async (req, reply) => {
+  app.post('/api/holds', limit(config.booking.limits.holdRequestsPerAddress), async (req, reply) => {
     const body = parseOr400(holdRequest, req.body, reply);
     if (!body || suspendedFor(reply, body.serviceId)) return reply;
     return answer(reply, await booking.hold(body, req.ip), 201, workplaceOf(body.serviceId));

@@ -111,8 +111,10 @@ export const bookingRulesSchema = z.strictObject({
       codeAttemptsPerKioskPerMinute: z.int().min(1).default(6),
       /** Cancellation form submissions per client address per 10 minutes. */
       cancelAttemptsPerAddress: z.int().min(1).default(10),
+      /** Hold requests per client address per 10 minutes (a family booking together is a few). */
+      holdRequestsPerAddress: z.int().min(1).default(30),
     })
-    .default({ pendingHoldsPerEmail: 2, pendingHoldsPerAddress: 6, bookingsPerEmail: 3, bookingsPerAddress: 20, codeAttemptsPerKioskPerMinute: 6, cancelAttemptsPerAddress: 10 }),
+    .default({ pendingHoldsPerEmail: 2, pendingHoldsPerAddress: 6, bookingsPerEmail: 3, bookingsPerAddress: 20, codeAttemptsPerKioskPerMinute: 6, cancelAttemptsPerAddress: 10, holdRequestsPerAddress: 30 }),
   /** altcha proof of work: SHA-256 rounds the browser must try, drawn in this range (about 0.5 s in a phone's browser at the top). */
   proofOfWork: z.strictObject({ minCounter: z.int().min(1), maxCounter: z.int().min(1) }).default({ minCounter: 20_000, maxCounter: 60_000 }),
 });

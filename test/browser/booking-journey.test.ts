@@ -1,0 +1,153 @@
+import type { Browser } from 'playwright-core';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { decodeEscpos, receiptText } from '../../device/escpos/decode.ts';
+import { launchChromium } from '../support/browser.ts';
+import { eventually } from '../support/eventually.ts';
+import { kostelec, runOffice, tuesdayNine } from '../support/office-fixture.ts';
+import { smtpInbox } from '../support/smtp-inbox.ts';
+
+const config = kostelec((c) => {
+  c.booking = { proofOfWork: { minCounter: 500, maxCounter: 2000 } };
+});
+const tenOClock = Date.parse('2026-11-24T10:00:00+01:00');
+
+let browser: Browser;
+test.before(async () => {
+  browser = await launchChromium();
+});
+test.after(async () => {
+  await browser.close();
+});
+
+test('book in the browser, confirm from the e-mail, type the code at the kiosk, get a booking ticket, be called first', async () => {
+  const inbox = await smtpInbox();
+  const office = await runOffice({ config, mailer: inbox.mailer, withDevices: true, at: tuesdayNine });
+  const base = `http://127.0.0.1:${office.server.httpPort}`;
+  const page = await browser.newPage();
+  try {
+    await page.goto(base);
+    await page.getByRole('button', { name: /Cestovní doklady/ }).click();
+    await page.getByRole('heading', { name: '2. Vyberte den' }).waitFor();
+    // Every day button says its weekday and date, and why it cannot be booked.
+    assert.ok(await page.getByRole('button', { name: 'sobota 28. listopadu 2026, nelze objednat: pracoviště nemá úřední hodiny' }).isVisible());
+    await page.getByRole('button', { name: /^úterý 24\. listopadu 2026, 3 volná místa$/ }).click();
+    await page.getByRole('button', { name: /^10:00,/ }).click();
+    await page.getByLabel('Jméno a příjmení').fill('Jana Nováková');
+    await page.getByLabel('E-mail').fill('jana@example.cz');
+    await page.getByLabel(/Souhlasím/).check();
+    await page.getByRole('button', { name: 'Odeslat rezervaci' }).click();
+    await page.getByRole('heading', { name: 'Zkontrolujte svůj e-mail' }).waitFor();
+
+    const mail = await eventually('the confirmation e-mail', () => inbox.mails[0]);
+    const link = /href="([^"]+\/confirm\/[^"]+)"/.exec(mail.html as string)![1]!.replace('http://localhost:8080', base);
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Potvrdit rezervaci' }).click();
+    const code = (await page.getByTestId('code').textContent())!;
+    assert.match(code, /^\d{8}$/);
+    const codeMail = await eventually('the code e-mail', () => inbox.mails[1]);
+    assert.match(codeMail.text!, new RegExp(code));
+
+    office.clock.set(tenOClock - 10 * 60_000);
+    const kiosk = office.sim!.kiosk('kiosk-hala');
+    await eventually('the kiosk ready', () => kiosk.lcd.lines[0] === 'Dobrý den,');
+    // A walk-in arrives first, and waits.
+    kiosk.buttons.press(3);
+    await eventually('the walk-in ticket', () => kiosk.printer.printed.length === 1);
+    kiosk.keypad.type([...code.split(''), 'enter'] as never);
+    await eventually('the booking ticket', () => kiosk.printer.printed.length === 2);
+    const ticket = receiptText(decodeEscpos(kiosk.printer.printed[1]!));
+    assert.match(ticket, /C 0 0 2/, 'the number in large type');
+    assert.match(ticket, /Rezervace na 10:00/);
+    assert.match(ticket, /Booked for 10:00/);
+
+    office.clock.set(tenOClock);
+    const counter = office.sim!.counter('prepazka-3');
+    await eventually('the counter ready', () => counter.digits.text !== '--------');
+    counter.buttons.press(1);
+    await eventually('the booked client called first', () => counter.digits.text.startsWith('C002'));
+    kiosk.keypad.type([...code.split(''), 'enter'] as never);
+    await eventually('the used code refused', () => kiosk.lcd.lines[0] === 'Kód už byl použit,');
+  } finally {
+    await page.close();
+    await office.stop();
+    await inbox.stop();
+  }
+});
+
+test('cancel in the browser: code and e-mail, then an explicit confirming button; the place returns', async () => {
+  const inbox = await smtpInbox();
+  const office = await runOffice({ config, mailer: inbox.mailer });
+  const base = `http://127.0.0.1:${office.server.httpPort}`;
+  const page = await browser.newPage();
+  try {
+    const slot = (await (await fetch(`${base}/api/services/vozidla/days/2026-11-25`)).json()).slots[0];
+    const booking = office.server.booking;
+    const held = await booking.hold({ serviceId: 'vozidla', startsAt: slot.startsAt, name: 'Petr Svoboda', email: 'petr@example.cz', consent: true, language: 'en', proof: await solved(base) }, '127.0.0.9');
+    assert.ok(held.ok);
+    const token = /\/confirm\/([A-Za-z0-9_-]{22})/.exec((await eventually('hold mail', () => inbox.mails[0])).text!)![1]!;
+    const confirmed = await booking.confirm(token);
+    assert.ok(confirmed.ok);
+    const code = confirmed.ok ? confirmed.data.code : '';
+
+    await page.goto(`${base}/?lang=en`);
+    await page.getByRole('link', { name: 'Cancel a booking' }).click();
+    await page.getByLabel('Identification code (8 digits)').fill(code);
+    await page.getByLabel('E-mail').fill('someone-else@example.cz');
+    await page.getByRole('button', { name: 'Find the booking' }).click();
+    await page.getByText('We found no booking with this code and e-mail.').waitFor();
+    await page.getByLabel('E-mail').fill('petr@example.cz');
+    await page.getByRole('button', { name: 'Find the booking' }).click();
+    await page.getByRole('heading', { name: 'Do you really want to cancel this booking?' }).waitFor();
+    assert.is(booking.bookings().filter((b) => b.status === 'confirmed').length, 1, 'nothing is cancelled before the button');
+    await page.getByRole('button', { name: 'Yes, cancel the booking' }).click();
+    await page.getByRole('heading', { name: /The booking is cancelled/ }).waitFor();
+    assert.is(booking.bookings().filter((b) => b.status === 'confirmed').length, 0);
+    await eventually('the cancellation mail', () => inbox.mails[2]);
+  } finally {
+    await page.close();
+    await office.stop();
+    await inbox.stop();
+  }
+});
+
+test('with booking suspended the home page shows the notice with contacts and every booking route refuses', async () => {
+  const office = await runOffice({ config, adminToken: 'test-admin-token-0123456789' });
+  const base = `http://127.0.0.1:${office.server.httpPort}`;
+  const page = await browser.newPage();
+  try {
+    const notice = { cs: 'Během krizových opatření je objednávání mimo provoz.', en: 'During the crisis measures booking is out of service.' };
+    const unauthorized = await fetch(`${base}/api/admin/suspension`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ workplaceIds: null, notice }) });
+    assert.is(unauthorized.status, 401);
+    const switched = await fetch(`${base}/api/admin/suspension`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer test-admin-token-0123456789' },
+      body: JSON.stringify({ workplaceIds: null, notice }),
+    });
+    assert.is(switched.status, 200);
+    await page.goto(base);
+    await page.getByRole('heading', { name: 'Objednávání přes internet je mimo provoz' }).waitFor();
+    assert.ok(await page.getByText(notice.cs).isVisible());
+    assert.ok(await page.getByRole('link', { name: '+420 494 337 231' }).isVisible(), 'the transport department phone');
+    assert.ok(await page.getByText('Žádnou službu si teď nelze objednat přes internet.').isVisible());
+    const days = await fetch(`${base}/api/services/pasy/days`);
+    assert.is(days.status, 503);
+    const body = (await days.json()) as { error: { code: string; suspension: { notice: { cs: string } } } };
+    assert.is(body.error.code, 'suspended');
+    assert.is(body.error.suspension.notice.cs, notice.cs);
+    const hold = await fetch(`${base}/api/holds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: 'pasy' }) });
+    assert.is(hold.status, 400, 'a malformed body is still answered as malformed');
+  } finally {
+    await page.close();
+    await office.stop();
+  }
+});
+
+async function solved(base: string) {
+  const { solveChallenge } = await import('altcha-lib');
+  const { deriveKey } = await import('altcha-lib/algorithms/sha');
+  const challenge = await (await fetch(`${base}/api/challenge`)).json();
+  return { challenge, solution: (await solveChallenge({ challenge, deriveKey }))! };
+}
+
+test.run();
