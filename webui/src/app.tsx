@@ -43,7 +43,7 @@ export function App() {
     <>
       <header class="top">
         <a class="office" href="/">{info && info !== 'failed' ? info.name[language] : 'Fronta'}</a>
-        <button type="button" class="link" lang={other} aria-label={t.switchLabel} onClick={() => setLanguage(other)}>
+        <button type="button" class="link" lang={other} onClick={() => setLanguage(other)}>
           {t.switchTo}
         </button>
       </header>

@@ -7,7 +7,6 @@ type Rules = Pick<OfficeInfo, 'horizonDays' | 'checkInEarlyMinutes' | 'checkInLa
 /** Every text of the booking site, Czech first, English as the alternative. */
 const cs = {
   switchTo: 'English',
-  switchLabel: 'Switch to English',
   title: 'Objednání na úřad',
   how: 'Jak objednání funguje',
   steps: (r: Rules) => [
@@ -99,7 +98,6 @@ export type Texts = typeof cs;
 
 const en: Texts = {
   switchTo: 'Česky',
-  switchLabel: 'Přepnout do češtiny',
   title: 'Book an appointment',
   how: 'How booking works',
   steps: (r: Rules) => [

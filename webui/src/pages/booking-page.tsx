@@ -113,16 +113,10 @@ export function BookingPage(props: PageProps) {
               const why = d.unavailable ? `${t.cannotBook}: ${t.unavailable[d.unavailable]}` : t.free(d.free);
               return (
                 <li key={d.day}>
-                  <button
-                    type="button"
-                    aria-disabled={d.unavailable ? 'true' : undefined}
-                    aria-label={`${formatDay(d.day, language)}, ${why}`}
-                    onClick={() => (d.unavailable ? undefined : (setDay(d.day), go('time')))}
-                  >
-                    <span aria-hidden="true">
-                      {formatDay(d.day, language)}
-                      <span class="sub">{d.unavailable ? t.unavailable[d.unavailable] : t.free(d.free)}</span>
-                    </span>
+                  {/* Not disabled: a disabled button cannot be focused, and the reason must be heard. */}
+                  <button type="button" aria-disabled={d.unavailable ? 'true' : undefined} onClick={() => (d.unavailable ? undefined : (setDay(d.day), go('time')))}>
+                    {formatDay(d.day, language)},<br />
+                    <span class="why">{why}</span>
                   </button>
                 </li>
               );

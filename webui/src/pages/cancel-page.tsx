@@ -3,7 +3,7 @@ import type { CancelPreview } from '../../../shared/contract/booking-api.ts';
 import { formatAppointment } from '../../../shared/texts/booking-texts.ts';
 import { call } from '../api.ts';
 import type { PageProps } from '../app.tsx';
-import { Field } from './field.tsx';
+import { ErrorSummary, Field } from './field.tsx';
 import { StepHeading } from './heading.tsx';
 
 /** seed: "Cancel booking": code and e-mail, then an explicit confirming step. */
@@ -66,6 +66,7 @@ export function CancelPage({ t, language, info }: PageProps) {
       ) : (
         <form onSubmit={(e) => void find(e)} noValidate>
           <p>{t.cancelIntro}</p>
+          <ErrorSummary heading={t.fixErrors} errors={[errors.code, errors.email]} />
           <Field id="code" label={t.codeField} error={errors.code} input={{ value: code, inputMode: 'numeric', autocomplete: 'off', onInput: (e) => setCode(e.currentTarget.value) }} />
           <Field id="email" label={t.emailField} error={errors.email} input={{ type: 'email', value: email, autocomplete: 'email', onInput: (e) => setEmail(e.currentTarget.value) }} />
           <button type="submit" class="primary" disabled={busy}>

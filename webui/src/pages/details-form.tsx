@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { PageProps } from '../app.tsx';
-import { Field } from './field.tsx';
+import { ErrorSummary, Field } from './field.tsx';
 
 export interface Details { name: string; email: string; phone?: string; consent: true }
 type Errors = Partial<Record<'name' | 'email' | 'phone' | 'consent', string>>;
@@ -25,20 +25,10 @@ export function DetailsForm({ t, info, onSubmit }: PageProps & { onSubmit: (d: D
     if (Object.keys(found).length > 0) return;
     void onSubmit({ name: name.trim(), email: email.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}), consent: true }, setStatus);
   };
-  const list = Object.values(errors);
 
   return (
     <form onSubmit={submit} noValidate>
-      {list.length > 0 ? (
-        <div role="alert" class="error">
-          <p>{t.fixErrors}</p>
-          <ul>
-            {list.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary heading={t.fixErrors} errors={Object.values(errors)} />
       <Field id="name" label={t.name} error={errors.name} input={{ value: name, autocomplete: 'name', required: true, onInput: (e) => setName(e.currentTarget.value) }} />
       <Field id="email" label={t.emailField} error={errors.email} input={{ type: 'email', value: email, autocomplete: 'email', required: true, onInput: (e) => setEmail(e.currentTarget.value) }} />
       <Field id="phone" label={t.phoneField} error={errors.phone} input={{ type: 'tel', value: phone, autocomplete: 'tel', onInput: (e) => setPhone(e.currentTarget.value) }} />

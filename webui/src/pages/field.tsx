@@ -7,6 +7,22 @@ interface FieldProps {
   input: InputHTMLAttributes<HTMLInputElement>;
 }
 
+/** The form's errors listed at its top and announced at once (role="alert"). */
+export function ErrorSummary({ heading, errors }: { heading: string; errors: (string | undefined)[] }) {
+  const list = errors.filter((e): e is string => Boolean(e));
+  if (list.length === 0) return null;
+  return (
+    <div role="alert" class="error">
+      <p>{heading}</p>
+      <ul>
+        {list.map((e) => (
+          <li key={e}>{e}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** A labelled input whose error is tied to it (aria-describedby) so a screen reader reads both. */
 export function Field({ id, label, error, input }: FieldProps) {
   return (
