@@ -52,7 +52,8 @@ export class QueueEngine {
 
   constructor(private readonly deps: EngineDeps) {
     this.commits = new GroupCommit(() => this.write(), () => this.restore());
-    this.codeAttempts = new CodeAttempts(deps.config.booking.limits.codeAttemptsPerKioskPerMinute);
+    const { codeAttemptsPerKioskPerMinute: perMinute, codeAttemptsPerKioskPerHour: perHour } = deps.config.booking.limits;
+    this.codeAttempts = new CodeAttempts({ perMinute, perHour });
   }
 
   /** Rebuilds the last durable state; a day left over from before a long stop is archived first. */

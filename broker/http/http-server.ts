@@ -54,7 +54,7 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
   bookingRoutes(app, options.booking, options.config, options.adminToken);
 
   const hasUi = existsSync(`${options.webRoot}/index.html`);
-  if (hasUi) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, maxAge: '1h', index: false });
+  if (hasUi) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, maxAge: '1h', index: false, preCompressed: true });
   // The web UI routes its own pages (/, /confirm/…, /cancel): every other GET outside /api gets its page.
   app.setNotFoundHandler((req, reply) => {
     if (hasUi && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -7,6 +7,8 @@ import { measureWriteCost } from './write-cost.ts';
 import { measureDeviceFootprint } from './device-footprint.ts';
 import { compareBrokers } from './brokers.ts';
 import { measureServerYear } from './server-year.ts';
+import { measureAvailability, measureHolds, measurePageBytes } from './booking.ts';
+import { measureGuessing } from './guessing.ts';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- latency` only those whose name contains
@@ -26,11 +28,20 @@ const benches: Record<string, () => Promise<void>> = {
     const dir = await tempDir();
     await measureServerYear(dir.path).finally(() => dir.remove());
   },
+  'booking-availability': () => inTempDir(measureAvailability),
+  'booking-hold': () => inTempDir(measureHolds),
+  'booking-page-bytes': () => inTempDir(measurePageBytes),
+  guessing: () => inTempDir(measureGuessing),
   brokers: async () => {
     const dir = await tempDir();
     await compareBrokers(dir.path).finally(() => dir.remove());
   },
 };
+
+async function inTempDir(run: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await tempDir();
+  await run(dir.path).finally(() => dir.remove());
+}
 
 async function withOffice(devices: number, run: (office: Awaited<ReturnType<typeof startBenchOffice>>, dir: string) => Promise<void>): Promise<void> {
   const dir = await tempDir();

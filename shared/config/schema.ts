@@ -107,14 +107,15 @@ export const bookingRulesSchema = z.strictObject({
       pendingHoldsPerAddress: z.int().min(1).default(6),
       bookingsPerEmail: z.int().min(1).default(3),
       bookingsPerAddress: z.int().min(1).default(20),
-      /** Code attempts per kiosk per minute; a wrong code typed by mistake is one or two. */
+      /** Wrong codes per kiosk per minute and per hour (code-attempts.ts); a typo costs one or two. */
       codeAttemptsPerKioskPerMinute: z.int().min(1).default(6),
+      codeAttemptsPerKioskPerHour: z.int().min(1).default(30),
       /** Cancellation form submissions per client address per 10 minutes. */
       cancelAttemptsPerAddress: z.int().min(1).default(10),
       /** Hold requests per client address per 10 minutes (a family booking together is a few). */
       holdRequestsPerAddress: z.int().min(1).default(30),
     })
-    .default({ pendingHoldsPerEmail: 2, pendingHoldsPerAddress: 6, bookingsPerEmail: 3, bookingsPerAddress: 20, codeAttemptsPerKioskPerMinute: 6, cancelAttemptsPerAddress: 10, holdRequestsPerAddress: 30 }),
+    .default({ pendingHoldsPerEmail: 2, pendingHoldsPerAddress: 6, bookingsPerEmail: 3, bookingsPerAddress: 20, codeAttemptsPerKioskPerMinute: 6, codeAttemptsPerKioskPerHour: 30, cancelAttemptsPerAddress: 10, holdRequestsPerAddress: 30 }),
   /** altcha proof of work: SHA-256 rounds the browser must try, drawn in this range (about 0.5 s in a phone's browser at the top). */
   proofOfWork: z.strictObject({ minCounter: z.int().min(1), maxCounter: z.int().min(1) }).default({ minCounter: 20_000, maxCounter: 60_000 }),
 });

@@ -39,7 +39,7 @@ for (const language of ['cs', 'en'] as const) {
     try {
       await page.goto(`${base}/?lang=${language}`);
       await page.getByRole('button', { name: l.service }).waitFor();
-      assert.is(await page.evaluate(() => document.documentElement.lang), language);
+      assert.is(await page.locator('html').getAttribute('lang'), language);
       await check('home');
       await page.getByRole('button', { name: l.service }).click();
       await page.getByRole('button', { name: l.day }).waitFor();

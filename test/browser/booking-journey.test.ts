@@ -1,4 +1,6 @@
+import type { Challenge } from 'altcha-lib';
 import type { Browser } from 'playwright-core';
+import type { ProofOfWork } from '../../shared/contract/booking-api.ts';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { decodeEscpos, receiptText } from '../../device/escpos/decode.ts';
@@ -81,7 +83,7 @@ test('cancel in the browser: code and e-mail, then an explicit confirming button
   const base = `http://127.0.0.1:${office.server.httpPort}`;
   const page = await browser.newPage();
   try {
-    const slot = (await (await fetch(`${base}/api/services/vozidla/days/2026-11-25`)).json()).slots[0];
+    const slot = ((await (await fetch(`${base}/api/services/vozidla/days/2026-11-25`)).json()) as { slots: { startsAt: number }[] }).slots[0]!;
     const booking = office.server.booking;
     const held = await booking.hold({ serviceId: 'vozidla', startsAt: slot.startsAt, name: 'Petr Svoboda', email: 'petr@example.cz', consent: true, language: 'en', proof: await solved(base) }, '127.0.0.9');
     assert.ok(held.ok);
@@ -146,8 +148,8 @@ test('with booking suspended the home page shows the notice with contacts and ev
 async function solved(base: string) {
   const { solveChallenge } = await import('altcha-lib');
   const { deriveKey } = await import('altcha-lib/algorithms/sha');
-  const challenge = await (await fetch(`${base}/api/challenge`)).json();
-  return { challenge, solution: (await solveChallenge({ challenge, deriveKey }))! };
+  const challenge = (await (await fetch(`${base}/api/challenge`)).json()) as ProofOfWork['challenge'];
+  return { challenge, solution: (await solveChallenge({ challenge: challenge as Challenge, deriveKey }))! };
 }
 
 test.run();
