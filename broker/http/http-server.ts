@@ -44,7 +44,8 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
     const status = error.statusCode ?? 500;
     if (status === 429) return reply.code(429).send({ error: { code: 'rateLimited', detail: error.message } });
     if (status >= 500) return sendRefusal(reply, 'storageFailed', error.message);
-    return sendRefusal(reply, 'invalidRequest', error.message);
+    // Fastify's own refusals (malformed JSON 400, body too large 413, wrong content type 415) keep their status.
+    return reply.code(status).header('cache-control', 'no-store').send({ error: { code: 'invalidRequest', detail: error.message } });
   });
 
   app.get('/health', (_req, reply) => {

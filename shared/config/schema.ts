@@ -116,8 +116,8 @@ export const bookingRulesSchema = z.strictObject({
       holdRequestsPerAddress: z.int().min(1).default(30),
     })
     .default({ pendingHoldsPerEmail: 2, pendingHoldsPerAddress: 6, bookingsPerEmail: 3, bookingsPerAddress: 20, codeAttemptsPerKioskPerMinute: 6, codeAttemptsPerKioskPerHour: 30, cancelAttemptsPerAddress: 10, holdRequestsPerAddress: 30 }),
-  /** altcha proof of work: SHA-256 rounds the browser must try, drawn in this range (about 0.5 s in a phone's browser at the top). */
-  proofOfWork: z.strictObject({ minCounter: z.int().min(1), maxCounter: z.int().min(1) }).default({ minCounter: 20_000, maxCounter: 60_000 }),
+  /** altcha proof of work: SHA-256 rounds the browser must try, drawn in this range (40,000 take 0.8 s in desktop Chromium). */
+  proofOfWork: z.strictObject({ minCounter: z.int().min(1), maxCounter: z.int().min(1) }).default({ minCounter: 10_000, maxCounter: 40_000 }),
 });
 
 export const mailSchema = z.strictObject({
