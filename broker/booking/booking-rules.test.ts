@@ -109,6 +109,9 @@ test('the sweeper removes lapsed holds at once and personal data after the reten
   rules.confirm(ctx(state), kept.data.confirmToken);
   assert.ok(rules.sweep(ctx(state, tuesdayNine + 15 * 60_000)));
   assert.equal(Object.keys(state.bookings), [kept.data.id]);
+  assert.is(rules.sweep(ctx(state, kept.data.startsAt + 15 * 60_000)), false, 'still within its window at +15:00');
+  assert.ok(rules.sweep(ctx(state, kept.data.startsAt + 15 * 60_000 + 1)));
+  assert.is(state.bookings[kept.data.id]!.status, 'lapsed', 'not checked in by +15 minutes: a no-show');
   const retention = config.booking.retentionDays * 86_400_000;
   assert.is(rules.sweep(ctx(state, kept.data.startsAt + retention - 1)), false);
   assert.ok(rules.sweep(ctx(state, kept.data.startsAt + retention)));

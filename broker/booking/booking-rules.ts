@@ -114,22 +114,28 @@ export function resume(ctx: BookingContext): void {
 
 export function markCheckedIn(ctx: BookingContext, bookingId: string, ticketNumber: string): void {
   const booking = ctx.state.bookings[bookingId];
-  if (!booking || booking.status !== 'confirmed') return;
+  // `lapsed` too: a check-in on the window's last second may reach here after the sweeper ran.
+  if (!booking || (booking.status !== 'confirmed' && booking.status !== 'lapsed')) return;
   // The code stays with the booking, so typing it again is answered "already used", not "unknown".
   Object.assign(booking, { status: 'checkedIn', checkedInAt: ctx.now, ticketNumber });
 }
 
 /**
- * Lapsed holds go (they never became bookings); personal data goes `retentionDays` after the
+ * Lapsed holds go (they never became bookings); a confirmed booking not checked in by the end of
+ * its window becomes `lapsed` (a no-show); personal data goes `retentionDays` after the
  * appointment, and the bare record with it. Returns whether anything changed.
  */
 export function sweep(ctx: BookingContext): boolean {
   const { state, now, config } = ctx;
   const keepUntil = (b: Booking) => b.startsAt + config.booking.retentionDays * 86_400_000;
   let changed = false;
+  const late = config.booking.checkInLateMinutes * 60_000;
   for (const b of Object.values(state.bookings)) {
     if ((b.status === 'held' && b.heldUntil <= now) || keepUntil(b) <= now) {
       delete state.bookings[b.id];
+      changed = true;
+    } else if (b.status === 'confirmed' && b.startsAt + late < now) {
+      b.status = 'lapsed';
       changed = true;
     }
   }

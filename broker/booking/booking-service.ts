@@ -211,13 +211,14 @@ export class BookingService {
     });
   }
 
-  /** For the kiosk: the booking a code belongs to, if it is confirmed or already used. */
+  /** For the kiosk: the booking a code belongs to, if it is confirmed, used or lapsed. */
   findByCode(code: string): BookedRef | undefined {
     let found: Booking | undefined;
     for (const b of Object.values(this.state.bookings)) {
       if (b.code !== code) continue;
       if (b.status === 'confirmed') return { id: b.id, serviceId: b.serviceId, startsAt: b.startsAt };
-      if (b.status === 'checkedIn') found = b;
+      // Used or lapsed: the kiosk says "already used" or "too late", not "unknown".
+      if (b.status === 'checkedIn' || b.status === 'lapsed') found = b;
     }
     return found && { id: found.id, serviceId: found.serviceId, startsAt: found.startsAt };
   }
@@ -225,7 +226,7 @@ export class BookingService {
   /** Called once the queue engine has stored the check-in; the engine's record is the one that counts. */
   async checkedIn(bookingId: string, ticketNumber: string): Promise<void> {
     await this.change(() => {
-      if (this.state.bookings[bookingId]?.status !== 'confirmed') return { ok: false, code: 'notFound' };
+      if (this.state.bookings[bookingId]?.status === 'checkedIn') return { ok: false, code: 'notFound' };
       rules.markCheckedIn(this.ctx(), bookingId, ticketNumber);
       return { ok: true, data: null };
     });

@@ -9,7 +9,8 @@ export interface Person {
   phone?: string;
 }
 
-export type BookingStatus = 'held' | 'confirmed' | 'checkedIn' | 'cancelled';
+/** `lapsed`: confirmed but not checked in by the end of its window; a no-show. */
+export type BookingStatus = 'held' | 'confirmed' | 'checkedIn' | 'lapsed' | 'cancelled';
 
 export interface Booking {
   /** Also the calendar event's UID. */

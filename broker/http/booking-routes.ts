@@ -10,6 +10,7 @@ import { parseOr400, sendRefusal } from './api-errors.ts';
 const serviceParams = z.strictObject({ serviceId: z.string().max(40) });
 const dayParams = z.strictObject({ serviceId: z.string().max(40), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 const tokenParams = z.strictObject({ token: linkToken });
+const cancelParams = z.strictObject({ step: z.enum(['preview', 'confirm']) });
 
 const tenMinutes = 10 * 60_000;
 
@@ -62,15 +63,12 @@ export function bookingRoutes(app: FastifyInstance, booking: BookingService, con
     return params ? answer(reply, await booking.confirm(params.token)) : reply;
   });
 
-  const cancelLimit = limit(config.booking.limits.cancelAttemptsPerAddress);
-  app.post('/api/cancellations/preview', cancelLimit, (req, reply) => {
-    const body = parseOr400(cancelRequest, req.body, reply);
-    return body ? answer(reply, booking.cancelPreview(body.code, body.email)) : reply;
-  });
-
-  app.post('/api/cancellations', cancelLimit, async (req, reply) => {
-    const body = parseOr400(cancelRequest, req.body, reply);
-    return body ? answer(reply, await booking.cancel(body.code, body.email)) : reply;
+  // The form's two steps are one route, so they share one allowance per address.
+  app.post('/api/cancellations/:step', limit(config.booking.limits.cancelAttemptsPerAddress), async (req, reply) => {
+    const params = parseOr400(cancelParams, req.params, reply);
+    const body = params && parseOr400(cancelRequest, req.body, reply);
+    if (!params || !body) return reply;
+    return answer(reply, params.step === 'preview' ? booking.cancelPreview(body.code, body.email) : await booking.cancel(body.code, body.email));
   });
 
   // Until the staff pages (issue #6) exist, the crisis switch is a command holding the server's admin token.

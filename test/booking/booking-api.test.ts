@@ -124,6 +124,19 @@ test('bad bodies get a clear 400 naming the field, and change nothing', async ()
   }
 });
 
+test('cancellation attempts are rate-limited per client address', async () => {
+  const { api, stop } = await office();
+  try {
+    const statuses: number[] = [];
+    for (let k = 0; k < 12; k++) statuses.push((await api.cancelPreview(String(30_000_000 + k), 'guess@example.cz')).status);
+    assert.equal(statuses.slice(0, 10), Array(10).fill(404));
+    assert.equal(statuses.slice(10), [429, 429]);
+    assert.is((await api.cancel('30000000', 'guess@example.cz')).body!.error.code, 'rateLimited', 'preview and cancel share the limit');
+  } finally {
+    await stop();
+  }
+});
+
 test('a replayed proof-of-work solution is refused', async () => {
   const { api, stop } = await office();
   try {

@@ -26,7 +26,7 @@ const hostileBody = fc.oneof(
 const routes = [
   ['POST', '/api/holds'],
   ['POST', '/api/cancellations/preview'],
-  ['POST', '/api/cancellations'],
+  ['POST', '/api/cancellations/confirm'],
   ['POST', '/api/confirmations/AAAAAAAAAAAAAAAAAAAAAA'],
   ['PUT', '/api/admin/suspension'],
 ] as const;

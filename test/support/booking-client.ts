@@ -30,7 +30,7 @@ export function bookingClient(baseUrl: string) {
     summary: (token: string) => request('GET', `/api/confirmations/${token}`),
     confirm: (token: string) => request('POST', `/api/confirmations/${token}`),
     cancelPreview: (code: string, email: string) => request('POST', '/api/cancellations/preview', { code, email }),
-    cancel: (code: string, email: string) => request('POST', '/api/cancellations', { code, email }),
+    cancel: (code: string, email: string) => request('POST', '/api/cancellations/confirm', { code, email }),
   };
 }
 

@@ -31,7 +31,7 @@ export function CancelPage({ t, language, info }: PageProps) {
     if (Object.keys(bad).length === 0) setFound(await ask('/api/cancellations/preview'));
   };
   const cancel = async () => {
-    if (await ask('/api/cancellations')) setCancelled(true);
+    if (await ask('/api/cancellations/confirm')) setCancelled(true);
   };
   const serviceName = (id: string) => info.services.find((s) => s.id === id)?.name[language] ?? id;
 
