@@ -2,6 +2,7 @@ import type { MqttClient } from 'mqtt';
 import { connectAsDevice } from '../lib/device-client.ts';
 import type { KioskReply } from '../../shared/contract/kiosk.ts';
 import { SimOffice } from '../lib/sim-office.ts';
+import { BookingLoad } from './booking-load.ts';
 import type { FaultOffice } from './fault-office.ts';
 
 export interface KillNineReport {
@@ -10,23 +11,30 @@ export interface KillNineReport {
   lost: string[];
   repeated: string[];
   devicesRecovered: boolean;
+  bookingsConfirmed: number;
+  bookingsLost: string[];
+  overbooked: string[];
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * kill -9 of the office server at a random moment while both kiosks press as fast as they can,
- * `rounds` times. After each restart every acknowledged ticket must come back, to the same request
- * id, with the same number; no two requests may share a number; the simulated devices, which are
- * connected all along, must be back to "ready" by themselves.
+ * kill -9 of the office server at a random moment while both kiosks press as fast as they can and
+ * citizens book the last places online, `rounds` times. After each restart every acknowledged
+ * ticket must come back, to the same request id, with the same number; no two requests may share
+ * a number; every confirmed booking must still answer to its code; no place may be taken twice;
+ * the simulated devices, which are connected all along, must be back to "ready" by themselves.
  */
-export async function killNine(office: FaultOffice, rounds: number, random: () => number = Math.random): Promise<KillNineReport> {
+export async function killNine(office: FaultOffice, dataDir: string, rounds: number, random: () => number = Math.random): Promise<KillNineReport> {
+  const bookings = new BookingLoad(dataDir, () => `http://127.0.0.1:${office.server.httpPort}`);
   const sim = new SimOffice(office.config, office.devices.filter((d) => d.deviceId.startsWith('prepazka') || d.deviceId === 'kiosk-chodba'), office.clock);
   await sim.start();
   const kiosk = office.devices.find((d) => d.deviceId === 'kiosk-hala')!;
   const acknowledged = new Map<string, string>();
   let sequence = 0;
   const services = ['pokladna', 'obcanky', 'pasy', 'evidence'];
+  // Citizens keep booking throughout, through every kill and restart, as they would.
+  bookings.start();
   try {
     for (let round = 0; round < rounds; round++) {
       const client: MqttClient = await connectAsDevice(kiosk, 'load');
@@ -51,6 +59,7 @@ export async function killNine(office: FaultOffice, rounds: number, random: () =
       client.end(true);
       await office.restart();
     }
+    await bookings.stop();
     // Every request ever acknowledged, asked again: the same number, or it was lost.
     const client = await connectAsDevice(kiosk, 'check');
     const answers = new Map<string, string>();
@@ -75,8 +84,18 @@ export async function killNine(office: FaultOffice, rounds: number, random: () =
       devicesRecovered = hala.lcd.lines[0] === 'Dobrý den,' && boxes.every((b) => !b.digits.text.startsWith('--------'));
       if (!devicesRecovered) await pause(50);
     }
-    return { rounds, acknowledged: acknowledged.size, lost, repeated, devicesRecovered };
+    return {
+      rounds,
+      acknowledged: acknowledged.size,
+      lost,
+      repeated,
+      devicesRecovered,
+      bookingsConfirmed: bookings.confirmed.length,
+      bookingsLost: await bookings.lost(),
+      overbooked: await bookings.overbooked(office.config, office.clock.now()),
+    };
   } finally {
+    await bookings.stop();
     await sim.stop();
   }
 }

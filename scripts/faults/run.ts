@@ -9,11 +9,11 @@ import { killNine } from './kill-nine.ts';
  * `npm run faults -- kill --rounds 200`, `npm run faults -- away --seconds 120`.
  */
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string', default: '100' }, seconds: { type: 'string', default: '30' } } });
-const runs: Record<string, (office: Awaited<ReturnType<typeof startFaultOffice>>) => Promise<boolean>> = {
-  async kill(office) {
-    const report = await killNine(office, Number(values.rounds));
+const runs: Record<string, (office: Awaited<ReturnType<typeof startFaultOffice>>, dir: string) => Promise<boolean>> = {
+  async kill(office, dir) {
+    const report = await killNine(office, dir, Number(values.rounds));
     console.log(JSON.stringify(report, null, 2));
-    return report.lost.length === 0 && report.repeated.length === 0 && report.devicesRecovered;
+    return report.lost.length === 0 && report.repeated.length === 0 && report.devicesRecovered && report.bookingsLost.length === 0 && report.overbooked.length === 0;
   },
   async away(office) {
     const report = await brokerAway(office, Number(values.seconds));
@@ -29,7 +29,7 @@ if (!run) {
 const dir = await tempDir();
 const office = await startFaultOffice(dir.path);
 try {
-  process.exitCode = (await run(office)) ? 0 : 1;
+  process.exitCode = (await run(office, dir.path)) ? 0 : 1;
 } finally {
   await office.stop();
   await dir.remove();

@@ -1,0 +1,102 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { solveChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
+import { occupies, type BookingState } from '../../broker/booking/booking-state.ts';
+import { onlinePlaces } from '../../broker/booking/slots.ts';
+import type { OfficeConfig } from '../../shared/config/schema.ts';
+
+export interface ConfirmedBooking { email: string; code: string; startsAt: number }
+
+/** Passports: 2 to 8 online places a day, one client per slot: places run out, which is the point. */
+const serviceId = 'pasy';
+
+/**
+ * Citizens booking while the server is being killed: each holds a random free slot, finds its link
+ * in the outbox (the default mail transport writes it before the hold is answered) and confirms.
+ * Only a confirmation answered with a code counts as acknowledged.
+ */
+export class BookingLoad {
+  readonly confirmed: ConfirmedBooking[] = [];
+  private attempts = 0;
+  private running = false;
+  private loops: Promise<void>[] = [];
+
+  constructor(private readonly dataDir: string, private readonly httpUrl: () => string) {}
+
+  start(citizens = 3): void {
+    this.running = true;
+    this.loops = Array.from({ length: citizens }, () => this.loop());
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await Promise.all(this.loops);
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      await this.book().catch((e) => process.env.DEBUG_LOAD && console.error(String(e)));
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  private async book(): Promise<void> {
+    const url = this.httpUrl();
+    const email = `k9-${++this.attempts}-${Date.now()}@example.cz`;
+    const days = ((await (await fetch(`${url}/api/services/${serviceId}/days`)).json()) as { days?: { day: string; free: number }[] }).days?.filter((d) => d.free > 0) ?? [];
+    // Mostly the first open days, as real citizens want: that is where they collide.
+    const day = days[Math.floor(Math.random() * Math.min(days.length, 3))]?.day;
+    if (!day) return;
+    const slots = ((await (await fetch(`${url}/api/services/${serviceId}/days/${day}`)).json()) as { slots?: { startsAt: number }[] }).slots ?? [];
+    const slot = slots[Math.floor(Math.random() * slots.length)];
+    if (!slot) return;
+    const challenge = (await (await fetch(`${url}/api/challenge`)).json()) as Challenge;
+    const solution = await solveChallenge({ challenge, deriveKey });
+    const body = { serviceId, startsAt: slot.startsAt, name: 'Zkouška Výpadku', email, consent: true, language: 'cs', proof: { challenge, solution } };
+    const held = await fetch(`${url}/api/holds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (held.status !== 201) return;
+    const token = await this.linkFor(email);
+    const confirmed = await fetch(`${url}/api/confirmations/${token}`, { method: 'POST' });
+    if (confirmed.status !== 200) return;
+    const { code } = (await confirmed.json()) as { code: string };
+    this.confirmed.push({ email, code, startsAt: slot.startsAt });
+  }
+
+  private async linkFor(email: string): Promise<string> {
+    const outbox = join(this.dataDir, 'outbox');
+    for (const name of (await readdir(outbox)).filter((n) => n.endsWith('.html')).reverse()) {
+      const html = await readFile(join(outbox, name), 'utf8');
+      if (html.includes(email)) return /\/confirm\/([A-Za-z0-9_-]{22})/.exec(html)![1]!;
+    }
+    throw new Error(`no mail for ${email}`);
+  }
+
+  /** After the last restart: every acknowledged booking still answers to its code and e-mail, at its time. */
+  async lost(): Promise<string[]> {
+    const lost: string[] = [];
+    for (const b of this.confirmed) {
+      const reply = await fetch(`${this.httpUrl()}/api/cancellations/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: b.code, email: b.email }) });
+      const found = reply.ok ? ((await reply.json()) as { startsAt: number }) : undefined;
+      if (found?.startsAt !== b.startsAt) lost.push(`${b.email} ${b.code} → ${reply.status}`);
+    }
+    return lost;
+  }
+
+  /** Places taken beyond the day's online places or a slot's places, from the bookings file as stored. */
+  async overbooked(config: OfficeConfig, now: number): Promise<string[]> {
+    const state = JSON.parse(await readFile(join(this.dataDir, 'bookings.json'), 'utf8')) as BookingState;
+    const service = config.services.find((s) => s.id === serviceId)!;
+    const taken = Object.values(state.bookings).filter((b) => b.serviceId === serviceId && occupies(b, now));
+    const problems: string[] = [];
+    const perDay = new Map<string, number>();
+    const perSlot = new Map<number, number>();
+    for (const b of taken) {
+      perDay.set(b.day, (perDay.get(b.day) ?? 0) + 1);
+      perSlot.set(b.startsAt, (perSlot.get(b.startsAt) ?? 0) + 1);
+    }
+    for (const [day, n] of perDay) if (n > onlinePlaces(service, day)) problems.push(`${n} places taken on ${day} of ${onlinePlaces(service, day)}`);
+    for (const [startsAt, n] of perSlot) if (n > (service.booking?.placesPerSlot ?? 0)) problems.push(`${n} bookings at ${new Date(startsAt).toISOString()}`);
+    return problems;
+  }
+}
