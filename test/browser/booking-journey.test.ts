@@ -50,9 +50,13 @@ test('book in the browser, confirm from the e-mail, type the code at the kiosk, 
     const codeMail = await eventually('the code e-mail', () => inbox.mails[1]);
     assert.match(codeMail.text!, new RegExp(code));
 
-    office.clock.set(tenOClock - 10 * 60_000);
     const kiosk = office.sim!.kiosk('kiosk-hala');
     await eventually('the kiosk ready', () => kiosk.lcd.lines[0] === 'Dobrý den,');
+    office.clock.set(tenOClock - 15 * 60_000 - 1000);
+    kiosk.keypad.type([...code.split(''), 'enter'] as never);
+    await eventually('too early, and from when', () => kiosk.lcd.lines[0] === 'Příliš brzy: kód' && kiosk.lcd.lines[1] === 'platí od 9:45');
+    assert.is(kiosk.printer.printed.length, 0);
+    office.clock.set(tenOClock - 10 * 60_000);
     // A walk-in arrives first, and waits.
     kiosk.buttons.press(3);
     await eventually('the walk-in ticket', () => kiosk.printer.printed.length === 1);
@@ -77,13 +81,13 @@ test('book in the browser, confirm from the e-mail, type the code at the kiosk, 
   }
 });
 
-test('cancel in the browser: code and e-mail, then an explicit confirming button; the place returns', async () => {
+test('cancel in the browser: code and e-mail, then an explicit confirming button; times in Prague time wherever the browser is', async () => {
   const inbox = await smtpInbox();
   const office = await runOffice({ config, mailer: inbox.mailer });
   const base = `http://127.0.0.1:${office.server.httpPort}`;
-  const page = await browser.newPage();
+  const page = await browser.newPage({ timezoneId: 'America/New_York' });
   try {
-    const slot = ((await (await fetch(`${base}/api/services/vozidla/days/2026-11-25`)).json()) as { slots: { startsAt: number }[] }).slots[0]!;
+    const slot = ((await (await fetch(`${base}/api/services/vozidla/days/2026-11-25`)).json()) as { slots: { startsAt: number; time: string }[] }).slots[0]!;
     const booking = office.server.booking;
     const held = await booking.hold({ serviceId: 'vozidla', startsAt: slot.startsAt, name: 'Petr Svoboda', email: 'petr@example.cz', consent: true, language: 'en', proof: await solved(base) }, '127.0.0.9');
     assert.ok(held.ok);
@@ -101,6 +105,7 @@ test('cancel in the browser: code and e-mail, then an explicit confirming button
     await page.getByLabel('E-mail').fill('petr@example.cz');
     await page.getByRole('button', { name: 'Find the booking' }).click();
     await page.getByRole('heading', { name: 'Do you really want to cancel this booking?' }).waitFor();
+    await page.getByText(new RegExp(`25 November 2026 at ${slot.time}`)).waitFor({ timeout: 5000 });
     assert.is(booking.bookings().filter((b) => b.status === 'confirmed').length, 1, 'nothing is cancelled before the button');
     await page.getByRole('button', { name: 'Yes, cancel the booking' }).click();
     await page.getByRole('heading', { name: /The booking is cancelled/ }).waitFor();

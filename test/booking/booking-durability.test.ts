@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { FileBookingStore, MemoryBookingStore } from '../../broker/booking/booking-store.ts';
+import { bookingClient, confirmTokenIn } from '../support/booking-client.ts';
+import { eventually } from '../support/eventually.ts';
+import { kostelec, runOffice } from '../support/office-fixture.ts';
+import { smtpInbox } from '../support/smtp-inbox.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+const config = kostelec((c) => {
+  c.booking = { proofOfWork: { minCounter: 50, maxCounter: 200 } };
+});
+
+test('a confirmed booking survives a restart of the server on the same bookings file', async () => {
+  const dir = await tempDir();
+  const inbox = await smtpInbox();
+  const path = join(dir.path, 'bookings.json');
+  try {
+    const first = await runOffice({ config, mailer: inbox.mailer, bookingStore: new FileBookingStore(path) });
+    const api = bookingClient(`http://127.0.0.1:${first.server.httpPort}`);
+    const slot = (await api.slots('pasy', '2026-11-25')).body!.slots[0];
+    await api.hold({ serviceId: 'pasy', startsAt: slot.startsAt });
+    const code = (await api.confirm(confirmTokenIn((await eventually('mail', () => inbox.mails[0])).text!))).body!.code as string;
+    await first.stop();
+
+    const second = await runOffice({ config, mailer: inbox.mailer, bookingStore: new FileBookingStore(path) });
+    try {
+      const again = bookingClient(`http://127.0.0.1:${second.server.httpPort}`);
+      assert.is((await again.cancelPreview(code, 'jana@example.cz')).body!.startsAt, slot.startsAt);
+      assert.is.not((await again.slots('pasy', '2026-11-25')).body!.slots[0].startsAt, slot.startsAt, 'the place is still taken');
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    await inbox.stop();
+    await dir.remove();
+  }
+});
+
+test('when the bookings cannot be stored, the hold fails visibly, no mail goes out and nothing changes', async () => {
+  const inbox = await smtpInbox();
+  const store = new MemoryBookingStore();
+  const office = await runOffice({ config, mailer: inbox.mailer, bookingStore: store });
+  const api = bookingClient(`http://127.0.0.1:${office.server.httpPort}`);
+  try {
+    const before = (await api.days('pasy')).body;
+    const slot = (await api.slots('pasy', '2026-11-25')).body!.slots[0];
+    store.failing = true;
+    const failed = await api.hold({ serviceId: 'pasy', startsAt: slot.startsAt });
+    assert.is(failed.status, 503);
+    assert.is(failed.body!.error.code, 'storageFailed');
+    assert.is(office.server.booking.bookings().length, 0);
+    assert.is(inbox.mails.length, 0);
+    store.failing = false;
+    assert.equal((await api.days('pasy')).body, before);
+    assert.is((await api.hold({ serviceId: 'pasy', startsAt: slot.startsAt })).status, 201, 'the same place can be held once the disk is back');
+  } finally {
+    await office.stop();
+    await inbox.stop();
+  }
+});
+
+test.run();
