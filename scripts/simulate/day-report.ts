@@ -1,10 +1,12 @@
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { percentile } from '../bench/stats.ts';
 import type { Arrival } from './arrivals.ts';
+import type { BookedArrival } from './bookings.ts';
 import type { ClerkLog } from './clerk.ts';
 
-export interface Issued { number: string; serviceId: string; at: number }
-export interface TurnedAway { serviceId: string; at: number; screen: string }
+/** `bookedAt`: a booking's ticket, with its booked time. */
+export interface Issued { number: string; serviceId: string; at: number; bookedAt?: number }
+export interface TurnedAway { serviceId: string; at: number; screen: string; booked?: boolean }
 
 export interface DayReport {
   window: { from: string; to: string };
@@ -15,6 +17,8 @@ export interface DayReport {
   stillWaiting: number;
   workplaces: { id: string; arrivals: number; tickets: number; turnedAway: number; capacityUsedUpAt: string | null }[];
   services: { id: string; tickets: number; called: number; waitMinutes: { p50: number; p90: number; max: number } | null }[];
+  /** Online bookings of the day: how their citizens came, and how far from their time they were called. */
+  bookings: { booked: number; checkedIn: number; refusedTooLate: number; otherRefusals: number; absent: number; calledAfterBookedMinutes: { p50: number; p90: number; max: number } | null };
 }
 
 const clockTime = (at: number) => new Date(at).toLocaleTimeString('cs-CZ', { timeZone: 'Europe/Prague', hour: '2-digit', minute: '2-digit' });
@@ -23,28 +27,41 @@ const minutes = (ms: number) => Math.round(ms / 6000) / 10;
 /** What the office manager wants to know of the day: waits, served, no-shows, and when each workplace's capacity ran out. */
 export function summarise(
   config: OfficeConfig,
-  day: { arrivals: Arrival[]; issued: Issued[]; turnedAway: TurnedAway[]; calls: Map<string, number>; clerks: ClerkLog[]; start: number; end: number },
+  day: { arrivals: Arrival[]; booked: BookedArrival[]; issued: Issued[]; turnedAway: TurnedAway[]; calls: Map<string, number>; clerks: ClerkLog[]; start: number; end: number },
 ): DayReport {
   const workplaceOf = (serviceId: string) => config.services.find((s) => s.id === serviceId)!.workplaceId;
+  const walkIns = day.issued.filter((t) => t.bookedAt === undefined);
+  const bookedTickets = day.issued.filter((t) => t.bookedAt !== undefined);
+  const bookedRefusals = day.turnedAway.filter((t) => t.booked);
+  const lateness = bookedTickets.filter((t) => day.calls.has(t.number)).map((t) => day.calls.get(t.number)! - t.bookedAt!);
   return {
     window: { from: clockTime(day.start), to: clockTime(day.end) },
     arrivals: day.arrivals.length,
-    tickets: day.issued.length,
+    tickets: walkIns.length,
     served: day.clerks.reduce((n, c) => n + c.served, 0),
     noShows: day.clerks.reduce((n, c) => n + c.noShows, 0),
-    stillWaiting: day.issued.filter((t) => !day.calls.has(t.number)).length,
+    stillWaiting: walkIns.filter((t) => !day.calls.has(t.number)).length,
+    bookings: {
+      booked: day.booked.length,
+      checkedIn: bookedTickets.length,
+      refusedTooLate: bookedRefusals.filter((t) => t.screen.startsWith('Rezervace propadla')).length,
+      otherRefusals: bookedRefusals.filter((t) => !t.screen.startsWith('Rezervace propadla')).length,
+      absent: day.booked.filter((b) => b.behaviour === 'absent').length,
+      calledAfterBookedMinutes: lateness.length ? { p50: minutes(percentile(lateness, 50)), p90: minutes(percentile(lateness, 90)), max: minutes(Math.max(...lateness)) } : null,
+    },
     workplaces: config.workplaces.map((w) => {
       const capacityRefusal = day.turnedAway.find((t) => workplaceOf(t.serviceId) === w.id && t.screen.includes('kapacita'));
+      const away = day.turnedAway.filter((t) => !t.booked && workplaceOf(t.serviceId) === w.id);
       return {
         id: w.id,
         arrivals: day.arrivals.filter((a) => workplaceOf(a.serviceId) === w.id).length,
-        tickets: day.issued.filter((t) => workplaceOf(t.serviceId) === w.id).length,
-        turnedAway: day.turnedAway.filter((t) => workplaceOf(t.serviceId) === w.id).length,
+        tickets: walkIns.filter((t) => workplaceOf(t.serviceId) === w.id).length,
+        turnedAway: away.length,
         capacityUsedUpAt: capacityRefusal ? clockTime(capacityRefusal.at) : null,
       };
     }),
     services: config.services.map((s) => {
-      const tickets = day.issued.filter((t) => t.serviceId === s.id);
+      const tickets = walkIns.filter((t) => t.serviceId === s.id);
       const waits = tickets.filter((t) => day.calls.has(t.number)).map((t) => day.calls.get(t.number)! - t.at);
       return {
         id: s.id,
