@@ -1,9 +1,14 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bookingClient, confirmTokenIn } from '../support/booking-client.ts';
 import { eventually } from '../support/eventually.ts';
 import { kostelec, runOffice } from '../support/office-fixture.ts';
 import { smtpInbox } from '../support/smtp-inbox.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const easyProof = kostelec((c) => {
   c.booking = { proofOfWork: { minCounter: 50, maxCounter: 200 } };
@@ -121,6 +126,51 @@ test('bad bodies get a clear 400 naming the field, and change nothing', async ()
     assert.is(inbox.mails.length, 0);
   } finally {
     await stop();
+  }
+});
+
+test('the booking command suspends booking; cancelling the existing bookings e-mails each client the notice; cancellation still works', async () => {
+  const dir = await tempDir();
+  const token = 'command-test-admin-token-0123456789';
+  await writeFile(join(dir.path, 'admin-token'), `${token}\n`);
+  const inbox = await smtpInbox();
+  const running = await runOffice({ config: easyProof, mailer: inbox.mailer, adminToken: token });
+  const api = bookingClient(`http://127.0.0.1:${running.server.httpPort}`);
+  const command = (...args: string[]) =>
+    promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/booking.ts', ...args], {
+      env: { ...process.env, FRONTA_DATA_DIR: dir.path, FRONTA_HTTP_URL: `http://127.0.0.1:${running.server.httpPort}` },
+    });
+  try {
+    const slots = (await api.slots('pasy', '2026-11-25')).body!.slots;
+    for (const [k, email] of ['jana@example.cz', 'petr@example.cz'].entries()) {
+      await api.hold({ serviceId: 'pasy', startsAt: slots[k].startsAt, email });
+      await api.confirm(confirmTokenIn((await eventually('hold mail', () => inbox.mails[k * 2])).text!));
+      await eventually('code mail', () => inbox.mails[k * 2 + 1]);
+    }
+    const kept = (await api.request('POST', '/api/confirmations/' + confirmTokenIn(inbox.mails[2]!.text!))).body!.code as string;
+    // Only the transport department is switched off first: passports keep booking, and the codes stay valid.
+    await command('suspend', '--cs', 'Doprava je zavřena.', '--en', 'Transport is closed.', '--workplace', 'doprava');
+    assert.is((await api.days('vozidla')).status, 503);
+    assert.is((await api.days('pasy')).status, 200);
+    const { stdout } = await command('suspend', '--cs', 'Během krizových opatření je objednávání mimo provoz.', '--en', 'During the crisis booking is off.', '--cancel-existing');
+    assert.match(stdout, /"cancelled":2/);
+    const notices = await eventually('two cancellation mails', () => (inbox.mails.length >= 6 ? inbox.mails.slice(4) : undefined));
+    for (const mail of notices) {
+      assert.match(mail.subject!, /^Rezervace zrušena: Cestovní doklady/);
+      assert.match(mail.text!, /Během krizových opatření je objednávání mimo provoz\./);
+      assert.match(mail.text!, /\+420/, "the workplace's phone");
+      assert.match(calendarOf(mail), /METHOD:CANCEL/);
+    }
+    assert.is((await api.cancelPreview(kept, 'petr@example.cz')).status, 404, 'cancelled by the office');
+    const refused = await api.hold({ serviceId: 'pasy', startsAt: slots[3].startsAt });
+    assert.is(refused.status, 503);
+    assert.is(refused.body!.error.suspension.notice.cs, 'Během krizových opatření je objednávání mimo provoz.');
+    await command('resume');
+    assert.is((await api.days('pasy')).status, 200);
+  } finally {
+    await running.stop();
+    await inbox.stop();
+    await dir.remove();
   }
 });
 
