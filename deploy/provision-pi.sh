@@ -2,7 +2,7 @@
 # Sets up a Raspberry Pi (Raspberry Pi OS bookworm, 64-bit) for one Fronta role.
 #   sudo deploy/provision-pi.sh server
 #   sudo deploy/provision-pi.sh device  /path/to/<device-id>.json        (kiosk or counter box)
-#   sudo deploy/provision-pi.sh hall    http://<server>:8080/hall?display=<display-id>
+#   sudo deploy/provision-pi.sh hall    <display settings file from scripts/provision.ts>
 # Run it from a checkout of the repository; it copies the checkout to /opt/fronta.
 # It is idempotent: running it again updates the code and keeps data and settings.
 set -euo pipefail
@@ -69,9 +69,14 @@ case "$role" in
     echo "Check the hardware: sudo -u fronta node --import tsx /opt/fronta/device/check.ts /etc/fronta/device.json"
     ;;
   hall)
-    [ -n "$arg" ] || { echo "usage: $0 hall URL" >&2; exit 2; }
-    apt-get install -y -qq chromium >/dev/null
-    echo "FRONTA_HALL_URL=$arg" > /etc/fronta/hall-screen.env
+    [ -f "$arg" ] || { echo "usage: $0 hall <display settings file, e.g. obrazovka-hala.json>" >&2; exit 2; }
+    # Chromium speaks through speech-dispatcher with espeak-ng's Czech voice: offline, no cloud.
+    apt-get install -y -qq chromium speech-dispatcher espeak-ng >/dev/null
+    # The display's secret goes in the URL's fragment, which the browser never sends over HTTP.
+    # shellcheck disable=SC2016 # the ${…} are JavaScript's, not the shell's
+    hall_url=$(node -e 'const s = require(process.argv[1]); const u = new URL(s.broker); console.log(`http://${u.hostname}:8080/hall?display=${s.deviceId}#key=${encodeURIComponent(s.secret)}`)' "$arg")
+    install -m 0640 -o root -g fronta /dev/null /etc/fronta/hall-screen.env
+    echo "FRONTA_HALL_URL=$hall_url" > /etc/fronta/hall-screen.env
     install -m 0644 /opt/fronta/deploy/systemd/fronta-hall-screen.service /etc/systemd/system/
     systemctl daemon-reload
     systemctl enable --now fronta-hall-screen

@@ -60,6 +60,7 @@ const help = `
 Office server: mqtt://127.0.0.1:${server.mqttPort}, http://127.0.0.1:${server.httpPort}/health, data in ${dir}
 Booking site: ${config.office.publicBaseUrl}/   (its e-mails land in ${resolve(dir, config.mail.transport.kind === 'outbox' ? config.mail.transport.dir : '')}: open the .html files)
 Switch booking off or on: npm run booking -- suspend --cs TEXT --en TEXT | resume
+${provisioned.devices.filter((d) => config.displays.some((x) => x.id === d.deviceId)).map((d) => `Hall screen: http://localhost:${server.httpPort}/hall?display=${d.deviceId}#key=${encodeURIComponent(d.secret)}`).join('\n')}
 Kiosks: ${config.kiosks.map((k) => `${k.id} (${k.buttons.map((b) => `${b.button}=${b.serviceId}`).join(', ')})`).join('; ')}
 Commands:
   press <kiosk> <button>     press a service button, e.g. "press hala 2"

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import type { Language } from '../../shared/config/localized.ts';
 import type { OfficeInfo } from '../../shared/contract/booking-api.ts';
@@ -16,7 +17,21 @@ function initialLanguage(): Language {
   return asked === 'en' ? 'en' : 'cs';
 }
 
+// The hall screen is its own chunk: the booking page does not carry MQTT.
+const HallPage = lazy(() => import('./hall/hall-page.tsx').then((m) => m.HallPage));
+
 export function App() {
+  if (location.pathname === '/hall') {
+    return (
+      <Suspense fallback={null}>
+        <HallPage />
+      </Suspense>
+    );
+  }
+  return <BookingSite />;
+}
+
+function BookingSite() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const [info, setInfo] = useState<OfficeInfo | null | 'failed'>(null);
   const t = texts[language];

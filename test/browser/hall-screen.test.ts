@@ -1,0 +1,140 @@
+import type { Browser, Page } from 'playwright-core';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { MemoryBookingStore } from '../../broker/booking/booking-store.ts';
+import { createLogger } from '../../broker/log.ts';
+import { createMailer } from '../../broker/mail/mailer.ts';
+import { readCredentials } from '../../broker/mqtt/credentials.ts';
+import { startOfficeServer, type OfficeServer } from '../../broker/office-server.ts';
+import { MemoryStore } from '../../broker/store/memory-store.ts';
+import { ManualClock } from '../../shared/clock.ts';
+import { provisionDevices } from '../../scripts/lib/provision.ts';
+import { SimOffice } from '../../scripts/lib/sim-office.ts';
+import { spokenCall } from '../../shared/texts/spoken-call.ts';
+import { axeViolations, launchChromium } from '../support/browser.ts';
+import { eventually } from '../support/eventually.ts';
+import { kostelec, tuesdayNine } from '../support/office-fixture.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+let browser: Browser;
+test.before(async () => {
+  browser = await launchChromium();
+});
+test.after(async () => {
+  await browser.close();
+});
+
+/** A whole office whose server can be taken away and brought back on the same ports. */
+async function hallOffice() {
+  const config = kostelec();
+  const clock = new ManualClock(tuesdayNine);
+  const dir = await tempDir();
+  const provisioned = await provisionDevices(config, dir.path, 'mqtt://127.0.0.1:0');
+  const credentials = await readCredentials(provisioned.credentialsPath);
+  const store = new MemoryStore();
+  const bookingStore = new MemoryBookingStore();
+  const start = (mqttPort = 0, httpPort = 0) =>
+    startOfficeServer({ config, credentials, store, bookingStore, mailer: createMailer(config.mail, dir.path, createLogger('mail', () => {})), clock, mqttPort, httpPort, logSink: () => {} });
+  let server: OfficeServer = await start();
+  const devices = provisioned.devices.map((d) => ({ ...d, broker: `mqtt://127.0.0.1:${server.mqttPort}` }));
+  const sim = new SimOffice(config, devices, clock);
+  await sim.start();
+  const secret = devices.find((d) => d.deviceId === 'obrazovka-hala')!.secret;
+  return {
+    sim,
+    calls: () => server.engine.hallCalls().calls,
+    hallUrl: () => `http://127.0.0.1:${server.httpPort}/hall?display=obrazovka-hala#key=${encodeURIComponent(secret)}`,
+    async away() {
+      await server.stop();
+    },
+    async back() {
+      server = await start(server.mqttPort, server.httpPort);
+    },
+    async stop() {
+      await sim.stop();
+      await server.stop();
+      await dir.remove();
+    },
+  };
+}
+
+const announcements = (page: Page) =>
+  page.locator('[data-testid=announcements] li').evaluateAll((items) => items.map((li) => `${li.getAttribute('data-state')}: ${li.textContent}`));
+
+test('Next on a counter shows the call on the hall screen, and several calls in quick succession are announced in order, none lost', async () => {
+  const office = await hallOffice();
+  const page = await browser.newPage();
+  try {
+    await page.goto(office.hallUrl());
+    await page.getByText('Vyčkejte prosím na vyvolání').waitFor();
+    const kiosk = office.sim.kiosk('kiosk-hala');
+    await eventually('the kiosk ready', () => kiosk.buttons.lights.get(3));
+    for (let k = 0; k < 4; k++) {
+      kiosk.buttons.press(3);
+      await eventually(`ticket ${k + 1}`, () => kiosk.printer.printed.length === k + 1);
+    }
+    await page.getByText(/čekají 4 osoby/).waitFor({ timeout: 5000 });
+
+    office.sim.counter('prepazka-2').buttons.press(1);
+    await page.getByTestId('newest').getByText('C001').waitFor({ timeout: 5000 });
+    assert.match((await page.getByTestId('newest').textContent())!, /přepážka 2/);
+    await eventually('the first announcement', async () => (await announcements(page)).length === 1);
+    assert.match((await announcements(page))[0]!, /Číslo cé jedna, přepážka číslo dva\./);
+
+    // Two counters call and recall at once: four more announcements, in the order the engine made the calls.
+    office.sim.counter('prepazka-3').buttons.press(1);
+    office.sim.counter('prepazka-2').buttons.press(1);
+    office.sim.counter('prepazka-3').buttons.press(2);
+    office.sim.counter('prepazka-2').buttons.press(2);
+    const all = await eventually('five announcements, all spoken', async () => {
+      const list = await announcements(page);
+      return list.length === 5 && list.every((a) => a.startsWith('done')) ? list : undefined;
+    }, 20_000);
+    const made = office.calls().slice().reverse().map((c) => spokenCall(c.number, c.counterNumber));
+    assert.is(made.length, 5);
+    assert.equal(all.map((a) => a.replace(/^done: /, '')), made);
+  } finally {
+    await page.close();
+    await office.stop();
+  }
+});
+
+test('with the broker away the hall screen says it is offline, and it recovers by itself when the broker returns', async () => {
+  const office = await hallOffice();
+  const page = await browser.newPage();
+  try {
+    await page.goto(office.hallUrl());
+    await page.getByText('Vyčkejte prosím na vyvolání').waitFor();
+    await page.locator('.offline').waitFor({ state: 'detached', timeout: 5000 });
+    await office.away();
+    await page.getByText('Mimo provoz – připojuji se znovu…').waitFor({ timeout: 5000 });
+    await office.back();
+    await page.locator('.offline').waitFor({ state: 'detached', timeout: 8000 });
+    // Live again, without a reload: a new call shows.
+    const kiosk = office.sim.kiosk('kiosk-hala');
+    await eventually('the kiosk back', () => kiosk.buttons.lights.get(3), 8000);
+    kiosk.buttons.press(3);
+    await eventually('a ticket', () => kiosk.printer.printed.length === 1);
+    office.sim.counter('prepazka-2').buttons.press(1);
+    await page.getByTestId('newest').getByText('C001').waitFor({ timeout: 5000 });
+  } finally {
+    await page.close();
+    await office.stop();
+  }
+});
+
+test('axe-core finds no WCAG 2.1 AA violations on the hall screen', async () => {
+  const office = await hallOffice();
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  try {
+    await page.goto(office.hallUrl());
+    await page.getByText('Vyčkejte prosím na vyvolání').waitFor();
+    assert.equal(await axeViolations(page), []);
+  } finally {
+    await context.close();
+    await office.stop();
+  }
+});
+
+test.run();
