@@ -75,6 +75,7 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
     aedes,
     readiness: () => ({ ready: true, day: engine.currentDay() }),
     booking,
+    engine,
     config,
     adminToken: options.adminToken ?? randomBytes(32).toString('base64url'),
     webRoot: options.webRoot ?? defaultWebRoot,

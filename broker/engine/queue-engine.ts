@@ -14,6 +14,8 @@ import { refusalError } from './context.ts';
 import { CodeAttempts } from './code-attempts.ts';
 import type { BookedRef, JournalEntry } from './journal-entry.ts';
 import { counterState, hallCalls, serviceStatus } from './views.ts';
+import { ticketView } from './ticket-view.ts';
+import type { TicketStatus } from '../../shared/contract/ticket-status.ts';
 
 export interface EngineDeps {
   config: OfficeConfig;
@@ -120,6 +122,10 @@ export class QueueEngine {
 
   hallCalls(now = this.deps.clock.now()): HallCalls {
     return hallCalls(this.state, now);
+  }
+
+  ticketStatus(token: string, now = this.deps.clock.now()): TicketStatus | undefined {
+    return ticketView(this.deps.config, this.state, token, now);
   }
 
   /**

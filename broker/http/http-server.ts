@@ -10,6 +10,8 @@ import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { BookingService } from '../booking/booking-service.ts';
 import { sendRefusal } from './api-errors.ts';
 import { bookingRoutes } from './booking-routes.ts';
+import { statusRoutes } from './status-routes.ts';
+import type { QueueEngine } from '../engine/queue-engine.ts';
 
 export interface Readiness { ready: boolean; day: string }
 
@@ -20,6 +22,7 @@ export interface HttpOptions {
   aedes: Aedes;
   readiness: () => Readiness;
   booking: BookingService;
+  engine: QueueEngine;
   config: OfficeConfig;
   adminToken: string;
   /** The built web UI (webui/dist); without it the API still runs and pages answer 404. */
@@ -27,7 +30,7 @@ export interface HttpOptions {
 }
 
 /**
- * The office server's HTTP side, in Fastify: `/health`, the booking API, the web UI's files, and
+ * The office server's HTTP side, in Fastify: `/health`, the booking and status APIs, the web UI's files, and
  * MQTT over WebSocket at `/mqtt`. Every body is checked by its schema from shared/ (booking-routes.ts).
  */
 export async function createHttpServer(options: HttpOptions): Promise<{ app: FastifyInstance; server: Server; sockets: WebSocketServer }> {
@@ -53,6 +56,7 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
     return reply.code(state.ready ? 200 : 503).header('cache-control', 'no-store').send({ status: state.ready ? 'ready' : 'starting', day: state.day });
   });
   bookingRoutes(app, options.booking, options.config, options.adminToken);
+  statusRoutes(app, options.engine);
 
   const hasUi = existsSync(`${options.webRoot}/index.html`);
   if (hasUi) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, maxAge: '1h', index: false, preCompressed: true });

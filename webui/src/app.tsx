@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'preact/compat';
+import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Language } from '../../shared/config/localized.ts';
 import type { OfficeInfo } from '../../shared/contract/booking-api.ts';
@@ -7,6 +7,8 @@ import { BookingPage } from './pages/booking-page.tsx';
 import { CancelPage } from './pages/cancel-page.tsx';
 import { ConfirmPage } from './pages/confirm-page.tsx';
 import { Notice } from './pages/notice.tsx';
+import { StatusPage } from './pages/status-page.tsx';
+import { TicketPage } from './pages/ticket-page.tsx';
 import { texts, type Texts } from './texts.ts';
 
 export interface PageProps { t: Texts; language: Language; info: OfficeInfo }
@@ -17,18 +19,17 @@ function initialLanguage(): Language {
   return asked === 'en' ? 'en' : 'cs';
 }
 
-// The hall screen is its own chunk: the booking page does not carry MQTT.
-const HallPage = lazy(() => import('./hall/hall-page.tsx').then((m) => m.HallPage));
-
 export function App() {
-  if (location.pathname === '/hall') {
-    return (
-      <Suspense fallback={null}>
-        <HallPage />
-      </Suspense>
-    );
-  }
-  return <BookingSite />;
+  return location.pathname === '/hall' ? <HallScreen /> : <BookingSite />;
+}
+
+/** The hall screen is its own chunk, loaded only there: the booking page does not carry MQTT. */
+function HallScreen() {
+  const [Page, setPage] = useState<ComponentType | null>(null);
+  useEffect(() => {
+    void import('./hall/hall-page.tsx').then((m) => setPage(() => m.HallPage));
+  }, []);
+  return Page ? <Page /> : null;
 }
 
 function BookingSite() {
@@ -44,6 +45,7 @@ function BookingSite() {
   }, []);
   const path = location.pathname;
   const confirmToken = /^\/confirm\/([A-Za-z0-9_-]+)$/.exec(path)?.[1];
+  const ticketToken = /^\/t\/([A-Za-z0-9_-]+)$/.exec(path)?.[1];
   const other: Language = language === 'cs' ? 'en' : 'cs';
   const page = () => {
     if (info === null) return <p role="status">{t.loading}</p>;
@@ -52,6 +54,8 @@ function BookingSite() {
     if (path === '/' || path === '/index.html') return <BookingPage {...props} />;
     if (confirmToken) return <ConfirmPage {...props} token={confirmToken} />;
     if (path === '/cancel') return <CancelPage {...props} />;
+    if (path === '/status') return <StatusPage {...props} />;
+    if (ticketToken) return <TicketPage {...props} token={ticketToken} />;
     return <p>{t.notFoundPage}</p>;
   };
   return (

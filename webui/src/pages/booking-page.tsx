@@ -76,7 +76,7 @@ export function BookingPage(props: PageProps) {
             ))}
           </ol>
           <p>
-            <a href="/cancel">{t.cancelLink}</a>
+            <a href="/cancel">{t.cancelLink}</a> · <a href="/status">{t.statusLink}</a>
           </p>
         </section>
       ) : null}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { epochMs, ticketNumber } from './common.ts';
+
+/**
+ * What the ticket's QR code page shows (`/t/{token}`, `GET /api/tickets/{token}`): no personal
+ * data, only the ticket's place in the queue. The token is 128 random bits, so pages cannot be guessed.
+ */
+export const ticketStatus = z.strictObject({
+  number: ticketNumber,
+  serviceId: z.string(),
+  state: z.enum(['waiting', 'called', 'done', 'noShow']),
+  /** People before this ticket in its line; 0 once called. */
+  ahead: z.int().min(0),
+  estimatedWaitMinutes: z.int().min(0).nullable(),
+  /** The counter to go to, once called. */
+  counterNumber: z.int().nullable(),
+  booking: z.strictObject({ startsAt: epochMs }).nullable(),
+  updatedAt: epochMs,
+});
+export type TicketStatus = z.infer<typeof ticketStatus>;

@@ -1,0 +1,95 @@
+import type { Browser } from 'playwright-core';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { decodeEscpos, receiptText } from '../../device/escpos/decode.ts';
+import { axeViolations, launchChromium } from '../support/browser.ts';
+import { eventually } from '../support/eventually.ts';
+import { runOffice } from '../support/office-fixture.ts';
+
+let browser: Browser;
+test.before(async () => {
+  browser = await launchChromium();
+});
+test.after(async () => {
+  await browser.close();
+});
+
+test("the ticket's QR page follows its place in the queue and says which counter to go to, without a reload", async () => {
+  const office = await runOffice({ withDevices: true });
+  const base = `http://127.0.0.1:${office.server.httpPort}`;
+  const page = await browser.newPage();
+  try {
+    const kiosk = office.sim!.kiosk('kiosk-hala');
+    await eventually('the kiosk ready', () => kiosk.buttons.lights.get(3));
+    kiosk.buttons.press(3);
+    await eventually('ticket 1', () => kiosk.printer.printed.length === 1);
+    kiosk.buttons.press(3);
+    await eventually('ticket 2', () => kiosk.printer.printed.length === 2);
+    const qr = /\[QR (\S+)\]/.exec(receiptText(decodeEscpos(kiosk.printer.printed[1]!)))![1]!;
+    assert.match(qr, /^http:\/\/localhost:8080\/t\/[A-Za-z0-9_-]{22}$/, 'an unguessable address');
+
+    await page.goto(qr.replace('http://localhost:8080', base));
+    await page.getByRole('heading', { name: 'Lístek C002' }).waitFor();
+    await page.getByText('Před vámi čeká 1 osoba.').waitFor();
+    office.sim!.counter('prepazka-2').buttons.press(1);
+    await page.getByText('Před vámi nikdo nečeká.').waitFor({ timeout: 8000 });
+    office.sim!.counter('prepazka-3').buttons.press(1);
+    await page.getByText('Jste vyvoláni k přepážce 3.').waitFor({ timeout: 8000 });
+
+    await page.goto(`${base}/t/AAAAAAAAAAAAAAAAAAAAAA`);
+    await page.getByText('Tento lístek neznáme: platí jen v den vydání.').waitFor();
+  } finally {
+    await page.close();
+    await office.stop();
+  }
+});
+
+test('the office status page lists every service: open or closed, waiting, estimated wait, tickets left', async () => {
+  const office = await runOffice({ withDevices: true });
+  const base = `http://127.0.0.1:${office.server.httpPort}`;
+  const page = await browser.newPage();
+  try {
+    const kiosk = office.sim!.kiosk('kiosk-chodba');
+    await eventually('the kiosk ready', () => kiosk.buttons.lights.get(1));
+    for (let k = 1; k <= 2; k++) {
+      kiosk.buttons.press(1);
+      await eventually(`ticket ${k}`, () => kiosk.printer.printed.length === k);
+    }
+    await page.goto(`${base}/status?lang=en`);
+    const row = page.getByRole('row', { name: /Vehicle register/ });
+    await row.getByText('2 people').waitFor({ timeout: 8000 });
+    assert.match((await row.textContent())!, /open/);
+    assert.match((await row.textContent())!, /98/, 'tickets left of the transport workplace: 100 − 2');
+    assert.is(await page.getByRole('row').count(), 1 + office.config.services.length);
+  } finally {
+    await page.close();
+    await office.stop();
+  }
+});
+
+for (const language of ['cs', 'en'] as const) {
+  test(`axe-core finds no WCAG 2.1 AA violations on the status and ticket pages (${language})`, async () => {
+    const office = await runOffice({ withDevices: true });
+    const base = `http://127.0.0.1:${office.server.httpPort}`;
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    try {
+      const kiosk = office.sim!.kiosk('kiosk-hala');
+      await eventually('the kiosk ready', () => kiosk.buttons.lights.get(2));
+      kiosk.buttons.press(2);
+      await eventually('a ticket', () => kiosk.printer.printed.length === 1);
+      const token = /\/t\/([A-Za-z0-9_-]{22})/.exec(receiptText(decodeEscpos(kiosk.printer.printed[0]!)))![1]!;
+      await page.goto(`${base}/status?lang=${language}`);
+      await page.locator('table.status').waitFor();
+      assert.equal(await axeViolations(page), [], 'status page');
+      await page.goto(`${base}/t/${token}?lang=${language}`);
+      await page.locator('.ticket-state').waitFor();
+      assert.equal(await axeViolations(page), [], 'ticket page');
+    } finally {
+      await context.close();
+      await office.stop();
+    }
+  });
+}
+
+test.run();

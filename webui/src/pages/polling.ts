@@ -1,0 +1,21 @@
+import { useEffect, useState } from 'preact/hooks';
+import { call, type ApiResult } from '../api.ts';
+
+/** Fetches `path` now and every `everyMs`: the live pages refresh by themselves, no reload needed. */
+export function usePolling<T>(path: string, everyMs = 3000): ApiResult<T> | null {
+  const [result, setResult] = useState<ApiResult<T> | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    const load = async () => {
+      const r = await call<T>('GET', path);
+      if (!stopped) setResult(r);
+    };
+    void load();
+    const timer = setInterval(() => void load(), everyMs);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [path]);
+  return result;
+}

@@ -1,0 +1,39 @@
+import type { TicketStatus } from '../../../shared/contract/ticket-status.ts';
+import { formatTime } from '../../../shared/texts/booking-texts.ts';
+import type { PageProps } from '../app.tsx';
+import { usePolling } from './polling.ts';
+
+/** The ticket's QR code page: its place in the queue, and the counter once it is called. */
+export function TicketPage({ t, language, info, token }: PageProps & { token: string }) {
+  const result = usePolling<TicketStatus>(`/api/tickets/${token}`);
+  if (result === null) return <p role="status">{t.loading}</p>;
+  if (!result.ok) {
+    return (
+      <>
+        <h1>{t.statusTitle}</h1>
+        <p role="alert">{result.error.code === 'notFound' ? t.unknownTicket : t.errors[result.error.code]}</p>
+      </>
+    );
+  }
+  const ticket = result.data;
+  const service = info.services.find((s) => s.id === ticket.serviceId)?.name[language] ?? ticket.serviceId;
+  return (
+    <>
+      <h1>{t.ticketTitle(ticket.number)}</h1>
+      <p>{service}</p>
+      <div role="status" aria-live="polite" class="ticket-state">
+        {ticket.state === 'called' && ticket.counterNumber !== null ? <p class="called">{t.calledTo(ticket.counterNumber)}</p> : null}
+        {ticket.state === 'waiting' ? (
+          <>
+            {ticket.booking ? <p>{t.bookedFor(formatTime(ticket.booking.startsAt, language))}</p> : null}
+            <p>{t.ahead(ticket.ahead)}</p>
+            <p>{t.estimated(t.minutes(ticket.estimatedWaitMinutes))}</p>
+          </>
+        ) : null}
+        {ticket.state === 'done' ? <p>{t.ticketDone}</p> : null}
+        {ticket.state === 'noShow' ? <p>{t.ticketNoShow}</p> : null}
+      </div>
+      <p>{t.updated(formatTime(ticket.updatedAt, language))}</p>
+    </>
+  );
+}
