@@ -27,6 +27,7 @@ const server = await startOfficeServer({
   host: env.FRONTA_HOST ?? '127.0.0.1',
   mqttPort: Number(env.FRONTA_MQTT_PORT ?? 1883),
   httpPort: Number(env.FRONTA_HTTP_PORT ?? 8080),
+  simulating: env.FRONTA_SIMULATION === '1',
 });
 // Tells a parent process (scripts/office.ts, the tests) the ports the OS chose.
 console.log(JSON.stringify({ ready: true, mqttPort: server.mqttPort, httpPort: server.httpPort }));

@@ -31,6 +31,8 @@ export interface OfficeServerOptions {
   mqttPort?: number;
   httpPort?: number;
   logSink?: LogSink;
+  /** Opens the simulation-only topics and the virtual office's login (scripts/office.ts); never in production. */
+  simulating?: boolean;
 }
 
 export interface OfficeServer {
@@ -64,7 +66,8 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
     bookings: { find: (code) => booking.findByCode(code), checkedIn: (id, ticket) => void booking.checkedIn(id, ticket) },
   });
   await engine.start();
-  const aedes = await createMqttBroker(config, credentials, createLogger('mqtt', options.logSink));
+  const aedes = await createMqttBroker(config, credentials, createLogger('mqtt', options.logSink), options.simulating);
+  if (options.simulating) log.warn('simulation: the virtual office may drive the simulated devices (never use this in an office)');
   aedes.on('clientError', (client, error) => log.warn('client error', { clientId: client.id, error: error.message }));
   aedes.on('connectionError', (_client, error) => log.warn('connection error', { error: error.message }));
   const bridge = new EngineBridge(aedes, engine, clock, log);

@@ -18,7 +18,8 @@ const makers: Record<DeviceRole, RoleMaker> = {
  * becomes the role the server says. A changed configuration restarts the role on the same hardware.
  */
 export class DeviceRuntime {
-  private link: MqttLink;
+  /** The device's MQTT connection; the simulation's remote control rides on it (device/drivers/sim/sim-remote.ts). */
+  readonly link: MqttLink;
   private role: Role | undefined;
   private configText = '';
   private readonly drivers = new Map<DeviceRole, Promise<DriversByRole[DeviceRole]>>();

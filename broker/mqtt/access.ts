@@ -1,29 +1,39 @@
 import type { OfficeConfig } from '../../shared/config/schema.ts';
-import type { DeviceRole } from '../../shared/contract/device.ts';
-import { contract, matchTopic } from '../../shared/contract/topics.ts';
+import { simulatorId } from '../../shared/contract/simulation.ts';
+import { contract, matchTopic, type ClientRole } from '../../shared/contract/topics.ts';
 
-/** Which role a device id has in the office configuration; undefined for strangers. */
-export function roleOf(config: OfficeConfig, deviceId: string): DeviceRole | undefined {
+/**
+ * Which role a login has: a device's from the office configuration; the virtual office page's only
+ * on a server started for simulation. Undefined for strangers.
+ */
+export function roleOf(config: OfficeConfig, deviceId: string, simulating = false): ClientRole | undefined {
   if (config.kiosks.some((k) => k.id === deviceId)) return 'kiosk';
   if (config.counters.some((c) => c.id === deviceId)) return 'counter';
   if (config.displays.some((d) => d.id === deviceId)) return 'display';
+  if (simulating && deviceId === simulatorId) return 'simulator';
   return undefined;
 }
 
-export interface Identity { deviceId: string; role: DeviceRole }
+/** Who is connected, and whether this server simulates (simulation-only topics exist only then). */
+export interface Identity { deviceId: string; role: ClientRole; simulating?: boolean }
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 const allow: Decision = { allowed: true };
 const deny = (reason: string): Decision => ({ allowed: false, reason });
 
+const existsFor = (who: Identity, name: keyof typeof contract): Decision =>
+  'simulationOnly' in contract[name] && !who.simulating ? deny(`${name} exists only on a server started for simulation`) : allow;
+
 /** A device publishes only the contract topics its role may, carrying its own id; retained only where the contract says. */
 export function mayPublish(who: Identity, topic: string, retain: boolean): Decision {
   const match = matchTopic(topic);
   if (!match) return deny(`${topic} is not a contract topic`);
+  const exists = existsFor(who, match.name);
+  if (!exists.allowed) return exists;
   const spec = contract[match.name];
-  const access = (spec.publish as Partial<Record<DeviceRole, string>>)[who.role];
+  const access = (spec.publish as Partial<Record<ClientRole, string>>)[who.role];
   if (!access) return deny(`a ${who.role} may not publish ${match.name}`);
-  if (match.id !== who.deviceId) return deny(`${who.deviceId} may not publish for ${match.id}`);
+  if (access === 'own' && match.id !== who.deviceId) return deny(`${who.deviceId} may not publish for ${match.id}`);
   // A retained request would be replayed to the engine at every restart: refused outright.
   if (retain && !spec.retained) return deny(`${match.name} must not be retained`);
   return allow;
@@ -43,7 +53,9 @@ export function mayRead(who: Identity, topic: string): boolean {
 }
 
 function mayReadMatch(who: Identity, name: keyof typeof contract, id: string): Decision {
-  const access = (contract[name].subscribe as Partial<Record<DeviceRole, string>>)[who.role];
+  const exists = existsFor(who, name);
+  if (!exists.allowed) return exists;
+  const access = (contract[name].subscribe as Partial<Record<ClientRole, string>>)[who.role];
   if (!access) return deny(`a ${who.role} may not read ${name}`);
   const perDevice = contract[name].pattern.includes('{id}');
   if (access === 'own' && perDevice && id !== who.deviceId) return deny(`${who.deviceId} may read only its own ${name}`);

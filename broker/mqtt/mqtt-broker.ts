@@ -16,7 +16,7 @@ const authError = (message: string, returnCode: number) => Object.assign(new Err
  * and read only what the topic contract grants its role. The limits are set deliberately (see
  * ../shared/HARDWARE-NOTES.md): one stalled client must not stall the others.
  */
-export async function createMqttBroker(config: OfficeConfig, credentials: Credentials, log: Logger): Promise<Aedes> {
+export async function createMqttBroker(config: OfficeConfig, credentials: Credentials, log: Logger, simulating = false): Promise<Aedes> {
   const aedes = await Aedes.createBroker({
     drainTimeout: 5_000,
     maxClientsIdLength: 40,
@@ -28,7 +28,7 @@ export async function createMqttBroker(config: OfficeConfig, credentials: Creden
   const identities = new WeakMap<Client, Identity>();
 
   aedes.authenticate = (client, username, password, done) => {
-    const role = username ? roleOf(config, username) : undefined;
+    const role = username ? roleOf(config, username, simulating) : undefined;
     if (!username || !role || !secretMatches(credentials, username, password)) {
       log.warn('refused connection: unknown device or wrong secret', { clientId: client.id, username: username ?? null });
       return done(authError('bad credentials', badUsernameOrPassword), false);
@@ -38,7 +38,7 @@ export async function createMqttBroker(config: OfficeConfig, credentials: Creden
       log.warn('refused connection: client id is not the device id', { clientId: client.id, username });
       return done(authError('client id must be the device id (or id~suffix)', identifierRejected), false);
     }
-    identities.set(client, { deviceId: username, role });
+    identities.set(client, { deviceId: username, role, simulating });
     done(null, true);
   };
 

@@ -1,3 +1,5 @@
+import type { keypadKeys } from '../../shared/contract/simulation.ts';
+
 /**
  * One interface per kind of hardware (STYLE.md #4). Every driver, real or simulated, starts in an
  * awaited start() and undoes everything in stop(). Listeners are events named for what a person did.
@@ -13,7 +15,7 @@ export interface Buttons extends Lifecycle {
   setLight(button: number, on: boolean): void;
 }
 
-export type KeypadKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | 'enter' | 'clear' | 'back';
+export type KeypadKey = (typeof keypadKeys)[number];
 
 /** The code keypad of the "booked online" section. */
 export interface Keypad extends Lifecycle {

@@ -1,10 +1,14 @@
-import iconv from 'iconv-lite';
+import { upperHalves } from './code-pages.ts';
 
 export interface PrintedLine { text: string; align: 'left' | 'center' | 'right'; bold: boolean; width: number; height: number }
-export interface DecodedReceipt { lines: PrintedLine[]; qrCodes: string[]; cuts: number; codePage: number }
+/** `qrAt[k]`: how many lines were printed before QR code k, so that a drawing puts it in its place. */
+export interface DecodedReceipt { lines: PrintedLine[]; qrCodes: string[]; qrAt: number[]; cuts: number; codePage: number }
 
-/** ESC t numbers this decoder knows, with the iconv name of each. */
-const codePageNames: Record<number, string> = { 0: 'cp437', 18: 'cp852' };
+const upperChars = new Map(Object.entries(upperHalves).map(([page, chars]) => [Number(page), [...chars]]));
+const decodeText = (bytes: number[], codePage: number) => {
+  const upper = upperChars.get(codePage)!;
+  return bytes.map((b) => (b < 0x80 ? String.fromCharCode(b) : upper[b - 0x80]!)).join('');
+};
 const alignments = ['left', 'center', 'right'] as const;
 
 /**
@@ -12,13 +16,13 @@ const alignments = ['left', 'center', 'right'] as const;
  * size, bold, alignment, QR data and cuts. Anything else is an error, so tests notice stray bytes.
  */
 export function decodeEscpos(bytes: Uint8Array): DecodedReceipt {
-  const out: DecodedReceipt = { lines: [], qrCodes: [], cuts: 0, codePage: 0 };
+  const out: DecodedReceipt = { lines: [], qrCodes: [], qrAt: [], cuts: 0, codePage: 0 };
   let style = { align: 'left' as PrintedLine['align'], bold: false, width: 1, height: 1 };
   let pending: number[] = [];
   let lineStyle = style;
   const reset = () => { style = { align: 'left', bold: false, width: 1, height: 1 }; out.codePage = 0; };
   const endLine = () => {
-    out.lines.push({ text: iconv.decode(Buffer.from(pending), codePageNames[out.codePage] ?? 'cp437'), ...lineStyle });
+    out.lines.push({ text: decodeText(pending, out.codePage), ...lineStyle });
     pending = [];
   };
   const at = (k: number) => {
@@ -33,7 +37,7 @@ export function decodeEscpos(bytes: Uint8Array): DecodedReceipt {
       const cmd = at(i + 1);
       if (cmd === 0x40) { reset(); i += 2; continue; } // ESC @
       const n = at(i + 2);
-      if (cmd === 0x74) { out.codePage = n; if (!(n in codePageNames)) throw new Error(`unknown code page ${n}`); } // ESC t n
+      if (cmd === 0x74) { out.codePage = n; if (!upperChars.has(n)) throw new Error(`unknown code page ${n}`); } // ESC t n
       else if (cmd === 0x61) style = { ...style, align: alignments[n % 48] ?? 'left' }; // ESC a n
       else if (cmd === 0x45) style = { ...style, bold: (n & 1) === 1 }; // ESC E n
       else if (cmd === 0x21) style = { ...style, width: n & 0x20 ? 2 : 1, height: n & 0x10 ? 2 : 1 }; // ESC ! n
@@ -49,7 +53,10 @@ export function decodeEscpos(bytes: Uint8Array): DecodedReceipt {
       if (cmd === 0x28 && at(i + 2) === 0x6b) { // GS ( k pL pH cn fn ...
         const length = at(i + 3) + 256 * at(i + 4);
         const fn = at(i + 6);
-        if (at(i + 5) === 0x31 && fn === 0x50) out.qrCodes.push(new TextDecoder().decode(bytes.subarray(i + 8, i + 5 + length)));
+        if (at(i + 5) === 0x31 && fn === 0x50) {
+          out.qrCodes.push(new TextDecoder().decode(bytes.subarray(i + 8, i + 5 + length)));
+          out.qrAt.push(out.lines.length);
+        }
         i += 5 + length;
         continue;
       }

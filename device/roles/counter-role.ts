@@ -1,17 +1,8 @@
 import type { CounterConfig } from '../../shared/contract/device.ts';
-import type { SimpleCounterAction, CounterState } from '../../shared/contract/counter.ts';
+import { counterButtons, type CounterState } from '../../shared/contract/counter.ts';
 import type { CounterDrivers } from '../drivers/factory.ts';
 import { newRequestId } from '../mqtt-link.ts';
 import type { Role, RoleContext } from './role.ts';
-
-/** The clerk's box: which button does what. Pause and resume share one button. */
-export const counterButtons: Record<number, SimpleCounterAction | 'pauseToggle'> = {
-  1: 'next',
-  2: 'recall',
-  3: 'noShow',
-  4: 'done',
-  5: 'pauseToggle',
-};
 
 /** What the eight LED digits show: the called number on the left, how many wait on the right. */
 export function digitsText(state: CounterState | undefined, online: boolean): string {

@@ -3,15 +3,21 @@ import { join } from 'node:path';
 import { hashSecret, newSecret, writeCredentials, type Credentials } from '../../broker/mqtt/credentials.ts';
 import { writeFileDurably } from '../../broker/store/durable-file.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
+import { simulatorId } from '../../shared/contract/simulation.ts';
 import type { LocalSettings } from '../../device/local-settings.ts';
 
-export interface Provisioned { credentialsPath: string; devices: LocalSettings[] }
+export interface Provisioned {
+  credentialsPath: string;
+  devices: LocalSettings[];
+  /** The virtual office page's secret, when asked for (a simulating server accepts it). */
+  simulatorSecret?: string;
+}
 
 /**
  * Gives every device of the office a fresh secret: the server keeps only its hash in
  * `credentials.json`, each device its own `devices/<id>.json` (broker address, id, secret).
  */
-export async function provisionDevices(config: OfficeConfig, dir: string, broker: string): Promise<Provisioned> {
+export async function provisionDevices(config: OfficeConfig, dir: string, broker: string, withSimulator = false): Promise<Provisioned> {
   await mkdir(join(dir, 'devices'), { recursive: true });
   const credentials: Credentials = {};
   const devices: LocalSettings[] = [];
@@ -22,7 +28,9 @@ export async function provisionDevices(config: OfficeConfig, dir: string, broker
     devices.push(settings);
     await writeFileDurably(join(dir, 'devices', `${id}.json`), `${JSON.stringify(settings, null, 2)}\n`);
   }
+  const simulatorSecret = withSimulator ? newSecret() : undefined;
+  if (simulatorSecret) credentials[simulatorId] = hashSecret(simulatorSecret);
   const credentialsPath = join(dir, 'credentials.json');
   await writeCredentials(credentialsPath, credentials);
-  return { credentialsPath, devices };
+  return { credentialsPath, devices, ...(simulatorSecret ? { simulatorSecret } : {}) };
 }

@@ -2,6 +2,7 @@ import type { Clock } from '../../shared/clock.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { simDriverFactory } from '../../device/drivers/factory.ts';
 import type { SimButtons } from '../../device/drivers/sim/sim-buttons.ts';
+import { SimRemote, type SimParts } from '../../device/drivers/sim/sim-remote.ts';
 import type { SimDigits } from '../../device/drivers/sim/sim-digits.ts';
 import type { SimKeypad } from '../../device/drivers/sim/sim-keypad.ts';
 import type { SimPrinter } from '../../device/drivers/sim/sim-printer.ts';
@@ -21,12 +22,15 @@ export class SimOffice {
   readonly kiosks = new Map<string, SimKiosk>();
   readonly counters = new Map<string, SimCounter>();
   readonly displays = new Map<string, SimDisplay>();
+  private readonly remotes: SimRemote[] = [];
 
   constructor(
     private readonly config: OfficeConfig,
     private readonly devices: LocalSettings[],
     private readonly clock: Clock,
     private readonly warn: (message: string) => void = () => {},
+    /** Lets the virtual office drive the devices over the broker; the server must be simulating. */
+    private readonly remote = false,
   ) {}
 
   /** Starts every device and waits until each has its configuration from the server. */
@@ -38,6 +42,7 @@ export class SimOffice {
       if (this.config.kiosks.some((k) => k.id === id)) this.kiosks.set(id, { runtime, ...((await runtime.driversOf('kiosk')) as unknown as Omit<SimKiosk, 'runtime'>) });
       else if (this.config.counters.some((c) => c.id === id)) this.counters.set(id, { runtime, ...((await runtime.driversOf('counter')) as unknown as Omit<SimCounter, 'runtime'>) });
       else this.displays.set(id, { runtime, ...((await runtime.driversOf('display')) as unknown as Omit<SimDisplay, 'runtime'>) });
+      if (this.remote) this.controlRemotely(runtime);
       await runtime.start();
     }
     let timer: NodeJS.Timeout | undefined;
@@ -51,7 +56,17 @@ export class SimOffice {
     await new Promise((r) => setTimeout(r, 100));
   }
 
+  private controlRemotely(runtime: DeviceRuntime): void {
+    const id = runtime.deviceId;
+    const parts: SimParts = this.kiosks.get(id) ?? this.counters.get(id) ?? this.displays.get(id)!;
+    const remote = new SimRemote(runtime.link, parts, this.clock);
+    this.remotes.push(remote);
+    remote.start();
+    runtime.onConfigured(() => remote.attach());
+  }
+
   async stop(): Promise<void> {
+    for (const remote of this.remotes) remote.stop();
     await Promise.all([...this.kiosks.values(), ...this.counters.values(), ...this.displays.values()].map((d) => d.runtime.stop()));
   }
 

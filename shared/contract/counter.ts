@@ -34,3 +34,13 @@ export const counterState = z.strictObject({
   updatedAt: epochMs,
 });
 export type CounterState = z.infer<typeof counterState>;
+
+/** The clerk's box as wired (deploy/WIRING.md): which button does what. Pause and resume share one button. */
+export type CounterButton = Extract<SimpleCounterAction, 'next' | 'recall' | 'noShow' | 'done'> | 'pauseToggle';
+export const counterButtons: Record<number, CounterButton> = {
+  1: 'next',
+  2: 'recall',
+  3: 'noShow',
+  4: 'done',
+  5: 'pauseToggle',
+};

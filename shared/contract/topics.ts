@@ -4,12 +4,16 @@ import { deviceConfig, deviceHealth, devicePresence, type DeviceRole } from './d
 import { hallCalls } from './hall.ts';
 import { kioskReply, kioskRequest } from './kiosk.ts';
 import { serviceStatus } from './service.ts';
+import { simInput, simOutput } from './simulation.ts';
 
 /** The version is in the tree so a v2 can run beside v1 while devices are upgraded one by one. */
 export const topicRoot = 'fronta/v1';
 
+/** The devices, and the virtual office page, which exists only in simulation. */
+export type ClientRole = DeviceRole | 'simulator';
+
 /** 'own': only the topic carrying the device's own id; 'any': every id (and the + wildcard). */
-type Access = Partial<Record<DeviceRole, 'own' | 'any'>>;
+type Access = Partial<Record<ClientRole, 'own' | 'any'>>;
 
 interface TopicSpec {
   pattern: string;
@@ -18,6 +22,8 @@ interface TopicSpec {
   /** Who besides the server may publish; the server publishes everything from inside the broker process. */
   publish: Access;
   subscribe: Access;
+  /** Exists only on a server started for simulation; refused to everyone elsewhere. */
+  simulationOnly?: true;
 }
 
 /** The whole MQTT contract: one topic tree, one schema per message, and who may do what (the ACL is derived from it). */
@@ -26,12 +32,14 @@ export const contract = {
   kioskReply: { pattern: 'kiosk/{id}/reply', schema: kioskReply, retained: false, publish: {}, subscribe: { kiosk: 'own' } },
   counterCommand: { pattern: 'counter/{id}/command', schema: counterCommand, retained: false, publish: { counter: 'own' }, subscribe: {} },
   counterReply: { pattern: 'counter/{id}/reply', schema: counterReply, retained: false, publish: {}, subscribe: { counter: 'own' } },
-  counterState: { pattern: 'counter/{id}/state', schema: counterState, retained: true, publish: {}, subscribe: { counter: 'own', display: 'any' } },
-  hallCalls: { pattern: 'hall/calls', schema: hallCalls, retained: true, publish: {}, subscribe: { display: 'any' } },
-  serviceStatus: { pattern: 'service/{id}/status', schema: serviceStatus, retained: true, publish: {}, subscribe: { kiosk: 'any', counter: 'any', display: 'any' } },
-  deviceConfig: { pattern: 'device/{id}/config', schema: deviceConfig, retained: true, publish: {}, subscribe: { kiosk: 'own', counter: 'own', display: 'own' } },
+  counterState: { pattern: 'counter/{id}/state', schema: counterState, retained: true, publish: {}, subscribe: { counter: 'own', display: 'any', simulator: 'any' } },
+  hallCalls: { pattern: 'hall/calls', schema: hallCalls, retained: true, publish: {}, subscribe: { display: 'any', simulator: 'any' } },
+  serviceStatus: { pattern: 'service/{id}/status', schema: serviceStatus, retained: true, publish: {}, subscribe: { kiosk: 'any', counter: 'any', display: 'any', simulator: 'any' } },
+  deviceConfig: { pattern: 'device/{id}/config', schema: deviceConfig, retained: true, publish: {}, subscribe: { kiosk: 'own', counter: 'own', display: 'own', simulator: 'any' } },
   deviceHealth: { pattern: 'device/{id}/health', schema: deviceHealth, retained: true, publish: { kiosk: 'own', counter: 'own' }, subscribe: {} },
   devicePresence: { pattern: 'device/{id}/presence', schema: devicePresence, retained: true, publish: {}, subscribe: {} },
+  simInput: { pattern: 'sim/{id}/input', schema: simInput, retained: false, publish: { simulator: 'any' }, subscribe: { kiosk: 'own', counter: 'own' }, simulationOnly: true },
+  simOutput: { pattern: 'sim/{id}/output', schema: simOutput, retained: true, publish: { kiosk: 'own', counter: 'own', display: 'own' }, subscribe: { simulator: 'any' }, simulationOnly: true },
 } as const satisfies Record<string, TopicSpec>;
 
 export type TopicName = keyof typeof contract;

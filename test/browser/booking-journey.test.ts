@@ -32,7 +32,7 @@ test('book in the browser, confirm from the e-mail, type the code at the kiosk, 
     await page.getByRole('button', { name: /Cestovní doklady/ }).click();
     await page.getByRole('heading', { name: '2. Vyberte den' }).waitFor();
     // Every day button says its weekday and date, and why it cannot be booked.
-    await page.getByRole('button', { name: 'sobota 28. listopadu 2026, nelze objednat: pracoviště nemá úřední hodiny' }).waitFor({ timeout: 5000 });
+    await page.getByRole('button', { name: 'sobota 28. listopadu 2026, nelze objednat: pracoviště nemá úřední hodiny' }).waitFor({ timeout: 10000 });
     await page.getByRole('button', { name: /^úterý 24\. listopadu 2026, 3 volná místa$/ }).click();
     await page.getByRole('button', { name: /^10:00,/ }).click();
     await page.getByLabel('Jméno a příjmení').fill('Jana Nováková');
@@ -105,7 +105,7 @@ test('cancel in the browser: code and e-mail, then an explicit confirming button
     await page.getByLabel('E-mail').fill('petr@example.cz');
     await page.getByRole('button', { name: 'Find the booking' }).click();
     await page.getByRole('heading', { name: 'Do you really want to cancel this booking?' }).waitFor();
-    await page.getByText(new RegExp(`25 November 2026 at ${slot.time}`)).waitFor({ timeout: 5000 });
+    await page.getByText(new RegExp(`25 November 2026 at ${slot.time}`)).waitFor({ timeout: 10000 });
     assert.is(booking.bookings().filter((b) => b.status === 'confirmed').length, 1, 'nothing is cancelled before the button');
     await page.getByRole('button', { name: 'Yes, cancel the booking' }).click();
     await page.getByRole('heading', { name: /The booking is cancelled/ }).waitFor();
@@ -134,9 +134,9 @@ test('with booking suspended the home page shows the notice with contacts and ev
     assert.is(switched.status, 200);
     await page.goto(base);
     await page.getByRole('heading', { name: 'Objednávání přes internet je mimo provoz' }).waitFor();
-    await page.getByText(notice.cs).waitFor({ timeout: 5000 });
-    await page.getByRole('link', { name: '+420 494 337 231' }).waitFor({ timeout: 5000 }); // the transport department's phone
-    await page.getByText('Žádnou službu si teď nelze objednat přes internet.').waitFor({ timeout: 5000 });
+    await page.getByText(notice.cs).waitFor({ timeout: 10000 });
+    await page.getByRole('link', { name: '+420 494 337 231' }).waitFor({ timeout: 10000 }); // the transport department's phone
+    await page.getByText('Žádnou službu si teď nelze objednat přes internet.').waitFor({ timeout: 10000 });
     const days = await fetch(`${base}/api/services/pasy/days`);
     assert.is(days.status, 503);
     const body = (await days.json()) as { error: { code: string; suspension: { notice: { cs: string } } } };

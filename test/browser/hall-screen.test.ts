@@ -73,10 +73,10 @@ test('Next on a counter shows the call on the hall screen, and several calls in 
       kiosk.buttons.press(3);
       await eventually(`ticket ${k + 1}`, () => kiosk.printer.printed.length === k + 1);
     }
-    await page.getByText(/čekají 4 osoby/).waitFor({ timeout: 5000 });
+    await page.getByText(/čekají 4 osoby/).waitFor({ timeout: 10000 });
 
     office.sim.counter('prepazka-2').buttons.press(1);
-    await page.getByTestId('newest').getByText('C001').waitFor({ timeout: 5000 });
+    await page.getByTestId('newest').getByText('C001').waitFor({ timeout: 10000 });
     assert.match((await page.getByTestId('newest').textContent())!, /přepážka 2/);
     await eventually('the first announcement', async () => (await announcements(page)).length === 1);
     assert.match((await announcements(page))[0]!, /Číslo cé jedna, přepážka číslo dva\./);
@@ -105,18 +105,18 @@ test('with the broker away the hall screen says it is offline, and it recovers b
   try {
     await page.goto(office.hallUrl());
     await page.getByText('Vyčkejte prosím na vyvolání').waitFor();
-    await page.locator('.offline').waitFor({ state: 'detached', timeout: 5000 });
+    await page.locator('.offline').waitFor({ state: 'detached', timeout: 10000 });
     await office.away();
-    await page.getByText('Mimo provoz – připojuji se znovu…').waitFor({ timeout: 5000 });
+    await page.getByText('Mimo provoz – připojuji se znovu…').waitFor({ timeout: 10000 });
     await office.back();
-    await page.locator('.offline').waitFor({ state: 'detached', timeout: 8000 });
+    await page.locator('.offline').waitFor({ state: 'detached', timeout: 10000 });
     // Live again, without a reload: a new call shows.
     const kiosk = office.sim.kiosk('kiosk-hala');
     await eventually('the kiosk back', () => kiosk.buttons.lights.get(3), 8000);
     kiosk.buttons.press(3);
     await eventually('a ticket', () => kiosk.printer.printed.length === 1);
     office.sim.counter('prepazka-2').buttons.press(1);
-    await page.getByTestId('newest').getByText('C001').waitFor({ timeout: 5000 });
+    await page.getByTestId('newest').getByText('C001').waitFor({ timeout: 10000 });
   } finally {
     await page.close();
     await office.stop();

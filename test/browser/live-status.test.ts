@@ -32,9 +32,9 @@ test("the ticket's QR page follows its place in the queue and says which counter
     await page.getByRole('heading', { name: 'Lístek C002' }).waitFor();
     await page.getByText('Před vámi čeká 1 osoba.').waitFor();
     office.sim!.counter('prepazka-2').buttons.press(1);
-    await page.getByText('Před vámi nikdo nečeká.').waitFor({ timeout: 8000 });
+    await page.getByText('Před vámi nikdo nečeká.').waitFor({ timeout: 10000 });
     office.sim!.counter('prepazka-3').buttons.press(1);
-    await page.getByText('Jste vyvoláni k přepážce 3.').waitFor({ timeout: 8000 });
+    await page.getByText('Jste vyvoláni k přepážce 3.').waitFor({ timeout: 10000 });
 
     await page.goto(`${base}/t/AAAAAAAAAAAAAAAAAAAAAA`);
     await page.getByText('Tento lístek neznáme: platí jen v den vydání.').waitFor();
@@ -57,7 +57,7 @@ test('the office status page lists every service: open or closed, waiting, estim
     }
     await page.goto(`${base}/status?lang=en`);
     const row = page.getByRole('row', { name: /Vehicle register/ });
-    await row.getByText('2 people').waitFor({ timeout: 8000 });
+    await row.getByText('2 people').waitFor({ timeout: 10000 });
     assert.match((await row.textContent())!, /open/);
     assert.match((await row.textContent())!, /98/, 'tickets left of the transport workplace: 100 − 2');
     assert.is(await page.getByRole('row').count(), 1 + office.config.services.length);

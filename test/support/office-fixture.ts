@@ -30,6 +30,8 @@ export interface RunningOffice {
   logs: string[];
   sim: SimOffice | undefined;
   brokerUrl: string;
+  /** The virtual office's login; only a simulating server accepts it. */
+  simulatorSecret: string;
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,8 @@ export interface OfficeOptions {
   withDevices?: boolean;
   at?: number;
   adminToken?: string;
+  /** A server started for simulation (simulation-only topics open), with devices the virtual office can drive. */
+  simulating?: boolean;
 }
 
 export async function runOffice(options: OfficeOptions = {}): Promise<RunningOffice> {
@@ -53,7 +57,7 @@ export async function runOffice(options: OfficeOptions = {}): Promise<RunningOff
   const clock = new ManualClock(options.at ?? tuesdayNine);
   const dir = await tempDir();
   const logs: string[] = [];
-  const provisioned = await provisionDevices(config, dir.path, 'mqtt://127.0.0.1:0');
+  const provisioned = await provisionDevices(config, dir.path, 'mqtt://127.0.0.1:0', true);
   const server = await startOfficeServer({
     config,
     credentials: await readCredentials(provisioned.credentialsPath),
@@ -63,13 +67,14 @@ export async function runOffice(options: OfficeOptions = {}): Promise<RunningOff
     adminToken: options.adminToken,
     clock,
     logSink: (line) => logs.push(line),
+    simulating: options.simulating,
   });
   const brokerUrl = `mqtt://127.0.0.1:${server.mqttPort}`;
   const devices = provisioned.devices.map((d) => ({ ...d, broker: brokerUrl }));
-  const sim = options.withDevices ? new SimOffice(config, devices, clock) : undefined;
+  const sim = options.withDevices ? new SimOffice(config, devices, clock, undefined, options.simulating) : undefined;
   await sim?.start();
   return {
-    config, clock, server, devices, logs, sim, brokerUrl,
+    config, clock, server, devices, logs, sim, brokerUrl, simulatorSecret: provisioned.simulatorSecret!,
     async stop() {
       await sim?.stop();
       await server.stop();

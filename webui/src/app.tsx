@@ -9,25 +9,22 @@ import { ConfirmPage } from './pages/confirm-page.tsx';
 import { Notice } from './pages/notice.tsx';
 import { StatusPage } from './pages/status-page.tsx';
 import { TicketPage } from './pages/ticket-page.tsx';
+import { applyLanguage, initialLanguage } from './language.ts';
 import { texts, type Texts } from './texts.ts';
 
 export interface PageProps { t: Texts; language: Language; info: OfficeInfo }
 
-/** Czech unless the address says ?lang=en or the visitor switched before. */
-function initialLanguage(): Language {
-  const asked = new URLSearchParams(location.search).get('lang') ?? localStorage.getItem('fronta-lang');
-  return asked === 'en' ? 'en' : 'cs';
-}
-
 export function App() {
-  return location.pathname === '/hall' ? <HallScreen /> : <BookingSite />;
+  if (location.pathname === '/hall') return <Lazy load={() => import('./hall/hall-page.tsx').then((m) => m.HallPage)} />;
+  if (location.pathname === '/virtual') return <Lazy load={() => import('./virtual/virtual-page.tsx').then((m) => m.VirtualPage)} />;
+  return <BookingSite />;
 }
 
-/** The hall screen is its own chunk, loaded only there: the booking page does not carry MQTT. */
-function HallScreen() {
+/** The hall screen and the virtual office are chunks of their own: the booking page does not carry MQTT. */
+function Lazy({ load }: { load: () => Promise<ComponentType> }) {
   const [Page, setPage] = useState<ComponentType | null>(null);
   useEffect(() => {
-    void import('./hall/hall-page.tsx').then((m) => setPage(() => m.HallPage));
+    void load().then((page) => setPage(() => page));
   }, []);
   return Page ? <Page /> : null;
 }
@@ -36,10 +33,7 @@ function BookingSite() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const [info, setInfo] = useState<OfficeInfo | null | 'failed'>(null);
   const t = texts[language];
-  useEffect(() => {
-    document.documentElement.lang = language;
-    localStorage.setItem('fronta-lang', language);
-  }, [language]);
+  useEffect(() => applyLanguage(language), [language]);
   useEffect(() => {
     void call<OfficeInfo>('GET', '/api/office').then((r) => setInfo(r.ok ? r.data : 'failed'));
   }, []);

@@ -6,7 +6,7 @@ import type { ServiceStatus } from '../../../shared/contract/service.ts';
 import { plural } from '../../../shared/texts/plural.ts';
 import { call } from '../api.ts';
 import { Announcer } from './announcer.ts';
-import { connectHall } from './hall-link.ts';
+import { connectHall, type HallLogin } from './hall-link.ts';
 import { chime, speak } from './sound.ts';
 import './hall.css';
 
@@ -16,14 +16,21 @@ const waitingText = (n: number) => ({
 });
 
 /**
- * The hall TV (`/hall?display=obrazovka-hala#key=…`): the latest calls, the newest one large,
- * waiting counts per service, a chime and a spoken call for each call and recall. The key is the
- * display's secret; in the fragment, it never leaves the browser except to the broker.
+ * The hall TV (`/hall?display=obrazovka-hala#key=…`). The key is the display's secret; in the
+ * fragment, it never leaves the browser except to the broker.
  */
 export function HallPage() {
-  const params = new URLSearchParams(location.search);
-  const displayId = params.get('display') ?? '';
+  const displayId = new URLSearchParams(location.search).get('display') ?? '';
   const key = new URLSearchParams(location.hash.slice(1)).get('key') ?? '';
+  if (!displayId || !key) return <p class="hall-error">Chybí adresa obrazovky (?display=…#key=…) / The screen address is incomplete.</p>;
+  return <HallBoard displayId={displayId} login={{ username: displayId, password: key }} />;
+}
+
+/**
+ * One hall screen: the latest calls, the newest one large, waiting counts per service, a chime and
+ * a spoken call for each call and recall. The virtual office shows the same board.
+ */
+export function HallBoard({ displayId, login, embedded = false }: { displayId: string; login: HallLogin; embedded?: boolean }) {
   const [online, setOnline] = useState(false);
   const [config, setConfig] = useState<Extract<DeviceConfig, { role: 'display' }> | null>(null);
   const [calls, setCalls] = useState<HallCall[]>([]);
@@ -49,7 +56,7 @@ export function HallPage() {
       first = false;
       announcer.offer(mine);
     };
-    return connectHall(displayId, key, {
+    return connectHall(displayId, login, {
       online: setOnline,
       config: (c) => {
         if (c.role !== 'display') return;
@@ -63,22 +70,24 @@ export function HallPage() {
       },
       status: (status) => setStatuses((all) => ({ ...all, [status.serviceId]: status })),
     });
-  }, []);
+  }, [displayId]);
 
-  if (!displayId || !key) return <p class="hall-error">Chybí adresa obrazovky (?display=…#key=…) / The screen address is incomplete.</p>;
   const [newest, ...earlier] = calls;
   const services = info?.services.filter((s) => config?.workplaceIds.includes(s.workplaceId)) ?? [];
+  // Inside the virtual office the board is one part of a page, not the page.
+  const Main = embedded ? 'div' : 'main';
+  const Title = embedded ? 'h3' : 'h1';
   return (
-    <div class="hall" lang="cs">
+    <div class={embedded ? 'hall embedded' : 'hall'} lang="cs">
       <header>
-        <h1>{config?.name.cs ?? 'Vyvolávací systém'}</h1>
+        <Title>{config?.name.cs ?? 'Vyvolávací systém'}</Title>
         {online ? null : (
           <p class="offline" role="status">
             Mimo provoz – připojuji se znovu… <span lang="en">/ Offline – reconnecting…</span>
           </p>
         )}
       </header>
-      <main>
+      <Main class="board">
         <section class="newest" aria-label="Právě voláme / Now calling">
           {newest ? (
             <p data-testid="newest">
@@ -113,7 +122,7 @@ export function HallPage() {
             })}
           </ul>
         </aside>
-      </main>
+      </Main>
       <ol class="announced" data-testid="announcements" aria-hidden="true">
         {announcer.log.map((a) => (
           <li key={a.seq} data-state={a.state}>

@@ -1,0 +1,142 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { spokenCall } from '../../shared/texts/spoken-call.ts';
+import { axeViolations, launchChromium } from '../support/browser.ts';
+import { eventually } from '../support/eventually.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The first README command's program (scripts/office.ts), as a newcomer runs it, on ports the OS
+ * chooses: the address of the virtual office is read from what it prints.
+ */
+async function startOffice(): Promise<{ url: string; stop(): Promise<void> }> {
+  const dir = await tempDir();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/office.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      FRONTA_DATA_DIR: dir.path,
+      FRONTA_MQTT_PORT: '0',
+      FRONTA_HTTP_PORT: '0',
+      FRONTA_START_AT: '2026-11-24T09:00:00+01:00',
+      FRONTA_NO_BROWSER: '1',
+    },
+    stdio: ['ignore', 'pipe', 'ignore', 'ipc'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the office printed no virtual office address within 60 s')), 60_000);
+    child.once('exit', (code) => reject(new Error(`the office exited with ${code}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const found = /^Virtual office .*?: (http\S+)$/.exec(line)?.[1];
+      if (!found) return;
+      clearTimeout(timer);
+      resolve(found);
+    });
+  });
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null) await new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')));
+      await dir.remove();
+    },
+  };
+}
+
+let browser: Browser;
+let office: Awaited<ReturnType<typeof startOffice>>;
+test.before(async () => {
+  [browser, office] = await Promise.all([launchChromium(), startOffice()]);
+});
+test.after(async () => {
+  await browser.close();
+  await office.stop();
+});
+
+const announcements = (page: Page) => page.locator('[data-testid=announcements] li').evaluateAll((items) => items.map((li) => li.textContent ?? ''));
+const kiosk = (page: Page) => page.getByRole('region', { name: /Vstupní hala u hlavních dveří/ });
+const counter = (page: Page, n: number) => page.getByRole('region', { name: new RegExp(`^Přepážka ${n} `) });
+
+test('pressing a service button on a virtual kiosk prints a ticket, drawn from its ESC/POS bytes, with its number and Czech text', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(office.url);
+    // Lit: the service is open and the kiosk online, as the real device's lamp would say.
+    const button = kiosk(page).getByRole('button', { name: 'A Občanské průkazy (svítí)' });
+    await button.click({ timeout: 15_000 });
+    const ticket = kiosk(page).getByRole('figure', { name: 'Lístek č. 1 z této tiskárny' });
+    await ticket.waitFor({ timeout: 10_000 });
+    const text = (await ticket.textContent())!;
+    assert.match(text, 'Městský úřad Kostelec nad Orlicí');
+    assert.match(text, 'A001');
+    assert.match(text, 'Občanské průkazy');
+    assert.match(text, 'Před vámi nikdo nečeká');
+    assert.match(text, 'Vyčkejte na vyvolání čísla.');
+    // The QR code is drawn from the data the printer was told to encode: the ticket's status page.
+    const qr = await ticket.getByRole('img').getAttribute('aria-label');
+    assert.match(qr!, /^QR: http:\/\/localhost:8080\/t\/[A-Za-z0-9_-]{16,}$/);
+    await kiosk(page).getByRole('status', { name: 'Displej' }).getByText('Lístek A001').waitFor();
+  } finally {
+    await page.close();
+  }
+});
+
+test('Next on a virtual counter calls the ticket: its LED digits, the hall screen, and announcements queued in order, none lost', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(office.url);
+    const cards = kiosk(page).getByRole('button', { name: 'A Občanské průkazy (svítí)' });
+    // Tickets A002…A004 on top of the first test's A001.
+    for (let k = 2; k <= 4; k++) {
+      await cards.click({ timeout: 15_000 });
+      await kiosk(page).getByRole('figure', { name: `Lístek č. ${k} z této tiskárny` }).waitFor({ timeout: 10_000 });
+    }
+    await counter(page, 2).getByRole('button', { name: 'Další' }).click();
+    await counter(page, 2).getByText(/^A001\s+3$/).waitFor({ timeout: 10_000 });
+    await page.getByTestId('newest').getByText('A001').waitFor({ timeout: 10_000 });
+    assert.match((await page.getByTestId('newest').textContent())!, /přepážka 2/);
+
+    // Three clerks press in quick succession (one mouse cannot press three at once; a click does not
+    // wait for the broker): every call is announced, in the order the calls were made.
+    for (const n of [3, 4, 2]) await counter(page, n).getByRole('button', { name: 'Další' }).click();
+    const said = await eventually('four announcements', async () => {
+      const list = await announcements(page);
+      return list.length === 4 ? list : undefined;
+    }, 20_000);
+    // The board lists the calls newest first; the announcements must be the same calls, oldest first.
+    const spoken = (text: string | null) => {
+      const [, number, counterNumber] = /([A-Z]\d{3,4})\D+(\d+)/.exec(text ?? '')!;
+      return spokenCall(number!, Number(counterNumber));
+    };
+    const newest = spoken(await page.getByTestId('newest').textContent());
+    const earlier = (await page.locator('.earlier li').allTextContents()).map(spoken);
+    assert.equal(said, [...earlier.slice(0, 3).reverse(), newest]);
+    assert.equal(said.map((s) => s.split(',')[0]).sort(), ['A001', 'A002', 'A003', 'A004'].map((n) => spokenCall(n, 1).split(',')[0]).sort());
+  } finally {
+    await page.close();
+  }
+});
+
+test('the virtual office reads in English too, and axe-core finds no WCAG 2.1 AA violations in either language', async () => {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  try {
+    await page.goto(office.url);
+    await kiosk(page).getByRole('button', { name: /^A Občanské průkazy/ }).waitFor({ timeout: 15_000 });
+    assert.equal(await axeViolations(page), []);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Virtual office' }).waitFor();
+    await page.getByRole('region', { name: /Entrance hall by the front door/ }).getByRole('button', { name: /^A Identity cards \((lit|dark)\)$/ }).waitFor();
+    assert.is(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.equal(await axeViolations(page), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test.run();
