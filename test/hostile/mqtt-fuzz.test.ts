@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { MqttClient } from 'mqtt';
+import { simulatorId } from '../../shared/contract/simulation.ts';
+import { topic } from '../../shared/contract/topics.ts';
 import { eventually } from '../support/eventually.ts';
 import { collect, connectAs } from '../support/mqtt-client.ts';
 import { runOffice } from '../support/office-fixture.ts';
@@ -54,6 +56,29 @@ test('hundreds of hostile MQTT messages change nothing, and the broker still iss
     assert.is((replies[0]!.payload as { data: { ticket: { number: string } } }).data.ticket.number, 'C001');
     await kiosk.endAsync();
     assert.ok(office.logs.filter((l) => l.includes('rejected message')).length >= 300, 'each rejection is logged with its reason');
+  } finally {
+    await office.stop();
+  }
+});
+
+test("hostile input from the virtual office reaches no driver: nothing pressed, nothing printed, and a valid press still prints", async () => {
+  const office = await runOffice({ simulating: true, withDevices: true });
+  try {
+    const kiosk = office.sim!.kiosk('kiosk-hala');
+    const pressed: number[] = [];
+    kiosk.buttons.onPress((button) => pressed.push(button));
+    const page = await connectAs({ broker: office.brokerUrl, deviceId: simulatorId, secret: office.simulatorSecret, hardware: {} });
+    const input = topic('simInput', 'kiosk-hala');
+    for (const payload of fc.sample(hostile, { numRuns: 300, seed: 20261201 })) await page.publishAsync(input, payload, { qos: 1 });
+    await page.publishAsync(input, JSON.stringify({ kind: 'press', button: 3, extra: true }), { qos: 1 });
+    await page.publishAsync(input, JSON.stringify({ kind: 'keys', keys: ['1', 'F1'] }), { qos: 1 });
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(pressed, []);
+    assert.is(kiosk.printer.printed.length, 0);
+    await page.publishAsync(input, JSON.stringify({ kind: 'press', button: 3 }), { qos: 1 });
+    await eventually('a ticket from the valid press', () => kiosk.printer.printed.length === 1);
+    assert.equal(pressed, [3]);
+    await page.endAsync();
   } finally {
     await office.stop();
   }
