@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { clockFromSettings } from '../shared/clock.ts';
 import { loadOfficeConfig } from './config-file.ts';
 import { readCredentials } from './mqtt/credentials.ts';
-import { FileBookingStore } from './booking/booking-store.ts';
+import { FileDocumentStore } from './store/document-store.ts';
 import { createLogger } from './log.ts';
 import { createMailer } from './mail/mailer.ts';
 import { startOfficeServer } from './office-server.ts';
@@ -20,7 +20,7 @@ const server = await startOfficeServer({
   config,
   credentials: await readCredentials(env.FRONTA_CREDENTIALS ?? join(dataDir, 'credentials.json')),
   store: new FileStore(join(dataDir, 'queue')),
-  bookingStore: new FileBookingStore(join(dataDir, 'bookings.json')),
+  bookingStore: new FileDocumentStore(join(dataDir, 'bookings.json')),
   mailer: createMailer(config.mail, dataDir, createLogger('mail')),
   adminToken,
   clock: clockFromSettings({ startAt: env.FRONTA_START_AT, offsetMs: env.FRONTA_CLOCK_OFFSET_MS, rate: env.FRONTA_CLOCK_RATE, epochMs: env.FRONTA_CLOCK_EPOCH_MS }),

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Clock } from '../shared/clock.ts';
 import type { OfficeConfig } from '../shared/config/schema.ts';
 import { BookingService } from './booking/booking-service.ts';
-import type { BookingStore } from './booking/booking-store.ts';
+import type { DocumentStore } from './store/document-store.ts';
 import { QueueEngine } from './engine/queue-engine.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { createHttpServer } from './http/http-server.ts';
@@ -19,7 +19,7 @@ export interface OfficeServerOptions {
   config: OfficeConfig;
   credentials: Credentials;
   store: QueueStore;
-  bookingStore: BookingStore;
+  bookingStore: DocumentStore;
   mailer: Mailer;
   clock: Clock;
   /** Lets the booking command switch booking off (until the staff pages exist); random if not given. */

@@ -20,7 +20,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import { cancelMail, codeMail, holdMail } from './booking-mails.ts';
 import * as rules from './booking-rules.ts';
 import { emptyBookingState, type Booking, type BookingState } from './booking-state.ts';
-import type { BookingStore } from './booking-store.ts';
+import type { DocumentStore } from '../store/document-store.ts';
 import { emailKey } from './email-key.ts';
 import { ProofOfWorkGate } from './proof-of-work.ts';
 import { bookingDays, daySlots, isSuspended } from './slots.ts';
@@ -28,7 +28,7 @@ import { bookingDays, daySlots, isSuspended } from './slots.ts';
 export interface BookingServiceDeps {
   config: OfficeConfig;
   clock: Clock;
-  store: BookingStore;
+  store: DocumentStore;
   mailer: Mailer;
   log: Logger;
   draw?: rules.Draw;

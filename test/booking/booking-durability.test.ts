@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { FileBookingStore, MemoryBookingStore } from '../../broker/booking/booking-store.ts';
+import { FileDocumentStore, MemoryDocumentStore } from '../../broker/store/document-store.ts';
 import { bookingClient, confirmTokenIn } from '../support/booking-client.ts';
 import { eventually } from '../support/eventually.ts';
 import { kostelec, runOffice } from '../support/office-fixture.ts';
@@ -17,14 +17,14 @@ test('a confirmed booking survives a restart of the server on the same bookings 
   const inbox = await smtpInbox();
   const path = join(dir.path, 'bookings.json');
   try {
-    const first = await runOffice({ config, mailer: inbox.mailer, bookingStore: new FileBookingStore(path) });
+    const first = await runOffice({ config, mailer: inbox.mailer, bookingStore: new FileDocumentStore(path) });
     const api = bookingClient(`http://127.0.0.1:${first.server.httpPort}`);
     const slot = (await api.slots('pasy', '2026-11-25')).body!.slots[0];
     await api.hold({ serviceId: 'pasy', startsAt: slot.startsAt });
     const code = (await api.confirm(confirmTokenIn((await eventually('mail', () => inbox.mails[0])).text!))).body!.code as string;
     await first.stop();
 
-    const second = await runOffice({ config, mailer: inbox.mailer, bookingStore: new FileBookingStore(path) });
+    const second = await runOffice({ config, mailer: inbox.mailer, bookingStore: new FileDocumentStore(path) });
     try {
       const again = bookingClient(`http://127.0.0.1:${second.server.httpPort}`);
       assert.is((await again.cancelPreview(code, 'jana@example.cz')).body!.startsAt, slot.startsAt);
@@ -40,7 +40,7 @@ test('a confirmed booking survives a restart of the server on the same bookings 
 
 test('when the bookings cannot be stored, the hold fails visibly, no mail goes out and nothing changes', async () => {
   const inbox = await smtpInbox();
-  const store = new MemoryBookingStore();
+  const store = new MemoryDocumentStore();
   const office = await runOffice({ config, mailer: inbox.mailer, bookingStore: store });
   const api = bookingClient(`http://127.0.0.1:${office.server.httpPort}`);
   try {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { MemoryBookingStore } from '../../broker/booking/booking-store.ts';
+import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
 import { createLogger } from '../../broker/log.ts';
 import { createMailer } from '../../broker/mail/mailer.ts';
 import { readCredentials } from '../../broker/mqtt/credentials.ts';
@@ -32,7 +32,7 @@ async function hallOffice() {
   const provisioned = await provisionDevices(config, dir.path, 'mqtt://127.0.0.1:0');
   const credentials = await readCredentials(provisioned.credentialsPath);
   const store = new MemoryStore();
-  const bookingStore = new MemoryBookingStore();
+  const bookingStore = new MemoryDocumentStore();
   const start = (mqttPort = 0, httpPort = 0) =>
     startOfficeServer({ config, credentials, store, bookingStore, mailer: createMailer(config.mail, dir.path, createLogger('mail', () => {})), clock, mqttPort, httpPort, logSink: () => {} });
   let server: OfficeServer = await start();

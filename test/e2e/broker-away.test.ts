@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { readCredentials } from '../../broker/mqtt/credentials.ts';
 import { startOfficeServer } from '../../broker/office-server.ts';
 import { MemoryStore } from '../../broker/store/memory-store.ts';
-import { MemoryBookingStore } from '../../broker/booking/booking-store.ts';
+import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
 import { createLogger } from '../../broker/log.ts';
 import { createMailer } from '../../broker/mail/mailer.ts';
 import { ManualClock } from '../../shared/clock.ts';
@@ -20,7 +20,7 @@ test('with the broker away devices say so and print nothing; they recover by the
   const dir = await tempDir();
   const provisioned = await provisionDevices(config, dir.path, 'mqtt://127.0.0.1:0');
   const credentials = await readCredentials(provisioned.credentialsPath);
-  const bookingStore = new MemoryBookingStore();
+  const bookingStore = new MemoryDocumentStore();
   const start = (mqttPort = 0) =>
     startOfficeServer({ config, credentials, store, bookingStore, mailer: createMailer(config.mail, dir.path, createLogger('mail', () => {})), clock, mqttPort, logSink: () => {} });
   let server = await start();

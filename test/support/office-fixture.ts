@@ -5,7 +5,7 @@ import { startOfficeServer, type OfficeServer } from '../../broker/office-server
 import { readCredentials } from '../../broker/mqtt/credentials.ts';
 import type { QueueStore } from '../../broker/store/queue-store.ts';
 import { MemoryStore } from '../../broker/store/memory-store.ts';
-import { MemoryBookingStore, type BookingStore } from '../../broker/booking/booking-store.ts';
+import { MemoryDocumentStore, type DocumentStore } from '../../broker/store/document-store.ts';
 import { createLogger } from '../../broker/log.ts';
 import { createMailer, type Mailer } from '../../broker/mail/mailer.ts';
 import { provisionDevices } from '../../scripts/lib/provision.ts';
@@ -42,7 +42,7 @@ export interface RunningOffice {
 export interface OfficeOptions {
   config?: OfficeConfig;
   store?: QueueStore;
-  bookingStore?: BookingStore;
+  bookingStore?: DocumentStore;
   /** By default mail goes to an outbox folder in the office's temp dir. */
   mailer?: Mailer;
   withDevices?: boolean;
@@ -62,7 +62,7 @@ export async function runOffice(options: OfficeOptions = {}): Promise<RunningOff
     config,
     credentials: await readCredentials(provisioned.credentialsPath),
     store: options.store ?? new MemoryStore(),
-    bookingStore: options.bookingStore ?? new MemoryBookingStore(),
+    bookingStore: options.bookingStore ?? new MemoryDocumentStore(),
     mailer: options.mailer ?? createMailer(config.mail, dir.path, createLogger('mail', (line) => logs.push(line))),
     adminToken: options.adminToken,
     clock,

@@ -2,16 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { writeFileDurably } from '../store/durable-file.ts';
 
 /**
- * Where the bookings live: one JSON text, replaced whole and durably on every change. A booking
- * changes a few hundred times a day (against thousands of ticket writes), and 30 days of them are
- * well under a megabyte, so the journal the queue needs would buy nothing here.
+ * A small document kept as one JSON text, replaced whole and durably on every change: the bookings,
+ * the staff accounts, the office settings. Each changes at most a few hundred times a day (against
+ * thousands of ticket writes) and stays well under a megabyte, so the journal the queue needs
+ * would buy nothing here.
  */
-export interface BookingStore {
+export interface DocumentStore {
   read(): Promise<string | null>;
   write(text: string): Promise<void>;
 }
 
-export class FileBookingStore implements BookingStore {
+export class FileDocumentStore implements DocumentStore {
   constructor(readonly path: string) {}
 
   async read(): Promise<string | null> {
@@ -28,7 +29,7 @@ export class FileBookingStore implements BookingStore {
   }
 }
 
-export class MemoryBookingStore implements BookingStore {
+export class MemoryDocumentStore implements DocumentStore {
   text: string | null = null;
   /** Tests set this to make the next writes fail, as a full disk would. */
   failing = false;
