@@ -7,6 +7,8 @@ import type { OfficeConfig } from '../shared/config/schema.ts';
 import { BookingService } from './booking/booking-service.ts';
 import type { DocumentStore } from './store/document-store.ts';
 import { QueueEngine } from './engine/queue-engine.ts';
+import { Sessions } from './staff/sessions.ts';
+import { StaffAccounts } from './staff/staff-accounts.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { createHttpServer } from './http/http-server.ts';
 import { createLogger, type LogSink } from './log.ts';
@@ -20,6 +22,8 @@ export interface OfficeServerOptions {
   credentials: Credentials;
   store: QueueStore;
   bookingStore: DocumentStore;
+  /** The staff accounts (`staff.json`). */
+  staffStore: DocumentStore;
   mailer: Mailer;
   clock: Clock;
   /** Lets the booking command switch booking off (until the staff pages exist); random if not given. */
@@ -38,6 +42,7 @@ export interface OfficeServerOptions {
 export interface OfficeServer {
   engine: QueueEngine;
   booking: BookingService;
+  accounts: StaffAccounts;
   mqttPort: number;
   httpPort: number;
   stop(): Promise<void>;
@@ -58,6 +63,10 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
   await store.start();
   const booking = new BookingService({ config, clock, store: options.bookingStore, mailer: options.mailer, log: createLogger('booking', options.logSink) });
   await booking.start();
+  const config$ = () => config;
+  const accounts = new StaffAccounts({ store: options.staffStore, clock, config: config$ });
+  await accounts.start();
+  const sessions = new Sessions(clock, config$);
   const engine = new QueueEngine({
     config,
     clock,
@@ -74,13 +83,15 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
   await bridge.start();
   // Nagle's algorithm with delayed ACKs holds small MQTT packets back ~40 ms; every message here is small and urgent.
   const tcp = createServer({ noDelay: true }, aedes.handle);
+  const adminToken = options.adminToken ?? randomBytes(32).toString('base64url');
   const http = await createHttpServer({
     aedes,
     readiness: () => ({ ready: true, day: engine.currentDay() }),
     booking,
     engine,
     config,
-    adminToken: options.adminToken ?? randomBytes(32).toString('base64url'),
+    adminToken,
+    staff: { accounts, sessions, config: config$, adminToken },
     webRoot: options.webRoot ?? defaultWebRoot,
   });
   const mqttPort = await listen(tcp, options.mqttPort ?? 0, host);
@@ -90,6 +101,7 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
   return {
     engine,
     booking,
+    accounts,
     mqttPort,
     httpPort,
     async stop() {

@@ -1,10 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { cancelRequest, holdRequest, linkToken, suspendRequest } from '../../shared/contract/booking-api.ts';
 import type { BookingOutcome } from '../booking/booking-rules.ts';
 import type { BookingService } from '../booking/booking-service.ts';
+import { bearerMatches } from './admin-token.ts';
 import { parseOr400, sendRefusal } from './api-errors.ts';
 
 const serviceParams = z.strictObject({ serviceId: z.string().max(40) });
@@ -71,19 +71,14 @@ export function bookingRoutes(app: FastifyInstance, booking: BookingService, con
     return answer(reply, params.step === 'preview' ? booking.cancelPreview(body.code, body.email) : await booking.cancel(body.code, body.email));
   });
 
-  // Until the staff pages (issue #6) exist, the crisis switch is a command holding the server's admin token.
-  const authorized = (header: string | undefined) => {
-    const given = Buffer.from(header?.replace(/^Bearer /, '') ?? '');
-    const expected = Buffer.from(adminToken);
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  };
+  // The crisis switch as a command on the server (scripts/booking.ts); the staff pages have their own route.
   app.put('/api/admin/suspension', limit(30), async (req, reply) => {
-    if (!authorized(req.headers.authorization)) return sendRefusal(reply, 'unauthorized');
+    if (!bearerMatches(req.headers.authorization, adminToken)) return sendRefusal(reply, 'unauthorized');
     const body = parseOr400(suspendRequest, req.body, reply);
     return body ? answer(reply, await booking.suspend(body)) : reply;
   });
   app.delete('/api/admin/suspension', limit(30), async (req, reply) => {
-    if (!authorized(req.headers.authorization)) return sendRefusal(reply, 'unauthorized');
+    if (!bearerMatches(req.headers.authorization, adminToken)) return sendRefusal(reply, 'unauthorized');
     return answer(reply, await booking.resume());
   });
 }

@@ -10,6 +10,7 @@ import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { BookingService } from '../booking/booking-service.ts';
 import { sendRefusal } from './api-errors.ts';
 import { bookingRoutes } from './booking-routes.ts';
+import { staffRoutes, type StaffDeps } from './staff-routes.ts';
 import { statusRoutes } from './status-routes.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 
@@ -25,6 +26,7 @@ export interface HttpOptions {
   engine: QueueEngine;
   config: OfficeConfig;
   adminToken: string;
+  staff: StaffDeps;
   /** The built web UI (webui/dist); without it the API still runs and pages answer 404. */
   webRoot: string;
 }
@@ -57,6 +59,7 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
   });
   bookingRoutes(app, options.booking, options.config, options.adminToken);
   statusRoutes(app, options.engine);
+  staffRoutes(app, options.staff);
 
   const hasUi = existsSync(`${options.webRoot}/index.html`);
   if (hasUi) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, maxAge: '1h', index: false, preCompressed: true });

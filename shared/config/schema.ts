@@ -120,6 +120,14 @@ export const bookingRulesSchema = z.strictObject({
   proofOfWork: z.strictObject({ minCounter: z.int().min(1), maxCounter: z.int().min(1) }).default({ minCounter: 10_000, maxCounter: 40_000 }),
 });
 
+/** The staff login: how long a session lasts, and how many wrong passwords lock an account for how long. */
+export const staffRulesSchema = z.strictObject({
+  idleMinutes: z.int().min(1).max(480).default(30),
+  sessionHours: z.int().min(1).max(24).default(10),
+  lockoutAttempts: z.int().min(1).max(100).default(5),
+  lockoutMinutes: z.int().min(1).max(1440).default(15),
+});
+
 export const mailSchema = z.strictObject({
   from: z.string().min(3),
   transport: z.discriminatedUnion('kind', [smtpSchema, outboxSchema]),
@@ -146,6 +154,7 @@ export const officeConfigSchema = z
     displays: z.array(displaySchema).default([]),
     rules: rulesSchema.default(rulesSchema.parse({})),
     booking: bookingRulesSchema.default(bookingRulesSchema.parse({})),
+    staff: staffRulesSchema.default(staffRulesSchema.parse({})),
     mail: mailSchema.default({ from: 'Fronta <fronta@localhost>', transport: { kind: 'outbox', dir: 'outbox' } }),
   })
   .superRefine(checkReferences);

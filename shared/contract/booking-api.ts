@@ -7,13 +7,13 @@ import { epochMs } from './common.ts';
  * what arrives and by the web UI for its types. docs/API.md lists the routes.
  */
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-const language = z.enum(['cs', 'en']);
+export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+export const language = z.enum(['cs', 'en']);
 /** Links in the e-mails carry these: 128 random bits, base64url. */
 export const linkToken = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'expected a 22-character link token');
 export const bookingCode = z.string().regex(/^\d{8}$/, 'expected the 8-digit booking code');
 /** Surrounding spaces (a copied address) are forgiven; the rest must be an e-mail address. */
-const email = z.string().trim().max(200).pipe(z.email('enter a valid e-mail address'));
+export const email = z.string().trim().max(200).pipe(z.email('enter a valid e-mail address'));
 
 /** Why a day cannot be booked; the day buttons say it in words. */
 export const dayUnavailable = z.enum(['past', 'holiday', 'closedDay', 'closed', 'noOnlinePlaces', 'full', 'suspended']);
@@ -70,16 +70,17 @@ export const proofOfWork = z.strictObject({
 });
 export type ProofOfWork = z.infer<typeof proofOfWork>;
 
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[\d ]{9,20}$/, 'enter a phone number of 9 to 15 digits');
+
 export const holdRequest = z.strictObject({
   serviceId: z.string().max(40),
   startsAt: epochMs,
   name: z.string().trim().min(2, 'enter your name').max(100),
   email,
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[\d ]{9,20}$/, 'enter a phone number of 9 to 15 digits')
-    .optional(),
+  phone: phone.optional(),
   /** The consent to process the personal data; the form cannot be sent without it. */
   consent: z.literal(true, 'consent is required'),
   language,
@@ -134,6 +135,12 @@ export const bookingRefusals = [
   'mailFailed',
   'storageFailed',
   'unauthorized',
+  // The staff pages (staff-api.ts):
+  'badCredentials',
+  'lockedOut',
+  'forbidden',
+  'csrfFailed',
+  'usernameTaken',
 ] as const;
 export const bookingRefusal = z.enum(bookingRefusals);
 export type BookingRefusal = z.infer<typeof bookingRefusal>;

@@ -34,7 +34,7 @@ async function hallOffice() {
   const store = new MemoryStore();
   const bookingStore = new MemoryDocumentStore();
   const start = (mqttPort = 0, httpPort = 0) =>
-    startOfficeServer({ config, credentials, store, bookingStore, mailer: createMailer(config.mail, dir.path, createLogger('mail', () => {})), clock, mqttPort, httpPort, logSink: () => {} });
+    startOfficeServer({ config, credentials, store, bookingStore, staffStore: new MemoryDocumentStore(), mailer: createMailer(config.mail, dir.path, createLogger('mail', () => {})), clock, mqttPort, httpPort, logSink: () => {} });
   let server: OfficeServer = await start();
   const devices = provisioned.devices.map((d) => ({ ...d, broker: `mqtt://127.0.0.1:${server.mqttPort}` }));
   const sim = new SimOffice(config, devices, clock);

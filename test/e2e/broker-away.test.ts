@@ -22,7 +22,7 @@ test('with the broker away devices say so and print nothing; they recover by the
   const credentials = await readCredentials(provisioned.credentialsPath);
   const bookingStore = new MemoryDocumentStore();
   const start = (mqttPort = 0) =>
-    startOfficeServer({ config, credentials, store, bookingStore, mailer: createMailer(config.mail, dir.path, createLogger('mail', () => {})), clock, mqttPort, logSink: () => {} });
+    startOfficeServer({ config, credentials, store, bookingStore, staffStore: new MemoryDocumentStore(), mailer: createMailer(config.mail, dir.path, createLogger('mail', () => {})), clock, mqttPort, logSink: () => {} });
   let server = await start();
   const devices = provisioned.devices.map((d) => ({ ...d, broker: `mqtt://127.0.0.1:${server.mqttPort}` }));
   const office = new SimOffice(config, devices, clock);

@@ -63,6 +63,7 @@ export async function runOffice(options: OfficeOptions = {}): Promise<RunningOff
     credentials: await readCredentials(provisioned.credentialsPath),
     store: options.store ?? new MemoryStore(),
     bookingStore: options.bookingStore ?? new MemoryDocumentStore(),
+    staffStore: new MemoryDocumentStore(),
     mailer: options.mailer ?? createMailer(config.mail, dir.path, createLogger('mail', (line) => logs.push(line))),
     adminToken: options.adminToken,
     clock,

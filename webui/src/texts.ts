@@ -110,6 +110,11 @@ const cs = {
     mailFailed: 'E-mail se nepodařilo odeslat; termín jsme uvolnili. Zkuste to prosím později.',
     storageFailed: 'Porucha systému, nic se neuložilo. Zkuste to prosím za chvíli.',
     unauthorized: 'Nemáte oprávnění.',
+    badCredentials: 'Nesprávné jméno nebo heslo.',
+    lockedOut: 'Příliš mnoho chybných pokusů; účet je na chvíli zablokován. Zkuste to prosím později.',
+    forbidden: 'K této akci nemáte oprávnění.',
+    csrfFailed: 'Platnost formuláře vypršela. Načtěte prosím stránku znovu.',
+    usernameTaken: 'Toto uživatelské jméno už existuje.',
     network: 'Server je nedostupný. Zkontrolujte připojení a zkuste to znovu.',
   } satisfies Record<BookingRefusal | 'network', string>,
 };
@@ -221,6 +226,11 @@ const en: Texts = {
     mailFailed: 'The e-mail could not be sent; the time was released. Please try again later.',
     storageFailed: 'System failure, nothing was saved. Please try again shortly.',
     unauthorized: 'Not allowed.',
+    badCredentials: 'Wrong user name or password.',
+    lockedOut: 'Too many wrong attempts; the account is locked for a while. Please try again later.',
+    forbidden: 'You are not allowed to do this.',
+    csrfFailed: 'The form has expired. Please reload the page.',
+    usernameTaken: 'This user name already exists.',
     network: 'The server cannot be reached. Check your connection and try again.',
   },
 };

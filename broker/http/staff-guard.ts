@@ -1,0 +1,60 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { csrfHeader, type StaffRole } from '../../shared/contract/staff-api.ts';
+import type { Session, Sessions } from '../staff/sessions.ts';
+import { sendRefusal } from './api-errors.ts';
+
+export const sessionCookie = 'fronta_staff';
+
+/** The one cookie the server sets, read without a parser: `name=value` pairs separated by `;`. */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of header?.split(';') ?? []) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}
+
+/**
+ * HttpOnly (no script reads it), Secure (sent over HTTPS only; browsers treat http://localhost as
+ * secure, so the office on one machine works), SameSite=Strict (never sent from another site).
+ */
+export function sessionCookieHeader(token: string, maxAgeSeconds: number): string {
+  return `${sessionCookie}=${token}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=${maxAgeSeconds}`;
+}
+
+const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** `Origin: null` (a sandboxed frame, a file) and garbage count as foreign. */
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}
+
+const sessions = new WeakMap<FastifyRequest, Session>();
+
+/** The staff member behind a request that passed `staffOnly`. */
+export const sessionOf = (req: FastifyRequest): Session => sessions.get(req)!;
+
+/**
+ * A preHandler for the staff routes: a live session (401 otherwise), the role (403), and for every
+ * request that changes something the session's CSRF token in its header and no foreign Origin (403).
+ */
+export function staffOnly(all: Sessions, role: StaffRole = 'clerk') {
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    const session = all.find(cookieValue(req.headers.cookie, sessionCookie));
+    if (!session) return sendRefusal(reply, 'unauthorized', 'log in first');
+    if (role === 'admin' && session.account.role !== 'admin') return sendRefusal(reply, 'forbidden', 'only an office administrator may do this');
+    if (!safeMethods.has(req.method)) {
+      const given = req.headers[csrfHeader];
+      const origin = req.headers.origin;
+      if (typeof given !== 'string' || !same(given, session.csrfToken)) return sendRefusal(reply, 'csrfFailed', `missing or wrong ${csrfHeader}`);
+      if (origin !== undefined && hostOf(origin) !== req.headers.host) return sendRefusal(reply, 'csrfFailed', 'request from another site');
+    }
+    sessions.set(req, session);
+  };
+}

@@ -1,0 +1,80 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { OfficeConfig } from '../../shared/config/schema.ts';
+import { loginRequest, myCounterRequest, newAccountRequest, username, type StaffSession } from '../../shared/contract/staff-api.ts';
+import type { Session, Sessions } from '../staff/sessions.ts';
+import type { StaffAccounts } from '../staff/staff-accounts.ts';
+import { bearerMatches } from './admin-token.ts';
+import { parseOr400, sendRefusal } from './api-errors.ts';
+import { cookieValue, sessionCookie, sessionCookieHeader, sessionOf, staffOnly } from './staff-guard.ts';
+
+export interface StaffDeps {
+  accounts: StaffAccounts;
+  sessions: Sessions;
+  config: () => OfficeConfig;
+  adminToken: string;
+}
+
+const usernameParams = z.strictObject({ username });
+const tenMinutes = 10 * 60_000;
+
+/** Logging in and out, the clerk's counter, and the staff accounts (docs/API.md, "Staff"). */
+export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
+  const { accounts, sessions } = deps;
+  const view = (session: Session): StaffSession => ({ account: session.account, csrfToken: session.csrfToken, expiresAt: sessions.expiresAt(session), counterId: session.counterId });
+  const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
+
+  // Per address on top of the per-account lockout: one machine cannot try many accounts quickly.
+  app.post('/api/staff/login', { config: { rateLimit: { max: 30, timeWindow: tenMinutes } } }, async (req, reply) => {
+    const body = parseOr400(loginRequest, req.body, reply);
+    if (!body) return reply;
+    const outcome = await accounts.login(body.username, body.password);
+    if (!outcome.ok) return sendRefusal(reply, outcome.code, outcome.retryAt ? `locked until ${new Date(outcome.retryAt).toISOString()}` : undefined);
+    const { token, session } = sessions.create(outcome.account);
+    return noStore(reply).header('set-cookie', sessionCookieHeader(token, deps.config().staff.sessionHours * 3600)).send(view(session));
+  });
+
+  app.get('/api/staff/session', { preHandler: staffOnly(sessions) }, (req, reply) => noStore(reply).send(view(sessionOf(req))));
+
+  app.post('/api/staff/logout', { preHandler: staffOnly(sessions) }, (req, reply) => {
+    sessions.end(cookieValue(req.headers.cookie, sessionCookie)!);
+    return noStore(reply).header('set-cookie', sessionCookieHeader('', 0)).code(204).send();
+  });
+
+  app.put('/api/staff/my-counter', { preHandler: staffOnly(sessions) }, (req, reply) => {
+    const body = parseOr400(myCounterRequest, req.body, reply);
+    if (!body) return reply;
+    if (body.counterId !== null && !deps.config().counters.some((c) => c.id === body.counterId)) return sendRefusal(reply, 'notFound', `no counter ${body.counterId}`);
+    const session = sessionOf(req);
+    session.counterId = body.counterId;
+    return noStore(reply).send(view(session));
+  });
+
+  app.get('/api/staff/accounts', { preHandler: staffOnly(sessions, 'admin') }, (_req, reply) => noStore(reply).send({ accounts: accounts.list() }));
+
+  app.post('/api/staff/accounts', { preHandler: staffOnly(sessions, 'admin') }, async (req, reply) => {
+    const body = parseOr400(newAccountRequest, req.body, reply);
+    if (!body) return reply;
+    const outcome = await accounts.add(body);
+    return outcome.ok ? noStore(reply).code(201).send(outcome.account) : sendRefusal(reply, outcome.code);
+  });
+
+  app.delete('/api/staff/accounts/:username', { preHandler: staffOnly(sessions, 'admin') }, async (req, reply) => {
+    const params = parseOr400(usernameParams, req.params, reply);
+    if (!params) return reply;
+    if (params.username === sessionOf(req).account.username) return sendRefusal(reply, 'forbidden', 'you cannot remove your own account');
+    if (!(await accounts.remove(params.username))) return sendRefusal(reply, 'notFound', `no account ${params.username}`);
+    sessions.endAllOf(params.username);
+    return noStore(reply).code(204).send();
+  });
+
+  // The first administrator, before anyone can log in: `npm run staff -- add …` on the server itself,
+  // holding the admin token from the data directory.
+  app.post('/api/admin/staff', { config: { rateLimit: { max: 30, timeWindow: tenMinutes } } }, async (req, reply) => {
+    if (!bearerMatches(req.headers.authorization, deps.adminToken)) return sendRefusal(reply, 'unauthorized');
+    const body = parseOr400(newAccountRequest, req.body, reply);
+    if (!body) return reply;
+    const outcome = await accounts.add(body);
+    return outcome.ok ? noStore(reply).code(201).send(outcome.account) : sendRefusal(reply, outcome.code);
+  });
+}

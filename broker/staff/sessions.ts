@@ -1,0 +1,69 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Clock } from '../../shared/clock.ts';
+import type { OfficeConfig } from '../../shared/config/schema.ts';
+import type { StaffAccount } from '../../shared/contract/staff-api.ts';
+
+export interface Session {
+  account: StaffAccount;
+  csrfToken: string;
+  createdAt: number;
+  lastSeenAt: number;
+  /** The counter the clerk sits at, for the dashboard. */
+  counterId: string | null;
+}
+
+const keyOf = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/**
+ * Staff sessions, in memory: a restart of the server logs everyone out, which is the safe side.
+ * The cookie carries a random token; only its hash is kept, so the table itself grants nothing.
+ * A session ends after `idleMinutes` without a request, and after `sessionHours` in any case.
+ */
+export class Sessions {
+  private readonly byKey = new Map<string, Session>();
+
+  constructor(private readonly clock: Clock, private readonly config: () => OfficeConfig) {}
+
+  create(account: StaffAccount): { token: string; session: Session } {
+    const now = this.clock.now();
+    const token = randomBytes(32).toString('base64url');
+    const session: Session = { account, csrfToken: randomBytes(24).toString('base64url'), createdAt: now, lastSeenAt: now, counterId: null };
+    this.byKey.set(keyOf(token), session);
+    return { token, session };
+  }
+
+  /** The live session of a token, touched; an expired one is forgotten. */
+  find(token: string | undefined): Session | undefined {
+    if (!token) return undefined;
+    const key = keyOf(token);
+    const session = this.byKey.get(key);
+    if (!session) return undefined;
+    const now = this.clock.now();
+    if (now >= this.expiresAt(session)) {
+      this.byKey.delete(key);
+      return undefined;
+    }
+    session.lastSeenAt = now;
+    return session;
+  }
+
+  expiresAt(session: Session): number {
+    const { idleMinutes, sessionHours } = this.config().staff;
+    return Math.min(session.lastSeenAt + idleMinutes * 60_000, session.createdAt + sessionHours * 3_600_000);
+  }
+
+  end(token: string): void {
+    this.byKey.delete(keyOf(token));
+  }
+
+  /** A removed account's sessions end at once. */
+  endAllOf(username: string): void {
+    for (const [key, session] of this.byKey) if (session.account.username === username) this.byKey.delete(key);
+  }
+
+  /** The live sessions, for who sits at which counter. */
+  live(): Session[] {
+    const now = this.clock.now();
+    return [...this.byKey.values()].filter((s) => now < this.expiresAt(s));
+  }
+}

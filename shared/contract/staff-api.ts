@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { email, isoDay, language, phone } from './booking-api.ts';
+import { epochMs } from './common.ts';
+
+/**
+ * The staff pages' HTTP API: one schema per body, used by the server to check what arrives and by
+ * the staff pages for their types. docs/API.md lists the routes and who may call each.
+ */
+
+/** A clerk serves and books; an office administrator also changes settings, accounts and the crisis switch. */
+export const staffRole = z.enum(['clerk', 'admin']);
+export type StaffRole = z.infer<typeof staffRole>;
+
+export const username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'expected 2-40 characters: a-z, 0-9, dot, dash, underscore');
+
+/** At least 12 characters (NÚKIB's recommendation for passwords without a second factor). */
+export const newPassword = z.string().min(12, 'at least 12 characters').max(200);
+
+export const loginRequest = z.strictObject({ username: z.string().max(80), password: z.string().min(1).max(200) });
+export type LoginRequest = z.infer<typeof loginRequest>;
+
+export const newAccountRequest = z.strictObject({ username, name: z.string().trim().min(2).max(100), role: staffRole, password: newPassword });
+export type NewAccountRequest = z.infer<typeof newAccountRequest>;
+
+export const staffAccount = z.strictObject({ username: z.string(), name: z.string(), role: staffRole });
+export type StaffAccount = z.infer<typeof staffAccount>;
+
+/** Every request that changes something sends the session's CSRF token in this header. */
+export const csrfHeader = 'x-csrf-token';
+
+export const staffSession = z.strictObject({ account: staffAccount, csrfToken: z.string(), expiresAt: epochMs, counterId: z.string().nullable() });
+export type StaffSession = z.infer<typeof staffSession>;
+
+/** The counter a clerk sits at, shown on the dashboard; null when away. */
+export const myCounterRequest = z.strictObject({ counterId: z.string().max(40).nullable() });
+
+export const dayQuery = z.strictObject({ day: isoDay });
+
+/** A client who phoned or wrote: booked directly, confirmed at once, also while online booking is off. */
+export const phoneBookingRequest = z.strictObject({
+  serviceId: z.string().max(40),
+  startsAt: epochMs,
+  name: z.string().trim().min(2).max(100),
+  email: email.optional(),
+  phone: phone.optional(),
+  language,
+});
+export type PhoneBookingRequest = z.infer<typeof phoneBookingRequest>;
+
+export const staffCancelRequest = z.strictObject({ notify: z.boolean() });
