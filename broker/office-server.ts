@@ -10,9 +10,10 @@ import { QueueEngine } from './engine/queue-engine.ts';
 import { Sessions } from './staff/sessions.ts';
 import { StaffAccounts } from './staff/staff-accounts.ts';
 import type { Mailer } from './mail/mailer.ts';
-import { createHttpServer } from './http/http-server.ts';
+import { createHttpServer, type RouteEntry } from './http/http-server.ts';
 import { createLogger, type LogSink } from './log.ts';
 import type { Credentials } from './mqtt/credentials.ts';
+import { DeviceHealthBoard } from './mqtt/device-health-board.ts';
 import { EngineBridge } from './mqtt/engine-bridge.ts';
 import { createMqttBroker } from './mqtt/mqtt-broker.ts';
 import type { QueueStore } from './store/queue-store.ts';
@@ -43,6 +44,8 @@ export interface OfficeServer {
   engine: QueueEngine;
   booking: BookingService;
   accounts: StaffAccounts;
+  /** Every HTTP route and the staff role it needs. */
+  routes: RouteEntry[];
   mqttPort: number;
   httpPort: number;
   stop(): Promise<void>;
@@ -79,6 +82,9 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
   if (options.simulating) log.warn('simulation: the virtual office may drive the simulated devices (never use this in an office)');
   aedes.on('clientError', (client, error) => log.warn('client error', { clientId: client.id, error: error.message }));
   aedes.on('connectionError', (_client, error) => log.warn('connection error', { error: error.message }));
+  // Before the bridge: it must hear the presence the bridge publishes at start.
+  const board = new DeviceHealthBoard(aedes);
+  await board.start();
   const bridge = new EngineBridge(aedes, engine, clock, log);
   await bridge.start();
   // Nagle's algorithm with delayed ACKs holds small MQTT packets back ~40 ms; every message here is small and urgent.
@@ -92,6 +98,7 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
     config,
     adminToken,
     staff: { accounts, sessions, config: config$, adminToken },
+    office: { booking, engine, board, sessions, clock },
     webRoot: options.webRoot ?? defaultWebRoot,
   });
   const mqttPort = await listen(tcp, options.mqttPort ?? 0, host);
@@ -102,10 +109,12 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
     engine,
     booking,
     accounts,
+    routes: http.routes,
     mqttPort,
     httpPort,
     async stop() {
       await bridge.stop();
+      await board.stop();
       await new Promise<void>((resolve) => aedes.close(() => resolve()));
       for (const ws of http.sockets.clients) ws.terminate();
       http.sockets.close();

@@ -3,7 +3,7 @@ import type { Language } from '../../shared/config/localized.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { BookingRefusal, SuspendRequest } from '../../shared/contract/booking-api.ts';
 import { occupies, type Booking, type BookingState, type Person } from './booking-state.ts';
-import { daySlots, horizon, isSuspended } from './slots.ts';
+import { daySlots, horizon, isSuspended, staffSlots } from './slots.ts';
 
 /** Random draws come in from outside, so the rules stay pure and the tests can fix them. */
 export interface Draw {
@@ -74,11 +74,50 @@ export function confirm(ctx: BookingContext, token: string): BookingOutcome<{ bo
   if (booking.status !== 'held') return { ok: true, data: { booking, first: false } };
   if (booking.heldUntil <= now) return refuse('holdExpired');
   if (isSuspended(state, booking.workplaceId)) return refuse('suspended');
-  const active = new Set(Object.values(state.bookings).filter((b) => b.status === 'confirmed' && b.code).map((b) => b.code));
+  Object.assign(booking, { status: 'confirmed', code: newCode(ctx), confirmedAt: now });
+  return { ok: true, data: { booking, first: true } };
+}
+
+/** A code unique among the active bookings. */
+function newCode(ctx: BookingContext): string {
+  const active = new Set(Object.values(ctx.state.bookings).filter((b) => b.status === 'confirmed' && b.code).map((b) => b.code));
   let code = ctx.draw.code();
   while (active.has(code)) code = ctx.draw.code();
-  Object.assign(booking, { status: 'confirmed', code, confirmedAt: now });
-  return { ok: true, data: { booking, first: true } };
+  return code;
+}
+
+export interface CallerInput { serviceId: string; startsAt: number; person: Person; language: Language; bookedBy: string }
+
+/**
+ * A client who phoned or wrote, booked by staff: confirmed at once, into any free place of a slot
+ * (staffSlots), also while online booking is suspended (seed: then this is the only way).
+ */
+export function bookForCaller(ctx: BookingContext, input: CallerInput): BookingOutcome<Booking> {
+  const { config, state, now } = ctx;
+  const service = config.services.find((s) => s.id === input.serviceId);
+  if (!service) return refuse('unknownService', input.serviceId);
+  if (!service.booking) return refuse('notBookable', service.id);
+  const day = officeDay(input.startsAt);
+  if (!staffSlots(config, state, service, day, now).some((s) => s.startsAt === input.startsAt)) return refuse('slotUnavailable');
+  const booking: Booking = {
+    id: ctx.draw.id(),
+    serviceId: service.id,
+    workplaceId: service.workplaceId,
+    day,
+    startsAt: input.startsAt,
+    status: 'confirmed',
+    createdAt: now,
+    heldUntil: now,
+    confirmToken: ctx.draw.token(),
+    language: input.language,
+    code: newCode(ctx),
+    confirmedAt: now,
+    icsSequence: 0,
+    bookedBy: input.bookedBy,
+    person: input.person,
+  };
+  state.bookings[booking.id] = booking;
+  return { ok: true, data: booking };
 }
 
 /** A confirmed booking still to come, by its code and the e-mail it was made with; a wrong e-mail looks like an unknown code. */

@@ -21,9 +21,10 @@ import { cancelMail, codeMail, holdMail } from './booking-mails.ts';
 import * as rules from './booking-rules.ts';
 import { emptyBookingState, type Booking, type BookingState } from './booking-state.ts';
 import type { DocumentStore } from '../store/document-store.ts';
+import type { PhoneBookingRequest } from '../../shared/contract/staff-api.ts';
 import { emailKey } from './email-key.ts';
 import { ProofOfWorkGate } from './proof-of-work.ts';
-import { bookingDays, daySlots, isSuspended } from './slots.ts';
+import { bookingDays, daySlots, isSuspended, staffSlots } from './slots.ts';
 
 export interface BookingServiceDeps {
   config: OfficeConfig;
@@ -211,6 +212,39 @@ export class BookingService {
     });
   }
 
+  /** Staff: the slots they may book for a caller on a day (online quota aside, suspension aside). */
+  staffSlots(serviceId: string, day: string): Outcome<BookingSlots> {
+    const service = this.bookableService(serviceId);
+    if (!service.ok) return service;
+    return { ok: true, data: { serviceId, day, slots: staffSlots(this.config, this.state, service.data, day, this.now()) } };
+  }
+
+  /** Staff: a caller's booking, confirmed at once; the code goes by e-mail if the caller gave an address. */
+  async bookForCaller(request: PhoneBookingRequest, bookedBy: string): Promise<Outcome<Booking>> {
+    const person = { name: request.name, email: request.email ?? '', emailKey: request.email ? emailKey(request.email) : '', ...(request.phone ? { phone: request.phone } : {}) };
+    const booked = await this.change(() => rules.bookForCaller(this.ctx(), { serviceId: request.serviceId, startsAt: request.startsAt, person, language: request.language, bookedBy }));
+    if (booked.ok && person.email) await this.mail(codeMail(this.config, booked.data, person, this.now()));
+    return booked;
+  }
+
+  /** Staff: cancels a confirmed booking still to come; `notify` e-mails the client (with the .ics CANCEL). */
+  async cancelById(bookingId: string, notify: boolean): Promise<Outcome<Booking>> {
+    const cancelled = await this.change(() => {
+      const booking = this.state.bookings[bookingId];
+      if (!booking || booking.status !== 'confirmed' || booking.startsAt <= this.now()) return { ok: false, code: 'notFound' };
+      return { ok: true, data: rules.cancel(this.ctx(), booking) };
+    });
+    if (cancelled.ok && notify && cancelled.data.person) await this.mail(cancelMail(this.config, cancelled.data, cancelled.data.person, this.now()));
+    return cancelled;
+  }
+
+  /** Every booking of a Prague day that is still kept, holds and cancelled ones included. */
+  dayBookings(day: string): Booking[] {
+    return Object.values(this.state.bookings)
+      .filter((b) => b.day === day)
+      .sort((a, b) => a.startsAt - b.startsAt || a.createdAt - b.createdAt);
+  }
+
   /** For the kiosk: the booking a code belongs to, if it is confirmed, used or lapsed. */
   findByCode(code: string): BookedRef | undefined {
     let found: Booking | undefined;
@@ -258,6 +292,7 @@ export class BookingService {
   }
 
   private async mail(message: Parameters<Mailer['send']>[0]): Promise<void> {
+    if (!message.to) return;
     try {
       await this.deps.mailer.send(message);
     } catch (error) {

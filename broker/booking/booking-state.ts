@@ -3,6 +3,7 @@ import type { Language, LocalizedText } from '../../shared/config/localized.ts';
 /** Personal data: kept only while needed (cancellation and the retention sweep delete it). */
 export interface Person {
   name: string;
+  /** Empty for a caller booked by staff without an address: nothing is mailed to them. */
   email: string;
   /** The normalised e-mail the limits count by (email-key.ts). */
   emailKey: string;
@@ -36,6 +37,8 @@ export interface Booking {
   icsSequence: number;
   /** The client address, keyed (never stored plain), for the per-address limits. */
   clientKey?: string;
+  /** The staff member who booked it for a caller; absent for an online booking. */
+  bookedBy?: string;
   person?: Person;
 }
 

@@ -73,6 +73,19 @@ function freeSlots(config: OfficeConfig, service: Service, day: string, now: num
     .filter((s) => s.free > 0);
 }
 
+/**
+ * The slots staff may book for a caller: every slot still to come with a free place, the online
+ * quota aside (it is what is set aside for the internet), and while online booking is suspended too.
+ */
+export function staffSlots(config: OfficeConfig, state: BookingState, service: Service, day: string, now: number): BookingSlot[] {
+  const taken = takenByDay(state, service.id, now).get(day) ?? none;
+  const perSlotPlaces = service.booking?.placesPerSlot ?? 0;
+  return slotStarts(config, service, day)
+    .filter((t) => t > now)
+    .map((t) => ({ startsAt: t, time: timeOf(t), free: perSlotPlaces - (taken.perSlot.get(t) ?? 0) }))
+    .filter((s) => s.free > 0);
+}
+
 /** Every day of the horizon with its free places, or why it cannot be booked. */
 export function bookingDays(config: OfficeConfig, state: BookingState, service: Service, now: number): BookingDay[] {
   const suspended = isSuspended(state, service.workplaceId);

@@ -7,7 +7,7 @@ import type { HallCalls } from '../../shared/contract/hall.ts';
 import type { KioskReply, KioskRequest } from '../../shared/contract/kiosk.ts';
 import type { ServiceStatus } from '../../shared/contract/service.ts';
 import type { Durable, QueueStore } from '../store/queue-store.ts';
-import { freshDay, type DayState } from './day-state.ts';
+import { freshDay, type DayState, type TicketRecord } from './day-state.ts';
 import { GroupCommit } from './group-commit.ts';
 import { applyEntry, type Reply } from './apply-entry.ts';
 import { refusalError } from './context.ts';
@@ -126,6 +126,11 @@ export class QueueEngine {
 
   ticketStatus(token: string, now = this.deps.clock.now()): TicketStatus | undefined {
     return ticketView(this.deps.config, this.state, token, now);
+  }
+
+  /** Today's ticket of that number, if any: the staff's booking list says whether a booked client was served. */
+  todaysTicket(number: string): Readonly<TicketRecord> | undefined {
+    return this.state.tickets[number];
   }
 
   /**

@@ -7,9 +7,11 @@ import type { Aedes } from 'aedes';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createWebSocketStream, WebSocketServer } from 'ws';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
+import type { StaffRole } from '../../shared/contract/staff-api.ts';
 import type { BookingService } from '../booking/booking-service.ts';
 import { sendRefusal } from './api-errors.ts';
 import { bookingRoutes } from './booking-routes.ts';
+import { staffOfficeRoutes, type StaffOfficeDeps } from './staff-office-routes.ts';
 import { staffRoutes, type StaffDeps } from './staff-routes.ts';
 import { statusRoutes } from './status-routes.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
@@ -27,6 +29,7 @@ export interface HttpOptions {
   config: OfficeConfig;
   adminToken: string;
   staff: StaffDeps;
+  office: StaffOfficeDeps;
   /** The built web UI (webui/dist); without it the API still runs and pages answer 404. */
   webRoot: string;
 }
@@ -35,8 +38,15 @@ export interface HttpOptions {
  * The office server's HTTP side, in Fastify: `/health`, the booking and status APIs, the web UI's files, and
  * MQTT over WebSocket at `/mqtt`. Every body is checked by its schema from shared/ (booking-routes.ts).
  */
-export async function createHttpServer(options: HttpOptions): Promise<{ app: FastifyInstance; server: Server; sockets: WebSocketServer }> {
+/** Every route, with the staff role it requires: the permission tests walk them all. */
+export interface RouteEntry { method: string; url: string; staffRole: StaffRole | null }
+
+export async function createHttpServer(options: HttpOptions): Promise<{ app: FastifyInstance; server: Server; sockets: WebSocketServer; routes: RouteEntry[] }> {
   const app = Fastify({ bodyLimit: 16 * 1024, logger: false });
+  const routes: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, staffRole: route.config?.staffRole ?? null });
+  });
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"] } },
   });
@@ -60,6 +70,7 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
   bookingRoutes(app, options.booking, options.config, options.adminToken);
   statusRoutes(app, options.engine);
   staffRoutes(app, options.staff);
+  staffOfficeRoutes(app, options.office);
 
   const hasUi = existsSync(`${options.webRoot}/index.html`);
   if (hasUi) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, maxAge: '1h', index: false, preCompressed: true });
@@ -75,5 +86,5 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
     sockets.handleUpgrade(req, socket, head, (ws) => options.aedes.handle(createWebSocketStream(ws), req));
   });
   await app.ready();
-  return { app, server: app.server, sockets };
+  return { app, server: app.server, sockets, routes };
 }

@@ -4,6 +4,13 @@ import { csrfHeader, type StaffRole } from '../../shared/contract/staff-api.ts';
 import type { Session, Sessions } from '../staff/sessions.ts';
 import { sendRefusal } from './api-errors.ts';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set by staffAccess on every staff route. */
+    staffRole?: StaffRole;
+  }
+}
+
 export const sessionCookie = 'fronta_staff';
 
 /** The one cookie the server sets, read without a parser: `name=value` pairs separated by `;`. */
@@ -57,4 +64,9 @@ export function staffOnly(all: Sessions, role: StaffRole = 'clerk') {
     }
     sessions.set(req, session);
   };
+}
+
+/** The route options of a staff route: the guard, and the role on record (the permission tests walk every route by it). */
+export function staffAccess(all: Sessions, role: StaffRole = 'clerk') {
+  return { preHandler: staffOnly(all, role), config: { staffRole: role } };
 }

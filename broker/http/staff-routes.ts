@@ -6,7 +6,7 @@ import type { Session, Sessions } from '../staff/sessions.ts';
 import type { StaffAccounts } from '../staff/staff-accounts.ts';
 import { bearerMatches } from './admin-token.ts';
 import { parseOr400, sendRefusal } from './api-errors.ts';
-import { cookieValue, sessionCookie, sessionCookieHeader, sessionOf, staffOnly } from './staff-guard.ts';
+import { cookieValue, sessionCookie, sessionCookieHeader, sessionOf, staffAccess } from './staff-guard.ts';
 
 export interface StaffDeps {
   accounts: StaffAccounts;
@@ -34,14 +34,14 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
     return noStore(reply).header('set-cookie', sessionCookieHeader(token, deps.config().staff.sessionHours * 3600)).send(view(session));
   });
 
-  app.get('/api/staff/session', { preHandler: staffOnly(sessions) }, (req, reply) => noStore(reply).send(view(sessionOf(req))));
+  app.get('/api/staff/session', staffAccess(sessions), (req, reply) => noStore(reply).send(view(sessionOf(req))));
 
-  app.post('/api/staff/logout', { preHandler: staffOnly(sessions) }, (req, reply) => {
+  app.post('/api/staff/logout', staffAccess(sessions), (req, reply) => {
     sessions.end(cookieValue(req.headers.cookie, sessionCookie)!);
     return noStore(reply).header('set-cookie', sessionCookieHeader('', 0)).code(204).send();
   });
 
-  app.put('/api/staff/my-counter', { preHandler: staffOnly(sessions) }, (req, reply) => {
+  app.put('/api/staff/my-counter', staffAccess(sessions), (req, reply) => {
     const body = parseOr400(myCounterRequest, req.body, reply);
     if (!body) return reply;
     if (body.counterId !== null && !deps.config().counters.some((c) => c.id === body.counterId)) return sendRefusal(reply, 'notFound', `no counter ${body.counterId}`);
@@ -50,16 +50,16 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
     return noStore(reply).send(view(session));
   });
 
-  app.get('/api/staff/accounts', { preHandler: staffOnly(sessions, 'admin') }, (_req, reply) => noStore(reply).send({ accounts: accounts.list() }));
+  app.get('/api/staff/accounts', staffAccess(sessions, 'admin'), (_req, reply) => noStore(reply).send({ accounts: accounts.list() }));
 
-  app.post('/api/staff/accounts', { preHandler: staffOnly(sessions, 'admin') }, async (req, reply) => {
+  app.post('/api/staff/accounts', staffAccess(sessions, 'admin'), async (req, reply) => {
     const body = parseOr400(newAccountRequest, req.body, reply);
     if (!body) return reply;
     const outcome = await accounts.add(body);
     return outcome.ok ? noStore(reply).code(201).send(outcome.account) : sendRefusal(reply, outcome.code);
   });
 
-  app.delete('/api/staff/accounts/:username', { preHandler: staffOnly(sessions, 'admin') }, async (req, reply) => {
+  app.delete('/api/staff/accounts/:username', staffAccess(sessions, 'admin'), async (req, reply) => {
     const params = parseOr400(usernameParams, req.params, reply);
     if (!params) return reply;
     if (params.username === sessionOf(req).account.username) return sendRefusal(reply, 'forbidden', 'you cannot remove your own account');

@@ -48,3 +48,30 @@ export const phoneBookingRequest = z.strictObject({
 export type PhoneBookingRequest = z.infer<typeof phoneBookingRequest>;
 
 export const staffCancelRequest = z.strictObject({ notify: z.boolean() });
+
+/** Why the dashboard calls for attention: a device away, paper low or out, a device's own error. */
+export type DeviceAlertKind = 'offline' | 'paperLow' | 'paperOut' | 'error';
+
+/** The live dashboard (GET /api/staff/dashboard), polled by the staff page. */
+export interface Dashboard {
+  at: number;
+  services: { serviceId: string; name: { cs: string; en: string }; letter: string; open: boolean; waiting: number; estimatedWaitMinutes: number | null; ticketsLeft: number }[];
+  counters: { counterId: string; number: number; status: 'open' | 'paused'; current: string | null; waiting: number; clerk: string | null; serviceIds: string[] }[];
+  devices: { deviceId: string; role: 'kiosk' | 'counter' | 'display'; online: boolean; since: number | null; printer: string | null; message: string | null; alerts: DeviceAlertKind[] }[];
+}
+
+/** A booking as the staff's list shows it; `served` once the booked client's ticket is done. */
+export type StaffBookingStatus = 'pending' | 'confirmed' | 'checkedIn' | 'served' | 'lapsed' | 'cancelled';
+export interface StaffBookingRow {
+  id: string;
+  serviceId: string;
+  startsAt: number;
+  time: string;
+  status: StaffBookingStatus;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  code: string | null;
+  ticketNumber: string | null;
+  bookedBy: string | null;
+}

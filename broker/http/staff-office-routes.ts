@@ -1,0 +1,89 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { Clock } from '../../shared/clock.ts';
+import { suspendRequest } from '../../shared/contract/booking-api.ts';
+import { dayQuery, phoneBookingRequest, staffCancelRequest } from '../../shared/contract/staff-api.ts';
+import type { BookingService } from '../booking/booking-service.ts';
+import type { QueueEngine } from '../engine/queue-engine.ts';
+import type { DeviceHealthBoard } from '../mqtt/device-health-board.ts';
+import { bookingRows, bookingsCsv } from '../staff/booking-rows.ts';
+import { dashboard } from '../staff/dashboard.ts';
+import type { Sessions } from '../staff/sessions.ts';
+import { parseOr400, sendRefusal } from './api-errors.ts';
+import { sessionOf, staffAccess } from './staff-guard.ts';
+
+export interface StaffOfficeDeps { booking: BookingService; engine: QueueEngine; board: DeviceHealthBoard; sessions: Sessions; clock: Clock }
+
+const bookingParams = z.strictObject({ bookingId: z.string().max(64) });
+const serviceParams = z.strictObject({ serviceId: z.string().max(40) });
+
+/** Running the office: the live dashboard, a day's bookings, booking for a caller, cancelling, the crisis switch. */
+export function staffOfficeRoutes(app: FastifyInstance, { booking, engine, board, sessions, clock }: StaffOfficeDeps): void {
+  const clerk = staffAccess(sessions);
+  const admin = staffAccess(sessions, 'admin');
+  const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
+  const rowsOf = (day: string) => bookingRows(booking.dayBookings(day), (number) => engine.todaysTicket(number));
+
+  app.get('/api/staff/dashboard', clerk, (_req, reply) => {
+    return noStore(reply).send(
+      dashboard({
+        config: engine.config,
+        now: clock.now(),
+        services: engine.serviceStatuses(),
+        counters: engine.counterStates(),
+        condition: (id) => board.of(id),
+        clerks: sessions.live().map((s) => ({ counterId: s.counterId, name: s.account.name })),
+      }),
+    );
+  });
+
+  app.get('/api/staff/bookings', clerk, (req, reply) => {
+    const query = parseOr400(dayQuery, req.query, reply);
+    return query ? noStore(reply).send({ day: query.day, bookings: rowsOf(query.day) }) : reply;
+  });
+
+  app.get('/api/staff/bookings.csv', clerk, (req, reply) => {
+    const query = parseOr400(dayQuery, req.query, reply);
+    if (!query) return reply;
+    return noStore(reply)
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="rezervace-${query.day}.csv"`)
+      .send(bookingsCsv(engine.config, rowsOf(query.day)));
+  });
+
+  app.get('/api/staff/services/:serviceId/slots', clerk, (req, reply) => {
+    const params = parseOr400(serviceParams, req.params, reply);
+    const query = params && parseOr400(dayQuery, req.query, reply);
+    if (!params || !query) return reply;
+    const slots = booking.staffSlots(params.serviceId, query.day);
+    return slots.ok ? noStore(reply).send(slots.data) : sendRefusal(reply, slots.code, slots.detail);
+  });
+
+  app.post('/api/staff/bookings', clerk, async (req, reply) => {
+    const body = parseOr400(phoneBookingRequest, req.body, reply);
+    if (!body) return reply;
+    const booked = await booking.bookForCaller(body, sessionOf(req).account.username);
+    if (!booked.ok) return sendRefusal(reply, booked.code, booked.detail);
+    return noStore(reply).code(201).send(rowsOf(booked.data.day).find((r) => r.id === booked.data.id));
+  });
+
+  app.post('/api/staff/bookings/:bookingId/cancel', clerk, async (req, reply) => {
+    const params = parseOr400(bookingParams, req.params, reply);
+    const body = params && parseOr400(staffCancelRequest, req.body, reply);
+    if (!params || !body) return reply;
+    const cancelled = await booking.cancelById(params.bookingId, body.notify);
+    return cancelled.ok ? noStore(reply).code(204).send() : sendRefusal(reply, cancelled.code, cancelled.detail);
+  });
+
+  app.put('/api/staff/suspension', admin, async (req, reply) => {
+    const body = parseOr400(suspendRequest, req.body, reply);
+    if (!body) return reply;
+    const done = await booking.suspend(body);
+    return done.ok ? noStore(reply).send(done.data) : sendRefusal(reply, done.code, done.detail);
+  });
+
+  app.delete('/api/staff/suspension', admin, async (_req, reply) => {
+    const done = await booking.resume();
+    return done.ok ? noStore(reply).code(204).send() : sendRefusal(reply, done.code, done.detail);
+  });
+}

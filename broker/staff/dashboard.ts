@@ -1,0 +1,62 @@
+import type { OfficeConfig } from '../../shared/config/schema.ts';
+import type { CounterState } from '../../shared/contract/counter.ts';
+import type { ServiceStatus } from '../../shared/contract/service.ts';
+import type { Dashboard, DeviceAlertKind } from '../../shared/contract/staff-api.ts';
+import type { DeviceCondition } from '../mqtt/device-health-board.ts';
+
+export interface DashboardInputs {
+  config: OfficeConfig;
+  now: number;
+  services: ServiceStatus[];
+  counters: CounterState[];
+  condition: (deviceId: string) => DeviceCondition;
+  /** Who sits at which counter, from the staff's sessions. */
+  clerks: { counterId: string | null; name: string }[];
+}
+
+/** A device's problems, worst first; none for a healthy device that is online. */
+export function deviceAlerts({ presence, health }: DeviceCondition): DeviceAlertKind[] {
+  const alerts: DeviceAlertKind[] = [];
+  if (!presence?.online) alerts.push('offline');
+  if (health?.printer === 'paperOut') alerts.push('paperOut');
+  if (health?.printer === 'paperLow') alerts.push('paperLow');
+  if (health?.status === 'error' && health.printer !== 'paperOut') alerts.push('error');
+  return alerts;
+}
+
+/** The office at a glance: every service's queue, every counter and its clerk, every device's condition. */
+export function dashboard({ config, now, services, counters, condition, clerks }: DashboardInputs): Dashboard {
+  const devices = [
+    ...config.kiosks.map((k) => ({ deviceId: k.id, role: 'kiosk' as const })),
+    ...config.counters.map((c) => ({ deviceId: c.id, role: 'counter' as const })),
+    ...config.displays.map((d) => ({ deviceId: d.id, role: 'display' as const })),
+  ];
+  return {
+    at: now,
+    services: services.map((s) => {
+      const service = config.services.find((x) => x.id === s.serviceId)!;
+      return { serviceId: s.serviceId, name: service.name, letter: service.letter, open: s.open, waiting: s.waiting, estimatedWaitMinutes: s.estimatedWaitMinutes, ticketsLeft: s.ticketsLeft };
+    }),
+    counters: counters.map((c) => ({
+      counterId: c.counterId,
+      number: c.number,
+      status: c.status,
+      current: c.current?.number ?? null,
+      waiting: c.waiting,
+      clerk: clerks.filter((k) => k.counterId === c.counterId).map((k) => k.name).join(', ') || null,
+      serviceIds: config.counters.find((x) => x.id === c.counterId)!.serviceIds,
+    })),
+    devices: devices.map(({ deviceId, role }) => {
+      const state = condition(deviceId);
+      return {
+        deviceId,
+        role,
+        online: state.presence?.online ?? false,
+        since: state.presence?.since ?? null,
+        printer: state.health?.printer ?? null,
+        message: state.health?.message ?? null,
+        alerts: deviceAlerts(state),
+      };
+    }),
+  };
+}
