@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert';
 import { bookingClient, confirmTokenIn } from '../support/booking-client.ts';
 import { eventually } from '../support/eventually.ts';
 import { kostelec, runOffice } from '../support/office-fixture.ts';
-import { smtpInbox } from '../support/smtp-inbox.ts';
+import { calendarOf, smtpInbox } from '../support/smtp-inbox.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const easyProof = kostelec((c) => {
@@ -21,7 +21,6 @@ async function office() {
   return { inbox, running, api, stop: async () => (await running.stop(), await inbox.stop()) };
 }
 
-const calendarOf = (mail: { attachments: { contentType: string; content: Buffer }[] }) => mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))!.content.toString('utf8');
 
 test('book, confirm from the e-mailed page, and cancel: each step mails the citizen with the right parts', async () => {
   const { inbox, api, stop } = await office();

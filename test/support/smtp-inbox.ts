@@ -42,3 +42,7 @@ export async function smtpInbox(): Promise<SmtpInbox> {
   };
   return inbox;
 }
+
+/** A mail's .ics invitation or cancellation, as text. */
+export const calendarOf = (mail: { attachments: { contentType: string; content: Buffer }[] }): string =>
+  mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))!.content.toString('utf8');
