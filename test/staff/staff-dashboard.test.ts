@@ -1,0 +1,44 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Dashboard } from '../../shared/contract/staff-api.ts';
+import { eventually } from '../support/eventually.ts';
+import { runOffice } from '../support/office-fixture.ts';
+import { addAccount, adminToken, staffClient } from '../support/staff-client.ts';
+
+test("the dashboard shows every queue, each counter's clerk, and an alert for a device away and a kiosk out of paper", async () => {
+  const office = await runOffice({ adminToken, withDevices: true });
+  try {
+    const base = `http://127.0.0.1:${office.server.httpPort}`;
+    await addAccount(base, 'novak', 'clerk', 'Petr Novák');
+    const clerk = staffClient(base);
+    await clerk.login('novak');
+    assert.is((await clerk.call('PUT', '/api/staff/my-counter', { counterId: 'prepazka-3' })).status, 200);
+    assert.is((await clerk.call('PUT', '/api/staff/my-counter', { counterId: 'prepazka-99' })).status, 404);
+    const read = async () => (await clerk.call('GET', '/api/staff/dashboard')).body as unknown as Dashboard;
+
+    const sim = office.sim!;
+    const kiosk = sim.kiosk('kiosk-hala');
+    await eventually('the kiosk ready', () => kiosk.buttons.lights.get(3));
+    kiosk.buttons.press(3);
+    await eventually('a ticket', () => kiosk.printer.printed.length === 1);
+    let board = await read();
+    const pasy = board.services.find((s) => s.serviceId === 'pasy')!;
+    assert.equal([pasy.name.cs, pasy.letter, pasy.open, pasy.waiting], ['Cestovní doklady', 'C', true, 1]);
+    assert.is(board.counters.find((c) => c.counterId === 'prepazka-3')!.clerk, 'Petr Novák');
+    assert.equal(board.devices.flatMap((d) => d.alerts), [], 'all well');
+
+    kiosk.printer.paper = 'paperOut';
+    kiosk.buttons.press(3);
+    await sim.counter('prepazka-7').runtime.stop();
+    board = await eventually('both alerts', async () => {
+      const b = await read();
+      return b.devices.some((d) => d.alerts.includes('paperOut')) && b.devices.some((d) => d.alerts.includes('offline')) ? b : undefined;
+    });
+    assert.equal(board.devices.filter((d) => d.alerts.length > 0).map((d) => [d.deviceId, d.alerts]), [['kiosk-hala', ['paperOut']], ['prepazka-7', ['offline']]]);
+    assert.is(kiosk.printer.printed.length, 1, 'nothing printed without paper');
+  } finally {
+    await office.stop();
+  }
+});
+
+test.run();
