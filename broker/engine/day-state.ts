@@ -1,3 +1,4 @@
+import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { HallCall } from '../../shared/contract/hall.ts';
 import type { CounterReply } from '../../shared/contract/counter.ts';
 import type { KioskReply } from '../../shared/contract/kiosk.ts';
@@ -49,6 +50,8 @@ export interface DayState {
   serviceTimes: Record<string, number[]>;
   /** Bookings checked in today, to their ticket numbers: a code works once. */
   checkedIn: Record<string, string>;
+  /** In a snapshot only: the office configuration the journal entries after it were applied under. */
+  config?: OfficeConfig;
 }
 
 /** `seq` carries on from the previous day, so a leftover journal entry can never apply to a new day. */

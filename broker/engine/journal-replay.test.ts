@@ -1,7 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { MemoryStore } from '../store/memory-store.ts';
-import { engineAt, numberOf } from './engine-fixture.ts';
+import { kostelec } from '../../test/support/office-fixture.ts';
+import { codeOf, engineAt, numberOf } from './engine-fixture.ts';
 
 test('a restarted engine rebuilds the same day from snapshot and journal', async () => {
   const store = new MemoryStore();
@@ -28,6 +29,29 @@ test('a long journal is compacted into a snapshot', async () => {
   assert.ok(store.journalLength() <= 10, `journal of ${store.journalLength()} entries`);
   const again = await engineAt({ store });
   assert.is(numberOf(await again.press('pokladna')), 'P026');
+});
+
+test('settings changed mid-day: a restart replays each entry under the settings it was applied with, whatever the settings file says', async () => {
+  const store = new MemoryStore();
+  const tight = kostelec((c) => (c.workplaces.find((w) => w.id === 'pokladna')!.walkInCapacityPerDay = 3));
+  const roomy = kostelec();
+  const first = await engineAt({ store, config: tight });
+  for (let k = 0; k < 3; k++) await first.press('pokladna');
+  assert.is(codeOf(await first.press('pokladna')), 'capacityExhausted');
+  await first.engine.reconfigure(roomy);
+  assert.is(numberOf(await first.press('pokladna')), 'P004', 'the new capacity applies at once');
+  await first.counter('prepazka-1', 'next');
+  const now = first.clock.now();
+  // Restarted with the old settings (the settings file not yet written when the power went):
+  // P004, journaled under the new capacity, is still there, and the old capacity holds from now on.
+  const second = await engineAt({ store, config: tight, at: now });
+  assert.equal(second.engine.serviceStatuses(now), first.engine.serviceStatuses(now).map((s) => (s.serviceId === 'pokladna' ? { ...s, open: false, closedReason: 'capacityExhausted', ticketsLeft: 0 } : s)));
+  assert.equal(second.engine.counterStates(now), first.engine.counterStates(now));
+  assert.is(codeOf(await second.press('pokladna')), 'capacityExhausted');
+  // And with the new settings: the same day, and room for more.
+  const third = await engineAt({ store, config: roomy, at: now });
+  assert.equal(third.engine.counterStates(now), first.engine.counterStates(now));
+  assert.is(numberOf(await third.press('pokladna')), 'P005');
 });
 
 test.run();

@@ -51,8 +51,11 @@ export class QueueEngine {
   private readonly commits: GroupCommit;
   private readonly inFlight = new Map<string, Promise<Reply>>();
   private readonly codeAttempts: CodeAttempts;
+  /** The office configuration in force; staff settings replace it (reconfigure). */
+  private office: OfficeConfig;
 
   constructor(private readonly deps: EngineDeps) {
+    this.office = deps.config;
     this.commits = new GroupCommit(() => this.write(), () => this.restore());
     const { codeAttemptsPerKioskPerMinute: perMinute, codeAttemptsPerKioskPerHour: perHour } = deps.config.booking.limits;
     this.codeAttempts = new CodeAttempts({ perMinute, perHour });
@@ -61,8 +64,12 @@ export class QueueEngine {
   /** Rebuilds the last durable state; a day left over from before a long stop is archived first. */
   async start(): Promise<void> {
     const durable = await this.deps.store.load();
-    if (durable) this.state = this.replay(durable);
-    else {
+    if (durable) {
+      const before = durable.snapshot.config;
+      this.state = this.replay(durable);
+      // The settings changed while the server was down: the next entries are applied under the new ones.
+      if (before && JSON.stringify(before) !== JSON.stringify(this.office)) await this.reconfigure(this.office);
+    } else {
       this.state = freshDay(this.today());
       this.snapshotDue = true;
       await this.commits.commit();
@@ -71,7 +78,18 @@ export class QueueEngine {
   }
 
   get config(): OfficeConfig {
-    return this.deps.config;
+    return this.office;
+  }
+
+  /**
+   * New settings from now on. The day is snapshotted with them at once: every entry journaled
+   * after the snapshot was applied under the configuration the snapshot records, so a replay
+   * after a crash gives the same day whatever the settings file says by then.
+   */
+  async reconfigure(config: OfficeConfig): Promise<void> {
+    this.office = config;
+    this.snapshotDue = true;
+    await this.commits.commit();
   }
 
   currentDay(): string {
@@ -113,11 +131,11 @@ export class QueueEngine {
   }
 
   serviceStatuses(now = this.deps.clock.now()): ServiceStatus[] {
-    return this.deps.config.services.map((s) => serviceStatus(this.deps.config, this.state, s.id, now));
+    return this.office.services.map((s) => serviceStatus(this.office, this.state, s.id, now));
   }
 
   counterStates(now = this.deps.clock.now()): CounterState[] {
-    return this.deps.config.counters.map((c) => counterState(this.deps.config, this.state, c.id, now));
+    return this.office.counters.map((c) => counterState(this.office, this.state, c.id, now));
   }
 
   hallCalls(now = this.deps.clock.now()): HallCalls {
@@ -125,7 +143,7 @@ export class QueueEngine {
   }
 
   ticketStatus(token: string, now = this.deps.clock.now()): TicketStatus | undefined {
-    return ticketView(this.deps.config, this.state, token, now);
+    return ticketView(this.office, this.state, token, now);
   }
 
   /** Today's ticket of that number, if any: the staff's booking list says whether a booked client was served. */
@@ -167,7 +185,7 @@ export class QueueEngine {
       const answered = this.state.answered[key];
       if (answered) return answered;
       const entry = entryFor();
-      const reply = applyEntry(this.deps.config, this.state, entry);
+      const reply = applyEntry(this.office, this.state, entry);
       if (!reply.ok) return reply;
       this.unsaved.push(entry);
       try {
@@ -189,7 +207,7 @@ export class QueueEngine {
     this.unsaved = [];
     if (!this.snapshotDue && store.journalLength() + batch.length <= compactAfter) return store.append(batch);
     // Copied now: requests applied while the archive is written belong to the next write.
-    const snapshot = structuredClone(this.state);
+    const snapshot = { ...structuredClone(this.state), config: this.office };
     const finished = this.toArchive;
     this.toArchive = [];
     this.snapshotDue = false;
@@ -207,8 +225,8 @@ export class QueueEngine {
   }
 
   private replay(durable: Durable): DayState {
-    const state = durable.snapshot;
-    for (const entry of durable.entries) applyEntry(this.deps.config, state, entry);
+    const { config = this.office, ...state } = durable.snapshot;
+    for (const entry of durable.entries) applyEntry(config, state, entry);
     return state;
   }
 }
