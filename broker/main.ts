@@ -22,6 +22,7 @@ const server = await startOfficeServer({
   store: new FileStore(join(dataDir, 'queue')),
   bookingStore: new FileDocumentStore(join(dataDir, 'bookings.json')),
   staffStore: new FileDocumentStore(join(dataDir, 'staff.json')),
+  settingsStore: new FileDocumentStore(join(dataDir, 'office.json')),
   mailer: createMailer(config.mail, dataDir, createLogger('mail')),
   adminToken,
   clock: clockFromSettings({ startAt: env.FRONTA_START_AT, offsetMs: env.FRONTA_CLOCK_OFFSET_MS, rate: env.FRONTA_CLOCK_RATE, epochMs: env.FRONTA_CLOCK_EPOCH_MS }),

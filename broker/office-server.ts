@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import type { Clock } from '../shared/clock.ts';
 import type { OfficeConfig } from '../shared/config/schema.ts';
 import { BookingService } from './booking/booking-service.ts';
-import type { DocumentStore } from './store/document-store.ts';
+import { MemoryDocumentStore, type DocumentStore } from './store/document-store.ts';
+import { OfficeSettings } from './settings/office-settings.ts';
+import { SettingsService } from './settings/settings-service.ts';
 import { QueueEngine } from './engine/queue-engine.ts';
 import { Sessions } from './staff/sessions.ts';
 import { StaffAccounts } from './staff/staff-accounts.ts';
@@ -23,8 +25,10 @@ export interface OfficeServerOptions {
   credentials: Credentials;
   store: QueueStore;
   bookingStore: DocumentStore;
-  /** The staff accounts (`staff.json`). */
-  staffStore: DocumentStore;
+  /** The staff accounts (`staff.json`); in memory when not given (tests). */
+  staffStore?: DocumentStore;
+  /** The settings saved by an administrator (`office.json`), which win over `config`; in memory when not given. */
+  settingsStore?: DocumentStore;
   mailer: Mailer;
   clock: Clock;
   /** Lets the booking command switch booking off (until the staff pages exist); random if not given. */
@@ -61,13 +65,16 @@ const defaultWebRoot = fileURLToPath(new URL('../webui/dist', import.meta.url));
 
 /** Stores, engine, broker and HTTP, started in that order: nothing listens before the state is loaded. */
 export async function startOfficeServer(options: OfficeServerOptions): Promise<OfficeServer> {
-  const { config, credentials, store, clock, host = '127.0.0.1' } = options;
+  const { credentials, store, clock, host = '127.0.0.1' } = options;
   const log = createLogger('broker', options.logSink);
+  const settings = new OfficeSettings(options.settingsStore ?? new MemoryDocumentStore(), options.config);
+  if ((await settings.start()) === 'saved') log.info('using the settings saved by an administrator (office.json), not the initial configuration');
+  const config = settings.config;
   await store.start();
   const booking = new BookingService({ config, clock, store: options.bookingStore, mailer: options.mailer, log: createLogger('booking', options.logSink) });
   await booking.start();
-  const config$ = () => config;
-  const accounts = new StaffAccounts({ store: options.staffStore, clock, config: config$ });
+  const config$ = () => settings.config;
+  const accounts = new StaffAccounts({ store: options.staffStore ?? new MemoryDocumentStore(), clock, config: config$ });
   await accounts.start();
   const sessions = new Sessions(clock, config$);
   const engine = new QueueEngine({
@@ -95,10 +102,11 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
     readiness: () => ({ ready: true, day: engine.currentDay() }),
     booking,
     engine,
-    config,
+    config: config$,
     adminToken,
     staff: { accounts, sessions, config: config$, adminToken },
     office: { booking, engine, board, sessions, clock },
+    settings: { service: new SettingsService({ settings, engine, booking, bridge, clock, log: createLogger('settings', options.logSink) }), engine, sessions },
     webRoot: options.webRoot ?? defaultWebRoot,
   });
   const mqttPort = await listen(tcp, options.mqttPort ?? 0, host);

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Clock } from '../../shared/clock.ts';
+import type { LocalizedText } from '../../shared/config/localized.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type {
   BookingDays,
@@ -236,6 +237,23 @@ export class BookingService {
     });
     if (cancelled.ok && notify && cancelled.data.person) await this.mail(cancelMail(this.config, cancelled.data, cancelled.data.person, this.now()));
     return cancelled;
+  }
+
+  /** New settings: what can be booked changes at once. */
+  reconfigure(config: OfficeConfig): void {
+    this.deps.config = config;
+    this.cache.clear();
+  }
+
+  /** Staff: cancels these bookings, which new settings left without their appointment, e-mailing each client the notice. */
+  async cancelMany(bookingIds: string[], notice: LocalizedText): Promise<Outcome<number>> {
+    const done = await this.change(() => ({
+      ok: true,
+      data: bookingIds.map((id) => this.state.bookings[id]).filter((b) => b && (b.status === 'confirmed' || b.status === 'held')).map((b) => rules.cancel(this.ctx(), b!)),
+    }));
+    if (!done.ok) return done;
+    for (const booking of done.data) if (booking.person) await this.mail(cancelMail(this.config, booking, booking.person, this.now(), notice));
+    return { ok: true, data: done.data.length };
   }
 
   /** Every booking of a Prague day that is still kept, holds and cancelled ones included. */

@@ -87,9 +87,15 @@ export class QueueEngine {
    * after a crash gives the same day whatever the settings file says by then.
    */
   async reconfigure(config: OfficeConfig): Promise<void> {
+    const before = this.office;
     this.office = config;
     this.snapshotDue = true;
-    await this.commits.commit();
+    try {
+      await this.commits.commit();
+    } catch (error) {
+      this.office = before;
+      throw error;
+    }
   }
 
   currentDay(): string {

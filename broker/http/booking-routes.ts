@@ -15,12 +15,14 @@ const cancelParams = z.strictObject({ step: z.enum(['preview', 'confirm']) });
 const tenMinutes = 10 * 60_000;
 
 /** The booking API (docs/API.md). Reads are cheap and cached; every write is rate-limited per client address. */
-export function bookingRoutes(app: FastifyInstance, booking: BookingService, config: OfficeConfig, adminToken: string): void {
+/** `config` is the configuration in force; the per-address limits are read once, at start. */
+export function bookingRoutes(app: FastifyInstance, booking: BookingService, config: () => OfficeConfig, adminToken: string): void {
+  const { limits } = config().booking;
   const answer = <T>(reply: FastifyReply, outcome: BookingOutcome<T>, status = 200, workplaceId?: string) =>
     outcome.ok
       ? reply.code(status).header('cache-control', 'no-store').send(outcome.data)
       : sendRefusal(reply, outcome.code, outcome.detail, outcome.code === 'suspended' ? booking.suspensionNotice(workplaceId) : undefined);
-  const workplaceOf = (serviceId: string) => config.services.find((s) => s.id === serviceId)?.workplaceId;
+  const workplaceOf = (serviceId: string) => config().services.find((s) => s.id === serviceId)?.workplaceId;
   /** seed's crisis notice: while booking is off, every booking route refuses with it. */
   const suspendedFor = (reply: FastifyReply, serviceId: string) => {
     const workplaceId = workplaceOf(serviceId);
@@ -44,9 +46,9 @@ export function bookingRoutes(app: FastifyInstance, booking: BookingService, con
   });
 
   // A page may fetch a fresh challenge a few times per hold (a corrected form, a reload).
-  app.get('/api/challenge', limit(config.booking.limits.holdRequestsPerAddress * 4), async (_req, reply) => reply.header('cache-control', 'no-store').send(await booking.challenge()));
+  app.get('/api/challenge', limit(limits.holdRequestsPerAddress * 4), async (_req, reply) => reply.header('cache-control', 'no-store').send(await booking.challenge()));
 
-  app.post('/api/holds', limit(config.booking.limits.holdRequestsPerAddress), async (req, reply) => {
+  app.post('/api/holds', limit(limits.holdRequestsPerAddress), async (req, reply) => {
     const body = parseOr400(holdRequest, req.body, reply);
     if (!body || suspendedFor(reply, body.serviceId)) return reply;
     return answer(reply, await booking.hold(body, req.ip), 201, workplaceOf(body.serviceId));
@@ -64,7 +66,7 @@ export function bookingRoutes(app: FastifyInstance, booking: BookingService, con
   });
 
   // The form's two steps are one route, so they share one allowance per address.
-  app.post('/api/cancellations/:step', limit(config.booking.limits.cancelAttemptsPerAddress), async (req, reply) => {
+  app.post('/api/cancellations/:step', limit(limits.cancelAttemptsPerAddress), async (req, reply) => {
     const params = parseOr400(cancelParams, req.params, reply);
     const body = params && parseOr400(cancelRequest, req.body, reply);
     if (!params || !body) return reply;

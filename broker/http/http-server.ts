@@ -11,6 +11,7 @@ import type { StaffRole } from '../../shared/contract/staff-api.ts';
 import type { BookingService } from '../booking/booking-service.ts';
 import { sendRefusal } from './api-errors.ts';
 import { bookingRoutes } from './booking-routes.ts';
+import { settingsRoutes } from './settings-routes.ts';
 import { staffOfficeRoutes, type StaffOfficeDeps } from './staff-office-routes.ts';
 import { staffRoutes, type StaffDeps } from './staff-routes.ts';
 import { statusRoutes } from './status-routes.ts';
@@ -26,10 +27,12 @@ export interface HttpOptions {
   readiness: () => Readiness;
   booking: BookingService;
   engine: QueueEngine;
-  config: OfficeConfig;
+  /** The configuration in force (staff settings change it). */
+  config: () => OfficeConfig;
   adminToken: string;
   staff: StaffDeps;
   office: StaffOfficeDeps;
+  settings: Parameters<typeof settingsRoutes>[1];
   /** The built web UI (webui/dist); without it the API still runs and pages answer 404. */
   webRoot: string;
 }
@@ -71,6 +74,7 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
   statusRoutes(app, options.engine);
   staffRoutes(app, options.staff);
   staffOfficeRoutes(app, options.office);
+  settingsRoutes(app, options.settings);
 
   const hasUi = existsSync(`${options.webRoot}/index.html`);
   if (hasUi) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, maxAge: '1h', index: false, preCompressed: true });

@@ -53,10 +53,8 @@ export class EngineBridge {
 
   async start(): Promise<void> {
     const now = this.clock.now();
-    for (const config of deviceConfigs(this.engine.config)) {
-      await this.publish(topic('deviceConfig', config.deviceId), config, true);
-      await this.publish(topic('devicePresence', config.deviceId), { online: false, since: now }, true);
-    }
+    await this.publishDeviceConfigs();
+    for (const config of deviceConfigs(this.engine.config)) await this.publish(topic('devicePresence', config.deviceId), { online: false, since: now }, true);
     await this.publishViews();
     for (const name of Object.keys(routes) as RoutedTopic[]) {
       await new Promise<void>((resolve) => this.aedes.subscribe(topicFilter(name), this.deliver, resolve));
@@ -64,6 +62,18 @@ export class EngineBridge {
     this.aedes.on('clientReady', this.onReady);
     this.aedes.on('clientDisconnect', this.onGone);
     this.schedule();
+  }
+
+  /** New settings: every device gets its configuration again (retained; a changed one restarts its role), the views follow. */
+  async reconfigure(): Promise<void> {
+    await this.publishDeviceConfigs();
+    await this.publishViews();
+    clearTimeout(this.timer);
+    this.schedule();
+  }
+
+  private async publishDeviceConfigs(): Promise<void> {
+    for (const config of deviceConfigs(this.engine.config)) await this.publish(topic('deviceConfig', config.deviceId), config, true);
   }
 
   async stop(): Promise<void> {

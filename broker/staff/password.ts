@@ -27,5 +27,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(key, expected);
 }
 
+let decoy: Promise<string> | undefined;
+
 /** Checked against when the user name is unknown, so that the answer takes as long as for a known one. */
-export const decoyHash = await hashPassword(randomBytes(16).toString('hex'));
+export function decoyHash(): Promise<string> {
+  decoy ??= hashPassword(randomBytes(16).toString('hex'));
+  return decoy;
+}

@@ -62,7 +62,7 @@ export class StaffAccounts {
     if (failures && failures.lockedUntil > now) return { ok: false, code: 'lockedOut', retryAt: failures.lockedUntil };
     const stored = this.file.accounts[key];
     // An unknown name costs the same hash as a known one: the time does not tell which names exist.
-    const matches = await verifyPassword(password, stored?.passwordHash ?? decoyHash);
+    const matches = await verifyPassword(password, stored?.passwordHash ?? (await decoyHash()));
     if (stored && matches) {
       this.failures.delete(key);
       return { ok: true, account: publicView(stored) };

@@ -62,4 +62,15 @@ test('the next opening after a Friday evening is Monday morning', () => {
   assert.is(nextOpening(config, fridayEvening), Date.parse('2026-11-30T08:00:00+01:00'));
 });
 
+test('a special day has its own hours for every workplace, lunch breaks and weekday hours aside', () => {
+  const shortened = kostelec((c) => (c.office.specialDays = [{ date: '2026-12-31', hours: [{ from: '08:00', to: '11:00' }] }]));
+  const lastDay = (time: string) => Date.parse(`2026-12-31T${time}:00+01:00`);
+  for (const workplace of shortened.workplaces) {
+    assert.equal(openIntervals(shortened, workplace, '2026-12-31'), [{ start: lastDay('08:00'), end: lastDay('11:00') }], workplace.id);
+    assert.ok(ticketWindow(shortened, workplace, lastDay('10:00')).open);
+    assert.not.ok(ticketWindow(shortened, workplace, lastDay('12:00')).open);
+  }
+  assert.is(openIntervals(shortened, pokladna, '2026-12-30').length, 1, 'the day before keeps its weekday hours');
+});
+
 test.run();

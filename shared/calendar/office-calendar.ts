@@ -61,7 +61,8 @@ export function openIntervals(config: OfficeConfig, workplace: Workplace, day: s
 function computeIntervals(config: OfficeConfig, workplace: Workplace, day: string): Interval[] {
   if (closedAllDay(config, day)) return [];
   const weekday = weekdays[DateTime.fromISO(day, { zone: officeZone }).weekday - 1]!;
-  return hoursOf(config, workplace)[weekday].map((i) => ({
+  const special = config.office.specialDays.find((d) => d.date === day);
+  return (special ? special.hours : hoursOf(config, workplace)[weekday]).map((i) => ({
     start: officeInstant(day, i.from),
     end: officeInstant(day, i.to),
   }));

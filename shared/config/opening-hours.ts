@@ -10,7 +10,7 @@ export type OpenInterval = z.infer<typeof openInterval>;
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof weekdays)[number];
 
-const dayIntervals = z
+export const dayIntervals = z
   .array(openInterval)
   .max(4)
   .default([])

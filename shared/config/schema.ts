@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localizedText } from './localized.ts';
-import { weekHours } from './opening-hours.ts';
+import { dayIntervals, weekHours } from './opening-hours.ts';
 import { checkReferences } from './references.ts';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'expected a lowercase id: letters, digits and dashes');
@@ -142,8 +142,10 @@ export const officeConfigSchema = z
       timeZone: z.literal('Europe/Prague'),
       country: z.literal('CZ'),
       openingHours: weekHours,
-      /** One-off closures on top of the public holidays (31 December, say). */
+      /** One-off closures on top of the public holidays. */
       closedDates: z.array(isoDate).default([]),
+      /** One-off hours for a date, for every workplace (31 December, say: 8:00–11:00). */
+      specialDays: z.array(z.strictObject({ date: isoDate, hours: dayIntervals })).default([]),
       /** The ticket's QR code opens `${publicBaseUrl}/t/{token}`. */
       publicBaseUrl: z.url(),
     }),

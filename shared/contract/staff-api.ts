@@ -75,3 +75,12 @@ export interface StaffBookingRow {
   ticketNumber: string | null;
   bookedBy: string | null;
 }
+
+/** A settings change: the whole office configuration (checked by the shared schema), and what to do with the bookings it leaves without an appointment. */
+export const settingsChangeRequest = z.strictObject({
+  config: z.unknown(),
+  cancelAffected: z.boolean().default(false),
+  /** Told to the clients of cancelled bookings; a standard text when absent. */
+  notice: z.strictObject({ cs: z.string().trim().min(1).max(1000), en: z.string().trim().min(1).max(1000) }).optional(),
+});
+export const settingsPreviewRequest = z.strictObject({ config: z.unknown() });

@@ -48,6 +48,8 @@ export interface OfficeOptions {
   withDevices?: boolean;
   at?: number;
   adminToken?: string;
+  /** Where saved settings live; in memory by default. */
+  settingsStore?: DocumentStore;
   /** A server started for simulation (simulation-only topics open), with devices the virtual office can drive. */
   simulating?: boolean;
 }
@@ -64,6 +66,7 @@ export async function runOffice(options: OfficeOptions = {}): Promise<RunningOff
     store: options.store ?? new MemoryStore(),
     bookingStore: options.bookingStore ?? new MemoryDocumentStore(),
     staffStore: new MemoryDocumentStore(),
+    settingsStore: options.settingsStore,
     mailer: options.mailer ?? createMailer(config.mail, dir.path, createLogger('mail', (line) => logs.push(line))),
     adminToken: options.adminToken,
     clock,

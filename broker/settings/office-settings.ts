@@ -1,0 +1,35 @@
+import type { OfficeConfig } from '../../shared/config/schema.ts';
+import { validateOfficeConfig } from '../../shared/config/validate.ts';
+import type { DocumentStore } from '../store/document-store.ts';
+
+/**
+ * The office configuration in force. It starts as FRONTA_CONFIG (or the Kostelec example); once an
+ * administrator saves settings, `office.json` in the data directory holds them and is read from
+ * then on. Only the settings service writes it, whole and durably.
+ */
+export class OfficeSettings {
+  private current: OfficeConfig;
+
+  constructor(private readonly store: DocumentStore, initial: OfficeConfig) {
+    this.current = initial;
+  }
+
+  /** Reads the saved settings, if any; a file that no longer validates stops the server with every error. */
+  async start(): Promise<'saved' | 'initial'> {
+    const text = await this.store.read();
+    if (text === null) return 'initial';
+    const result = validateOfficeConfig(JSON.parse(text));
+    if (!result.ok) throw new Error(`invalid saved settings:\n  ${result.errors.join('\n  ')}`);
+    this.current = result.value;
+    return 'saved';
+  }
+
+  get config(): OfficeConfig {
+    return this.current;
+  }
+
+  async save(config: OfficeConfig): Promise<void> {
+    await this.store.write(`${JSON.stringify(config, null, 2)}\n`);
+    this.current = config;
+  }
+}

@@ -1,0 +1,66 @@
+import type { Clock } from '../../shared/clock.ts';
+import type { LocalizedText } from '../../shared/config/localized.ts';
+import type { OfficeConfig } from '../../shared/config/schema.ts';
+import { validateOfficeConfig } from '../../shared/config/validate.ts';
+import type { BookingService } from '../booking/booking-service.ts';
+import type { Booking } from '../booking/booking-state.ts';
+import type { QueueEngine } from '../engine/queue-engine.ts';
+import type { Logger } from '../log.ts';
+import type { EngineBridge } from '../mqtt/engine-bridge.ts';
+import type { OfficeSettings } from './office-settings.ts';
+import { affectedBookings, liveProblems } from './settings-change.ts';
+
+export type SettingsOutcome<T> = { ok: true; data: T } | { ok: false; code: 'invalidRequest' | 'storageFailed'; errors: string[] };
+
+/** What the clients of cancelled bookings are told when the administrator does not write it. */
+export const defaultChangeNotice: LocalizedText = {
+  cs: 'Úřad změnil úřední hodiny nebo nabídku služeb a sjednaný termín se nemůže uskutečnit. Objednejte se prosím na jiný termín.',
+  en: 'The office has changed its hours or services and your appointment cannot take place. Please book another time.',
+};
+
+/**
+ * Changing the office's settings while it runs: checked by the shared schema and for what the
+ * running office cannot take, applied to the engine first (a snapshot under the new settings),
+ * then saved, then handed to booking and to the devices (retained configuration, at once).
+ */
+export class SettingsService {
+  constructor(private readonly deps: { settings: OfficeSettings; engine: QueueEngine; booking: BookingService; bridge: EngineBridge; clock: Clock; log: Logger }) {}
+
+  /** The change checked, and the bookings it would leave without their appointment; nothing is applied. */
+  preview(input: unknown): SettingsOutcome<{ config: OfficeConfig; affected: Booking[] }> {
+    const result = validateOfficeConfig(input);
+    if (!result.ok) return { ok: false, code: 'invalidRequest', errors: result.errors };
+    const { engine, booking, clock, settings } = this.deps;
+    const waiting = (id: string) => engine.serviceStatuses().find((s) => s.serviceId === id)?.waiting ?? 0;
+    const problems = liveProblems(settings.config, result.value, waiting);
+    if (problems.length > 0) return { ok: false, code: 'invalidRequest', errors: problems };
+    return { ok: true, data: { config: result.value, affected: affectedBookings(result.value, booking.bookings(), clock.now()) } };
+  }
+
+  /** Applies the change; `cancelAffected` cancels the bookings it leaves without an appointment, e-mailing each client. */
+  async apply(input: unknown, cancelAffected: boolean, notice = defaultChangeNotice): Promise<SettingsOutcome<{ affected: number; cancelled: number }>> {
+    const checked = this.preview(input);
+    if (!checked.ok) return checked;
+    const { config, affected } = checked.data;
+    const { engine, settings, booking, bridge, log } = this.deps;
+    const before = settings.config;
+    try {
+      await engine.reconfigure(config);
+    } catch (error) {
+      return { ok: false, code: 'storageFailed', errors: [String(error)] };
+    }
+    try {
+      await settings.save(config);
+    } catch (error) {
+      await engine.reconfigure(before).catch((e) => log.error('settings: engine left on unsaved settings', { error: String(e) }));
+      return { ok: false, code: 'storageFailed', errors: [String(error)] };
+    }
+    booking.reconfigure(config);
+    await bridge.reconfigure();
+    log.info('settings changed', { affected: affected.length, cancelAffected });
+    if (!cancelAffected || affected.length === 0) return { ok: true, data: { affected: affected.length, cancelled: 0 } };
+    const cancelled = await booking.cancelMany(affected.map((b) => b.id), notice);
+    if (!cancelled.ok) return { ok: false, code: 'storageFailed', errors: [`settings saved, but the bookings were not cancelled: ${cancelled.detail ?? cancelled.code}`] };
+    return { ok: true, data: { affected: affected.length, cancelled: cancelled.data } };
+  }
+}
