@@ -1,0 +1,113 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { join } from 'node:path';
+import { FileDocumentStore } from '../../broker/store/document-store.ts';
+import type { OfficeConfig } from '../../shared/config/schema.ts';
+import { eventually } from '../support/eventually.ts';
+import { runOffice } from '../support/office-fixture.ts';
+import { calendarOf, smtpInbox } from '../support/smtp-inbox.ts';
+import { addAccount, adminToken, staffClient } from '../support/staff-client.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+async function officeWithStaff(options: Parameters<typeof runOffice>[0] = {}) {
+  const office = await runOffice({ adminToken, ...options });
+  const base = `http://127.0.0.1:${office.server.httpPort}`;
+  await addAccount(base, 'reditelka', 'admin');
+  await addAccount(base, 'novak', 'clerk', 'Petr Novák');
+  const admin = staffClient(base);
+  await admin.login('reditelka');
+  const settings = async () => (await admin.call('GET', '/api/staff/settings')).body!.config as OfficeConfig;
+  return { office, base, admin, settings };
+}
+
+test('shorter hours: the bookings they strand are listed first, then cancelled with an e-mail; the kiosk buttons follow at once', async () => {
+  const inbox = await smtpInbox();
+  const { office, admin, settings } = await officeWithStaff({ mailer: inbox.mailer, withDevices: true });
+  try {
+    // A caller booked for Wednesday 25 November at 13:00 (passports, the administrative department).
+    const slot = (await admin.call('GET', '/api/staff/services/pasy/slots?day=2026-11-25')).body!.slots.find((s: { time: string }) => s.time === '13:00');
+    const booked = await admin.call('POST', '/api/staff/bookings', { serviceId: 'pasy', startsAt: slot.startsAt, name: 'Marie Svobodová', email: 'marie@example.cz', language: 'cs' });
+    assert.is(booked.status, 201);
+
+    const config = await settings();
+    const spravni = config.workplaces.find((w) => w.id === 'spravni')!;
+    spravni.openingHours = { ...config.office.openingHours, wed: [{ from: '08:00', to: '12:00' }] };
+    // And the cash desk closes today, now: its kiosk button must go dark.
+    config.workplaces.find((w) => w.id === 'pokladna')!.openingHours = { ...config.office.openingHours, tue: [] };
+
+    const preview = await admin.call('POST', '/api/staff/settings/preview', { config });
+    assert.is(preview.status, 200);
+    assert.equal(preview.body!.affected.map((b: { name: string; time: string }) => [b.name, b.time]), [['Marie Svobodová', '13:00']]);
+    assert.is((await settings()).workplaces.find((w) => w.id === 'spravni')!.openingHours, undefined, 'a preview changes nothing');
+
+    const kiosk = office.sim!.kiosk('kiosk-hala');
+    assert.ok(kiosk.buttons.lights.get(1), 'the cash desk button is lit before');
+    const applied = await admin.call('PUT', '/api/staff/settings', { config, cancelAffected: true });
+    assert.equal(applied.body, { affected: 1, cancelled: 1 });
+    await eventually('the cash desk button dark', () => kiosk.buttons.lights.get(1) === false);
+    assert.ok(kiosk.buttons.lights.get(3), 'passports still open');
+    const mail = await eventually('the cancellation', () => inbox.mails.find((m) => calendarOf(m).includes('METHOD:CANCEL')));
+    assert.match(mail.text!, 'Úřad změnil úřední hodiny');
+    const wednesday = (await admin.call('GET', '/api/staff/services/pasy/slots?day=2026-11-25')).body!.slots;
+    assert.is(wednesday.at(-1).time, '11:45', 'slots end with the new hours');
+  } finally {
+    await office.stop();
+    await inbox.stop();
+  }
+});
+
+test('a change the schema refuses, one that renames a device or touches the mail transport, and a clerk’s change, all change nothing', async () => {
+  const { office, base, admin, settings } = await officeWithStaff();
+  try {
+    const before = await settings();
+    const broken = structuredClone(before) as unknown as Record<string, any>;
+    broken.services[0].letter = 'ab';
+    broken.workplaces[0].walkInCapacityPerDay = -1;
+    const refused = await admin.call('PUT', '/api/staff/settings', { config: broken });
+    assert.is(refused.status, 400);
+    assert.match(refused.body!.error.detail, 'services.0.letter');
+    assert.match(refused.body!.error.detail, 'workplaces.0.walkInCapacityPerDay');
+
+    const renamed = structuredClone(before);
+    renamed.kiosks[0]!.id = 'kiosk-nova';
+    renamed.services[0]!.name.cs = 'Pokladna (nová)';
+    assert.match((await admin.call('PUT', '/api/staff/settings', { config: renamed })).body!.error.detail, 'provisioning');
+    const mail = structuredClone(before);
+    mail.mail.from = 'Jiný <jiny@example.cz>';
+    assert.match((await admin.call('PUT', '/api/staff/settings', { config: mail })).body!.error.detail, 'mail transport');
+
+    const clerk = staffClient(base);
+    await clerk.login('novak');
+    const fine = structuredClone(before);
+    fine.services[0]!.name.cs = 'Pokladna (nová)';
+    assert.is((await clerk.call('PUT', '/api/staff/settings', { config: fine })).status, 403);
+    assert.equal(await settings(), before);
+    assert.equal(office.server.engine.config, before);
+  } finally {
+    await office.stop();
+  }
+});
+
+test('saved settings outlive a restart and win over the initial configuration', async () => {
+  const dir = await tempDir();
+  const store = () => new FileDocumentStore(join(dir.path, 'office.json'));
+  const first = await officeWithStaff({ settingsStore: store() });
+  try {
+    const config = await first.settings();
+    config.office.specialDays = [{ date: '2026-12-31', hours: [{ from: '08:00', to: '11:00' }] }];
+    config.workplaces.find((w) => w.id === 'pokladna')!.walkInCapacityPerDay = 90;
+    assert.is((await first.admin.call('PUT', '/api/staff/settings', { config })).status, 200);
+  } finally {
+    await first.office.stop();
+  }
+  const second = await runOffice({ settingsStore: store() });
+  try {
+    assert.equal(second.server.engine.config.office.specialDays, [{ date: '2026-12-31', hours: [{ from: '08:00', to: '11:00' }] }]);
+    assert.is(second.server.engine.config.workplaces.find((w) => w.id === 'pokladna')!.walkInCapacityPerDay, 90);
+  } finally {
+    await second.stop();
+    await dir.remove();
+  }
+});
+
+test.run();
