@@ -23,6 +23,7 @@ const server = await startOfficeServer({
   bookingStore: new FileDocumentStore(join(dataDir, 'bookings.json')),
   staffStore: new FileDocumentStore(join(dataDir, 'staff.json')),
   settingsStore: new FileDocumentStore(join(dataDir, 'office.json')),
+  statisticsStore: new FileDocumentStore(join(dataDir, 'statistics.json')),
   mailer: createMailer(config.mail, dataDir, createLogger('mail')),
   adminToken,
   clock: clockFromSettings({ startAt: env.FRONTA_START_AT, offsetMs: env.FRONTA_CLOCK_OFFSET_MS, rate: env.FRONTA_CLOCK_RATE, epochMs: env.FRONTA_CLOCK_EPOCH_MS }),

@@ -8,6 +8,7 @@ import { BookingService } from './booking/booking-service.ts';
 import { MemoryDocumentStore, type DocumentStore } from './store/document-store.ts';
 import { OfficeSettings } from './settings/office-settings.ts';
 import { SettingsService } from './settings/settings-service.ts';
+import { StatisticsService } from './statistics/statistics-service.ts';
 import { QueueEngine } from './engine/queue-engine.ts';
 import { Sessions } from './staff/sessions.ts';
 import { StaffAccounts } from './staff/staff-accounts.ts';
@@ -27,6 +28,8 @@ export interface OfficeServerOptions {
   bookingStore: DocumentStore;
   /** The staff accounts (`staff.json`); in memory when not given (tests). */
   staffStore?: DocumentStore;
+  /** The daily aggregates of the statistics (`statistics.json`); in memory when not given. */
+  statisticsStore?: DocumentStore;
   /** The settings saved by an administrator (`office.json`), which win over `config`; in memory when not given. */
   settingsStore?: DocumentStore;
   mailer: Mailer;
@@ -77,7 +80,18 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
   const accounts = new StaffAccounts({ store: options.staffStore ?? new MemoryDocumentStore(), clock, config: config$ });
   await accounts.start();
   const sessions = new Sessions(clock, config$);
-  const engine = new QueueEngine({
+  const statistics = new StatisticsService({
+    store: options.statisticsStore ?? new MemoryDocumentStore(),
+    queue: store,
+    bookings: () => booking.bookings(),
+    today: () => engine.dayState(),
+    config: config$,
+    clock,
+    log: createLogger('statistics', options.logSink),
+  });
+  await statistics.start();
+  const engine: QueueEngine = new QueueEngine({
+    onDayArchived: (day) => void statistics.record(day),
     config,
     clock,
     store,
@@ -106,6 +120,7 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
     adminToken,
     staff: { accounts, sessions, config: config$, adminToken },
     office: { booking, engine, board, sessions, clock },
+    statistics,
     settings: { service: new SettingsService({ settings, engine, booking, bridge, clock, log: createLogger('settings', options.logSink) }), engine, sessions },
     webRoot: options.webRoot ?? defaultWebRoot,
   });

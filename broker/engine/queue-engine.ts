@@ -27,6 +27,8 @@ export interface EngineDeps {
   compactAfter?: number;
   /** The booking service, for codes typed at the kiosks; without it every code is unknown. */
   bookings?: BookingLookup;
+  /** Told of each finished day once it is archived (the statistics keep an aggregate of it). */
+  onDayArchived?: (day: DayState) => void;
 }
 
 export interface BookingLookup {
@@ -152,6 +154,11 @@ export class QueueEngine {
     return ticketView(this.office, this.state, token, now);
   }
 
+  /** The day as it stands, for the statistics of today; not to be changed. */
+  dayState(): Readonly<DayState> {
+    return this.state;
+  }
+
   /** Today's ticket of that number, if any: the staff's booking list says whether a booked client was served. */
   todaysTicket(number: string): Readonly<TicketRecord> | undefined {
     return this.state.tickets[number];
@@ -217,7 +224,10 @@ export class QueueEngine {
     const finished = this.toArchive;
     this.toArchive = [];
     this.snapshotDue = false;
-    for (const day of finished) await store.archiveDay(day);
+    for (const day of finished) {
+      await store.archiveDay(day);
+      this.deps.onDayArchived?.(day);
+    }
     await store.snapshot(snapshot);
   }
 

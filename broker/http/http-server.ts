@@ -12,6 +12,8 @@ import type { BookingService } from '../booking/booking-service.ts';
 import { sendRefusal } from './api-errors.ts';
 import { bookingRoutes } from './booking-routes.ts';
 import { settingsRoutes } from './settings-routes.ts';
+import { statisticsRoutes } from './statistics-routes.ts';
+import type { StatisticsService } from '../statistics/statistics-service.ts';
 import { staffOfficeRoutes, type StaffOfficeDeps } from './staff-office-routes.ts';
 import { staffRoutes, type StaffDeps } from './staff-routes.ts';
 import { statusRoutes } from './status-routes.ts';
@@ -33,6 +35,7 @@ export interface HttpOptions {
   staff: StaffDeps;
   office: StaffOfficeDeps;
   settings: Parameters<typeof settingsRoutes>[1];
+  statistics: StatisticsService;
   /** The built web UI (webui/dist); without it the API still runs and pages answer 404. */
   webRoot: string;
 }
@@ -75,6 +78,7 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
   staffRoutes(app, options.staff);
   staffOfficeRoutes(app, options.office);
   settingsRoutes(app, options.settings);
+  statisticsRoutes(app, options.statistics, options.staff.sessions);
 
   const hasUi = existsSync(`${options.webRoot}/index.html`);
   if (hasUi) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, maxAge: '1h', index: false, preCompressed: true });

@@ -84,3 +84,23 @@ export const settingsChangeRequest = z.strictObject({
   notice: z.strictObject({ cs: z.string().trim().min(1).max(1000), en: z.string().trim().min(1).max(1000) }).optional(),
 });
 export const settingsPreviewRequest = z.strictObject({ config: z.unknown() });
+
+/** One group of the statistics (a service, a day, an hour, or a day/service/hour for the CSV); times in minutes. */
+export interface StatisticsRow {
+  key: string;
+  issued: number;
+  served: number;
+  noShows: number;
+  waitMeanMinutes: number | null;
+  waitP90Minutes: number | null;
+  serviceMeanMinutes: number | null;
+  serviceP90Minutes: number | null;
+  bookingsMade: number;
+  bookingsKept: number;
+  bookingsLapsed: number;
+  bookingsCancelled: number;
+}
+
+export interface StatisticsReport { from: string; to: string; serviceId: string | null; byService: StatisticsRow[]; byDay: StatisticsRow[]; byHour: StatisticsRow[] }
+
+export const statisticsQuery = z.strictObject({ from: isoDay, to: isoDay, serviceId: z.string().max(40).optional() });

@@ -50,6 +50,8 @@ export interface OfficeOptions {
   adminToken?: string;
   /** Where saved settings live; in memory by default. */
   settingsStore?: DocumentStore;
+  /** Where the statistics' daily aggregates live; in memory by default. */
+  statisticsStore?: DocumentStore;
   /** A server started for simulation (simulation-only topics open), with devices the virtual office can drive. */
   simulating?: boolean;
 }
@@ -67,6 +69,7 @@ export async function runOffice(options: OfficeOptions = {}): Promise<RunningOff
     bookingStore: options.bookingStore ?? new MemoryDocumentStore(),
     staffStore: new MemoryDocumentStore(),
     settingsStore: options.settingsStore,
+    statisticsStore: options.statisticsStore,
     mailer: options.mailer ?? createMailer(config.mail, dir.path, createLogger('mail', (line) => logs.push(line))),
     adminToken: options.adminToken,
     clock,

@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import { statisticsQuery } from '../../shared/contract/staff-api.ts';
+import type { StatisticsService } from '../statistics/statistics-service.ts';
+import type { Sessions } from '../staff/sessions.ts';
+import { parseOr400, sendRefusal } from './api-errors.ts';
+import { staffAccess } from './staff-guard.ts';
+
+/** A range of days longer than this is refused: ten years of aggregates is already more than anyone reads at once. */
+const maxRangeDays = 3660;
+
+/** The statistics for clerks and administrators alike (docs/API.md, "Statistics"). */
+export function statisticsRoutes(app: FastifyInstance, statistics: StatisticsService, sessions: Sessions): void {
+  const clerk = staffAccess(sessions);
+  const parse = (query: unknown, reply: Parameters<typeof sendRefusal>[0]) => {
+    const parsed = parseOr400(statisticsQuery, query, reply);
+    if (!parsed) return undefined;
+    const days = (Date.parse(parsed.to) - Date.parse(parsed.from)) / 86_400_000;
+    if (!(days >= 0 && days <= maxRangeDays)) return void sendRefusal(reply, 'invalidRequest', `"from" must not be after "to", and at most ${maxRangeDays} days apart`);
+    return parsed;
+  };
+
+  app.get('/api/staff/statistics', clerk, (req, reply) => {
+    const query = parse(req.query, reply);
+    if (!query) return reply;
+    const started = performance.now();
+    const report = statistics.report(query);
+    // Server time, for the benchmark (docs/PERFORMANCE.md) and the browser's developer tools.
+    return reply.header('cache-control', 'no-store').header('server-timing', `report;dur=${(performance.now() - started).toFixed(1)}`).send(report);
+  });
+
+  app.get('/api/staff/statistics.csv', clerk, (req, reply) => {
+    const query = parse(req.query, reply);
+    if (!query) return reply;
+    return reply
+      .header('cache-control', 'no-store')
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="statistika-${query.from}-${query.to}.csv"`)
+      .send(statistics.csv(query));
+  });
+}

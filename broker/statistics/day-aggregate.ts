@@ -1,0 +1,65 @@
+import { DateTime } from 'luxon';
+import { officeZone } from '../../shared/calendar/office-calendar.ts';
+import type { Booking } from '../booking/booking-state.ts';
+import type { DayState } from '../engine/day-state.ts';
+
+/** Durations by the minute: mean and 90th percentile of any range come from merging these. */
+export interface Histogram { n: number; sumMs: number; minutes: Record<number, number> }
+
+/** One service in one hour of one day. */
+export interface Cell {
+  issued: number;
+  served: number;
+  noShows: number;
+  wait: Histogram;
+  service: Histogram;
+  bookingsMade: number;
+  bookingsKept: number;
+  bookingsLapsed: number;
+  bookingsCancelled: number;
+}
+
+/** A finished day, kept for the statistics long after its tickets and bookings are gone. Cells by `${serviceId}/${hour}`. */
+export interface DayAggregate { day: string; cells: Record<string, Cell> }
+
+export const emptyHistogram = (): Histogram => ({ n: 0, sumMs: 0, minutes: {} });
+export const emptyCell = (): Cell => ({ issued: 0, served: 0, noShows: 0, wait: emptyHistogram(), service: emptyHistogram(), bookingsMade: 0, bookingsKept: 0, bookingsLapsed: 0, bookingsCancelled: 0 });
+
+export function addDuration(histogram: Histogram, ms: number): void {
+  const clamped = Math.max(0, ms);
+  const minute = Math.floor(clamped / 60_000);
+  histogram.n += 1;
+  histogram.sumMs += clamped;
+  histogram.minutes[minute] = (histogram.minutes[minute] ?? 0) + 1;
+}
+
+const hourOf = (at: number) => DateTime.fromMillis(at, { zone: officeZone }).hour;
+
+/**
+ * A day's tickets and bookings, counted per service and hour (Prague time): tickets by the hour
+ * they were issued, bookings by their appointment. Waiting runs from the ticket's issue (for a
+ * booking checked in early, from its booked time) to the first call; service from the call to done.
+ */
+export function aggregateDay(state: DayState, bookings: readonly Booking[]): DayAggregate {
+  const cells: Record<string, Cell> = {};
+  const cell = (serviceId: string, at: number) => (cells[`${serviceId}/${hourOf(at)}`] ??= emptyCell());
+  for (const ticket of Object.values(state.tickets)) {
+    const c = cell(ticket.serviceId, ticket.issuedAt);
+    c.issued += 1;
+    if (ticket.calledAt !== undefined) addDuration(c.wait, ticket.calledAt - Math.max(ticket.issuedAt, ticket.queuedAt));
+    if (ticket.status === 'done') {
+      c.served += 1;
+      if (ticket.calledAt !== undefined && ticket.finishedAt !== undefined) addDuration(c.service, ticket.finishedAt - ticket.calledAt);
+    }
+    if (ticket.status === 'noShow') c.noShows += 1;
+  }
+  for (const booking of bookings) {
+    if (booking.day !== state.day || booking.status === 'held') continue;
+    const c = cell(booking.serviceId, booking.startsAt);
+    c.bookingsMade += 1;
+    if (booking.status === 'checkedIn') c.bookingsKept += 1;
+    if (booking.status === 'lapsed') c.bookingsLapsed += 1;
+    if (booking.status === 'cancelled') c.bookingsCancelled += 1;
+  }
+  return { day: state.day, cells };
+}

@@ -1,0 +1,62 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Booking } from '../booking/booking-state.ts';
+import { engineAt } from '../engine/engine-fixture.ts';
+import { aggregateDay } from './day-aggregate.ts';
+import { statisticsReport } from './statistics-report.ts';
+
+const at = (time: string) => Date.parse(`2026-11-24T${time}:00+01:00`);
+
+/** A passports morning with known answers: three tickets at 9:00, 9:10, 9:20, one at 10:05; counter 3 serves. */
+async function morning() {
+  const office = await engineAt({ at: at('09:00') });
+  const step = async (time: string, act: () => Promise<unknown>) => {
+    office.clock.set(at(time));
+    await act();
+  };
+  await step('09:00', () => office.press('pasy'));
+  await step('09:10', () => office.press('pasy'));
+  await step('09:20', () => office.press('pasy'));
+  await step('09:30', () => office.counter('prepazka-3', 'next')); // C001 waited 30
+  await step('09:42', () => office.counter('prepazka-3', 'done')); // served in 12
+  await step('09:42', () => office.counter('prepazka-3', 'next')); // C002 waited 32
+  await step('09:45', () => office.counter('prepazka-3', 'noShow'));
+  await step('09:45', () => office.counter('prepazka-3', 'next')); // C003 waited 25
+  await step('10:05', () => office.counter('prepazka-3', 'done')); // served in 20
+  await step('10:05', () => office.press('pasy')); // C004, still waiting
+  return office.engine.dayState();
+}
+
+const booking = (id: string, time: string, status: Booking['status']): Booking => ({
+  id, serviceId: 'pasy', workplaceId: 'spravni', day: '2026-11-24', startsAt: at(time), status, createdAt: at('08:00'), heldUntil: at('08:15'), confirmToken: id, language: 'cs', icsSequence: 0,
+});
+const bookings = [booking('a', '09:15', 'checkedIn'), booking('b', '09:30', 'lapsed'), booking('c', '10:00', 'cancelled'), booking('d', '10:15', 'confirmed'), booking('e', '10:30', 'held')];
+
+test('a morning with known answers: issued, served, no-shows, waiting and service times per hour, and the bookings', async () => {
+  const day = aggregateDay(await morning(), bookings);
+  const [nine, ten] = statisticsReport([day], { from: '2026-11-24', to: '2026-11-24' }, 'hour');
+  assert.equal(nine, {
+    key: '09', issued: 3, served: 2, noShows: 1,
+    waitMeanMinutes: 29, waitP90Minutes: 32, serviceMeanMinutes: 16, serviceP90Minutes: 20,
+    bookingsMade: 2, bookingsKept: 1, bookingsLapsed: 1, bookingsCancelled: 0,
+  });
+  assert.equal(ten, {
+    key: '10', issued: 1, served: 0, noShows: 0,
+    waitMeanMinutes: null, waitP90Minutes: null, serviceMeanMinutes: null, serviceP90Minutes: null,
+    bookingsMade: 2, bookingsKept: 0, bookingsLapsed: 0, bookingsCancelled: 1,
+  });
+  const [pasy] = statisticsReport([day], { from: '2026-11-24', to: '2026-11-24' }, 'service');
+  assert.equal([pasy!.key, pasy!.issued, pasy!.served, pasy!.bookingsMade], ['pasy', 4, 2, 4], 'a held booking is not one made');
+});
+
+test('days merge: means weigh every ticket, the 90th percentile is of all of them, and the range and service filter apply', async () => {
+  const first = aggregateDay(await morning(), []);
+  const second = { ...structuredClone(first), day: '2026-11-25' };
+  const other = { ...structuredClone(first), day: '2026-12-01' };
+  const [both] = statisticsReport([first, second, other], { from: '2026-11-24', to: '2026-11-30', serviceId: 'pasy' }, 'service');
+  assert.equal([both!.issued, both!.served, both!.waitMeanMinutes, both!.waitP90Minutes], [8, 4, 29, 32]);
+  assert.equal(statisticsReport([first, second, other], { from: '2026-11-24', to: '2026-11-30' }, 'day').map((r) => r.key), ['2026-11-24', '2026-11-25']);
+  assert.equal(statisticsReport([first], { from: '2026-11-24', to: '2026-11-24', serviceId: 'obcanky' }, 'service'), []);
+});
+
+test.run();
