@@ -22,7 +22,7 @@ const server = await startOfficeServer({
   store: new FileStore(join(dataDir, 'queue')),
   bookingStore: new FileDocumentStore(join(dataDir, 'bookings.json')),
   staffStore: new FileDocumentStore(join(dataDir, 'staff.json')),
-  settingsStore: new FileDocumentStore(join(dataDir, 'office.json')),
+  settingsStore: new FileDocumentStore(join(dataDir, 'settings.json')),
   statisticsStore: new FileDocumentStore(join(dataDir, 'statistics.json')),
   mailer: createMailer(config.mail, dataDir, createLogger('mail')),
   adminToken,

@@ -30,7 +30,7 @@ export interface OfficeServerOptions {
   staffStore?: DocumentStore;
   /** The daily aggregates of the statistics (`statistics.json`); in memory when not given. */
   statisticsStore?: DocumentStore;
-  /** The settings saved by an administrator (`office.json`), which win over `config`; in memory when not given. */
+  /** The settings saved by an administrator (`settings.json`), which win over `config`; in memory when not given. */
   settingsStore?: DocumentStore;
   mailer: Mailer;
   clock: Clock;
@@ -71,7 +71,7 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
   const { credentials, store, clock, host = '127.0.0.1' } = options;
   const log = createLogger('broker', options.logSink);
   const settings = new OfficeSettings(options.settingsStore ?? new MemoryDocumentStore(), options.config);
-  if ((await settings.start()) === 'saved') log.info('using the settings saved by an administrator (office.json), not the initial configuration');
+  if ((await settings.start()) === 'saved') log.info('using the settings saved by an administrator (settings.json), not the initial configuration');
   const config = settings.config;
   await store.start();
   const booking = new BookingService({ config, clock, store: options.bookingStore, mailer: options.mailer, log: createLogger('booking', options.logSink) });

@@ -4,7 +4,7 @@ import type { DocumentStore } from '../store/document-store.ts';
 
 /**
  * The office configuration in force. It starts as FRONTA_CONFIG (or the Kostelec example); once an
- * administrator saves settings, `office.json` in the data directory holds them and is read from
+ * administrator saves settings, `settings.json` in the data directory holds them and is read from
  * then on. Only the settings service writes it, whole and durably.
  */
 export class OfficeSettings {

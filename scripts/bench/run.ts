@@ -9,6 +9,7 @@ import { compareBrokers } from './brokers.ts';
 import { measureServerYear } from './server-year.ts';
 import { measureAvailability, measureHolds, measurePageBytes } from './booking.ts';
 import { measureGuessing } from './guessing.ts';
+import { measureStatisticsYear } from './statistics-year.ts';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- latency` only those whose name contains
@@ -32,6 +33,7 @@ const benches: Record<string, () => Promise<void>> = {
   'booking-hold': () => inTempDir(measureHolds),
   'booking-page-bytes': () => inTempDir(measurePageBytes),
   guessing: () => inTempDir(measureGuessing),
+  'statistics-year': () => inTempDir(measureStatisticsYear),
   brokers: async () => {
     const dir = await tempDir();
     await compareBrokers(dir.path).finally(() => dir.remove());

@@ -90,7 +90,7 @@ test('a change the schema refuses, one that renames a device or touches the mail
 
 test('saved settings outlive a restart and win over the initial configuration', async () => {
   const dir = await tempDir();
-  const store = () => new FileDocumentStore(join(dir.path, 'office.json'));
+  const store = () => new FileDocumentStore(join(dir.path, 'settings.json'));
   const first = await officeWithStaff({ settingsStore: store() });
   try {
     const config = await first.settings();
