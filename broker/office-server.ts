@@ -118,7 +118,7 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
     engine,
     config: config$,
     adminToken,
-    staff: { accounts, sessions, config: config$, adminToken },
+    staff: { clock, accounts, sessions, config: config$, adminToken },
     office: { booking, engine, board, sessions, clock },
     statistics,
     settings: { service: new SettingsService({ settings, engine, booking, bridge, clock, log: createLogger('settings', options.logSink) }), engine, sessions },

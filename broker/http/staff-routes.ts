@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { officeDay } from '../../shared/calendar/office-calendar.ts';
+import type { Clock } from '../../shared/clock.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { loginRequest, myCounterRequest, newAccountRequest, username, type StaffSession } from '../../shared/contract/staff-api.ts';
 import type { Session, Sessions } from '../staff/sessions.ts';
@@ -9,6 +11,7 @@ import { parseOr400, sendRefusal } from './api-errors.ts';
 import { cookieValue, sessionCookie, sessionCookieHeader, sessionOf, staffAccess } from './staff-guard.ts';
 
 export interface StaffDeps {
+  clock: Clock;
   accounts: StaffAccounts;
   sessions: Sessions;
   config: () => OfficeConfig;
@@ -21,7 +24,13 @@ const tenMinutes = 10 * 60_000;
 /** Logging in and out, the clerk's counter, and the staff accounts (docs/API.md, "Staff"). */
 export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
   const { accounts, sessions } = deps;
-  const view = (session: Session): StaffSession => ({ account: session.account, csrfToken: session.csrfToken, expiresAt: sessions.expiresAt(session), counterId: session.counterId });
+  const view = (session: Session): StaffSession => ({
+    account: session.account,
+    csrfToken: session.csrfToken,
+    expiresAt: sessions.expiresAt(session),
+    counterId: session.counterId,
+    today: officeDay(deps.clock.now()),
+  });
   const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 
   // Per address on top of the per-account lockout: one machine cannot try many accounts quickly.

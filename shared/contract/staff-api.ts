@@ -28,7 +28,8 @@ export type StaffAccount = z.infer<typeof staffAccount>;
 /** Every request that changes something sends the session's CSRF token in this header. */
 export const csrfHeader = 'x-csrf-token';
 
-export const staffSession = z.strictObject({ account: staffAccount, csrfToken: z.string(), expiresAt: epochMs, counterId: z.string().nullable() });
+/** `today`: the office's Prague day by the server's clock, which the pages start from (a simulation's clock is not the browser's). */
+export const staffSession = z.strictObject({ account: staffAccount, csrfToken: z.string(), expiresAt: epochMs, counterId: z.string().nullable(), today: isoDay });
 export type StaffSession = z.infer<typeof staffSession>;
 
 /** The counter a clerk sits at, shown on the dashboard; null when away. */

@@ -16,11 +16,12 @@ export interface PageProps { t: Texts; language: Language; info: OfficeInfo }
 
 export function App() {
   if (location.pathname === '/hall') return <Lazy load={() => import('./hall/hall-page.tsx').then((m) => m.HallPage)} />;
+  if (location.pathname === '/staff' || location.pathname.startsWith('/staff/')) return <Lazy load={() => import('./staff/staff-app.tsx').then((m) => m.StaffApp)} />;
   if (location.pathname === '/virtual') return <Lazy load={() => import('./virtual/virtual-page.tsx').then((m) => m.VirtualPage)} />;
   return <BookingSite />;
 }
 
-/** The hall screen and the virtual office are chunks of their own: the booking page does not carry MQTT. */
+/** The hall screen, the virtual office and the staff pages are chunks of their own: the booking page carries none of them. */
 function Lazy({ load }: { load: () => Promise<ComponentType> }) {
   const [Page, setPage] = useState<ComponentType | null>(null);
   useEffect(() => {

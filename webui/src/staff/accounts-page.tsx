@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { StaffAccount, StaffRole } from '../../../shared/contract/staff-api.ts';
+import { Field } from '../pages/field.tsx';
+import type { StaffPageProps } from './staff-app.tsx';
+import { staffCall } from './staff-call.ts';
+
+/** The office's staff accounts, for administrators: add one with its role, remove one. */
+export function AccountsPage({ t, errors, session }: StaffPageProps) {
+  const a = t.accounts;
+  const [accounts, setAccounts] = useState<StaffAccount[]>([]);
+  const [username, setUsername] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<StaffRole>('clerk');
+  const [password, setPassword] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const load = async () => {
+    const r = await staffCall<{ accounts: StaffAccount[] }>('GET', '/api/staff/accounts');
+    if (r.ok) setAccounts(r.data.accounts);
+  };
+  useEffect(() => void load(), []);
+  const report = (r: Awaited<ReturnType<typeof staffCall>>) =>
+    setMessage(r.ok ? { ok: true, text: t.saved } : { ok: false, text: `${t.failed} ${'detail' in r.error && r.error.detail ? r.error.detail : (errors[r.error.code] ?? r.error.code)}` });
+  const add = async (event: Event) => {
+    event.preventDefault();
+    const r = await staffCall('POST', '/api/staff/accounts', { username, name, role, password });
+    report(r);
+    if (r.ok) {
+      setUsername('');
+      setName('');
+      setPassword('');
+      await load();
+    }
+  };
+  const remove = async (account: StaffAccount) => {
+    if (!confirm(a.removeConfirm(account.name))) return;
+    report(await staffCall('DELETE', `/api/staff/accounts/${account.username}`));
+    await load();
+  };
+  return (
+    <>
+      <h1>{a.heading}</h1>
+      <table class="data">
+        <thead>
+          <tr>
+            <th scope="col">{a.username}</th>
+            <th scope="col">{a.name}</th>
+            <th scope="col">{a.role}</th>
+            <th scope="col">
+              <span class="visually-hidden">{a.remove}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {accounts.map((account) => (
+            <tr key={account.username}>
+              <th scope="row">{account.username}</th>
+              <td>{account.name}</td>
+              <td>{a.roles[account.role]}</td>
+              <td>
+                {account.username === session.account.username ? null : (
+                  <button type="button" onClick={() => void remove(account)} aria-label={`${a.remove}: ${account.name}`}>
+                    {a.remove}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form onSubmit={(e) => void add(e)} class="panel">
+        <h2>{a.add}</h2>
+        <Field id="new-username" label={a.username} input={{ value: username, required: true, autocomplete: 'off', onInput: (e) => setUsername((e.target as HTMLInputElement).value) }} />
+        <Field id="new-name" label={a.name} input={{ value: name, required: true, onInput: (e) => setName((e.target as HTMLInputElement).value) }} />
+        <div class="field">
+          <label for="new-role">{a.role}</label>
+          <select id="new-role" value={role} onChange={(e) => setRole((e.target as HTMLSelectElement).value as StaffRole)}>
+            <option value="clerk">{a.roles.clerk}</option>
+            <option value="admin">{a.roles.admin}</option>
+          </select>
+        </div>
+        <Field id="new-password" label={a.password} input={{ type: 'password', value: password, required: true, minLength: 12, autocomplete: 'new-password', onInput: (e) => setPassword((e.target as HTMLInputElement).value) }} />
+        <button type="submit" class="primary">
+          {a.add}
+        </button>
+      </form>
+      {message ? (
+        <p role={message.ok ? 'status' : 'alert'} class={message.ok ? 'result' : 'error'}>
+          {message.text}
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { StaffBookingRow } from '../../../shared/contract/staff-api.ts';
+import type { StaffPageProps } from './staff-app.tsx';
+import { staffCall } from './staff-call.ts';
+import { PhoneBookingForm } from './phone-booking-form.tsx';
+import { SuspensionPanel } from './suspension-panel.tsx';
+
+/** A day's bookings: print, export, cancel; booking a caller; the crisis switch for administrators. */
+export function BookingsPage(props: StaffPageProps) {
+  const { t, language, info, session, errors } = props;
+  const b = t.bookings;
+  const [day, setDay] = useState(session.today);
+  const [rows, setRows] = useState<StaffBookingRow[] | null>(null);
+  const [message, setMessage] = useState('');
+  const [notify, setNotify] = useState(true);
+  const load = async () => {
+    const r = await staffCall<{ bookings: StaffBookingRow[] }>('GET', `/api/staff/bookings?day=${day}`);
+    setRows(r.ok ? r.data.bookings : []);
+  };
+  useEffect(() => void load(), [day]);
+  const serviceName = (id: string) => info.services.find((s) => s.id === id)?.name[language] ?? id;
+  const cancel = async (row: StaffBookingRow) => {
+    if (!confirm(b.cancelConfirm(row.name ?? '', row.time))) return;
+    const r = await staffCall('POST', `/api/staff/bookings/${row.id}/cancel`, { notify });
+    setMessage(r.ok ? b.cancelled : `${t.failed} ${errors[r.error.code] ?? r.error.code}`);
+    await load();
+  };
+  return (
+    <>
+      <h1>{b.heading}</h1>
+      <div class="toolbar no-print">
+        <label>
+          {b.day} <input type="date" value={day} onChange={(e) => setDay((e.target as HTMLInputElement).value)} />
+        </label>
+        <button type="button" onClick={() => print()}>
+          {b.print}
+        </button>
+        <a href={`/api/staff/bookings.csv?day=${day}`} download>
+          {b.csv}
+        </a>
+        <label>
+          <input type="checkbox" checked={notify} onChange={(e) => setNotify((e.target as HTMLInputElement).checked)} /> {b.notify}
+        </label>
+      </div>
+      {message ? <p role="status">{message}</p> : null}
+      {rows === null ? (
+        <p role="status">{t.loading}</p>
+      ) : rows.length === 0 ? (
+        <p>{b.none}</p>
+      ) : (
+        <table class="data bookings">
+          <caption>
+            {b.heading} {new Date(`${day}T12:00:00`).toLocaleDateString(language === 'cs' ? 'cs-CZ' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{b.time}</th>
+              <th scope="col">{b.service}</th>
+              <th scope="col">{b.status}</th>
+              <th scope="col">{b.name}</th>
+              <th scope="col">{b.contact}</th>
+              <th scope="col">{b.code}</th>
+              <th scope="col">{b.ticket}</th>
+              <th scope="col">{b.bookedBy}</th>
+              <th scope="col" class="no-print">
+                <span class="visually-hidden">{b.cancel}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <td>{row.time}</td>
+                <td>{serviceName(row.serviceId)}</td>
+                <td>{b.statuses[row.status]}</td>
+                <td>{row.name ?? '—'}</td>
+                <td>{[row.email, row.phone].filter(Boolean).join(', ') || '—'}</td>
+                <td>{row.code ?? '—'}</td>
+                <td>{row.ticketNumber ?? '—'}</td>
+                <td>{row.bookedBy ?? b.online}</td>
+                <td class="no-print">
+                  {row.status === 'confirmed' ? (
+                    <button type="button" onClick={() => void cancel(row)} aria-label={`${b.cancel}: ${row.name ?? ''} ${row.time}`}>
+                      {b.cancel}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <PhoneBookingForm {...props} day={day} onBooked={() => void load()} />
+      {session.account.role === 'admin' ? <SuspensionPanel {...props} /> : null}
+    </>
+  );
+}
+

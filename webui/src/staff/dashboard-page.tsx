@@ -1,0 +1,128 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Dashboard, StaffSession } from '../../../shared/contract/staff-api.ts';
+import { chime } from '../hall/sound.ts';
+import type { StaffPageProps } from './staff-app.tsx';
+import { staffCall } from './staff-call.ts';
+import { useStaffPolling } from './use-staff-polling.ts';
+
+/** The office at a glance, refreshed every 3 s; a new device problem rings and heads the page in red. */
+export function DashboardPage({ t, language, info, session, setSession }: StaffPageProps) {
+  const result = useStaffPolling<Dashboard>('/api/staff/dashboard');
+  const board = result?.ok ? result.data : null;
+  const alerts = board?.devices.flatMap((d) => d.alerts.map((kind) => ({ deviceId: d.deviceId, kind }))) ?? [];
+  const known = useRef(new Set<string>());
+  useEffect(() => {
+    const keys = alerts.map((a) => `${a.deviceId}/${a.kind}`);
+    const fresh = keys.some((k) => !known.current.has(k));
+    known.current = new Set(keys);
+    if (fresh) void chime().catch(() => {});
+    document.title = keys.length > 0 ? `(${keys.length}) ${t.title}` : t.title;
+  }, [alerts.map((a) => `${a.deviceId}/${a.kind}`).join()]);
+
+  const d = t.dashboard;
+  const serviceName = (id: string) => info.services.find((s) => s.id === id)?.name[language] ?? id;
+  const sitAt = async (counterId: string) => {
+    const r = await staffCall<StaffSession>('PUT', '/api/staff/my-counter', { counterId: counterId || null });
+    if (r.ok) setSession(r.data);
+  };
+  if (!board) return <p role="status">{t.loading}</p>;
+  return (
+    <>
+      <h1>{d.heading}</h1>
+      <section aria-labelledby="alerts" class={alerts.length > 0 ? 'alerts active' : 'alerts'}>
+        <h2 id="alerts">{d.alerts}</h2>
+        <div role="alert">
+          {alerts.length === 0 ? (
+            <p>{d.noAlerts}</p>
+          ) : (
+            <ul>
+              {alerts.map((a) => (
+                <li key={`${a.deviceId}/${a.kind}`}>
+                  <strong>{a.deviceId}</strong>: {d.alert[a.kind]}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </section>
+      <label class="my-counter">
+        {d.myCounter}{' '}
+        <select value={session.counterId ?? ''} onChange={(e) => void sitAt((e.target as HTMLSelectElement).value)}>
+          <option value="">{d.away}</option>
+          {board.counters.map((c) => (
+            <option key={c.counterId} value={c.counterId}>
+              {c.number}
+            </option>
+          ))}
+        </select>
+      </label>
+      <h2>{d.services}</h2>
+      <table class="data">
+        <thead>
+          <tr>
+            <th scope="col">{d.service}</th>
+            <th scope="col">{d.open}</th>
+            <th scope="col">{d.waiting}</th>
+            <th scope="col">{d.estimate}</th>
+            <th scope="col">{d.ticketsLeft}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {board.services.map((s) => (
+            <tr key={s.serviceId}>
+              <th scope="row">
+                {s.letter} – {s.name[language]}
+              </th>
+              <td>{s.open ? d.opened : d.closed}</td>
+              <td>{d.people(s.waiting)}</td>
+              <td>{s.estimatedWaitMinutes === null ? '—' : d.minutes(s.estimatedWaitMinutes)}</td>
+              <td>{s.ticketsLeft}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{d.counters}</h2>
+      <table class="data">
+        <thead>
+          <tr>
+            <th scope="col">{d.counter}</th>
+            <th scope="col">{d.current}</th>
+            <th scope="col">{d.waiting}</th>
+            <th scope="col">{d.clerk}</th>
+            <th scope="col">{d.service}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {board.counters.map((c) => (
+            <tr key={c.counterId}>
+              <th scope="row">{c.number}</th>
+              <td>{c.status === 'paused' ? d.paused : (c.current ?? d.nobody)}</td>
+              <td>{d.people(c.waiting)}</td>
+              <td>{c.clerk ?? d.nobody}</td>
+              <td>{c.serviceIds.map(serviceName).join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{d.devices}</h2>
+      <table class="data">
+        <thead>
+          <tr>
+            <th scope="col">{d.device}</th>
+            <th scope="col">{d.condition}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {board.devices.map((device) => (
+            <tr key={device.deviceId} class={device.alerts.length > 0 ? 'problem' : undefined}>
+              <th scope="row">
+                {device.deviceId} <span class="sub">({d.roles[device.role]})</span>
+              </th>
+              <td>{device.alerts.length === 0 ? d.ok : device.alerts.map((a) => d.alert[a]).join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

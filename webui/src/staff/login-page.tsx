@@ -1,0 +1,28 @@
+import { useState } from 'preact/hooks';
+import type { StaffSession } from '../../../shared/contract/staff-api.ts';
+import { Field } from '../pages/field.tsx';
+import { staffCall } from './staff-call.ts';
+import type { StaffTexts } from './staff-texts.ts';
+
+export function LoginPage({ t, errors, onLogin }: { t: StaffTexts; errors: Record<string, string>; onLogin(session: StaffSession): void }) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState('');
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const result = await staffCall<StaffSession>('POST', '/api/staff/login', { username, password });
+    if (result.ok) onLogin(result.data);
+    else setError(errors[result.error.code] ?? result.error.code);
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} class="login">
+      <h1>{t.login.heading}</h1>
+      {error ? <p role="alert" class="error">{error}</p> : null}
+      <Field id="username" label={t.login.username} input={{ value: username, autocomplete: 'username', required: true, onInput: (e) => setUsername((e.target as HTMLInputElement).value) }} />
+      <Field id="password" label={t.login.password} input={{ type: 'password', value: password, autocomplete: 'current-password', required: true, onInput: (e) => setPassword((e.target as HTMLInputElement).value) }} />
+      <button type="submit" class="primary">
+        {t.login.submit}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { BookingSlots } from '../../../shared/contract/booking-api.ts';
+import type { StaffBookingRow } from '../../../shared/contract/staff-api.ts';
+import { Field } from '../pages/field.tsx';
+import type { StaffPageProps } from './staff-app.tsx';
+import { staffCall } from './staff-call.ts';
+
+/** A client who phoned, wrote or came in: a free time of the day, the name, optional contacts, booked at once. */
+export function PhoneBookingForm({ t, errors, language, info, day, onBooked }: StaffPageProps & { day: string; onBooked(): void }) {
+  const b = t.bookings;
+  const bookable = info.services.filter((s) => s.bookable);
+  const [serviceId, setServiceId] = useState(bookable[0]?.id ?? '');
+  const [slots, setSlots] = useState<BookingSlots['slots']>([]);
+  const [startsAt, setStartsAt] = useState('');
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [phone, setPhone] = useState('');
+  const [mailLanguage, setMailLanguage] = useState(language);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const loadSlots = async () => {
+    const r = await staffCall<BookingSlots>('GET', `/api/staff/services/${serviceId}/slots?day=${day}`);
+    const free = r.ok ? r.data.slots : [];
+    setSlots(free);
+    setStartsAt(free[0] ? String(free[0].startsAt) : '');
+  };
+  useEffect(() => void loadSlots(), [serviceId, day]);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const body = { serviceId, startsAt: Number(startsAt), name, language: mailLanguage, ...(email.trim() ? { email } : {}), ...(phone.trim() ? { phone } : {}) };
+    const r = await staffCall<StaffBookingRow>('POST', '/api/staff/bookings', body);
+    if (r.ok) {
+      setResult({ ok: true, text: b.booked(r.data.code ?? '', r.data.time) });
+      setName('');
+      setEmail('');
+      setPhone('');
+      onBooked();
+      await loadSlots();
+    } else setResult({ ok: false, text: `${t.failed} ${r.error.code === 'invalidRequest' && 'detail' in r.error ? r.error.detail : (errors[r.error.code] ?? r.error.code)}` });
+  };
+  return (
+    <section aria-labelledby="phone-booking" class="no-print panel">
+      <h2 id="phone-booking">{b.phoneHeading}</h2>
+      <p>{b.phoneHint}</p>
+      <form onSubmit={(e) => void submit(e)}>
+        <div class="field">
+          <label for="phone-service">{b.pickService}</label>
+          <select id="phone-service" value={serviceId} onChange={(e) => setServiceId((e.target as HTMLSelectElement).value)}>
+            {bookable.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name[language]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="phone-slot">{b.slot}</label>
+          {slots.length === 0 ? (
+            <p id="phone-slot">{b.noSlots}</p>
+          ) : (
+            <select id="phone-slot" value={startsAt} onChange={(e) => setStartsAt((e.target as HTMLSelectElement).value)}>
+              {slots.map((s) => (
+                <option key={s.startsAt} value={String(s.startsAt)}>
+                  {s.time}
+                </option>
+              ))}
+            </select>
+          )}
+        </div>
+        <Field id="phone-name" label={b.clientName} input={{ value: name, required: true, onInput: (e) => setName((e.target as HTMLInputElement).value) }} />
+        <Field id="phone-email" label={b.email} input={{ type: 'email', value: email, onInput: (e) => setEmail((e.target as HTMLInputElement).value) }} />
+        <Field id="phone-phone" label={b.phone} input={{ type: 'tel', value: phone, onInput: (e) => setPhone((e.target as HTMLInputElement).value) }} />
+        <div class="field">
+          <label for="phone-language">{b.language}</label>
+          <select id="phone-language" value={mailLanguage} onChange={(e) => setMailLanguage((e.target as HTMLSelectElement).value as typeof language)}>
+            <option value="cs">čeština</option>
+            <option value="en">English</option>
+          </select>
+        </div>
+        <button type="submit" class="primary" disabled={slots.length === 0}>
+          {b.book}
+        </button>
+      </form>
+      {result ? (
+        <p role={result.ok ? 'status' : 'alert'} class={result.ok ? 'result' : 'error'}>
+          {result.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}

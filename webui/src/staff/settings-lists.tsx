@@ -1,0 +1,133 @@
+import { useState } from 'preact/hooks';
+import type { Language } from '../../../shared/config/localized.ts';
+import { weekdays } from '../../../shared/config/opening-hours.ts';
+import type { OfficeConfig } from '../../../shared/config/schema.ts';
+import { hoursToText, textToHours } from './hours-text.ts';
+import type { StaffTexts } from './staff-texts.ts';
+
+interface Props { t: StaffTexts; language: Language; draft: OfficeConfig; edit(change: (config: OfficeConfig) => void): void }
+
+const value = (e: Event) => (e.target as HTMLInputElement).value;
+
+/** The services with their letters and online places, the counters with their services, the closed and special days. */
+export function SettingsLists({ t, language, draft, edit }: Props) {
+  const s = t.settings;
+  const [closedDate, setClosedDate] = useState('');
+  const [specialDate, setSpecialDate] = useState('');
+  const [specialHours, setSpecialHours] = useState('08:00-11:00');
+  return (
+    <>
+      <h2>{s.services}</h2>
+      {draft.services.map((service, k) => (
+        <fieldset key={service.id}>
+          <legend>{service.name[language]}</legend>
+          <div class="row">
+            <div class="field">
+              <label for={`letter-${service.id}`}>{s.letter}</label>
+              <input id={`letter-${service.id}`} maxLength={1} size={2} value={service.letter} onInput={(e) => edit((c) => (c.services[k]!.letter = value(e).toUpperCase()))} />
+            </div>
+            <div class="field">
+              <label for={`name-cs-${service.id}`}>{s.nameCs}</label>
+              <input id={`name-cs-${service.id}`} value={service.name.cs} onInput={(e) => edit((c) => (c.services[k]!.name.cs = value(e)))} />
+            </div>
+            <div class="field">
+              <label for={`name-en-${service.id}`}>{s.nameEn}</label>
+              <input id={`name-en-${service.id}`} value={service.name.en} onInput={(e) => edit((c) => (c.services[k]!.name.en = value(e)))} />
+            </div>
+          </div>
+          {service.booking ? (
+            <>
+              <div class="field">
+                <label for={`slot-${service.id}`}>{s.slotMinutes}</label>
+                <input id={`slot-${service.id}`} type="number" min="5" value={service.booking.slotMinutes} onInput={(e) => edit((c) => (c.services[k]!.booking!.slotMinutes = Number(value(e))))} />
+              </div>
+              <fieldset class="week">
+                <legend>{s.onlinePlaces}</legend>
+                {weekdays.map((d) => (
+                  <div class="field" key={d}>
+                    <label for={`online-${service.id}-${d}`}>{s.weekdays[d]}</label>
+                    <input id={`online-${service.id}-${d}`} type="number" min="0" value={service.booking!.onlinePlaces[d]} onInput={(e) => edit((c) => (c.services[k]!.booking!.onlinePlaces[d] = Number(value(e))))} />
+                  </div>
+                ))}
+              </fieldset>
+            </>
+          ) : null}
+        </fieldset>
+      ))}
+
+      <h2>{s.counters}</h2>
+      {draft.counters.map((counter, k) => (
+        <fieldset key={counter.id}>
+          <legend>
+            {t.dashboard.counter} {counter.number}
+          </legend>
+          {draft.services.map((service) => (
+            <label key={service.id} class="check">
+              <input
+                type="checkbox"
+                checked={counter.serviceIds.includes(service.id)}
+                onChange={(e) =>
+                  edit((c) => {
+                    const ids = c.counters[k]!.serviceIds.filter((id) => id !== service.id);
+                    c.counters[k]!.serviceIds = (e.target as HTMLInputElement).checked ? [...ids, service.id] : ids;
+                  })
+                }
+              />{' '}
+              {service.name[language]}
+            </label>
+          ))}
+        </fieldset>
+      ))}
+
+      <h2>{s.closedDates}</h2>
+      <ul>
+        {draft.office.closedDates.map((date) => (
+          <li key={date}>
+            {date}{' '}
+            <button type="button" aria-label={`${s.remove} ${date}`} onClick={() => edit((c) => (c.office.closedDates = c.office.closedDates.filter((x) => x !== date)))}>
+              {s.remove}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div class="row">
+        <div class="field">
+          <label for="closed-date">{s.date}</label>
+          <input id="closed-date" type="date" value={closedDate} onInput={(e) => setClosedDate(value(e))} />
+        </div>
+        <button type="button" disabled={!closedDate} onClick={() => edit((c) => (c.office.closedDates = [...new Set([...c.office.closedDates, closedDate])].sort()))}>
+          {s.add}
+        </button>
+      </div>
+
+      <h2>{s.specialDays}</h2>
+      <ul>
+        {draft.office.specialDays.map((day) => (
+          <li key={day.date}>
+            {day.date}: {hoursToText(day.hours) || t.dashboard.closed}{' '}
+            <button type="button" aria-label={`${s.remove} ${day.date}`} onClick={() => edit((c) => (c.office.specialDays = c.office.specialDays.filter((x) => x.date !== day.date)))}>
+              {s.remove}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div class="row">
+        <div class="field">
+          <label for="special-date">{s.date}</label>
+          <input id="special-date" type="date" value={specialDate} onInput={(e) => setSpecialDate(value(e))} />
+        </div>
+        <div class="field">
+          <label for="special-hours">{s.hours}</label>
+          <input id="special-hours" value={specialHours} aria-describedby="hours-hint" onInput={(e) => setSpecialHours(value(e))} />
+        </div>
+        <button
+          type="button"
+          disabled={!specialDate || !textToHours(specialHours)}
+          onClick={() => edit((c) => (c.office.specialDays = [...c.office.specialDays.filter((x) => x.date !== specialDate), { date: specialDate, hours: textToHours(specialHours)! }].sort((a, b) => a.date.localeCompare(b.date))))}
+        >
+          {s.add}
+        </button>
+      </div>
+    </>
+  );
+}

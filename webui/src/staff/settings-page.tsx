@@ -1,0 +1,183 @@
+import { useEffect, useState } from 'preact/hooks';
+import { weekdays, type Weekday } from '../../../shared/config/opening-hours.ts';
+import type { OfficeConfig } from '../../../shared/config/schema.ts';
+import type { StaffBookingRow } from '../../../shared/contract/staff-api.ts';
+import { hoursToText, textToHours } from './hours-text.ts';
+import type { StaffPageProps } from './staff-app.tsx';
+import { staffCall } from './staff-call.ts';
+import { SettingsLists } from './settings-lists.tsx';
+
+type Hours = Record<string, string>;
+const officeKey = (day: Weekday) => `office/${day}`;
+const workplaceKey = (id: string, day: Weekday) => `${id}/${day}`;
+
+/** The hour fields as text, keyed by office or workplace and weekday; a workplace without its own hours has none. */
+function hoursTexts(config: OfficeConfig): Hours {
+  const texts: Hours = {};
+  for (const day of weekdays) texts[officeKey(day)] = hoursToText(config.office.openingHours[day]);
+  for (const w of config.workplaces) if (w.openingHours) for (const day of weekdays) texts[workplaceKey(w.id, day)] = hoursToText(w.openingHours[day]);
+  return texts;
+}
+
+/** The draft with its hour texts read back; the fields that do not read as hours. */
+function withHours(draft: OfficeConfig, texts: Hours): { config: OfficeConfig; bad: string[] } {
+  const config = structuredClone(draft);
+  const bad: string[] = [];
+  const read = (key: string) => {
+    const hours = textToHours(texts[key] ?? '');
+    if (!hours) bad.push(key);
+    return hours ?? [];
+  };
+  config.office.openingHours = Object.fromEntries(weekdays.map((d) => [d, read(officeKey(d))])) as OfficeConfig['office']['openingHours'];
+  for (const w of config.workplaces) {
+    if (texts[workplaceKey(w.id, 'mon')] === undefined) delete w.openingHours;
+    else w.openingHours = Object.fromEntries(weekdays.map((d) => [d, read(workplaceKey(w.id, d))])) as OfficeConfig['office']['openingHours'];
+  }
+  return { config, bad };
+}
+
+/**
+ * The office administrator's settings: services and letters, online places, workplaces with their
+ * capacity and hours, counters and their services, closed and special days, the hold time. Checked
+ * first (which bookings it strands), then saved; the devices follow at once.
+ */
+export function SettingsPage({ t, language, errors }: StaffPageProps) {
+  const s = t.settings;
+  const [draft, setDraft] = useState<OfficeConfig | null>(null);
+  const [hours, setHours] = useState<Hours>({});
+  const [affected, setAffected] = useState<StaffBookingRow[] | null>(null);
+  const [cancelAffected, setCancelAffected] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const load = async () => {
+    const r = await staffCall<{ config: OfficeConfig }>('GET', '/api/staff/settings');
+    if (!r.ok) return;
+    setDraft(r.data.config);
+    setHours(hoursTexts(r.data.config));
+    setAffected(null);
+  };
+  useEffect(() => void load(), []);
+  if (!draft) return <p role="status">{t.loading}</p>;
+
+  const edit = (change: (config: OfficeConfig) => void) => {
+    const next = structuredClone(draft);
+    change(next);
+    setDraft(next);
+    setAffected(null);
+  };
+  const setHour = (key: string, text: string) => {
+    setHours({ ...hours, [key]: text });
+    setAffected(null);
+  };
+  const failure = (error: { code: string; detail?: string }) => ({ ok: false, text: `${t.failed} ${error.detail ?? errors[error.code] ?? error.code}` });
+  const checked = () => {
+    const result = withHours(draft, hours);
+    if (result.bad.length > 0) setMessage({ ok: false, text: s.badHours });
+    return result.bad.length > 0 ? null : result.config;
+  };
+  const preview = async () => {
+    const config = checked();
+    if (!config) return;
+    const r = await staffCall<{ affected: StaffBookingRow[] }>('POST', '/api/staff/settings/preview', { config });
+    if (r.ok) {
+      setAffected(r.data.affected);
+      setMessage(null);
+    } else setMessage(failure(r.error));
+  };
+  const save = async () => {
+    const config = checked();
+    if (!config) return;
+    const r = await staffCall<{ affected: number; cancelled: number }>('PUT', '/api/staff/settings', { config, cancelAffected });
+    if (r.ok) {
+      setMessage({ ok: true, text: s.savedWith(r.data.cancelled) });
+      await load();
+    } else setMessage(failure(r.error));
+  };
+  const hourField = (key: string, label: string) => (
+    <div class="field hours" key={key}>
+      <label for={`h-${key}`}>{label}</label>
+      <input id={`h-${key}`} value={hours[key] ?? ''} aria-describedby="hours-hint" aria-invalid={textToHours(hours[key] ?? '') ? 'false' : 'true'} onInput={(e) => setHour(key, (e.target as HTMLInputElement).value)} />
+    </div>
+  );
+
+  return (
+    <>
+      <h1>{s.heading}</h1>
+      <p>{s.intro}</p>
+      <p id="hours-hint" class="sub">
+        {s.hoursHint}
+      </p>
+
+      <h2>{s.officeHours}</h2>
+      <div class="week">{weekdays.map((d) => hourField(officeKey(d), s.weekdays[d]))}</div>
+
+      <h2>{s.workplaces}</h2>
+      {draft.workplaces.map((w, k) => (
+        <fieldset key={w.id}>
+          <legend>{w.name[language]}</legend>
+          <div class="field">
+            <label for={`capacity-${w.id}`}>{s.capacity}</label>
+            <input id={`capacity-${w.id}`} type="number" min="0" value={w.walkInCapacityPerDay} onInput={(e) => edit((c) => (c.workplaces[k]!.walkInCapacityPerDay = Number((e.target as HTMLInputElement).value)))} />
+          </div>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={hours[workplaceKey(w.id, 'mon')] !== undefined}
+              onChange={(e) => {
+                const on = (e.target as HTMLInputElement).checked;
+                const next = { ...hours };
+                for (const d of weekdays) {
+                  if (on) next[workplaceKey(w.id, d)] = hours[officeKey(d)] ?? '';
+                  else delete next[workplaceKey(w.id, d)];
+                }
+                setHours(next);
+                setAffected(null);
+              }}
+            />{' '}
+            {s.ownHours}
+          </label>
+          {hours[workplaceKey(w.id, 'mon')] !== undefined ? <div class="week">{weekdays.map((d) => hourField(workplaceKey(w.id, d), `${w.name[language]}: ${s.weekdays[d]}`))}</div> : null}
+        </fieldset>
+      ))}
+
+      <SettingsLists t={t} language={language} draft={draft} edit={edit} />
+
+      <div class="field">
+        <label for="hold-minutes">{s.holdMinutes}</label>
+        <input id="hold-minutes" type="number" min="1" value={draft.booking.holdMinutes} onInput={(e) => edit((c) => (c.booking.holdMinutes = Number((e.target as HTMLInputElement).value)))} />
+      </div>
+
+      <div class="toolbar">
+        <button type="button" onClick={() => void preview()}>
+          {s.preview}
+        </button>
+      </div>
+      {affected ? (
+        <section aria-labelledby="affected" class="panel">
+          <h2 id="affected">{affected.length === 0 ? s.noneAffected : s.affected(affected.length)}</h2>
+          {affected.length > 0 ? (
+            <>
+              <ul>
+                {affected.map((b) => (
+                  <li key={b.id}>
+                    {new Date(b.startsAt).toLocaleDateString(language === 'cs' ? 'cs-CZ' : 'en-GB', { timeZone: 'Europe/Prague' })} {b.time} – {b.name ?? '—'} ({[b.email, b.phone].filter(Boolean).join(', ') || '—'})
+                  </li>
+                ))}
+              </ul>
+              <label class="check">
+                <input type="checkbox" checked={cancelAffected} onChange={(e) => setCancelAffected((e.target as HTMLInputElement).checked)} /> {s.cancelAffected}
+              </label>
+            </>
+          ) : null}
+          <button type="button" class="primary" onClick={() => void save()}>
+            {s.save}
+          </button>
+        </section>
+      ) : null}
+      {message ? (
+        <p role={message.ok ? 'status' : 'alert'} class={message.ok ? 'result' : 'error'}>
+          {message.text}
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { StatisticsReport, StatisticsRow } from '../../../shared/contract/staff-api.ts';
+import { Chart } from './chart.tsx';
+import type { StaffPageProps } from './staff-app.tsx';
+import { staffCall } from './staff-call.ts';
+import type { StaffTexts } from './staff-texts.ts';
+
+const columns = ['issued', 'served', 'noShows', 'waitMean', 'waitP90', 'serviceMean', 'serviceP90', 'bookingsMade', 'bookingsKept', 'bookingsLapsed', 'bookingsCancelled'] as const;
+const cell = (row: StatisticsRow, column: (typeof columns)[number]) =>
+  ({ issued: row.issued, served: row.served, noShows: row.noShows, waitMean: row.waitMeanMinutes, waitP90: row.waitP90Minutes, serviceMean: row.serviceMeanMinutes, serviceP90: row.serviceP90Minutes, bookingsMade: row.bookingsMade, bookingsKept: row.bookingsKept, bookingsLapsed: row.bookingsLapsed, bookingsCancelled: row.bookingsCancelled })[column];
+
+function Table({ t, caption, rows, keyLabel }: { t: StaffTexts; caption: string; rows: StatisticsRow[]; keyLabel: (key: string) => string }) {
+  const s = t.statistics;
+  return (
+    <table class="data numbers">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{s.key}</th>
+          {columns.map((c) => (
+            <th scope="col" key={c}>
+              {s[c]}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{keyLabel(row.key)}</th>
+            {columns.map((c) => (
+              <td key={c}>{cell(row, c) ?? '—'}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Per service, day and hour: tickets, served, no-shows, waiting and service times, bookings; charts and CSV. */
+export function StatisticsPage({ t, language, info, session }: StaffPageProps) {
+  const s = t.statistics;
+  const today = session.today;
+  const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
+  const [to, setTo] = useState(today);
+  const [serviceId, setServiceId] = useState('');
+  const [report, setReport] = useState<StatisticsReport | null>(null);
+  const query = `from=${from}&to=${to}${serviceId ? `&serviceId=${serviceId}` : ''}`;
+  const load = async () => {
+    const r = await staffCall<StatisticsReport>('GET', `/api/staff/statistics?${query}`);
+    if (r.ok) setReport(r.data);
+  };
+  useEffect(() => void load(), []);
+  const serviceName = (id: string) => info.services.find((x) => x.id === id)?.name[language] ?? id;
+  const dayName = (day: string) => new Date(`${day}T12:00:00`).toLocaleDateString(language === 'cs' ? 'cs-CZ' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'numeric' });
+  return (
+    <>
+      <h1>{s.heading}</h1>
+      <form class="toolbar" onSubmit={(e) => (e.preventDefault(), void load())}>
+        <label>
+          {s.from} <input type="date" value={from} onInput={(e) => setFrom((e.target as HTMLInputElement).value)} />
+        </label>
+        <label>
+          {s.to} <input type="date" value={to} onInput={(e) => setTo((e.target as HTMLInputElement).value)} />
+        </label>
+        <label>
+          {t.bookings.service}{' '}
+          <select value={serviceId} onChange={(e) => setServiceId((e.target as HTMLSelectElement).value)}>
+            <option value="">{s.allServices}</option>
+            {info.services.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name[language]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{s.show}</button>
+        <a href={`/api/staff/statistics.csv?${query}`} download>
+          {s.csv}
+        </a>
+      </form>
+      {!report ? (
+        <p role="status">{t.loading}</p>
+      ) : report.byDay.length === 0 ? (
+        <p>{s.empty}</p>
+      ) : (
+        <>
+          <Table t={t} caption={s.byService} rows={report.byService} keyLabel={serviceName} />
+          <h2>{s.byDay}</h2>
+          <Chart
+            label={s.chartDays}
+            xLabels={report.byDay.map((r) => dayName(r.key))}
+            series={[
+              { label: s.issued, values: report.byDay.map((r) => r.issued), color: '#0b3d91', bars: true },
+              { label: s.served, values: report.byDay.map((r) => r.served), color: '#2e7d32' },
+            ]}
+          />
+          <Table t={t} caption={s.byDay} rows={report.byDay} keyLabel={dayName} />
+          <h2>{s.byHour}</h2>
+          <Chart
+            label={s.chartHours}
+            xLabels={report.byHour.map((r) => `${r.key}:00`)}
+            series={[
+              { label: s.issued, values: report.byHour.map((r) => r.issued), color: '#0b3d91', bars: true },
+              { label: s.waitMean, values: report.byHour.map((r) => r.waitMeanMinutes), color: '#b00020', scale: 'minutes' },
+            ]}
+          />
+          <Table t={t} caption={s.byHour} rows={report.byHour} keyLabel={(h) => `${h}:00`} />
+        </>
+      )}
+    </>
+  );
+}
