@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { loadOfficeConfig } from '../broker/config-file.ts';
 import { nextOpening, ticketWindow } from '../shared/calendar/office-calendar.ts';
 import { offsetClock } from '../shared/clock.ts';
@@ -45,17 +47,39 @@ const office = new SimOffice(config, devices, clock, (m) => console.error(m), tr
 await office.start();
 
 const web = `http://localhost:${server.httpPort}`;
+const staffLogin = await demoAdministrator(`http://127.0.0.1:${server.httpPort}`);
 const virtualOffice = `${web}/virtual#key=${encodeURIComponent(provisioned.simulatorSecret!)}`;
 const outbox = config.mail.transport.kind === 'outbox' ? resolve(dir, config.mail.transport.dir) : 'SMTP (office config)';
 console.log(`
 Virtual office (every kiosk, counter and the hall screen; click to press): ${virtualOffice}
 Booking site: ${web}/   e-mails: ${outbox} (open the .html files)
 Live status: ${web}/status
+Staff pages: ${web}/staff   ${staffLogin}
 ${devices.filter((d) => config.displays.some((x) => x.id === d.deviceId)).map((d) => `Hall screen ${d.deviceId}: ${web}/hall?display=${d.deviceId}#key=${encodeURIComponent(d.secret)}`).join('\n')}
 Switch booking off or on: npm run booking -- suspend --cs TEXT --en TEXT | resume
 Office server: mqtt://127.0.0.1:${server.mqttPort}, ${web}/health, data in ${dir}
 Stop with Ctrl+C.`);
 openInBrowser(virtualOffice);
+
+/**
+ * An office administrator for the newcomer to log in with, made the way the first one is in an
+ * office (the admin token, scripts/staff.ts); its password is kept beside the data so that later
+ * starts can print it again.
+ */
+async function demoAdministrator(base: string): Promise<string> {
+  const file = join(dir, 'staff-demo-password');
+  const known = await readFile(file, 'utf8').catch(() => null);
+  const password = known?.trim() ?? randomBytes(9).toString('base64url');
+  const token = (await readFile(join(dir, 'admin-token'), 'utf8')).trim();
+  const response = await fetch(`${base}/api/admin/staff`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'spravce', name: 'Správce úřadu', role: 'admin', password }),
+  });
+  if (response.status === 201) await writeFile(file, `${password}\n`, { mode: 0o600 });
+  else if (!known) return '(the account "spravce" exists from an earlier run; delete .office to start afresh)';
+  return `user "spravce", password "${password}"`;
+}
 
 /** On a desktop, the newcomer's browser opens at the virtual office; elsewhere the address above is enough. */
 function openInBrowser(url: string): void {
