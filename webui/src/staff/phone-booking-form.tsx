@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BookingSlots } from '../../../shared/contract/booking-api.ts';
 import type { StaffBookingRow } from '../../../shared/contract/staff-api.ts';
 import { Field } from '../pages/field.tsx';
@@ -17,11 +17,19 @@ export function PhoneBookingForm({ t, errors, language, info, day, onBooked }: S
   const [phone, setPhone] = useState('');
   const [mailLanguage, setMailLanguage] = useState(language);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [loading, setLoading] = useState(true);
+  const latest = useRef(0);
+  // The time list is disabled while it loads, and only the answer to the latest request counts:
+  // a time chosen for one service can never be sent with another's.
   const loadSlots = async () => {
+    const asked = ++latest.current;
+    setLoading(true);
     const r = await staffCall<BookingSlots>('GET', `/api/staff/services/${serviceId}/slots?day=${day}`);
+    if (asked !== latest.current) return;
     const free = r.ok ? r.data.slots : [];
     setSlots(free);
     setStartsAt(free[0] ? String(free[0].startsAt) : '');
+    setLoading(false);
   };
   useEffect(() => void loadSlots(), [serviceId, day]);
   const submit = async (event: Event) => {
@@ -44,7 +52,14 @@ export function PhoneBookingForm({ t, errors, language, info, day, onBooked }: S
       <form onSubmit={(e) => void submit(e)}>
         <div class="field">
           <label for="phone-service">{b.pickService}</label>
-          <select id="phone-service" value={serviceId} onChange={(e) => setServiceId((e.target as HTMLSelectElement).value)}>
+          <select
+            id="phone-service"
+            value={serviceId}
+            onChange={(e) => {
+              setLoading(true);
+              setServiceId((e.target as HTMLSelectElement).value);
+            }}
+          >
             {bookable.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name[language]}
@@ -57,7 +72,7 @@ export function PhoneBookingForm({ t, errors, language, info, day, onBooked }: S
           {slots.length === 0 ? (
             <p id="phone-slot">{b.noSlots}</p>
           ) : (
-            <select id="phone-slot" value={startsAt} onChange={(e) => setStartsAt((e.target as HTMLSelectElement).value)}>
+            <select id="phone-slot" value={startsAt} disabled={loading} onChange={(e) => setStartsAt((e.target as HTMLSelectElement).value)}>
               {slots.map((s) => (
                 <option key={s.startsAt} value={String(s.startsAt)}>
                   {s.time}
@@ -76,7 +91,7 @@ export function PhoneBookingForm({ t, errors, language, info, day, onBooked }: S
             <option value="en">English</option>
           </select>
         </div>
-        <button type="submit" class="primary" disabled={slots.length === 0}>
+        <button type="submit" class="primary" disabled={loading || slots.length === 0}>
           {b.book}
         </button>
       </form>
