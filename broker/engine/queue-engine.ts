@@ -14,6 +14,7 @@ import { refusalError } from './context.ts';
 import { CodeAttempts } from './code-attempts.ts';
 import type { BookedRef, JournalEntry } from './journal-entry.ts';
 import { counterState, hallCalls, serviceStatus } from './views.ts';
+import { waitingNumbers } from './waiting-line.ts';
 import { ticketView } from './ticket-view.ts';
 import type { TicketStatus } from '../../shared/contract/ticket-status.ts';
 
@@ -152,6 +153,11 @@ export class QueueEngine {
 
   ticketStatus(token: string, now = this.deps.clock.now()): TicketStatus | undefined {
     return ticketView(this.office, this.state, token, now);
+  }
+
+  /** The ticket numbers waiting for a service (booked clients first), for the staff dashboard. */
+  waiting(serviceId: string): string[] {
+    return waitingNumbers(this.state, serviceId);
   }
 
   /** The day as it stands, for the statistics of today; not to be changed. */

@@ -28,6 +28,11 @@ export function lineLength(state: DayState, serviceIds: readonly string[]): numb
   return serviceIds.reduce((n, id) => n + (state.lines[id]?.length ?? 0) + (state.lines[lineKey(id, 'booking')]?.length ?? 0), 0);
 }
 
+/** Who waits for a service, booked clients first, then walk-ins in call order: the staff dashboard's list. */
+export function waitingNumbers(state: DayState, serviceId: string): string[] {
+  return [...(state.lines[lineKey(serviceId, 'booking')] ?? []), ...(state.lines[serviceId] ?? [])];
+}
+
 export function headOf(state: DayState, serviceId: string, origin: TicketRecord['origin']): TicketRecord | undefined {
   const first = state.lines[lineKey(serviceId, origin)]?.[0];
   return first === undefined ? undefined : state.tickets[first];

@@ -32,6 +32,7 @@ export function staffOfficeRoutes(app: FastifyInstance, { booking, engine, board
         services: engine.serviceStatuses(),
         counters: engine.counterStates(),
         condition: (id) => board.of(id),
+        queue: (id) => engine.waiting(id),
         clerks: sessions.live().map((s) => ({ counterId: s.counterId, name: s.account.name })),
       }),
     );

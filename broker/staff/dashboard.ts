@@ -10,6 +10,7 @@ export interface DashboardInputs {
   services: ServiceStatus[];
   counters: CounterState[];
   condition: (deviceId: string) => DeviceCondition;
+  queue: (serviceId: string) => string[];
   /** Who sits at which counter, from the staff's sessions. */
   clerks: { counterId: string | null; name: string }[];
 }
@@ -25,7 +26,7 @@ export function deviceAlerts({ presence, health }: DeviceCondition): DeviceAlert
 }
 
 /** The office at a glance: every service's queue, every counter and its clerk, every device's condition. */
-export function dashboard({ config, now, services, counters, condition, clerks }: DashboardInputs): Dashboard {
+export function dashboard({ config, now, services, counters, condition, queue, clerks }: DashboardInputs): Dashboard {
   const devices = [
     ...config.kiosks.map((k) => ({ deviceId: k.id, role: 'kiosk' as const })),
     ...config.counters.map((c) => ({ deviceId: c.id, role: 'counter' as const })),
@@ -35,7 +36,7 @@ export function dashboard({ config, now, services, counters, condition, clerks }
     at: now,
     services: services.map((s) => {
       const service = config.services.find((x) => x.id === s.serviceId)!;
-      return { serviceId: s.serviceId, name: service.name, letter: service.letter, open: s.open, waiting: s.waiting, estimatedWaitMinutes: s.estimatedWaitMinutes, ticketsLeft: s.ticketsLeft };
+      return { serviceId: s.serviceId, name: service.name, letter: service.letter, open: s.open, waiting: s.waiting, queue: queue(s.serviceId), estimatedWaitMinutes: s.estimatedWaitMinutes, ticketsLeft: s.ticketsLeft };
     }),
     counters: counters.map((c) => ({
       counterId: c.counterId,

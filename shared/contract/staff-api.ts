@@ -56,7 +56,8 @@ export type DeviceAlertKind = 'offline' | 'paperLow' | 'paperOut' | 'error';
 /** The live dashboard (GET /api/staff/dashboard), polled by the staff page. */
 export interface Dashboard {
   at: number;
-  services: { serviceId: string; name: { cs: string; en: string }; letter: string; open: boolean; waiting: number; estimatedWaitMinutes: number | null; ticketsLeft: number }[];
+  /** `queue`: the waiting ticket numbers in call order (booked clients first). */
+  services: { serviceId: string; name: { cs: string; en: string }; letter: string; open: boolean; waiting: number; queue: string[]; estimatedWaitMinutes: number | null; ticketsLeft: number }[];
   counters: { counterId: string; number: number; status: 'open' | 'paused'; current: string | null; waiting: number; clerk: string | null; serviceIds: string[] }[];
   devices: { deviceId: string; role: 'kiosk' | 'counter' | 'display'; online: boolean; since: number | null; printer: string | null; message: string | null; alerts: DeviceAlertKind[] }[];
 }

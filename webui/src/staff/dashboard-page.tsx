@@ -63,6 +63,7 @@ export function DashboardPage({ t, language, info, session, setSession }: StaffP
             <th scope="col">{d.service}</th>
             <th scope="col">{d.open}</th>
             <th scope="col">{d.waiting}</th>
+            <th scope="col">{d.queue}</th>
             <th scope="col">{d.estimate}</th>
             <th scope="col">{d.ticketsLeft}</th>
           </tr>
@@ -75,6 +76,7 @@ export function DashboardPage({ t, language, info, session, setSession }: StaffP
               </th>
               <td>{s.open ? d.opened : d.closed}</td>
               <td>{d.people(s.waiting)}</td>
+              <td class="queue">{s.queue.length === 0 ? '—' : s.queue.slice(0, 12).join(' ') + (s.queue.length > 12 ? ' …' : '')}</td>
               <td>{s.estimatedWaitMinutes === null ? '—' : d.minutes(s.estimatedWaitMinutes)}</td>
               <td>{s.ticketsLeft}</td>
             </tr>

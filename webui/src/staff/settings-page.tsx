@@ -118,6 +118,16 @@ export function SettingsPage({ t, language, errors }: StaffPageProps) {
             <label for={`capacity-${w.id}`}>{s.capacity}</label>
             <input id={`capacity-${w.id}`} type="number" min="0" value={w.walkInCapacityPerDay} onInput={(e) => edit((c) => (c.workplaces[k]!.walkInCapacityPerDay = Number((e.target as HTMLInputElement).value)))} />
           </div>
+          <div class="row">
+            <div class="field">
+              <label for={`phone-${w.id}`}>{s.phone}</label>
+              <input id={`phone-${w.id}`} type="tel" value={w.phone} onInput={(e) => edit((c) => (c.workplaces[k]!.phone = (e.target as HTMLInputElement).value))} />
+            </div>
+            <div class="field">
+              <label for={`email-${w.id}`}>{s.email}</label>
+              <input id={`email-${w.id}`} type="email" value={w.email} onInput={(e) => edit((c) => (c.workplaces[k]!.email = (e.target as HTMLInputElement).value))} />
+            </div>
+          </div>
           <label class="check">
             <input
               type="checkbox"
