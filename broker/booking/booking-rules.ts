@@ -1,6 +1,6 @@
 import { officeDay } from '../../shared/calendar/office-calendar.ts';
 import type { Language } from '../../shared/config/localized.ts';
-import type { OfficeConfig } from '../../shared/config/schema.ts';
+import type { OfficeConfig, Service } from '../../shared/config/schema.ts';
 import type { BookingRefusal, SuspendRequest } from '../../shared/contract/booking-api.ts';
 import { occupies, type Booking, type BookingState, type Person } from './booking-state.ts';
 import { daySlots, horizon, isSuspended, staffSlots } from './slots.ts';
@@ -41,23 +41,26 @@ export function hold(ctx: BookingContext, input: HoldInput): BookingOutcome<Book
   const booked = live.filter((b) => b.status !== 'held');
   if (booked.filter(mine).length >= limits.bookingsPerEmail || booked.filter(here).length >= limits.bookingsPerAddress) return refuse('tooManyBookings');
 
+  return { ok: true, data: added(ctx, service, input, { status: 'held', heldUntil: now + config.booking.holdMinutes * 60_000, clientKey: input.clientKey }) };
+}
+
+/** A new booking of the service at `input.startsAt`, stored in the state; `rest` says what kind. */
+function added(ctx: BookingContext, service: Service, input: { startsAt: number; person: Person; language: Language }, rest: Pick<Booking, 'status' | 'heldUntil'> & Partial<Booking>): Booking {
   const booking: Booking = {
     id: ctx.draw.id(),
     serviceId: service.id,
     workplaceId: service.workplaceId,
-    day,
+    day: officeDay(input.startsAt),
     startsAt: input.startsAt,
-    status: 'held',
-    createdAt: now,
-    heldUntil: now + config.booking.holdMinutes * 60_000,
+    createdAt: ctx.now,
     confirmToken: ctx.draw.token(),
     language: input.language,
     icsSequence: 0,
-    clientKey: input.clientKey,
     person: input.person,
+    ...rest,
   };
-  state.bookings[booking.id] = booking;
-  return { ok: true, data: booking };
+  ctx.state.bookings[booking.id] = booking;
+  return booking;
 }
 
 export const byConfirmToken = (state: BookingState, token: string): Booking | undefined =>
@@ -99,25 +102,7 @@ export function bookForCaller(ctx: BookingContext, input: CallerInput): BookingO
   if (!service.booking) return refuse('notBookable', service.id);
   const day = officeDay(input.startsAt);
   if (!staffSlots(config, state, service, day, now).some((s) => s.startsAt === input.startsAt)) return refuse('slotUnavailable');
-  const booking: Booking = {
-    id: ctx.draw.id(),
-    serviceId: service.id,
-    workplaceId: service.workplaceId,
-    day,
-    startsAt: input.startsAt,
-    status: 'confirmed',
-    createdAt: now,
-    heldUntil: now,
-    confirmToken: ctx.draw.token(),
-    language: input.language,
-    code: newCode(ctx),
-    confirmedAt: now,
-    icsSequence: 0,
-    bookedBy: input.bookedBy,
-    person: input.person,
-  };
-  state.bookings[booking.id] = booking;
-  return { ok: true, data: booking };
+  return { ok: true, data: added(ctx, service, input, { status: 'confirmed', heldUntil: now, code: newCode(ctx), confirmedAt: now, bookedBy: input.bookedBy }) };
 }
 
 /** A confirmed booking still to come, by its code and the e-mail it was made with; a wrong e-mail looks like an unknown code. */

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { StaffAccount, StaffRole } from '../../../shared/contract/staff-api.ts';
 import { Field } from '../pages/field.tsx';
 import type { StaffPageProps } from './staff-app.tsx';
+import { Outcome } from './outcome.tsx';
 import { staffCall } from './staff-call.ts';
 
 /** The office's staff accounts, for administrators: add one with its role, remove one. */
@@ -83,11 +84,7 @@ export function AccountsPage({ t, errors, session }: StaffPageProps) {
           {a.add}
         </button>
       </form>
-      {message ? (
-        <p role={message.ok ? 'status' : 'alert'} class={message.ok ? 'result' : 'error'}>
-          {message.text}
-        </p>
-      ) : null}
+      <Outcome message={message} />
     </>
   );
 }

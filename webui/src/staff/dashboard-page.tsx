@@ -3,11 +3,11 @@ import type { Dashboard, StaffSession } from '../../../shared/contract/staff-api
 import { chime } from '../hall/sound.ts';
 import type { StaffPageProps } from './staff-app.tsx';
 import { staffCall } from './staff-call.ts';
-import { useStaffPolling } from './use-staff-polling.ts';
+import { usePolling } from '../pages/polling.ts';
 
 /** The office at a glance, refreshed every 3 s; a new device problem rings and heads the page in red. */
 export function DashboardPage({ t, language, info, session, setSession }: StaffPageProps) {
-  const result = useStaffPolling<Dashboard>('/api/staff/dashboard');
+  const result = usePolling<Dashboard>('/api/staff/dashboard', 3000, (path) => staffCall<Dashboard>('GET', path));
   const board = result?.ok ? result.data : null;
   const alerts = board?.devices.flatMap((d) => d.alerts.map((kind) => ({ deviceId: d.deviceId, kind }))) ?? [];
   const known = useRef(new Set<string>());

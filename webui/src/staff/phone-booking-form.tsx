@@ -3,6 +3,7 @@ import type { BookingSlots } from '../../../shared/contract/booking-api.ts';
 import type { StaffBookingRow } from '../../../shared/contract/staff-api.ts';
 import { Field } from '../pages/field.tsx';
 import type { StaffPageProps } from './staff-app.tsx';
+import { Outcome } from './outcome.tsx';
 import { staffCall } from './staff-call.ts';
 
 /** A client who phoned, wrote or came in: a free time of the day, the name, optional contacts, booked at once. */
@@ -95,11 +96,7 @@ export function PhoneBookingForm({ t, errors, language, info, day, onBooked }: S
           {b.book}
         </button>
       </form>
-      {result ? (
-        <p role={result.ok ? 'status' : 'alert'} class={result.ok ? 'result' : 'error'}>
-          {result.text}
-        </p>
-      ) : null}
+      <Outcome message={result} />
     </section>
   );
 }

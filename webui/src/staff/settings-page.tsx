@@ -4,6 +4,7 @@ import type { OfficeConfig } from '../../../shared/config/schema.ts';
 import type { StaffBookingRow } from '../../../shared/contract/staff-api.ts';
 import { hoursToText, textToHours } from './hours-text.ts';
 import type { StaffPageProps } from './staff-app.tsx';
+import { Outcome } from './outcome.tsx';
 import { staffCall } from './staff-call.ts';
 import { SettingsLists } from './settings-lists.tsx';
 
@@ -183,11 +184,7 @@ export function SettingsPage({ t, language, errors }: StaffPageProps) {
           </button>
         </section>
       ) : null}
-      {message ? (
-        <p role={message.ok ? 'status' : 'alert'} class={message.ok ? 'result' : 'error'}>
-          {message.text}
-        </p>
-      ) : null}
+      <Outcome message={message} />
     </>
   );
 }
