@@ -122,6 +122,29 @@ test('Next on a virtual counter calls the ticket: its LED digits, the hall scree
   }
 });
 
+test('the virtual keypad types a code the kiosk checks, and paper taken away stops the printing', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(office.url);
+    const hall = kiosk(page);
+    const lcd = hall.getByRole('status', { name: 'Displej' });
+    await hall.getByRole('button', { name: 'A Občanské průkazy (svítí)' }).waitFor({ timeout: 15_000 });
+    for (const digit of '12345678') await hall.getByRole('button', { name: digit, exact: true }).click();
+    await lcd.getByText('12345678').first().waitFor({ timeout: 10_000 });
+    await hall.getByRole('button', { name: 'Potvrdit' }).click();
+    await lcd.getByText('Neznámý kód,').waitFor({ timeout: 10_000 });
+
+    const printedBefore = await hall.getByRole('figure').count();
+    await hall.getByLabel('Papír v tiskárně').selectOption('paperOut');
+    await hall.getByRole('button', { name: 'A Občanské průkazy (svítí)' }).click();
+    await lcd.getByText('Došel papír').waitFor({ timeout: 10_000 });
+    assert.is(await hall.getByRole('figure').count(), printedBefore, 'nothing printed');
+    await hall.getByLabel('Papír v tiskárně').selectOption('ok');
+  } finally {
+    await page.close();
+  }
+});
+
 test('the virtual office reads in English too, and axe-core finds no WCAG 2.1 AA violations in either language', async () => {
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
