@@ -3,6 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bookingClient } from '../support/booking-client.ts';
 import { kostelec, runOffice } from '../support/office-fixture.ts';
+import { addAccount, adminToken, staffClient } from '../support/staff-client.ts';
 
 /** Bodies that must never change anything: not JSON, wrong shapes, unicode edge cases, near-valid holds. */
 const hostileBody = fc.oneof(
@@ -57,6 +58,67 @@ test('hostile HTTP bodies and paths get a clear 4xx with a refusal code, change 
     assert.is(wrongType.body!.error.code, 'invalidRequest');
     assert.is(JSON.stringify([(await api.days('pasy')).body, office.server.booking.bookings()]), before);
     assert.is((await api.request('GET', '/health')).status, 200);
+  } finally {
+    await office.stop();
+  }
+});
+
+/** Near-valid staff bodies on top of the booking ones: accounts, settings, callers, counters. */
+const hostileStaffBody = fc.oneof(
+  hostileBody,
+  fc
+    .record({
+      username: fc.oneof(fc.constantFrom('novak', 'a', '../x', 'Žofie'), fc.string({ unit: 'binary', maxLength: 60 })),
+      password: fc.string({ unit: 'grapheme-composite', maxLength: 250 }),
+      role: fc.constantFrom('clerk', 'admin', 'root', ''),
+      counterId: fc.oneof(fc.constant(null), fc.string({ maxLength: 50 })),
+      notify: fc.oneof(fc.boolean(), fc.constant('yes')),
+      cancelAffected: fc.oneof(fc.boolean(), fc.integer()),
+      config: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constant({ version: 1 })),
+    }, { requiredKeys: [] })
+    .map((r) => JSON.stringify(r)),
+);
+
+const staffRoutes = [
+  ['POST', '/api/staff/login'],
+  ['POST', '/api/staff/bookings'],
+  ['POST', '/api/staff/bookings/nonexistent/cancel'],
+  ['PUT', '/api/staff/my-counter'],
+  ['PUT', '/api/staff/suspension'],
+  ['POST', '/api/staff/settings/preview'],
+  ['PUT', '/api/staff/settings'],
+  ['POST', '/api/staff/accounts'],
+] as const;
+
+test('hostile bodies to every staff route, from a logged-in administrator: a clear 4xx, the settings, bookings and accounts unchanged', async () => {
+  const config = kostelec((c) => {
+    c.staff = { lockoutAttempts: 100 };
+  });
+  const office = await runOffice({ config, adminToken });
+  const base = `http://127.0.0.1:${office.server.httpPort}`;
+  try {
+    await addAccount(base, 'reditelka', 'admin');
+    const admin = staffClient(base);
+    await admin.login('reditelka');
+    const state = () => JSON.stringify([office.server.engine.config, office.server.booking.bookings(), office.server.accounts.list(), office.server.booking.info().suspension]);
+    const before = state();
+    const bodies = fc.sample(hostileStaffBody, { numRuns: 120, seed: 20261201 });
+    for (const [method, path] of staffRoutes) {
+      for (const body of bodies) {
+        const reply = await admin.call(method, path, body, { headers: { 'content-type': 'application/json' } });
+        assert.ok(reply.status >= 400 && reply.status < 500, `${method} ${path} ${body} → ${reply.status}`);
+        assert.type(reply.body?.error?.code, 'string', `${method} ${path} ${body}`);
+      }
+    }
+    for (const query of fc.sample(fc.string({ unit: 'grapheme', maxLength: 30 }), { numRuns: 60, seed: 11 })) {
+      const q = encodeURIComponent(query);
+      for (const path of [`/api/staff/bookings?day=${q}`, `/api/staff/statistics?from=${q}&to=${q}`, `/api/staff/services/${q}/slots?day=${q}`]) {
+        const reply = await admin.call('GET', path);
+        assert.ok(reply.status >= 400 && reply.status < 500, `${path} → ${reply.status}`);
+      }
+    }
+    assert.is(state(), before);
+    assert.is((await admin.call('GET', '/api/staff/session')).status, 200, 'still logged in, server up');
   } finally {
     await office.stop();
   }
