@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decodeEscpos } from './decode.ts';
+import { decodeEscpos } from '../../shared/escpos/decode.ts';
 import { ticketBytes } from './ticket-layout.ts';
 
 const printout = {

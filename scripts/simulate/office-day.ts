@@ -4,7 +4,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { startOfficeProcess } from '../lib/office-process.ts';
 import { kostelecOffice } from '../../shared/config/kostelec.ts';
 import type { HallCalls } from '../../shared/contract/hall.ts';
-import { decodeEscpos } from '../../device/escpos/decode.ts';
+import { decodeEscpos } from '../../shared/escpos/decode.ts';
 import { SimOffice, type SimKiosk } from '../lib/sim-office.ts';
 import { walkInArrivals, type Arrival } from './arrivals.ts';
 import { bookedArrivals, seedBookings, type BookedArrival } from './bookings.ts';

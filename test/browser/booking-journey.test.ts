@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import type { ProofOfWork } from '../../shared/contract/booking-api.ts';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decodeEscpos, receiptText } from '../../device/escpos/decode.ts';
+import { decodeEscpos, receiptText } from '../../shared/escpos/decode.ts';
 import { launchChromium } from '../support/browser.ts';
 import { eventually } from '../support/eventually.ts';
 import { kostelec, runOffice, tuesdayNine } from '../support/office-fixture.ts';

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decodeEscpos, receiptText } from '../../device/escpos/decode.ts';
+import { decodeEscpos, receiptText } from '../../shared/escpos/decode.ts';
 import { axeViolations, launchChromium } from '../support/browser.ts';
 import { eventually } from '../support/eventually.ts';
 import { runOffice } from '../support/office-fixture.ts';

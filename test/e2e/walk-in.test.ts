@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decodeEscpos } from '../../device/escpos/decode.ts';
+import { decodeEscpos } from '../../shared/escpos/decode.ts';
 import { eventually } from '../support/eventually.ts';
 import { collect, connectAs } from '../support/mqtt-client.ts';
 import { kostelec, runOffice } from '../support/office-fixture.ts';

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decodeEscpos } from '../../escpos/decode.ts';
+import { decodeEscpos } from '../../../shared/escpos/decode.ts';
 import { ticketBytes } from '../../escpos/ticket-layout.ts';
 import { SimPrinter } from '../sim/sim-printer.ts';
 import { FakeNetworkPrinter } from '../../../test/fakes/fake-network-printer.ts';

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { DecodedReceipt, PrintedLine } from '../../../device/escpos/decode.ts';
+import type { DecodedReceipt, PrintedLine } from '../../../shared/escpos/decode.ts';
 import { QrCode } from './qr-code.tsx';
 
 /** One line as the printer sets it: its alignment, bold, and character size (width × height). */
@@ -21,7 +21,7 @@ function Line({ line }: { line: PrintedLine }) {
 }
 
 /**
- * A ticket drawn from what the decoder read back out of the ESC/POS bytes (device/escpos/decode.ts),
+ * A ticket drawn from what the decoder read back out of the ESC/POS bytes (shared/escpos/decode.ts),
  * not from the ticket data: if the bytes are wrong, the drawing is wrong too.
  */
 export function TicketPaper({ receipt, label, qrLabel }: { receipt: DecodedReceipt; label: string; qrLabel: string }) {

@@ -3,7 +3,7 @@ import type { Language } from '../../../shared/config/localized.ts';
 import type { CounterConfig, DeviceConfig, DisplayConfig, KioskConfig } from '../../../shared/contract/device.ts';
 import { simulatorId, type SimInput, type SimOutput } from '../../../shared/contract/simulation.ts';
 import { topicFilter } from '../../../shared/contract/topics.ts';
-import { decodeEscpos } from '../../../device/escpos/decode.ts';
+import { decodeEscpos } from '../../../shared/escpos/decode.ts';
 import { connectBroker, type BrokerLink } from '../broker-link.ts';
 import { HallBoard } from '../hall/hall-page.tsx';
 import { applyLanguage, initialLanguage } from '../language.ts';
