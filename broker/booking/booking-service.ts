@@ -25,7 +25,9 @@ import type { DocumentStore } from '../store/document-store.ts';
 import type { PhoneBookingRequest } from '../../shared/contract/staff-api.ts';
 import { emailKey } from './email-key.ts';
 import { ProofOfWorkGate } from './proof-of-work.ts';
-import { bookingDays, daySlots, isSuspended, staffSlots } from './slots.ts';
+import { AvailabilityCache } from './availability-cache.ts';
+import { officeInfo, suspensionNotice } from './office-info.ts';
+import { bookingDays, daySlots, staffSlots } from './slots.ts';
 
 export interface BookingServiceDeps {
   config: OfficeConfig;
@@ -44,9 +46,6 @@ const cryptoDraw: rules.Draw = {
   code: () => String(randomInt(0, 100_000_000)).padStart(8, '0'),
 };
 
-/** How long an answer of the availability routes is reused: a place taken shows up within this. */
-const availabilityCacheMs = 2_000;
-
 /**
  * The single writer of bookings: each change is applied to the state at once (so two requests for
  * the last place cannot both see it free) and answered only once it is durable; e-mails go out after.
@@ -57,13 +56,14 @@ export class BookingService {
   private readonly commits: GroupCommit;
   private readonly proof: ProofOfWorkGate;
   private readonly draw: rules.Draw;
-  private readonly cache = new Map<string, { at: number; seq: number; value: unknown }>();
+  private readonly cache: AvailabilityCache;
   private sweeper: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: BookingServiceDeps) {
     this.commits = new GroupCommit(() => this.write(), () => this.restore());
     this.proof = new ProofOfWorkGate(deps.config.booking.proofOfWork);
     this.draw = deps.draw ?? cryptoDraw;
+    this.cache = new AvailabilityCache(deps.clock);
   }
 
   async start(): Promise<void> {
@@ -94,46 +94,23 @@ export class BookingService {
   }
 
   info(): OfficeInfo {
-    const { config } = this;
-    return {
-      name: config.office.name,
-      horizonDays: config.booking.horizonDays,
-      holdMinutes: config.booking.holdMinutes,
-      checkInEarlyMinutes: config.booking.checkInEarlyMinutes,
-      checkInLateMinutes: config.booking.checkInLateMinutes,
-      retentionDays: config.booking.retentionDays,
-      services: config.services.map((s) => ({
-        id: s.id,
-        name: s.name,
-        workplaceId: s.workplaceId,
-        workplace: config.workplaces.find((w) => w.id === s.workplaceId)!.name,
-        bookable: s.booking !== undefined && !isSuspended(this.state, s.workplaceId),
-      })),
-      suspension: this.suspensionNotice(),
-    };
+    return officeInfo(this.config, this.state);
   }
 
   suspensionNotice(workplaceId?: string): SuspensionNotice | null {
-    const s = this.state.suspension;
-    if (!s || (workplaceId && !isSuspended(this.state, workplaceId))) return null;
-    const workplaces = this.config.workplaces.filter((w) => s.workplaceIds === null || s.workplaceIds.includes(w.id));
-    return {
-      workplaceIds: s.workplaceIds,
-      notice: s.notice,
-      contacts: workplaces.map((w) => ({ workplaceId: w.id, name: w.name, phone: w.phone, email: w.email })),
-    };
+    return suspensionNotice(this.config, this.state, workplaceId);
   }
 
   days(serviceId: string): Outcome<BookingDays> {
     const service = this.bookableService(serviceId);
     if (!service.ok) return service;
-    return { ok: true, data: this.cached(`days/${serviceId}`, () => ({ serviceId, days: bookingDays(this.config, this.state, service.data, this.now()) })) };
+    return { ok: true, data: this.cache.get(`days/${serviceId}`, this.state.seq, () => ({ serviceId, days: bookingDays(this.config, this.state, service.data, this.now()) })) };
   }
 
   slots(serviceId: string, day: string): Outcome<BookingSlots> {
     const service = this.bookableService(serviceId);
     if (!service.ok) return service;
-    return { ok: true, data: this.cached(`slots/${serviceId}/${day}`, () => ({ serviceId, day, slots: daySlots(this.config, this.state, service.data, day, this.now()) })) };
+    return { ok: true, data: this.cache.get(`slots/${serviceId}/${day}`, this.state.seq, () => ({ serviceId, day, slots: daySlots(this.config, this.state, service.data, day, this.now()) })) };
   }
 
   challenge() {
@@ -297,16 +274,6 @@ export class BookingService {
     if (!service) return { ok: false, code: 'unknownService' };
     if (!service.booking) return { ok: false, code: 'notBookable' };
     return { ok: true, data: service };
-  }
-
-  private cached<T>(key: string, compute: () => T): T {
-    const now = this.now();
-    const hit = this.cache.get(key);
-    if (hit && hit.seq === this.state.seq && now - hit.at < availabilityCacheMs && now >= hit.at) return hit.value as T;
-    const value = compute();
-    if (this.cache.size > 500) this.cache.clear();
-    this.cache.set(key, { at: now, seq: this.state.seq, value });
-    return value;
   }
 
   private async mail(message: Parameters<Mailer['send']>[0]): Promise<void> {

@@ -1,0 +1,36 @@
+import type { OfficeConfig } from '../../shared/config/schema.ts';
+import type { OfficeInfo, SuspensionNotice } from '../../shared/contract/booking-api.ts';
+import type { BookingState } from './booking-state.ts';
+import { isSuspended } from './slots.ts';
+
+/** What the booking site shows first: the office, its rules, the services that can be booked, and any suspension. */
+export function officeInfo(config: OfficeConfig, state: BookingState): OfficeInfo {
+  return {
+    name: config.office.name,
+    horizonDays: config.booking.horizonDays,
+    holdMinutes: config.booking.holdMinutes,
+    checkInEarlyMinutes: config.booking.checkInEarlyMinutes,
+    checkInLateMinutes: config.booking.checkInLateMinutes,
+    retentionDays: config.booking.retentionDays,
+    services: config.services.map((s) => ({
+      id: s.id,
+      name: s.name,
+      workplaceId: s.workplaceId,
+      workplace: config.workplaces.find((w) => w.id === s.workplaceId)!.name,
+      bookable: s.booking !== undefined && !isSuspended(state, s.workplaceId),
+    })),
+    suspension: suspensionNotice(config, state),
+  };
+}
+
+/** seed: the crisis notice, with each suspended workplace's phone and e-mail; null when booking runs (there). */
+export function suspensionNotice(config: OfficeConfig, state: BookingState, workplaceId?: string): SuspensionNotice | null {
+  const s = state.suspension;
+  if (!s || (workplaceId && !isSuspended(state, workplaceId))) return null;
+  const workplaces = config.workplaces.filter((w) => s.workplaceIds === null || s.workplaceIds.includes(w.id));
+  return {
+    workplaceIds: s.workplaceIds,
+    notice: s.notice,
+    contacts: workplaces.map((w) => ({ workplaceId: w.id, name: w.name, phone: w.phone, email: w.email })),
+  };
+}
