@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { test } from 'uvu';
@@ -40,16 +40,19 @@ test('the example device settings of Kostelec are valid device settings', async 
   }
 });
 
-test('a backup restores to the same day, its journal replayed', async () => {
+test('a backup restores to the same day, its journal replayed, with the bookings, staff, settings and statistics', async () => {
   const data = await tempDir();
   const restored = await tempDir();
   const first = await engineAt({ store: new FileStore(join(data.path, 'queue')) });
   await first.press('pasy');
   await first.press('pasy');
+  const documents = ['credentials.json', 'bookings.json', 'staff.json', 'settings.json', 'statistics.json', 'admin-token'];
+  for (const name of documents) await writeFile(join(data.path, name), `{"file":"${name}"}\n`);
   const { stdout } = await run('bash', [join(root, 'deploy/backup.sh'), join(data.path, 'backups')], { env: { ...process.env, FRONTA_DATA_DIR: data.path } });
   await run('tar', ['-C', restored.path, '-xzf', stdout.trim()]);
   const again = await engineAt({ store: new FileStore(join(restored.path, 'queue')) });
   assert.is(numberOf(await again.press('pasy')), 'C003');
+  for (const name of documents) assert.is(await readFile(join(restored.path, name), 'utf8'), `{"file":"${name}"}\n`, name);
   await data.remove();
   await restored.remove();
 });
