@@ -7,6 +7,7 @@ import * as assert from 'uvu/assert';
 import { spokenCall } from '../../shared/texts/spoken-call.ts';
 import { axeViolations, launchChromium } from '../support/browser.ts';
 import { eventually } from '../support/eventually.ts';
+import { staffClient } from '../support/staff-client.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -15,7 +16,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  * The first README command's program (scripts/office.ts), as a newcomer runs it, on ports the OS
  * chooses: the address of the virtual office is read from what it prints.
  */
-async function startOffice(): Promise<{ url: string; stop(): Promise<void> }> {
+async function startOffice(): Promise<{ url: string; staffPassword: string; stop(): Promise<void> }> {
   const dir = await tempDir();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/office.ts'], {
     cwd: root,
@@ -29,18 +30,22 @@ async function startOffice(): Promise<{ url: string; stop(): Promise<void> }> {
     },
     stdio: ['ignore', 'pipe', 'ignore', 'ipc'],
   });
+  let staffPassword = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the office printed no virtual office address within 60 s')), 60_000);
     child.once('exit', (code) => reject(new Error(`the office exited with ${code}`)));
+    let found = '';
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      const found = /^Virtual office .*?: (http\S+)$/.exec(line)?.[1];
-      if (!found) return;
+      found ||= /^Virtual office .*?: (http\S+)$/.exec(line)?.[1] ?? '';
+      staffPassword ||= /^Staff pages: .* password "([^"]+)"$/.exec(line)?.[1] ?? '';
+      if (!found || !staffPassword) return;
       clearTimeout(timer);
       resolve(found);
     });
   });
   return {
     url,
+    staffPassword,
     async stop() {
       if (child.exitCode === null) await new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')));
       await dir.remove();
@@ -140,6 +145,39 @@ test('the virtual keypad types a code the kiosk checks, and paper taken away sto
     await lcd.getByText('Došel papír').waitFor({ timeout: 10_000 });
     assert.is(await hall.getByRole('figure').count(), printedBefore, 'nothing printed');
     await hall.getByLabel('Papír v tiskárně').selectOption('ok');
+  } finally {
+    await page.close();
+  }
+});
+
+test('a caller booked on the staff pages types the code on the virtual keypad, gets a booking ticket, and is called', async () => {
+  const base = new URL(office.url).origin.replace('localhost', '127.0.0.1');
+  const staff = staffClient(base);
+  assert.is((await staff.login('spravce', office.staffPassword)).status, 200, 'the printed login works');
+  const slot = (await staff.call('GET', '/api/staff/services/pasy/slots?day=2026-11-24')).body!.slots[0];
+  const booked = await staff.call('POST', '/api/staff/bookings', { serviceId: 'pasy', startsAt: slot.startsAt, name: 'Marie Svobodová', phone: '+420 777 123 456', language: 'cs' });
+  assert.is(booked.status, 201);
+  const code: string = booked.body!.code;
+
+  const page = await browser.newPage();
+  try {
+    await page.goto(office.url);
+    const hall = kiosk(page);
+    await hall.getByRole('button', { name: 'C Cestovní doklady (svítí)' }).waitFor({ timeout: 15_000 });
+    // The page shows the newest ticket it knows; its label counts the kiosk's tickets so far.
+    const newest = await hall.getByRole('figure').first().getAttribute('aria-label');
+    const printed = Number(/č\. (\d+)/.exec(newest ?? '')?.[1] ?? 0);
+    for (const digit of code) await hall.getByRole('button', { name: digit, exact: true }).click();
+    await hall.getByRole('button', { name: 'Potvrdit' }).click();
+    const ticket = hall.getByRole('figure', { name: `Lístek č. ${printed + 1} z této tiskárny` });
+    await ticket.waitFor({ timeout: 10_000 });
+    assert.match((await ticket.textContent())!, `Rezervace na ${slot.time}`);
+    assert.match((await ticket.textContent())!, 'C001');
+
+    await counter(page, 3).getByRole('button', { name: 'Další' }).click();
+    await page.getByTestId('newest').getByText('C001').waitFor({ timeout: 10_000 });
+    const list = (await staff.call('GET', '/api/staff/bookings?day=2026-11-24')).body!.bookings;
+    assert.equal(list.map((b: { name: string; status: string; ticketNumber: string }) => [b.name, b.status, b.ticketNumber]), [['Marie Svobodová', 'checkedIn', 'C001']]);
   } finally {
     await page.close();
   }
