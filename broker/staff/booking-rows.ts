@@ -4,6 +4,7 @@ import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { StaffBookingRow, StaffBookingStatus } from '../../shared/contract/staff-api.ts';
 import type { Booking } from '../booking/booking-state.ts';
 import type { TicketRecord } from '../engine/day-state.ts';
+import { csvDocument } from './csv.ts';
 
 /** The staff's words for a booking's state: a hold is `pending`; a checked-in client whose ticket is done is `served`. */
 export function staffStatus(booking: Booking, ticket: Pick<TicketRecord, 'status'> | undefined): StaffBookingStatus {
@@ -28,16 +29,9 @@ export function bookingRows(bookings: Booking[], ticketOf: (number: string) => P
   }));
 }
 
-/** A day's list for the office's spreadsheet: UTF-8 with a BOM (so Excel reads the Czech letters), `;` as Czech Excel expects. */
+/** A day's list for the office's spreadsheet. */
 export function bookingsCsv(config: OfficeConfig, rows: StaffBookingRow[]): string {
   const header = ['čas', 'služba', 'stav', 'jméno', 'e-mail', 'telefon', 'kód', 'lístek', 'objednal(a)'];
   const lines = rows.map((r) => [r.time, config.services.find((s) => s.id === r.serviceId)?.name.cs ?? r.serviceId, r.status, r.name, r.email, r.phone, r.code, r.ticketNumber, r.bookedBy]);
-  return `\uFEFF${[header, ...lines].map((cells) => cells.map(csvCell).join(';')).join('\r\n')}\r\n`;
-}
-
-/** Quoted where needed; a leading = + - @ is defused, so a name cannot become a spreadsheet formula. */
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvDocument([header, ...lines]);
 }

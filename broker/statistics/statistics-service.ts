@@ -7,7 +7,7 @@ import type { DayState } from '../engine/day-state.ts';
 import type { Logger } from '../log.ts';
 import type { DocumentStore } from '../store/document-store.ts';
 import type { QueueStore } from '../store/queue-store.ts';
-import { csvCell } from '../staff/booking-rows.ts';
+import { csvDocument } from '../staff/csv.ts';
 import { aggregateDay, type DayAggregate } from './day-aggregate.ts';
 import { statisticsReport } from './statistics-report.ts';
 
@@ -74,7 +74,7 @@ export class StatisticsService {
     };
   }
 
-  /** Every day, service and hour of the range, for a spreadsheet (UTF-8 with a BOM, `;` as Czech Excel expects). */
+  /** Every day, service and hour of the range, for a spreadsheet. */
   csv(query: { from: string; to: string; serviceId?: string }): string {
     const names = new Map(this.deps.config().services.map((s) => [s.id, s.name.cs]));
     const header = ['den', 'služba', 'hodina', 'vydáno lístků', 'obslouženo', 'nedostavili se', 'čekání průměr (min)', 'čekání 90 % (min)', 'obsluha průměr (min)', 'obsluha 90 % (min)', 'rezervace', 'dodrženo', 'propadlo', 'zrušeno'];
@@ -82,6 +82,6 @@ export class StatisticsService {
       const [day, serviceId, hour] = r.key.split('/') as [string, string, string];
       return [day, names.get(serviceId) ?? serviceId, hour, r.issued, r.served, r.noShows, r.waitMeanMinutes, r.waitP90Minutes, r.serviceMeanMinutes, r.serviceP90Minutes, r.bookingsMade, r.bookingsKept, r.bookingsLapsed, r.bookingsCancelled];
     });
-    return `\uFEFF${[header, ...lines].map((cells) => cells.map((c) => csvCell(typeof c === 'number' ? String(c).replace('.', ',') : c)).join(';')).join('\r\n')}\r\n`;
+    return csvDocument([header, ...lines]);
   }
 }
