@@ -32,7 +32,6 @@ const statusOf: Record<BookingRefusal, number> = {
 export function sendRefusal(reply: FastifyReply, code: BookingRefusal, detail?: string, suspension?: SuspensionNotice | null): FastifyReply {
   return reply
     .code(statusOf[code])
-    .header('cache-control', 'no-store')
     .send({ error: { code, ...(detail === undefined ? {} : { detail }), ...(suspension ? { suspension } : {}) } });
 }
 

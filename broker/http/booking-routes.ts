@@ -20,7 +20,7 @@ export function bookingRoutes(app: FastifyInstance, booking: BookingService, con
   const { limits } = config().booking;
   const answer = <T>(reply: FastifyReply, outcome: BookingOutcome<T>, status = 200, workplaceId?: string) =>
     outcome.ok
-      ? reply.code(status).header('cache-control', 'no-store').send(outcome.data)
+      ? reply.code(status).send(outcome.data)
       : sendRefusal(reply, outcome.code, outcome.detail, outcome.code === 'suspended' ? booking.suspensionNotice(workplaceId) : undefined);
   const workplaceOf = (serviceId: string) => config().services.find((s) => s.id === serviceId)?.workplaceId;
   /** seed's crisis notice: while booking is off, every booking route refuses with it. */
@@ -31,7 +31,7 @@ export function bookingRoutes(app: FastifyInstance, booking: BookingService, con
   };
   const limit = (max: number) => ({ config: { rateLimit: { max, timeWindow: tenMinutes } } });
 
-  app.get('/api/office', (_req, reply) => reply.header('cache-control', 'no-store').send(booking.info()));
+  app.get('/api/office', (_req, reply) => reply.send(booking.info()));
 
   app.get('/api/services/:serviceId/days', (req, reply) => {
     const params = parseOr400(serviceParams, req.params, reply);
@@ -46,7 +46,7 @@ export function bookingRoutes(app: FastifyInstance, booking: BookingService, con
   });
 
   // A page may fetch a fresh challenge a few times per hold (a corrected form, a reload).
-  app.get('/api/challenge', limit(limits.holdRequestsPerAddress * 4), async (_req, reply) => reply.header('cache-control', 'no-store').send(await booking.challenge()));
+  app.get('/api/challenge', limit(limits.holdRequestsPerAddress * 4), async (_req, reply) => reply.send(await booking.challenge()));
 
   app.post('/api/holds', limit(limits.holdRequestsPerAddress), async (req, reply) => {
     const body = parseOr400(holdRequest, req.body, reply);

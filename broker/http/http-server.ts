@@ -61,17 +61,22 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
     global: false,
     errorResponseBuilder: (_req, context) => ({ statusCode: 429, error: { code: 'rateLimited', detail: `try again in ${Math.ceil(context.ttl / 1000)} s` } }),
   });
+  // Every answer of the API is about now: never cached, unless a route says otherwise.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if ((req.url.startsWith('/api/') || req.url === '/health') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   app.setErrorHandler((error: { statusCode?: number; message: string }, _req, reply) => {
     const status = error.statusCode ?? 500;
     if (status === 429) return reply.code(429).send({ error: { code: 'rateLimited', detail: error.message } });
     if (status >= 500) return sendRefusal(reply, 'storageFailed', error.message);
     // Fastify's own refusals (malformed JSON 400, body too large 413, wrong content type 415) keep their status.
-    return reply.code(status).header('cache-control', 'no-store').send({ error: { code: 'invalidRequest', detail: error.message } });
+    return reply.code(status).send({ error: { code: 'invalidRequest', detail: error.message } });
   });
 
   app.get('/health', (_req, reply) => {
     const state = options.readiness();
-    return reply.code(state.ready ? 200 : 503).header('cache-control', 'no-store').send({ status: state.ready ? 'ready' : 'starting', day: state.day });
+    return reply.code(state.ready ? 200 : 503).send({ status: state.ready ? 'ready' : 'starting', day: state.day });
   });
   bookingRoutes(app, options.booking, options.config, options.adminToken);
   statusRoutes(app, options.engine);

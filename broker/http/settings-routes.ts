@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { settingsChangeRequest, settingsPreviewRequest } from '../../shared/contract/staff-api.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
@@ -13,22 +13,21 @@ const settingsBodyLimit = 256 * 1024;
 /** The office administrator's settings (docs/API.md, "Settings"). */
 export function settingsRoutes(app: FastifyInstance, deps: { service: SettingsService; engine: QueueEngine; sessions: Sessions }): void {
   const admin = { ...staffAccess(deps.sessions, 'admin'), bodyLimit: settingsBodyLimit };
-  const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
   const rows = (bookings: Parameters<typeof bookingRows>[0]) => bookingRows(bookings, (number) => deps.engine.todaysTicket(number));
 
-  app.get('/api/staff/settings', admin, (_req, reply) => noStore(reply).send({ config: deps.engine.config }));
+  app.get('/api/staff/settings', admin, (_req, reply) => reply.send({ config: deps.engine.config }));
 
   app.post('/api/staff/settings/preview', admin, (req, reply) => {
     const body = parseOr400(settingsPreviewRequest, req.body, reply);
     if (!body) return reply;
     const checked = deps.service.preview(body.config);
-    return checked.ok ? noStore(reply).send({ affected: rows(checked.data.affected) }) : sendRefusal(reply, checked.code, checked.errors.join('; '));
+    return checked.ok ? reply.send({ affected: rows(checked.data.affected) }) : sendRefusal(reply, checked.code, checked.errors.join('; '));
   });
 
   app.put('/api/staff/settings', admin, async (req, reply) => {
     const body = parseOr400(settingsChangeRequest, req.body, reply);
     if (!body) return reply;
     const done = await deps.service.apply(body.config, body.cancelAffected, body.notice);
-    return done.ok ? noStore(reply).send(done.data) : sendRefusal(reply, done.code, done.errors.join('; '));
+    return done.ok ? reply.send(done.data) : sendRefusal(reply, done.code, done.errors.join('; '));
   });
 }

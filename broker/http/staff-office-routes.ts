@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Clock } from '../../shared/clock.ts';
 import { suspendRequest } from '../../shared/contract/booking-api.ts';
@@ -21,11 +21,10 @@ const serviceParams = z.strictObject({ serviceId: z.string().max(40) });
 export function staffOfficeRoutes(app: FastifyInstance, { booking, engine, board, sessions, clock }: StaffOfficeDeps): void {
   const clerk = staffAccess(sessions);
   const admin = staffAccess(sessions, 'admin');
-  const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
   const rowsOf = (day: string) => bookingRows(booking.dayBookings(day), (number) => engine.todaysTicket(number));
 
   app.get('/api/staff/dashboard', clerk, (_req, reply) => {
-    return noStore(reply).send(
+    return reply.send(
       dashboard({
         config: engine.config,
         now: clock.now(),
@@ -40,13 +39,13 @@ export function staffOfficeRoutes(app: FastifyInstance, { booking, engine, board
 
   app.get('/api/staff/bookings', clerk, (req, reply) => {
     const query = parseOr400(dayQuery, req.query, reply);
-    return query ? noStore(reply).send({ day: query.day, bookings: rowsOf(query.day) }) : reply;
+    return query ? reply.send({ day: query.day, bookings: rowsOf(query.day) }) : reply;
   });
 
   app.get('/api/staff/bookings.csv', clerk, (req, reply) => {
     const query = parseOr400(dayQuery, req.query, reply);
     if (!query) return reply;
-    return noStore(reply)
+    return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="rezervace-${query.day}.csv"`)
       .send(bookingsCsv(engine.config, rowsOf(query.day)));
@@ -57,7 +56,7 @@ export function staffOfficeRoutes(app: FastifyInstance, { booking, engine, board
     const query = params && parseOr400(dayQuery, req.query, reply);
     if (!params || !query) return reply;
     const slots = booking.staffSlots(params.serviceId, query.day);
-    return slots.ok ? noStore(reply).send(slots.data) : sendRefusal(reply, slots.code, slots.detail);
+    return slots.ok ? reply.send(slots.data) : sendRefusal(reply, slots.code, slots.detail);
   });
 
   app.post('/api/staff/bookings', clerk, async (req, reply) => {
@@ -65,7 +64,7 @@ export function staffOfficeRoutes(app: FastifyInstance, { booking, engine, board
     if (!body) return reply;
     const booked = await booking.bookForCaller(body, sessionOf(req).account.username);
     if (!booked.ok) return sendRefusal(reply, booked.code, booked.detail);
-    return noStore(reply).code(201).send(rowsOf(booked.data.day).find((r) => r.id === booked.data.id));
+    return reply.code(201).send(rowsOf(booked.data.day).find((r) => r.id === booked.data.id));
   });
 
   app.post('/api/staff/bookings/:bookingId/cancel', clerk, async (req, reply) => {
@@ -73,18 +72,18 @@ export function staffOfficeRoutes(app: FastifyInstance, { booking, engine, board
     const body = params && parseOr400(staffCancelRequest, req.body, reply);
     if (!params || !body) return reply;
     const cancelled = await booking.cancelById(params.bookingId, body.notify);
-    return cancelled.ok ? noStore(reply).code(204).send() : sendRefusal(reply, cancelled.code, cancelled.detail);
+    return cancelled.ok ? reply.code(204).send() : sendRefusal(reply, cancelled.code, cancelled.detail);
   });
 
   app.put('/api/staff/suspension', admin, async (req, reply) => {
     const body = parseOr400(suspendRequest, req.body, reply);
     if (!body) return reply;
     const done = await booking.suspend(body);
-    return done.ok ? noStore(reply).send(done.data) : sendRefusal(reply, done.code, done.detail);
+    return done.ok ? reply.send(done.data) : sendRefusal(reply, done.code, done.detail);
   });
 
   app.delete('/api/staff/suspension', admin, async (_req, reply) => {
     const done = await booking.resume();
-    return done.ok ? noStore(reply).code(204).send() : sendRefusal(reply, done.code, done.detail);
+    return done.ok ? reply.code(204).send() : sendRefusal(reply, done.code, done.detail);
   });
 }

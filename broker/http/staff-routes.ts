@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { officeDay } from '../../shared/calendar/office-calendar.ts';
 import type { Clock } from '../../shared/clock.ts';
@@ -31,7 +31,6 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
     counterId: session.counterId,
     today: officeDay(deps.clock.now()),
   });
-  const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 
   // Per address on top of the per-account lockout: one machine cannot try many accounts quickly.
   app.post('/api/staff/login', { config: { rateLimit: { max: 30, timeWindow: tenMinutes } } }, async (req, reply) => {
@@ -40,14 +39,14 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
     const outcome = await accounts.login(body.username, body.password);
     if (!outcome.ok) return sendRefusal(reply, outcome.code, outcome.retryAt ? `locked until ${new Date(outcome.retryAt).toISOString()}` : undefined);
     const { token, session } = sessions.create(outcome.account);
-    return noStore(reply).header('set-cookie', sessionCookieHeader(token, deps.config().staff.sessionHours * 3600)).send(view(session));
+    return reply.header('set-cookie', sessionCookieHeader(token, deps.config().staff.sessionHours * 3600)).send(view(session));
   });
 
-  app.get('/api/staff/session', staffAccess(sessions), (req, reply) => noStore(reply).send(view(sessionOf(req))));
+  app.get('/api/staff/session', staffAccess(sessions), (req, reply) => reply.send(view(sessionOf(req))));
 
   app.post('/api/staff/logout', staffAccess(sessions), (req, reply) => {
     sessions.end(cookieValue(req.headers.cookie, sessionCookie)!);
-    return noStore(reply).header('set-cookie', sessionCookieHeader('', 0)).code(204).send();
+    return reply.header('set-cookie', sessionCookieHeader('', 0)).code(204).send();
   });
 
   app.put('/api/staff/my-counter', staffAccess(sessions), (req, reply) => {
@@ -56,16 +55,16 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
     if (body.counterId !== null && !deps.config().counters.some((c) => c.id === body.counterId)) return sendRefusal(reply, 'notFound', `no counter ${body.counterId}`);
     const session = sessionOf(req);
     session.counterId = body.counterId;
-    return noStore(reply).send(view(session));
+    return reply.send(view(session));
   });
 
-  app.get('/api/staff/accounts', staffAccess(sessions, 'admin'), (_req, reply) => noStore(reply).send({ accounts: accounts.list() }));
+  app.get('/api/staff/accounts', staffAccess(sessions, 'admin'), (_req, reply) => reply.send({ accounts: accounts.list() }));
 
   app.post('/api/staff/accounts', staffAccess(sessions, 'admin'), async (req, reply) => {
     const body = parseOr400(newAccountRequest, req.body, reply);
     if (!body) return reply;
     const outcome = await accounts.add(body);
-    return outcome.ok ? noStore(reply).code(201).send(outcome.account) : sendRefusal(reply, outcome.code);
+    return outcome.ok ? reply.code(201).send(outcome.account) : sendRefusal(reply, outcome.code);
   });
 
   app.delete('/api/staff/accounts/:username', staffAccess(sessions, 'admin'), async (req, reply) => {
@@ -74,7 +73,7 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
     if (params.username === sessionOf(req).account.username) return sendRefusal(reply, 'forbidden', 'you cannot remove your own account');
     if (!(await accounts.remove(params.username))) return sendRefusal(reply, 'notFound', `no account ${params.username}`);
     sessions.endAllOf(params.username);
-    return noStore(reply).code(204).send();
+    return reply.code(204).send();
   });
 
   // The first administrator, before anyone can log in: `npm run staff -- add …` on the server itself,
@@ -84,6 +83,6 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
     const body = parseOr400(newAccountRequest, req.body, reply);
     if (!body) return reply;
     const outcome = await accounts.add(body);
-    return outcome.ok ? noStore(reply).code(201).send(outcome.account) : sendRefusal(reply, outcome.code);
+    return outcome.ok ? reply.code(201).send(outcome.account) : sendRefusal(reply, outcome.code);
   });
 }

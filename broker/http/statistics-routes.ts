@@ -25,14 +25,13 @@ export function statisticsRoutes(app: FastifyInstance, statistics: StatisticsSer
     const started = performance.now();
     const report = statistics.report(query);
     // Server time, for the benchmark (docs/PERFORMANCE.md) and the browser's developer tools.
-    return reply.header('cache-control', 'no-store').header('server-timing', `report;dur=${(performance.now() - started).toFixed(1)}`).send(report);
+    return reply.header('server-timing', `report;dur=${(performance.now() - started).toFixed(1)}`).send(report);
   });
 
   app.get('/api/staff/statistics.csv', clerk, (req, reply) => {
     const query = parse(req.query, reply);
     if (!query) return reply;
     return reply
-      .header('cache-control', 'no-store')
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="statistika-${query.from}-${query.to}.csv"`)
       .send(statistics.csv(query));

@@ -8,13 +8,13 @@ const ticketParams = z.strictObject({ token: linkToken });
 
 /** The public live pages' data: every service's queue, and one ticket by its unguessable token. */
 export function statusRoutes(app: FastifyInstance, engine: QueueEngine): void {
-  app.get('/api/status', (_req, reply) => reply.header('cache-control', 'no-store').send({ day: engine.currentDay(), services: engine.serviceStatuses() }));
+  app.get('/api/status', (_req, reply) => reply.send({ day: engine.currentDay(), services: engine.serviceStatuses() }));
 
   app.get('/api/tickets/:token', (req, reply) => {
     const params = parseOr400(ticketParams, req.params, reply);
     if (!params) return reply;
     const status = engine.ticketStatus(params.token);
     // A ticket of an earlier day, or no ticket at all: the same answer, so tokens cannot be probed.
-    return status ? reply.header('cache-control', 'no-store').send(status) : sendRefusal(reply, 'notFound');
+    return status ? reply.send(status) : sendRefusal(reply, 'notFound');
   });
 }
