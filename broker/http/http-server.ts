@@ -89,7 +89,9 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
   if (hasUi) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, maxAge: '1h', index: false, preCompressed: true });
   // The web UI routes its own pages (/, /confirm/…, /cancel): every other GET outside /api gets its page.
   app.setNotFoundHandler((req, reply) => {
-    if (hasUi && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    // The page is revalidated every time (fastify-static's own max-age would otherwise win): after an
+    // update it must name the new hashed assets, the old ones are gone.
+    if (hasUi && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     return reply.code(404).send({ error: { code: 'notFound' } });
   });
 

@@ -84,6 +84,17 @@ test('book, confirm from the e-mailed page, and cancel: each step mails the citi
   }
 });
 
+test('the page is revalidated on every visit, so after an update it names the new assets; API answers are never cached', async () => {
+  const { running, stop } = await office();
+  try {
+    const base = `http://127.0.0.1:${running.server.httpPort}`;
+    for (const path of ['/', '/staff', '/confirm/AAAAAAAAAAAAAAAAAAAAAA']) assert.is((await fetch(`${base}${path}`)).headers.get('cache-control'), 'no-cache', path);
+    for (const path of ['/api/office', '/api/status', '/api/nothing', '/health']) assert.is((await fetch(`${base}${path}`)).headers.get('cache-control'), 'no-store', path);
+  } finally {
+    await stop();
+  }
+});
+
 test('a confirmation after the hold lapsed fails clearly, even before the sweeper has run', async () => {
   const { running, api, inbox, stop } = await office();
   try {
