@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { loadOfficeConfig } from '../broker/config-file.ts';
 import { nextOpening, ticketWindow } from '../shared/calendar/office-calendar.ts';
 import { offsetClock } from '../shared/clock.ts';
+import { adminRequest } from './lib/admin-client.ts';
 import { provisionDevices } from './lib/provision.ts';
 import { startServerProcess } from './lib/server-process.ts';
 import { SimOffice } from './lib/sim-office.ts';
@@ -70,12 +71,7 @@ async function demoAdministrator(base: string): Promise<string> {
   const file = join(dir, 'staff-demo-password');
   const known = await readFile(file, 'utf8').catch(() => null);
   const password = known?.trim() ?? randomBytes(9).toString('base64url');
-  const token = (await readFile(join(dir, 'admin-token'), 'utf8')).trim();
-  const response = await fetch(`${base}/api/admin/staff`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'spravce', name: 'Správce úřadu', role: 'admin', password }),
-  });
+  const response = await adminRequest('POST', '/api/admin/staff', { username: 'spravce', name: 'Správce úřadu', role: 'admin', password }, { dataDir: dir, base });
   if (response.status === 201) await writeFile(file, `${password}\n`, { mode: 0o600 });
   else if (!known) return '(the account "spravce" exists from an earlier run; delete .office to start afresh)';
   return `user "spravce", password "${password}"`;

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { aggregateDay, type DayAggregate } from '../../broker/statistics/day-aggregate.ts';
 import type { Booking } from '../../broker/booking/booking-state.ts';
@@ -7,6 +7,7 @@ import { closedAllDay, officeInstant, addDays } from '../../shared/calendar/offi
 import { kostelecOffice } from '../../shared/config/kostelec.ts';
 import { officeConfigSchema } from '../../shared/config/schema.ts';
 import { staffClient } from '../../test/support/staff-client.ts';
+import { adminRequest } from '../lib/admin-client.ts';
 import { startOfficeProcess } from '../lib/office-process.ts';
 import { seeded } from '../simulate/random.ts';
 import { emit, latencyFigures, percentile, round } from './stats.ts';
@@ -57,8 +58,7 @@ export async function measureStatisticsYear(dir: string, requests = 30): Promise
   const office = await startOfficeProcess(dir, kostelecOffice, Date.parse(`${year + 1}-01-05T09:00:00+01:00`));
   try {
     const base = `http://127.0.0.1:${office.server.httpPort}`;
-    const token = (await readFile(join(dir, 'admin-token'), 'utf8')).trim();
-    await fetch(`${base}/api/admin/staff`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', name: 'Benchmark', role: 'clerk', password: 'benchmark-password' }) });
+    await adminRequest('POST', '/api/admin/staff', { username: 'bench', name: 'Benchmark', role: 'clerk', password: 'benchmark-password' }, { dataDir: dir, base });
     const clerk = staffClient(base);
     await clerk.login('bench', 'benchmark-password');
     const serverMs: number[] = [];

@@ -6,9 +6,13 @@ import { join, resolve } from 'node:path';
  * the admin token it keeps in its data directory: whoever can read that file owns the server anyway.
  * FRONTA_DATA_DIR (default .office, the first README command's) and FRONTA_HTTP_URL (default http://127.0.0.1:8080).
  */
-export async function adminRequest(method: string, path: string, body?: unknown): Promise<Response> {
-  const dataDir = resolve(process.env.FRONTA_DATA_DIR ?? '.office');
-  const base = process.env.FRONTA_HTTP_URL ?? 'http://127.0.0.1:8080';
+export async function adminRequest(
+  method: string,
+  path: string,
+  body?: unknown,
+  server = { dataDir: resolve(process.env.FRONTA_DATA_DIR ?? '.office'), base: process.env.FRONTA_HTTP_URL ?? 'http://127.0.0.1:8080' },
+): Promise<Response> {
+  const { dataDir, base } = server;
   const token = (await readFile(join(dataDir, 'admin-token'), 'utf8')).trim();
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
