@@ -80,16 +80,11 @@ export function SettingsLists({ t, language, draft, edit }: Props) {
       ))}
 
       <h2>{s.closedDates}</h2>
-      <ul>
-        {draft.office.closedDates.map((date) => (
-          <li key={date}>
-            {date}{' '}
-            <button type="button" aria-label={`${s.remove} ${date}`} onClick={() => edit((c) => (c.office.closedDates = c.office.closedDates.filter((x) => x !== date)))}>
-              {s.remove}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <DatedList
+        removeLabel={s.remove}
+        items={draft.office.closedDates.map((date) => ({ date, text: date }))}
+        remove={(date) => edit((c) => (c.office.closedDates = c.office.closedDates.filter((x) => x !== date)))}
+      />
       <div class="row">
         <div class="field">
           <label for="closed-date">{s.date}</label>
@@ -101,16 +96,11 @@ export function SettingsLists({ t, language, draft, edit }: Props) {
       </div>
 
       <h2>{s.specialDays}</h2>
-      <ul>
-        {draft.office.specialDays.map((day) => (
-          <li key={day.date}>
-            {day.date}: {hoursToText(day.hours) || t.dashboard.closed}{' '}
-            <button type="button" aria-label={`${s.remove} ${day.date}`} onClick={() => edit((c) => (c.office.specialDays = c.office.specialDays.filter((x) => x.date !== day.date)))}>
-              {s.remove}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <DatedList
+        removeLabel={s.remove}
+        items={draft.office.specialDays.map((day) => ({ date: day.date, text: `${day.date}: ${hoursToText(day.hours) || t.dashboard.closed}` }))}
+        remove={(date) => edit((c) => (c.office.specialDays = c.office.specialDays.filter((x) => x.date !== date)))}
+      />
       <div class="row">
         <div class="field">
           <label for="special-date">{s.date}</label>
@@ -129,5 +119,21 @@ export function SettingsLists({ t, language, draft, edit }: Props) {
         </button>
       </div>
     </>
+  );
+}
+
+/** Dates listed one per line, each with its own labelled remove button. */
+function DatedList({ items, removeLabel, remove }: { items: { date: string; text: string }[]; removeLabel: string; remove(date: string): void }) {
+  return (
+    <ul>
+      {items.map((item) => (
+        <li key={item.date}>
+          {item.text}{' '}
+          <button type="button" aria-label={`${removeLabel} ${item.date}`} onClick={() => remove(item.date)}>
+            {removeLabel}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
