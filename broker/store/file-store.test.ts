@@ -16,6 +16,8 @@ test('a restarted engine continues the day\'s numbering from the file, never rep
   const second = await engineAt({ store: new FileStore(dir.path) });
   assert.is(numberOf(await second.press('pasy')), 'C003');
   assert.is(second.engine.counterStates().find((c) => c.counterId === 'prepazka-2')!.current?.number, 'C001');
+  // The first store was abandoned as a crash would leave it; its journal handle is closed only now.
+  await Promise.all([first.store.stop(), second.store.stop()]);
   await dir.remove();
 });
 
@@ -26,6 +28,7 @@ test('a kiosk retry that reaches a restarted server gets the ticket it was given
   const second = await engineAt({ store: new FileStore(dir.path) });
   assert.is(numberOf(await second.press('pasy', 'kiosk-hala', 'retry-after-crash')), 'C001');
   assert.is(second.engine.serviceStatuses().find((s) => s.serviceId === 'pasy')!.waiting, 1);
+  await Promise.all([first.store.stop(), second.store.stop()]);
   await dir.remove();
 });
 
@@ -46,11 +49,12 @@ test('a torn last line and entries already in the snapshot are skipped on load',
 
 test('only today is in the hot file; finished days go to history', async () => {
   const dir = await tempDir();
-  const { press, clock } = await engineAt({ store: new FileStore(dir.path) });
+  const { press, clock, store } = await engineAt({ store: new FileStore(dir.path) });
   await press('pasy');
   clock.advance(24 * 3600_000);
   await press('pasy');
   assert.equal(await readdir(join(dir.path, 'history')), ['2026-11-24.json']);
+  await store.stop();
   await dir.remove();
 });
 

@@ -53,6 +53,7 @@ test('a backup restores to the same day, its journal replayed, with the bookings
   const again = await engineAt({ store: new FileStore(join(restored.path, 'queue')) });
   assert.is(numberOf(await again.press('pasy')), 'C003');
   for (const name of documents) assert.is(await readFile(join(restored.path, name), 'utf8'), `{"file":"${name}"}\n`, name);
+  await Promise.all([first.store.stop(), again.store.stop()]);
   await data.remove();
   await restored.remove();
 });
