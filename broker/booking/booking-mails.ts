@@ -1,6 +1,8 @@
 import type { Language } from '../../shared/config/localized.ts';
+import { checkInKiosk } from '../../shared/config/check-in-kiosks.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { formatAppointment, visitInstructions } from '../../shared/texts/booking-texts.ts';
+import { duration } from '../../shared/texts/durations.ts';
 import { calendarText } from '../mail/ics.ts';
 import { escapeHtml, type MailMessage } from '../mail/mailer.ts';
 import type { Booking, Person } from './booking-state.ts';
@@ -27,7 +29,7 @@ function compose(to: string, language: Language, parts: Record<Language, Part>, 
 function names(config: OfficeConfig, booking: Booking) {
   const service = config.services.find((s) => s.id === booking.serviceId)!;
   const workplace = config.workplaces.find((w) => w.id === booking.workplaceId)!;
-  return { service: service.name, workplace, office: config.office.name };
+  return { service: service.name, workplace, office: config.office.name, kiosk: checkInKiosk(config, booking.workplaceId)?.name };
 }
 
 /** The first mail: the link to the page whose button confirms the hold. */
@@ -39,14 +41,14 @@ export function holdMail(config: OfficeConfig, booking: Booking, person: Person)
     subject: l === 'cs' ? `Potvrďte rezervaci: ${service.cs}, ${formatAppointment(booking.startsAt, 'cs')}` : `Please confirm your booking: ${service.en}, ${formatAppointment(booking.startsAt, 'en')}`,
     body:
       l === 'cs'
-        ? [`Dobrý den,`, `držíme pro vás termín ${formatAppointment(booking.startsAt, 'cs')} (${service.cs}, ${office.cs}).`, `Rezervaci potvrďte do ${minutes} minut tlačítkem na stránce:`, { link, label: 'Potvrdit rezervaci' }, 'Pokud jste o rezervaci nežádali, e-mail ignorujte; termín se sám uvolní.']
-        : [`Hello,`, `we are holding ${formatAppointment(booking.startsAt, 'en')} for you (${service.en}, ${office.en}).`, `Please confirm within ${minutes} minutes with the button on this page:`, { link, label: 'Confirm the booking' }, 'If you did not ask for this booking, ignore this e-mail; the time will be released.'],
+        ? [`Dobrý den,`, `držíme pro vás termín ${formatAppointment(booking.startsAt, 'cs')} (${service.cs}, ${office.cs}).`, `Rezervaci potvrďte do ${duration('cs', minutes, 'minutesGenitive')} tlačítkem na stránce:`, { link, label: 'Potvrdit rezervaci' }, 'Pokud jste o rezervaci nežádali, e-mail ignorujte; termín se sám uvolní.']
+        : [`Hello,`, `we are holding ${formatAppointment(booking.startsAt, 'en')} for you (${service.en}, ${office.en}).`, `Please confirm within ${duration('en', minutes, 'minutesGenitive')} with the button on this page:`, { link, label: 'Confirm the booking' }, 'If you did not ask for this booking, ignore this e-mail; the time will be released.'],
   });
   return compose(person.email, booking.language, { cs: part('cs'), en: part('en') });
 }
 
 function event(config: OfficeConfig, booking: Booking, person: Person, method: 'REQUEST' | 'CANCEL', now: number) {
-  const { service, workplace, office } = names(config, booking);
+  const { service, workplace, office, kiosk } = names(config, booking);
   const slot = config.services.find((s) => s.id === booking.serviceId)!.booking?.slotMinutes ?? 15;
   const address = config.mail.from.match(/<([^>]+)>/)?.[1] ?? config.mail.from;
   return {
@@ -60,7 +62,7 @@ function event(config: OfficeConfig, booking: Booking, person: Person, method: '
       stamp: now,
       summary: `${service.cs} – ${office.cs}`,
       location: `${office.cs}, ${workplace.name.cs}`,
-      description: method === 'REQUEST' ? `Kód: ${booking.code}. ${visitInstructions('cs', config.booking.checkInEarlyMinutes, config.booking.checkInLateMinutes).join(' ')}` : 'Rezervace byla zrušena.',
+      description: method === 'REQUEST' ? `Kód: ${booking.code}. ${visitInstructions('cs', config.booking.checkInEarlyMinutes, config.booking.checkInLateMinutes, kiosk?.cs).join(' ')}` : 'Rezervace byla zrušena.',
       organizer: { name: office.cs, email: address },
       attendee: { name: person.name, email: person.email },
     }),
@@ -69,7 +71,7 @@ function event(config: OfficeConfig, booking: Booking, person: Person, method: '
 
 /** The second mail: the identification code, the seed's instructions, and the calendar invitation. */
 export function codeMail(config: OfficeConfig, booking: Booking, person: Person, now: number): MailMessage {
-  const { service, workplace, office } = names(config, booking);
+  const { service, workplace, office, kiosk } = names(config, booking);
   const { checkInEarlyMinutes: early, checkInLateMinutes: late } = config.booking;
   const cancelLink = `${baseUrl(config)}/cancel`;
   const part = (l: Language): Part => ({
@@ -79,7 +81,7 @@ export function codeMail(config: OfficeConfig, booking: Booking, person: Person,
       l === 'cs' ? `Identifikační kód: ${booking.code}` : `Identification code: ${booking.code}`,
       `${service[l]}, ${formatAppointment(booking.startsAt, l)}`,
       `${office[l]} – ${workplace.name[l]}`,
-      ...visitInstructions(l, early, late),
+      ...visitInstructions(l, early, late, kiosk?.[l]),
       { link: cancelLink, label: l === 'cs' ? 'Zrušit rezervaci' : 'Cancel the booking' },
     ],
   });

@@ -1,3 +1,4 @@
+import { checkInKiosk } from '../../shared/config/check-in-kiosks.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { OfficeInfo, SuspensionNotice } from '../../shared/contract/booking-api.ts';
 import type { BookingState } from './booking-state.ts';
@@ -17,6 +18,7 @@ export function officeInfo(config: OfficeConfig, state: BookingState): OfficeInf
       name: s.name,
       workplaceId: s.workplaceId,
       workplace: config.workplaces.find((w) => w.id === s.workplaceId)!.name,
+      checkInKiosk: checkInKiosk(config, s.workplaceId)?.name ?? null,
       bookable: s.booking !== undefined && !isSuspended(state, s.workplaceId),
     })),
     suspension: suspensionNotice(config, state),

@@ -1,3 +1,4 @@
+import { checkInKiosk, kioskWorkplaces } from '../../shared/config/check-in-kiosks.ts';
 import type { Ticket } from '../../shared/contract/kiosk.ts';
 import { formatTicketNumber } from '../../shared/ticket-number.ts';
 import { refuse, staleness, type Outcome, type RuleContext } from './context.ts';
@@ -21,11 +22,7 @@ export function checkIn(ctx: RuleContext, req: CheckInRequest): Outcome<Ticket> 
   const service = booking && config.services.find((s) => s.id === booking.serviceId);
   if (!booking || !service) return refuse('unknownCode');
   const kiosk = config.kiosks.find((k) => k.id === req.kioskId);
-  const kioskWorkplaces = new Set(kiosk?.buttons.map((b) => config.services.find((s) => s.id === b.serviceId)?.workplaceId));
-  if (!kioskWorkplaces.has(service.workplaceId)) {
-    const right = config.kiosks.find((k) => k.buttons.some((b) => config.services.find((s) => s.id === b.serviceId)?.workplaceId === service.workplaceId));
-    return refuse('wrongWorkplace', right?.id);
-  }
+  if (!kiosk || !kioskWorkplaces(config, kiosk).has(service.workplaceId)) return refuse('wrongWorkplace', checkInKiosk(config, service.workplaceId)?.id);
   if (state.checkedIn[booking.id]) return refuse('codeUsed', state.checkedIn[booking.id]);
   const opens = booking.startsAt - config.booking.checkInEarlyMinutes * 60_000;
   const closes = booking.startsAt + config.booking.checkInLateMinutes * 60_000;

@@ -45,7 +45,17 @@ export const officeInfo = z.strictObject({
   checkInEarlyMinutes: z.int(),
   checkInLateMinutes: z.int(),
   retentionDays: z.int(),
-  services: z.array(z.strictObject({ id: z.string(), name: localizedText, workplaceId: z.string(), workplace: localizedText, bookable: z.boolean() })),
+  services: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: localizedText,
+      workplaceId: z.string(),
+      workplace: localizedText,
+      /** Where its booking codes are typed: the name of the kiosk that takes them (null: none does). */
+      checkInKiosk: localizedText.nullable(),
+      bookable: z.boolean(),
+    }),
+  ),
   suspension: suspensionNotice.nullable(),
 });
 export type OfficeInfo = z.infer<typeof officeInfo>;

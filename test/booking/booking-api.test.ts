@@ -53,7 +53,8 @@ test('book, confirm from the e-mailed page, and cancel: each step mails the citi
     await new Promise((r) => setTimeout(r, 100));
     assert.is(inbox.mails.length, 2, 'one e-mail for two confirms');
     assert.is(codeMail.subject, `Rezervace potvrzena: kód ${code}`);
-    assert.match(codeMail.text!, /Klienti objednaní online/);
+    assert.match(codeMail.text!, /Na tiskárně lístků \(Vstupní hala u hlavních dveří\) zvolte „Klienti objednaní online“/, 'passports are checked in at the entrance hall kiosk');
+    assert.match(codeMail.text!, /At the ticket printer \(Entrance hall by the front door\) choose/);
     assert.match(codeMail.text!, /od 15 minut před sjednaným časem do 15 minut po něm/);
     const invitation = calendarOf(codeMail);
     assert.match(invitation, /METHOD:REQUEST/);

@@ -47,6 +47,7 @@ test('book in the browser, confirm from the e-mail, type the code at the kiosk, 
     await page.getByRole('button', { name: 'Potvrdit rezervaci' }).click();
     const code = (await page.getByTestId('code').textContent())!;
     assert.match(code, /^\d{8}$/);
+    assert.ok(await page.getByText(/na tiskárně lístků \(Vstupní hala u hlavních dveří\) v sekci „Klienti objednaní online“/).isVisible(), 'the page says which kiosk takes the code');
     const codeMail = await eventually('the code e-mail', () => inbox.mails[1]);
     assert.match(codeMail.text!, new RegExp(code));
 

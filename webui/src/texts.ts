@@ -1,5 +1,6 @@
 import type { BookingRefusal, DayUnavailable, OfficeInfo } from '../../shared/contract/booking-api.ts';
 import type { Language } from '../../shared/config/localized.ts';
+import { duration } from '../../shared/texts/durations.ts';
 import { plural } from '../../shared/texts/plural.ts';
 
 type Rules = Pick<OfficeInfo, 'horizonDays' | 'checkInEarlyMinutes' | 'checkInLateMinutes' | 'retentionDays'>;
@@ -10,11 +11,14 @@ const cs = {
   title: 'Objednání na úřad',
   how: 'Jak objednání funguje',
   steps: (r: Rules) => [
-    `Vyberte službu, den a čas. Pro objednání přes internet je každý den vyhrazen jen určitý počet míst, nejvýše ${r.horizonDays} dní dopředu.`,
+    `Vyberte službu, den a čas. Pro objednání přes internet je každý den vyhrazen jen určitý počet míst, nejvýše ${duration('cs', r.horizonDays, 'daysAccusative')} dopředu.`,
     'Vyplňte jméno a e-mail. Přijde vám e-mail s odkazem; rezervaci potvrdíte tlačítkem na stránce, kam odkaz vede.',
     'Po potvrzení dostanete identifikační kód a pokyny k návštěvě.',
-    `V den návštěvy zadejte kód na tiskárně lístků v sekci „Klienti objednaní online“, nejdříve ${r.checkInEarlyMinutes} minut před sjednaným časem a nejpozději ${r.checkInLateMinutes} minut po něm. Budete vyvoláni v čase rezervace. Když nepřijdete včas, rezervace propadá.`,
+    cs.visit(r),
   ],
+  /** The seed's instructions for the day of the visit; `kiosk` names the ticket printer where the code goes. */
+  visit: (r: Rules, kiosk?: string) =>
+    `V den návštěvy zadejte kód na tiskárně lístků${kiosk ? ` (${kiosk})` : ''} v sekci „Klienti objednaní online“, nejdříve ${duration('cs', r.checkInEarlyMinutes, 'minutesAccusative')} před sjednaným časem a nejpozději ${duration('cs', r.checkInLateMinutes, 'minutesAccusative')} po něm. Budete vyvoláni v čase rezervace. Když nepřijdete včas, rezervace propadá.`,
   cancelLink: 'Zrušit rezervaci',
   suspendedTitle: 'Objednávání přes internet je mimo provoz',
   contacts: 'Kontakty na pracoviště',
@@ -41,7 +45,7 @@ const cs = {
   name: 'Jméno a příjmení',
   emailField: 'E-mail',
   phoneField: 'Telefon (nepovinné)',
-  consent: (r: Rules) => `Souhlasím se zpracováním osobních údajů pro účely rezervace. Údaje smažeme ${r.retentionDays} dní po termínu, při zrušení hned.`,
+  consent: (r: Rules) => `Souhlasím se zpracováním osobních údajů pro účely rezervace. Údaje smažeme ${duration('cs', r.retentionDays, 'daysAccusative')} po termínu, při zrušení hned.`,
   send: 'Odeslat rezervaci',
   proving: 'Ověřujeme, že nejste robot…',
   sending: 'Odesílám…',
@@ -51,7 +55,7 @@ const cs = {
   errPhone: 'Telefon zadejte jako 9 až 15 číslic.',
   errConsent: 'Bez souhlasu nelze rezervaci vytvořit.',
   sentTitle: 'Zkontrolujte svůj e-mail',
-  sentText: (minutes: number, until: string) => `Termín pro vás držíme. Poslali jsme vám e-mail s odkazem; rezervaci potvrďte do ${minutes} minut (do ${until}), jinak se termín uvolní.`,
+  sentText: (minutes: number, until: string) => `Termín pro vás držíme. Poslali jsme vám e-mail s odkazem; rezervaci potvrďte do ${duration('cs', minutes, 'minutesGenitive')} (do ${until}), jinak se termín uvolní.`,
   confirmTitle: 'Potvrzení rezervace',
   confirmButton: 'Potvrdit rezervaci',
   confirmed: 'Rezervace je potvrzena',
@@ -126,11 +130,13 @@ const en: Texts = {
   title: 'Book an appointment',
   how: 'How booking works',
   steps: (r: Rules) => [
-    `Choose a service, a day and a time. Only a set number of places is open to online booking each day, at most ${r.horizonDays} days ahead.`,
+    `Choose a service, a day and a time. Only a set number of places is open to online booking each day, at most ${duration('en', r.horizonDays, 'daysAccusative')} ahead.`,
     'Fill in your name and e-mail. You receive an e-mail with a link; you confirm the booking with the button on the page it opens.',
     'Once confirmed, you receive an identification code and instructions for your visit.',
-    `On the day, enter the code at the ticket printer under "Clients booked online", from ${r.checkInEarlyMinutes} minutes before to ${r.checkInLateMinutes} minutes after the agreed time. You are called at the time of your booking. If you are not there in time, the booking lapses.`,
+    en.visit(r),
   ],
+  visit: (r: Rules, kiosk?: string) =>
+    `On the day, enter the code at the ticket printer${kiosk ? ` (${kiosk})` : ''} under "Clients booked online", from ${duration('en', r.checkInEarlyMinutes, 'minutesAccusative')} before to ${duration('en', r.checkInLateMinutes, 'minutesAccusative')} after the agreed time. You are called at the time of your booking. If you are not there in time, the booking lapses.`,
   cancelLink: 'Cancel a booking',
   suspendedTitle: 'Online booking is out of service',
   contacts: 'Contact the workplaces',
@@ -157,7 +163,7 @@ const en: Texts = {
   name: 'First name and surname',
   emailField: 'E-mail',
   phoneField: 'Phone (optional)',
-  consent: (r: Rules) => `I agree to the processing of my personal data for this booking. It is deleted ${r.retentionDays} days after the appointment, or at once if I cancel.`,
+  consent: (r: Rules) => `I agree to the processing of my personal data for this booking. It is deleted ${duration('en', r.retentionDays, 'daysAccusative')} after the appointment, or at once if I cancel.`,
   send: 'Send the booking',
   proving: 'Checking that you are not a robot…',
   sending: 'Sending…',
@@ -167,7 +173,7 @@ const en: Texts = {
   errPhone: 'Enter the phone number as 9 to 15 digits.',
   errConsent: 'The booking cannot be made without your consent.',
   sentTitle: 'Check your e-mail',
-  sentText: (minutes: number, until: string) => `We are holding the time for you. We sent you an e-mail with a link; confirm the booking within ${minutes} minutes (by ${until}), or the time is released.`,
+  sentText: (minutes: number, until: string) => `We are holding the time for you. We sent you an e-mail with a link; confirm the booking within ${duration('en', minutes, 'minutesGenitive')} (by ${until}), or the time is released.`,
   confirmTitle: 'Confirm your booking',
   confirmButton: 'Confirm the booking',
   confirmed: 'Your booking is confirmed',

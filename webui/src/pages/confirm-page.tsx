@@ -36,11 +36,7 @@ export function ConfirmPage({ t, language, info, token }: PageProps & { token: s
           {t.yourCode}: <strong class="code" data-testid="code">{done.code}</strong>
         </p>
         <p>{t.codeSent}</p>
-        <ol>
-          {t.steps(info).slice(3).map((s) => (
-            <li key={s}>{s}</li>
-          ))}
-        </ol>
+        <p>{t.visit(info, info.services.find((s) => s.id === done.serviceId)?.checkInKiosk?.[language])}</p>
       </>
     );
   }
