@@ -87,11 +87,12 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
 
   const hasUi = existsSync(`${options.webRoot}/index.html`);
   if (hasUi) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, maxAge: '1h', index: false, preCompressed: true });
-  // The web UI routes its own pages (/, /confirm/…, /cancel): every other GET outside /api gets its page.
+  // The web UI routes its own pages (/, /confirm/…, /cancel): every other GET outside /api and /assets
+  // gets its page. A missing asset is a 404, not the page: a script answered with HTML fails obscurely.
   app.setNotFoundHandler((req, reply) => {
     // The page is revalidated every time (fastify-static's own max-age would otherwise win): after an
     // update it must name the new hashed assets, the old ones are gone.
-    if (hasUi && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+    if (hasUi && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     return reply.code(404).send({ error: { code: 'notFound' } });
   });
 

@@ -85,12 +85,16 @@ test('book, confirm from the e-mailed page, and cancel: each step mails the citi
   }
 });
 
-test('the page is revalidated on every visit, so after an update it names the new assets; API answers are never cached', async () => {
+test('the page is revalidated on every visit, so after an update it names the new assets; an old asset is a 404; API answers are never cached', async () => {
   const { running, stop } = await office();
   try {
     const base = `http://127.0.0.1:${running.server.httpPort}`;
     for (const path of ['/', '/staff', '/confirm/AAAAAAAAAAAAAAAAAAAAAA']) assert.is((await fetch(`${base}${path}`)).headers.get('cache-control'), 'no-cache', path);
     for (const path of ['/api/office', '/api/status', '/api/nothing', '/health']) assert.is((await fetch(`${base}${path}`)).headers.get('cache-control'), 'no-store', path);
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(await (await fetch(`${base}/`)).text())![1]!;
+    assert.is((await fetch(`${base}${script}`)).headers.get('content-type'), 'application/javascript; charset=utf-8');
+    const gone = await fetch(`${base}/assets/index-replacedByAnUpdate.js`);
+    assert.is(gone.status, 404, 'not the page in place of a script');
   } finally {
     await stop();
   }
