@@ -28,9 +28,9 @@ export function deviceAlerts({ presence, health }: DeviceCondition): DeviceAlert
 /** The office at a glance: every service's queue, every counter and its clerk, every device's condition. */
 export function dashboard({ config, now, services, counters, condition, queue, clerks }: DashboardInputs): Dashboard {
   const devices = [
-    ...config.kiosks.map((k) => ({ deviceId: k.id, role: 'kiosk' as const })),
-    ...config.counters.map((c) => ({ deviceId: c.id, role: 'counter' as const })),
-    ...config.displays.map((d) => ({ deviceId: d.id, role: 'display' as const })),
+    ...config.kiosks.map((k) => ({ deviceId: k.id, role: 'kiosk' as const, name: k.name, counterNumber: null })),
+    ...config.counters.map((c) => ({ deviceId: c.id, role: 'counter' as const, name: null, counterNumber: c.number })),
+    ...config.displays.map((d) => ({ deviceId: d.id, role: 'display' as const, name: d.name, counterNumber: null })),
   ];
   return {
     at: now,
@@ -47,11 +47,13 @@ export function dashboard({ config, now, services, counters, condition, queue, c
       clerk: clerks.filter((k) => k.counterId === c.counterId).map((k) => k.name).join(', ') || null,
       serviceIds: config.counters.find((x) => x.id === c.counterId)!.serviceIds,
     })),
-    devices: devices.map(({ deviceId, role }) => {
+    devices: devices.map(({ deviceId, role, name, counterNumber }) => {
       const state = condition(deviceId);
       return {
         deviceId,
         role,
+        name,
+        counterNumber,
         online: state.presence?.online ?? false,
         since: state.presence?.since ?? null,
         printer: state.health?.printer ?? null,

@@ -59,7 +59,8 @@ export interface Dashboard {
   /** `queue`: the waiting ticket numbers in call order (booked clients first). */
   services: { serviceId: string; name: { cs: string; en: string }; letter: string; open: boolean; waiting: number; queue: string[]; estimatedWaitMinutes: number | null; ticketsLeft: number }[];
   counters: { counterId: string; number: number; status: 'open' | 'paused'; current: string | null; waiting: number; clerk: string | null; serviceIds: string[] }[];
-  devices: { deviceId: string; role: 'kiosk' | 'counter' | 'display'; online: boolean; since: number | null; printer: string | null; message: string | null; alerts: DeviceAlertKind[] }[];
+  /** `name`: a kiosk's or screen's place (null for a counter box, which goes by `counterNumber`). */
+  devices: { deviceId: string; role: 'kiosk' | 'counter' | 'display'; name: { cs: string; en: string } | null; counterNumber: number | null; online: boolean; since: number | null; printer: string | null; message: string | null; alerts: DeviceAlertKind[] }[];
 }
 
 /** A booking as the staff's list shows it; `served` once the booked client's ticket is done. */

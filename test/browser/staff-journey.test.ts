@@ -86,7 +86,7 @@ test('a clerk sees no settings, and a device out of paper is an alert on the das
     const kiosk = office.sim!.kiosk('kiosk-chodba');
     kiosk.printer.paper = 'paperOut';
     kiosk.buttons.press(1);
-    await page.getByRole('alert').getByText('kiosk-chodba: paper out').waitFor({ timeout: 10_000 });
+    await page.getByRole('alert').getByText('Corridor opposite the lift (kiosk-chodba): paper out').waitFor({ timeout: 10_000 });
     assert.match(await page.title(), /^\(1\) /);
   } finally {
     await page.close();

@@ -35,6 +35,8 @@ test("the dashboard shows every queue with its ticket numbers, each counter's cl
       return b.devices.some((d) => d.alerts.includes('paperOut')) && b.devices.some((d) => d.alerts.includes('offline')) ? b : undefined;
     });
     assert.equal(board.devices.filter((d) => d.alerts.length > 0).map((d) => [d.deviceId, d.alerts]), [['kiosk-hala', ['paperOut']], ['prepazka-7', ['offline']]]);
+    const named = board.devices.filter((d) => d.alerts.length > 0).map((d) => [d.name?.cs ?? null, d.counterNumber]);
+    assert.equal(named, [['Vstupní hala u hlavních dveří', null], [null, 7]], 'each device by where it stands');
     assert.is(kiosk.printer.printed.length, 1, 'nothing printed without paper');
   } finally {
     await office.stop();

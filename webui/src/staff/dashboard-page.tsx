@@ -9,7 +9,7 @@ import { usePolling } from '../pages/polling.ts';
 export function DashboardPage({ t, language, info, session, setSession }: StaffPageProps) {
   const result = usePolling<Dashboard>('/api/staff/dashboard', 3000, (path) => staffCall<Dashboard>('GET', path));
   const board = result?.ok ? result.data : null;
-  const alerts = board?.devices.flatMap((d) => d.alerts.map((kind) => ({ deviceId: d.deviceId, kind }))) ?? [];
+  const alerts = board?.devices.flatMap((device) => device.alerts.map((kind) => ({ deviceId: device.deviceId, device, kind }))) ?? [];
   const known = useRef(new Set<string>());
   useEffect(() => {
     const keys = alerts.map((a) => `${a.deviceId}/${a.kind}`);
@@ -21,6 +21,8 @@ export function DashboardPage({ t, language, info, session, setSession }: StaffP
 
   const d = t.dashboard;
   const serviceName = (id: string) => info.services.find((s) => s.id === id)?.name[language] ?? id;
+  // Staff know a device by where it stands; its id is what a technician looks for in the logs.
+  const place = (device: Dashboard['devices'][number]) => device.name?.[language] ?? `${d.counter} ${device.counterNumber}`;
   const sitAt = async (counterId: string) => {
     const r = await staffCall<StaffSession>('PUT', '/api/staff/my-counter', { counterId: counterId || null });
     if (r.ok) setSession(r.data);
@@ -38,7 +40,7 @@ export function DashboardPage({ t, language, info, session, setSession }: StaffP
             <ul>
               {alerts.map((a) => (
                 <li key={`${a.deviceId}/${a.kind}`}>
-                  <strong>{a.deviceId}</strong>: {d.alert[a.kind]}
+                  <strong>{place(a.device)}</strong> ({a.deviceId}): {d.alert[a.kind]}
                 </li>
               ))}
             </ul>
@@ -118,7 +120,10 @@ export function DashboardPage({ t, language, info, session, setSession }: StaffP
           {board.devices.map((device) => (
             <tr key={device.deviceId} class={device.alerts.length > 0 ? 'problem' : undefined}>
               <th scope="row">
-                {device.deviceId} <span class="sub">({d.roles[device.role]})</span>
+                {place(device)}{' '}
+                <span class="sub">
+                  ({d.roles[device.role]}, {device.deviceId})
+                </span>
               </th>
               <td>{device.alerts.length === 0 ? d.ok : device.alerts.map((a) => d.alert[a]).join(', ')}</td>
             </tr>
