@@ -93,6 +93,38 @@ test('a clerk sees no settings, and a device out of paper is an alert on the das
   }
 });
 
+test("the statistics read in Czech: today's waits with a decimal comma, the charts' legends naming the day and the hour", async () => {
+  const engine = office.server.engine;
+  const id = () => `stat-${Math.random().toString(36).slice(2, 12)}`;
+  for (let k = 0; k < 2; k++) await engine.kioskRequest('kiosk-hala', { kind: 'walkIn', requestId: id(), pressedAt: office.clock.now(), serviceId: 'pasy' });
+  // Called after one and after two minutes: a mean wait of 1.5 minutes.
+  for (let k = 1; k <= 2; k++) {
+    office.clock.advance(60_000);
+    await engine.counterCommand('prepazka-2', { action: 'next', commandId: id(), pressedAt: office.clock.now() });
+  }
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${base}/staff`);
+    await page.getByLabel('Uživatelské jméno').fill('novak');
+    await page.getByLabel('Heslo').fill(goodPassword);
+    await page.getByRole('button', { name: 'Přihlásit se' }).click();
+    await page.getByRole('link', { name: 'Statistiky' }).click();
+    const byService = page.getByRole('table', { name: 'Podle služeb' });
+    await byService.waitFor({ timeout: 10_000 });
+    assert.is(await byService.getByRole('columnheader').first().textContent(), 'Služba');
+    const passports = byService.getByRole('row', { name: /Cestovní doklady/ });
+    const meanWait = await passports.getByRole('cell').nth(3).textContent();
+    assert.is(meanWait, '1,5', 'the mean wait, as Czech writes it');
+    const legends = await page.locator('.u-legend').allTextContents();
+    assert.is(legends.length, 2);
+    assert.match(legends[0]!, /^Den/);
+    assert.match(legends[1]!, /^Hodina/);
+    assert.not.match(legends.join(), /Value/);
+  } finally {
+    await page.close();
+  }
+});
+
 for (const language of ['cs', 'en'] as const) {
   test(`axe-core finds no WCAG 2.1 AA violations on any staff page (${language})`, async () => {
     const context = await browser.newContext({ bypassCSP: true });

@@ -9,7 +9,7 @@ export interface Series { label: string; values: (number | null)[]; color: strin
  * scale. The numbers are also in the table beside it, so the chart itself is an image to
  * assistive technology, labelled with what it shows.
  */
-export function Chart({ label, xLabels, series }: { label: string; xLabels: string[]; series: Series[] }) {
+export function Chart({ label, xName, xLabels, series }: { label: string; xName: string; xLabels: string[]; series: Series[] }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!box.current || xLabels.length === 0) return;
@@ -25,12 +25,13 @@ export function Chart({ label, xLabels, series }: { label: string; xLabels: stri
           { label: series.find((s) => !s.scale)?.label ?? '' },
           ...(series.some((s) => s.scale) ? [{ side: 1, scale: 'minutes', grid: { show: false } }] : []),
         ],
-        series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, fill: s.bars ? `${s.color}99` : undefined, width: s.bars ? 1 : 2, scale: s.scale ?? 'y', ...(s.bars ? { paths: bars } : {}) }))],
+        // The legend names the x value in the page's language and shows its label, not uPlot's "Value" and an index.
+        series: [{ label: xName, value: (_u, k) => (k === null ? '—' : (xLabels[k] ?? '—')) }, ...series.map((s) => ({ label: s.label, stroke: s.color, fill: s.bars ? `${s.color}99` : undefined, width: s.bars ? 1 : 2, scale: s.scale ?? 'y', ...(s.bars ? { paths: bars } : {}) }))],
       },
       [x, ...series.map((s) => s.values)],
       box.current,
     );
     return () => plot.destroy();
-  }, [xLabels.join(), JSON.stringify(series)]);
+  }, [xName, xLabels.join(), JSON.stringify(series)]);
   return <div class="chart" ref={box} role="img" aria-label={label} />;
 }

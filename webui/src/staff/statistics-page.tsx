@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Language } from '../../../shared/config/localized.ts';
 import type { StatisticsReport, StatisticsRow } from '../../../shared/contract/staff-api.ts';
 import { Chart } from './chart.tsx';
 import type { StaffPageProps } from './staff-app.tsx';
@@ -6,17 +7,26 @@ import { staffCall } from './staff-call.ts';
 import type { StaffTexts } from './staff-texts.ts';
 
 const columns = ['issued', 'served', 'noShows', 'waitMean', 'waitP90', 'serviceMean', 'serviceP90', 'bookingsMade', 'bookingsKept', 'bookingsLapsed', 'bookingsCancelled'] as const;
-const cell = (row: StatisticsRow, column: (typeof columns)[number]) =>
+const value = (row: StatisticsRow, column: (typeof columns)[number]) =>
   ({ issued: row.issued, served: row.served, noShows: row.noShows, waitMean: row.waitMeanMinutes, waitP90: row.waitP90Minutes, serviceMean: row.serviceMeanMinutes, serviceP90: row.serviceP90Minutes, bookingsMade: row.bookingsMade, bookingsKept: row.bookingsKept, bookingsLapsed: row.bookingsLapsed, bookingsCancelled: row.bookingsCancelled })[column];
 
-function Table({ t, caption, rows, keyLabel }: { t: StaffTexts; caption: string; rows: StatisticsRow[]; keyLabel: (key: string) => string }) {
+const numbers: Record<Language, Intl.NumberFormat> = { cs: new Intl.NumberFormat('cs-CZ'), en: new Intl.NumberFormat('en-GB') };
+
+interface TableProps { t: StaffTexts; language: Language; caption: string; keyHeading: string; rows: StatisticsRow[]; keyLabel: (key: string) => string }
+
+/** Minutes carry a decimal: 0,5 in Czech, 0.5 in English. */
+function Table({ t, language, caption, keyHeading, rows, keyLabel }: TableProps) {
   const s = t.statistics;
+  const cell = (row: StatisticsRow, column: (typeof columns)[number]) => {
+    const n = value(row, column);
+    return n === null ? '—' : numbers[language].format(n);
+  };
   return (
     <table class="data numbers">
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{s.key}</th>
+          <th scope="col">{keyHeading}</th>
           {columns.map((c) => (
             <th scope="col" key={c}>
               {s[c]}
@@ -29,7 +39,7 @@ function Table({ t, caption, rows, keyLabel }: { t: StaffTexts; caption: string;
           <tr key={row.key}>
             <th scope="row">{keyLabel(row.key)}</th>
             {columns.map((c) => (
-              <td key={c}>{cell(row, c) ?? '—'}</td>
+              <td key={c}>{cell(row, c)}</td>
             ))}
           </tr>
         ))}
@@ -86,27 +96,30 @@ export function StatisticsPage({ t, language, info, session }: StaffPageProps) {
         <p>{s.empty}</p>
       ) : (
         <>
-          <Table t={t} caption={s.byService} rows={report.byService} keyLabel={serviceName} />
+          <h2>{s.byService}</h2>
+          <Table t={t} language={language} caption={s.byService} keyHeading={s.service} rows={report.byService} keyLabel={serviceName} />
           <h2>{s.byDay}</h2>
           <Chart
             label={s.chartDays}
+            xName={s.day}
             xLabels={report.byDay.map((r) => dayName(r.key))}
             series={[
               { label: s.issued, values: report.byDay.map((r) => r.issued), color: '#0b3d91', bars: true },
               { label: s.served, values: report.byDay.map((r) => r.served), color: '#2e7d32' },
             ]}
           />
-          <Table t={t} caption={s.byDay} rows={report.byDay} keyLabel={dayName} />
+          <Table t={t} language={language} caption={s.byDay} keyHeading={s.day} rows={report.byDay} keyLabel={dayName} />
           <h2>{s.byHour}</h2>
           <Chart
             label={s.chartHours}
+            xName={s.hour}
             xLabels={report.byHour.map((r) => `${r.key}:00`)}
             series={[
               { label: s.issued, values: report.byHour.map((r) => r.issued), color: '#0b3d91', bars: true },
               { label: s.waitMean, values: report.byHour.map((r) => r.waitMeanMinutes), color: '#b00020', scale: 'minutes' },
             ]}
           />
-          <Table t={t} caption={s.byHour} rows={report.byHour} keyLabel={(h) => `${h}:00`} />
+          <Table t={t} language={language} caption={s.byHour} keyHeading={s.hour} rows={report.byHour} keyLabel={(h) => `${h}:00`} />
         </>
       )}
     </>
