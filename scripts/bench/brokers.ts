@@ -2,6 +2,7 @@ import { spawn, execFile } from 'node:child_process';
 import { createServer, connect, type AddressInfo } from 'node:net';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { Aedes } from 'aedes';
@@ -118,6 +119,8 @@ async function workload(broker: Broker): Promise<{ p50: number; tps: number }> {
 
 /** The same workload through Aedes as we configure it and through Mosquitto, in one run. */
 export async function compareBrokers(dir: string): Promise<void> {
+  // Debian's mosquitto, installed if missing (the one list of Debian packages is scripts/system-deps.sh).
+  await promisify(execFile)('bash', [fileURLToPath(new URL('../system-deps.sh', import.meta.url)), '--bench']);
   const results: { p50: number; tps: number }[] = [];
   for (const start of [aedesBroker, () => mosquittoBroker(dir)]) {
     const broker = await start();
