@@ -1,11 +1,9 @@
 import { checkInKiosk, kioskWorkplaces } from '../../shared/config/check-in-kiosks.ts';
 import type { Ticket } from '../../shared/contract/kiosk.ts';
-import { formatTicketNumber } from '../../shared/ticket-number.ts';
 import { refuse, staleness, type Outcome, type RuleContext } from './context.ts';
-import type { TicketRecord } from './day-state.ts';
 import type { BookedRef } from './journal-entry.ts';
 import { estimateWaitMinutes } from './wait-estimate.ts';
-import { joinLine } from './waiting-line.ts';
+import { issueTicket, printedTicket } from './ticket-issue.ts';
 
 export interface CheckInRequest { kioskId: string; pressedAt: number; booking: BookedRef | null }
 
@@ -29,36 +27,10 @@ export function checkIn(ctx: RuleContext, req: CheckInRequest): Outcome<Ticket> 
   if (now < opens) return refuse('tooEarly', String(opens));
   if (now > closes) return refuse('tooLate', String(booking.startsAt));
 
-  const sequence = (state.sequences[service.letter] ?? 0) + 1;
-  const number = formatTicketNumber(service.letter, sequence);
-  const token = ctx.newToken();
-  state.sequences[service.letter] = sequence;
-  const ticket: TicketRecord = {
-    number,
-    serviceId: service.id,
-    workplaceId: service.workplaceId,
-    origin: 'booking',
-    bookingId: booking.id,
-    token,
-    issuedAt: now,
-    queuedAt: booking.startsAt,
-    status: 'waiting',
-    calls: 0,
-  };
-  state.tickets[number] = ticket;
-  state.checkedIn[booking.id] = number;
-  joinLine(state, ticket);
-  const ahead = state.lines[`${service.id}@booked`]!.indexOf(number);
-  return {
-    ok: true,
-    data: {
-      number,
-      serviceId: service.id,
-      issuedAt: now,
-      waitingAhead: ahead,
-      estimatedWaitMinutes: Math.max(Math.ceil((booking.startsAt - now) / 60_000), estimateWaitMinutes(config, state, service, ahead) ?? 0),
-      statusUrl: `${config.office.publicBaseUrl.replace(/\/$/, '')}/t/${token}`,
-      booking: { startsAt: booking.startsAt },
-    },
-  };
+  const ticket = issueTicket(ctx, service, { origin: 'booking', bookingId: booking.id, queuedAt: booking.startsAt });
+  state.checkedIn[booking.id] = ticket.number;
+  const ahead = state.lines[`${service.id}@booked`]!.indexOf(ticket.number);
+  // A booked client is called at their time, however short the line.
+  const estimate = Math.max(Math.ceil((booking.startsAt - now) / 60_000), estimateWaitMinutes(config, state, service, ahead) ?? 0);
+  return { ok: true, data: { ...printedTicket(config, ticket, ahead, estimate), booking: { startsAt: booking.startsAt } } };
 }

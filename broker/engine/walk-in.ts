@@ -1,10 +1,9 @@
 import { ticketWindow } from '../../shared/calendar/office-calendar.ts';
 import type { Ticket } from '../../shared/contract/kiosk.ts';
-import { formatTicketNumber } from '../../shared/ticket-number.ts';
-import type { TicketRecord } from './day-state.ts';
 import { refuse, staleness, type Outcome, type RuleContext } from './context.ts';
 import { estimateWaitMinutes } from './wait-estimate.ts';
-import { joinLine, lineLength } from './waiting-line.ts';
+import { issueTicket, printedTicket } from './ticket-issue.ts';
+import { lineLength } from './waiting-line.ts';
 
 export interface WalkInRequest { kioskId: string; serviceId: string; pressedAt: number }
 
@@ -25,33 +24,7 @@ export function issueWalkIn(ctx: RuleContext, req: WalkInRequest): Outcome<Ticke
   if (issued >= workplace.walkInCapacityPerDay) return refuse('capacityExhausted');
 
   const ahead = lineLength(state, [service.id]);
-  const sequence = (state.sequences[service.letter] ?? 0) + 1;
-  const number = formatTicketNumber(service.letter, sequence);
-  const token = ctx.newToken();
-  state.sequences[service.letter] = sequence;
   state.issuedPerWorkplace[workplace.id] = issued + 1;
-  const ticket: TicketRecord = {
-    number,
-    serviceId: service.id,
-    workplaceId: workplace.id,
-    origin: 'walkIn',
-    token,
-    issuedAt: now,
-    queuedAt: now,
-    status: 'waiting',
-    calls: 0,
-  };
-  state.tickets[number] = ticket;
-  joinLine(state, ticket);
-  return {
-    ok: true,
-    data: {
-      number,
-      serviceId: service.id,
-      issuedAt: now,
-      waitingAhead: ahead,
-      estimatedWaitMinutes: estimateWaitMinutes(config, state, service, ahead),
-      statusUrl: `${config.office.publicBaseUrl.replace(/\/$/, '')}/t/${token}`,
-    },
-  };
+  const ticket = issueTicket(ctx, service, { origin: 'walkIn', queuedAt: now });
+  return { ok: true, data: printedTicket(config, ticket, ahead, estimateWaitMinutes(config, state, service, ahead)) };
 }
