@@ -6,13 +6,11 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bookingClient, confirmTokenIn } from '../support/booking-client.ts';
 import { eventually } from '../support/eventually.ts';
-import { kostelec, runOffice } from '../support/office-fixture.ts';
+import { kostelecEasyProof, runOffice } from '../support/office-fixture.ts';
 import { calendarOf, smtpInbox } from '../support/smtp-inbox.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
-const easyProof = kostelec((c) => {
-  c.booking = { proofOfWork: { minCounter: 50, maxCounter: 200 } };
-});
+const easyProof = kostelecEasyProof();
 
 async function office() {
   const inbox = await smtpInbox();

@@ -4,13 +4,11 @@ import * as assert from 'uvu/assert';
 import { FileDocumentStore, MemoryDocumentStore } from '../../broker/store/document-store.ts';
 import { bookingClient, confirmTokenIn } from '../support/booking-client.ts';
 import { eventually } from '../support/eventually.ts';
-import { kostelec, runOffice } from '../support/office-fixture.ts';
+import { kostelecEasyProof, runOffice } from '../support/office-fixture.ts';
 import { smtpInbox } from '../support/smtp-inbox.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
-const config = kostelec((c) => {
-  c.booking = { proofOfWork: { minCounter: 50, maxCounter: 200 } };
-});
+const config = kostelecEasyProof();
 
 test('a confirmed booking survives a restart of the server on the same bookings file', async () => {
   const dir = await tempDir();

@@ -3,12 +3,10 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { axeViolations, launchChromium } from '../support/browser.ts';
 import { eventually } from '../support/eventually.ts';
-import { kostelec, runOffice } from '../support/office-fixture.ts';
+import { kostelecEasyProof, runOffice } from '../support/office-fixture.ts';
 import { smtpInbox } from '../support/smtp-inbox.ts';
 
-const config = kostelec((c) => {
-  c.booking = { proofOfWork: { minCounter: 50, maxCounter: 200 } };
-});
+const config = kostelecEasyProof();
 
 let browser: Browser;
 test.before(async () => {

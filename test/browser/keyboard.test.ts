@@ -2,11 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { launchChromium } from '../support/browser.ts';
-import { kostelec, runOffice } from '../support/office-fixture.ts';
+import { kostelecEasyProof, runOffice } from '../support/office-fixture.ts';
 
-const config = kostelec((c) => {
-  c.booking = { proofOfWork: { minCounter: 50, maxCounter: 200 } };
-});
+const config = kostelecEasyProof();
 
 let browser: Browser;
 test.before(async () => {

@@ -22,6 +22,12 @@ export function kostelec(change: (input: OfficeInput) => void = () => {}): Offic
   return officeConfigSchema.parse(input);
 }
 
+/** Kostelec with a proof of work a test solves in milliseconds (the real one takes about half a second). */
+export const kostelecEasyProof = (): OfficeConfig =>
+  kostelec((c) => {
+    c.booking = { proofOfWork: { minCounter: 50, maxCounter: 200 } };
+  });
+
 export interface RunningOffice {
   config: OfficeConfig;
   clock: ManualClock;
