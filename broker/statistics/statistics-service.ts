@@ -9,7 +9,7 @@ import type { DocumentStore } from '../store/document-store.ts';
 import type { QueueStore } from '../store/queue-store.ts';
 import { csvDocument } from '../staff/csv.ts';
 import { aggregateDay, type DayAggregate } from './day-aggregate.ts';
-import { statisticsReport } from './statistics-report.ts';
+import { statisticsReport, statisticsReports } from './statistics-report.ts';
 
 interface StatisticsFile { days: DayAggregate[] }
 
@@ -68,9 +68,7 @@ export class StatisticsService {
       from: query.from,
       to: query.to,
       serviceId: query.serviceId ?? null,
-      byService: statisticsReport(days, query, 'service'),
-      byDay: statisticsReport(days, query, 'day'),
-      byHour: statisticsReport(days, query, 'hour'),
+      ...statisticsReports(days, query),
     };
   }
 

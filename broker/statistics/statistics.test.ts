@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import type { Booking } from '../booking/booking-state.ts';
 import { engineAt } from '../engine/engine-fixture.ts';
 import { aggregateDay } from './day-aggregate.ts';
-import { statisticsReport } from './statistics-report.ts';
+import { statisticsReport, statisticsReports } from './statistics-report.ts';
 
 const at = (time: string) => Date.parse(`2026-11-24T${time}:00+01:00`);
 
@@ -57,6 +57,16 @@ test('days merge: means weigh every ticket, the 90th percentile is of all of the
   assert.equal([both!.issued, both!.served, both!.waitMeanMinutes, both!.waitP90Minutes], [8, 4, 29, 32]);
   assert.equal(statisticsReport([first, second, other], { from: '2026-11-24', to: '2026-11-30' }, 'day').map((r) => r.key), ['2026-11-24', '2026-11-25']);
   assert.equal(statisticsReport([first], { from: '2026-11-24', to: '2026-11-24', serviceId: 'obcanky' }, 'service'), []);
+});
+
+test('the three groupings made at once equal each made on its own, over several days and services', async () => {
+  const first = aggregateDay(await morning(), bookings);
+  const days = [first, { ...structuredClone(first), day: '2026-11-25' }, { ...structuredClone(first), day: '2026-11-26' }];
+  for (const query of [{ from: '2026-11-24', to: '2026-11-26' }, { from: '2026-11-25', to: '2026-11-26', serviceId: 'pasy' }]) {
+    const once = statisticsReports(days, query);
+    assert.equal(once, { byService: statisticsReport(days, query, 'service'), byDay: statisticsReport(days, query, 'day'), byHour: statisticsReport(days, query, 'hour') });
+    assert.ok(once.byHour.length >= 2 && once.byDay.length >= 2, 'more than one group each');
+  }
 });
 
 test.run();
