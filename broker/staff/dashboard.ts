@@ -47,13 +47,10 @@ export function dashboard({ config, now, services, counters, condition, queue, c
       clerk: clerks.filter((k) => k.counterId === c.counterId).map((k) => k.name).join(', ') || null,
       serviceIds: config.counters.find((x) => x.id === c.counterId)!.serviceIds,
     })),
-    devices: devices.map(({ deviceId, role, name, counterNumber }) => {
-      const state = condition(deviceId);
+    devices: devices.map((device) => {
+      const state = condition(device.deviceId);
       return {
-        deviceId,
-        role,
-        name,
-        counterNumber,
+        ...device,
         online: state.presence?.online ?? false,
         since: state.presence?.since ?? null,
         printer: state.health?.printer ?? null,

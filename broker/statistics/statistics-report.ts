@@ -5,7 +5,10 @@ function mergeHistogram(into: Histogram, from: Histogram): void {
   into.n += from.n;
   into.sumMs += from.sumMs;
   // for…in rather than Object.entries: no array of pairs per histogram, and a year merges thousands.
-  for (const minute in from.minutes) into.minutes[minute as unknown as number] = (into.minutes[minute as unknown as number] ?? 0) + from.minutes[minute as unknown as number]!;
+  // JSON keys are strings whatever the type says.
+  const to = into.minutes as Record<string, number>;
+  const add = from.minutes as Record<string, number>;
+  for (const minute in add) to[minute] = (to[minute] ?? 0) + add[minute]!;
 }
 
 function mergeCell(into: Cell, from: Cell): void {
@@ -55,7 +58,8 @@ function row(key: string, c: Cell): StatisticsRow {
 export type Grouping = 'service' | 'day' | 'hour' | 'dayServiceHour';
 type Query = { from: string; to: string; serviceId?: string };
 
-const keyOf: Record<Grouping | 'serviceHour', (day: string, serviceId: string, hour: string) => string> = {
+type KeyOf = (day: string, serviceId: string, hour: string) => string;
+const keyOf: Record<Grouping | 'serviceHour', KeyOf> = {
   service: (_day, serviceId) => serviceId,
   day: (day) => day,
   hour: (_day, _serviceId, hour) => hour,
@@ -63,16 +67,15 @@ const keyOf: Record<Grouping | 'serviceHour', (day: string, serviceId: string, h
   dayServiceHour: (day, serviceId, hour) => `${day}/${serviceId}/${hour}`,
 };
 
-/** Merges the range's cells into one cell per key of each grouping, in one pass over the days. */
-function group(days: readonly DayAggregate[], query: Query, groupings: (keyof typeof keyOf)[]): Map<string, Cell>[] {
-  const groups = groupings.map(() => new Map<string, Cell>());
+/** Merges the range's cells into one cell per key. */
+function group(days: readonly DayAggregate[], query: Query, key: KeyOf): Map<string, Cell> {
+  const groups = new Map<string, Cell>();
   for (const day of days) {
     if (day.day < query.from || day.day > query.to) continue;
     for (const cellKey in day.cells) {
       const [serviceId, hour] = cellKey.split('/') as [string, string];
       if (query.serviceId && serviceId !== query.serviceId) continue;
-      const hh = hour.padStart(2, '0');
-      groupings.forEach((grouping, k) => mergeInto(groups[k]!, keyOf[grouping](day.day, serviceId, hh), day.cells[cellKey]!));
+      mergeInto(groups, key(day.day, serviceId, hour.padStart(2, '0')), day.cells[cellKey]!);
     }
   }
   return groups;
@@ -91,7 +94,7 @@ const rows = (groups: Map<string, Cell>) => [...groups.entries()].sort(([a], [b]
  * hour of the day, or not at all (for the CSV). Rows come sorted by their key.
  */
 export function statisticsReport(days: readonly DayAggregate[], query: Query, grouping: Grouping): StatisticsRow[] {
-  return rows(group(days, query, [grouping])[0]!);
+  return rows(group(days, query, keyOf[grouping]));
 }
 
 /**
@@ -100,7 +103,8 @@ export function statisticsReport(days: readonly DayAggregate[], query: Query, gr
  * merged into services and hours, rather than every cell merged three times over.
  */
 export function statisticsReports(days: readonly DayAggregate[], query: Query): Record<'byService' | 'byDay' | 'byHour', StatisticsRow[]> {
-  const [byDay, byServiceHour] = group(days, query, ['day', 'serviceHour']) as [Map<string, Cell>, Map<string, Cell>];
+  const byDay = group(days, query, keyOf.day);
+  const byServiceHour = group(days, query, keyOf.serviceHour);
   const byService = new Map<string, Cell>();
   const byHour = new Map<string, Cell>();
   for (const [key, cell] of byServiceHour) {
