@@ -8,6 +8,7 @@ import { FileDocumentStore } from './store/document-store.ts';
 import { createLogger } from './log.ts';
 import { createMailer } from './mail/mailer.ts';
 import { startOfficeServer } from './office-server.ts';
+import { parseTrustProxy } from './http/proxy-trust.ts';
 import { FileStore } from './store/file-store.ts';
 
 /** The office server. Settings come from the environment; see README.md for each one. */
@@ -31,6 +32,7 @@ const server = await startOfficeServer({
   mqttPort: Number(env.FRONTA_MQTT_PORT ?? 1883),
   httpPort: Number(env.FRONTA_HTTP_PORT ?? 8080),
   simulating: env.FRONTA_SIMULATION === '1',
+  trustProxy: parseTrustProxy(env.FRONTA_TRUST_PROXY),
 });
 // Tells a parent process (scripts/office.ts, the tests) the ports the OS chose.
 console.log(JSON.stringify({ ready: true, mqttPort: server.mqttPort, httpPort: server.httpPort }));

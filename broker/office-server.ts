@@ -14,6 +14,7 @@ import { Sessions } from './staff/sessions.ts';
 import { StaffAccounts } from './staff/staff-accounts.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { createHttpServer, type RouteEntry } from './http/http-server.ts';
+import type { TrustProxy } from './http/proxy-trust.ts';
 import { createLogger, type LogSink } from './log.ts';
 import type { Credentials } from './mqtt/credentials.ts';
 import { DeviceHealthBoard } from './mqtt/device-health-board.ts';
@@ -38,6 +39,8 @@ export interface OfficeServerOptions {
   adminToken?: string;
   /** The built web UI; webui/dist of this checkout by default. */
   webRoot?: string;
+  /** The TLS proxy in front of HTTP, whose X-Forwarded-For names the client; none by default. */
+  trustProxy?: TrustProxy;
   host?: string;
   /** 0 lets the OS choose, as every test does. */
   mqttPort?: number;
@@ -123,6 +126,7 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
     statistics,
     settings: { service: new SettingsService({ settings, engine, booking, bridge, clock, log: createLogger('settings', options.logSink) }), engine, sessions },
     webRoot: options.webRoot ?? defaultWebRoot,
+    trustProxy: options.trustProxy,
   });
   const mqttPort = await listen(tcp, options.mqttPort ?? 0, host);
   const httpPort = await listen(http.server, options.httpPort ?? 0, host);

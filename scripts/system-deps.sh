@@ -2,13 +2,14 @@
 # Debian packages Fronta needs: at run time node-hid links libusb-1.0 (HARDWARE-NOTES.md); with
 # --test also shellcheck, which the tests run over the deploy scripts, and chromium, which the
 # browser tests drive through playwright-core (no browser is ever downloaded), and e2fsprogs for
-# chattr, with which a fault test makes the data directory unwritable; with --bench mosquitto, the
+# chattr, with which a fault test makes the data directory unwritable, and caddy, the TLS proxy of
+# the deployment, through which the tests attack the per-address limits; with --bench mosquitto, the
 # broker the benchmark compares ours with.
 # Installs only what is missing; needs root (or sudo) the first time.
 set -euo pipefail
 packages=(libusb-1.0-0)
 case "${1:-}" in
-  --test) packages+=(shellcheck chromium e2fsprogs) ;;
+  --test) packages+=(shellcheck chromium e2fsprogs caddy openssl) ;;
   --bench) packages+=(mosquitto) ;;
 esac
 missing=()

@@ -17,6 +17,7 @@ import type { StatisticsService } from '../statistics/statistics-service.ts';
 import { staffOfficeRoutes, type StaffOfficeDeps } from './staff-office-routes.ts';
 import { staffRoutes, type StaffDeps } from './staff-routes.ts';
 import { statusRoutes } from './status-routes.ts';
+import type { TrustProxy } from './proxy-trust.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 
 export interface Readiness { ready: boolean; day: string }
@@ -38,6 +39,8 @@ export interface HttpOptions {
   statistics: StatisticsService;
   /** The built web UI (webui/dist); without it the API still runs and pages answer 404. */
   webRoot: string;
+  /** Which proxies in front say who the client is (proxy-trust.ts); none by default. */
+  trustProxy?: TrustProxy;
 }
 
 /**
@@ -48,7 +51,9 @@ export interface HttpOptions {
 export interface RouteEntry { method: string; url: string; staffRole: StaffRole | null }
 
 export async function createHttpServer(options: HttpOptions): Promise<{ app: FastifyInstance; server: Server; sockets: WebSocketServer; routes: RouteEntry[] }> {
-  const app = Fastify({ bodyLimit: 16 * 1024, logger: false });
+  // Every per-address limit keys on req.ip: behind a proxy it is the client's address only when the
+  // proxy is trusted, and only the configured proxies are, or anyone could name their own address.
+  const app = Fastify({ bodyLimit: 16 * 1024, logger: false, trustProxy: options.trustProxy ?? false });
   const routes: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url, staffRole: route.config?.staffRole ?? null });
