@@ -20,6 +20,7 @@ import type { Credentials } from './mqtt/credentials.ts';
 import { DeviceHealthBoard } from './mqtt/device-health-board.ts';
 import { EngineBridge } from './mqtt/engine-bridge.ts';
 import { createMqttBroker } from './mqtt/mqtt-broker.ts';
+import { guardPacketSize } from './mqtt/packet-size-guard.ts';
 import type { QueueStore } from './store/queue-store.ts';
 
 export interface OfficeServerOptions {
@@ -102,7 +103,8 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
     bookings: { find: (code) => booking.findByCode(code), checkedIn: (id, ticket) => void booking.checkedIn(id, ticket) },
   });
   await engine.start();
-  const aedes = await createMqttBroker(config, credentials, createLogger('mqtt', options.logSink), options.simulating);
+  const mqttLog = createLogger('mqtt', options.logSink);
+  const aedes = await createMqttBroker(config, credentials, mqttLog, options.simulating);
   if (options.simulating) log.warn('simulation: the virtual office may drive the simulated devices (never use this in an office)');
   aedes.on('clientError', (client, error) => log.warn('client error', { clientId: client.id, error: error.message }));
   aedes.on('connectionError', (_client, error) => log.warn('connection error', { error: error.message }));
@@ -112,10 +114,12 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
   const bridge = new EngineBridge(aedes, engine, clock, log);
   await bridge.start();
   // Nagle's algorithm with delayed ACKs holds small MQTT packets back ~40 ms; every message here is small and urgent.
-  const tcp = createServer({ noDelay: true }, aedes.handle);
+  const refuseOversized = (where: string) => (reason: string) => mqttLog.warn('closed a connection sending an oversized packet', { where, reason });
+  const tcp = createServer({ noDelay: true }, (socket) => aedes.handle(guardPacketSize(socket, refuseOversized('tcp'))));
   const adminToken = options.adminToken ?? randomBytes(32).toString('base64url');
   const http = await createHttpServer({
     aedes,
+    guard: (connection) => guardPacketSize(connection, refuseOversized('websocket')),
     readiness: () => ({ ready: true, day: engine.currentDay() }),
     booking,
     engine,

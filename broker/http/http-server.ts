@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -27,6 +28,8 @@ export const mqttWebSocketPath = '/mqtt';
 
 export interface HttpOptions {
   aedes: Aedes;
+  /** What stands between a WebSocket's bytes and Aedes (the packet size limit). */
+  guard: (connection: Duplex) => Duplex;
   readiness: () => Readiness;
   booking: BookingService;
   engine: QueueEngine;
@@ -104,7 +107,7 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   app.server.on('upgrade', (req, socket, head) => {
     if (new URL(req.url ?? '/', 'http://localhost').pathname !== mqttWebSocketPath) return socket.destroy();
-    sockets.handleUpgrade(req, socket, head, (ws) => options.aedes.handle(createWebSocketStream(ws), req));
+    sockets.handleUpgrade(req, socket, head, (ws) => options.aedes.handle(options.guard(createWebSocketStream(ws)), req));
   });
   await app.ready();
   return { app, server: app.server, sockets, routes };
