@@ -76,6 +76,30 @@ test('wrong codes are rate-limited per kiosk; the other kiosk is not affected', 
   assert.is(codeOf(await code('20000000', 'kiosk-chodba')), 'unknownCode');
 });
 
+test('one request id reused for new codes replays only its own answer and every new code counts: guessing stops at the limit', async () => {
+  const { code } = await engineAt({ at: nineThirty, bookings: lookup({ '12345678': passport('b1') }) });
+  assert.is(codeOf(await code('10000000', 'kiosk-hala', 'r-1')), 'unknownCode');
+  assert.is(codeOf(await code('10000000', 'kiosk-hala', 'r-1')), 'unknownCode', 'a retry of the same code gets its answer');
+  assert.is(codeOf(await code('10000001', 'kiosk-hala', 'r-1')), 'invalidMessage', 'the same id with another code is not tried');
+  const answers: string[] = [];
+  for (let k = 2; k < 100; k++) answers.push(codeOf(await code(String(10_000_000 + k), 'kiosk-hala', 'r-1')));
+  assert.ok(answers.every((a) => a === 'invalidMessage' || a === 'tooManyAttempts'), 'no guess under a reused id reaches the bookings');
+  assert.is(codeOf(await code('12345678', 'kiosk-hala', 'r-2')), 'tooManyAttempts', 'the attempts under the reused id were counted');
+});
+
+test('answers that tell a code exists (wrong kiosk, too early, too late) count as attempts', async () => {
+  const bookings: Record<string, BookedRef> = {};
+  for (let k = 0; k < 6; k++) bookings[String(30_000_000 + k)] = passport(`b${k}`, nineThirty + (k % 2 === 0 ? 3 : -3) * 60 * minute);
+  bookings['40000000'] = { id: 'v', serviceId: 'vozidla', startsAt: nineThirty };
+  bookings['12345678'] = passport('ok');
+  const { code } = await engineAt({ at: nineThirty, bookings: lookup(bookings) });
+  const seen = new Set<string>();
+  for (let k = 0; k < 5; k++) seen.add(codeOf(await code(String(30_000_000 + k))));
+  seen.add(codeOf(await code('40000000')));
+  assert.equal([...seen].sort(), ['tooEarly', 'tooLate', 'wrongWorkplace']);
+  assert.is(codeOf(await code('12345678')), 'tooManyAttempts');
+});
+
 test('a check-in replays exactly after a restart: the booking it drew is in the journal', async () => {
   const store = new MemoryStore();
   const bookings = lookup({ '12345678': passport('b1') });

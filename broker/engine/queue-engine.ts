@@ -60,8 +60,7 @@ export class QueueEngine {
   constructor(private readonly deps: EngineDeps) {
     this.office = deps.config;
     this.commits = new GroupCommit(() => this.write(), () => this.restore());
-    const { codeAttemptsPerKioskPerMinute: perMinute, codeAttemptsPerKioskPerHour: perHour } = deps.config.booking.limits;
-    this.codeAttempts = new CodeAttempts({ perMinute, perHour });
+    this.codeAttempts = new CodeAttempts(() => this.office.booking.limits);
   }
 
   /** Rebuilds the last durable state; a day left over from before a long stop is archived first. */
@@ -111,6 +110,10 @@ export class QueueEngine {
     const fail: Fail = (code, detail) => ({ requestId, ok: false, error: refusalError(code, detail) });
     const now = this.deps.clock.now();
     const isCode = request.kind === 'checkIn';
+    if (isCode && this.codeAttempts.reusedForAnotherCode(key, request.code, now)) {
+      this.codeAttempts.refused(kioskId, request.code, now);
+      return fail('invalidMessage', 'request id already used for another code') as KioskReply;
+    }
     if (isCode && !this.state.answered[key] && this.codeAttempts.blocked(kioskId, now)) return fail('tooManyAttempts') as KioskReply;
     const reply = (await this.once(key, fail, () => ({
       seq: this.state.seq + 1,
@@ -121,7 +124,7 @@ export class QueueEngine {
       message: request,
       ...(isCode ? { booking: this.deps.bookings?.find(request.code) ?? null } : {}),
     }))) as KioskReply;
-    if (isCode && !reply.ok && (reply.error.code === 'unknownCode' || reply.error.code === 'codeUsed')) this.codeAttempts.failed(kioskId, requestId, now);
+    if (isCode && !reply.ok && reply.error.code !== 'storageFailed') this.codeAttempts.refused(kioskId, request.code, now);
     const bookingId = reply.ok ? this.state.tickets[reply.data.ticket.number]?.bookingId : undefined;
     if (bookingId && reply.ok) this.deps.bookings?.checkedIn(bookingId, reply.data.ticket.number);
     return reply;
