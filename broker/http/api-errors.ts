@@ -11,6 +11,8 @@ const statusOf: Record<BookingRefusal, number> = {
   unauthorized: 401,
   badCredentials: 401,
   lockedOut: 429,
+  busy: 503,
+  weakPassword: 400,
   forbidden: 403,
   csrfFailed: 403,
   usernameTaken: 409,

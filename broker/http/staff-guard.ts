@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { csrfHeader, type StaffRole } from '../../shared/contract/staff-api.ts';
+import { backgroundHeader, csrfHeader, type StaffRole } from '../../shared/contract/staff-api.ts';
 import type { Session, Sessions } from '../staff/sessions.ts';
 import { sendRefusal } from './api-errors.ts';
 
@@ -53,7 +53,7 @@ export const sessionOf = (req: FastifyRequest): Session => sessions.get(req)!;
  */
 export function staffOnly(all: Sessions, role: StaffRole = 'clerk') {
   return async (req: FastifyRequest, reply: FastifyReply) => {
-    const session = all.find(cookieValue(req.headers.cookie, sessionCookie));
+    const session = all.find(cookieValue(req.headers.cookie, sessionCookie), req.headers[backgroundHeader] !== '1');
     if (!session) return sendRefusal(reply, 'unauthorized', 'log in first');
     if (role === 'admin' && session.account.role !== 'admin') return sendRefusal(reply, 'forbidden', 'only an office administrator may do this');
     if (!safeMethods.has(req.method)) {

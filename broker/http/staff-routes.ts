@@ -32,12 +32,15 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
     today: officeDay(deps.clock.now()),
   });
 
-  // Per address on top of the per-account lockout: one machine cannot try many accounts quickly.
+  // Per address on top of the slowing per name and address: one machine cannot try many accounts quickly.
   app.post('/api/staff/login', { config: { rateLimit: { max: 30, timeWindow: tenMinutes } } }, async (req, reply) => {
     const body = parseOr400(loginRequest, req.body, reply);
     if (!body) return reply;
-    const outcome = await accounts.login(body.username, body.password);
-    if (!outcome.ok) return sendRefusal(reply, outcome.code, outcome.retryAt ? `locked until ${new Date(outcome.retryAt).toISOString()}` : undefined);
+    const outcome = await accounts.login(body.username, body.password, req.ip);
+    if (!outcome.ok) {
+      if (outcome.retryAt) reply.header('retry-after', Math.ceil((outcome.retryAt - deps.clock.now()) / 1000));
+      return sendRefusal(reply, outcome.code, outcome.retryAt ? `try again after ${new Date(outcome.retryAt).toISOString()}` : undefined);
+    }
     const { token, session } = sessions.create(outcome.account);
     return reply.header('set-cookie', sessionCookieHeader(token, deps.config().staff.sessionHours * 3600)).send(view(session));
   });
@@ -58,13 +61,23 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
     return reply.send(view(session));
   });
 
-  app.get('/api/staff/accounts', staffAccess(sessions, 'admin'), (_req, reply) => reply.send({ accounts: accounts.list() }));
+  app.get('/api/staff/accounts', staffAccess(sessions, 'admin'), (_req, reply) =>
+    reply.send({ accounts: accounts.list().map((account) => ({ ...account, slowed: accounts.slowed(account.username) })) }),
+  );
+
+  app.delete('/api/staff/accounts/:username/lock', staffAccess(sessions, 'admin'), (req, reply) => {
+    const params = parseOr400(usernameParams, req.params, reply);
+    if (!params) return reply;
+    if (!accounts.get(params.username)) return sendRefusal(reply, 'notFound', `no account ${params.username}`);
+    accounts.unlock(params.username);
+    return reply.code(204).send();
+  });
 
   app.post('/api/staff/accounts', staffAccess(sessions, 'admin'), async (req, reply) => {
     const body = parseOr400(newAccountRequest, req.body, reply);
     if (!body) return reply;
     const outcome = await accounts.add(body);
-    return outcome.ok ? reply.code(201).send(outcome.account) : sendRefusal(reply, outcome.code);
+    return outcome.ok ? reply.code(201).send(outcome.account) : sendRefusal(reply, outcome.code, outcome.detail);
   });
 
   app.delete('/api/staff/accounts/:username', staffAccess(sessions, 'admin'), async (req, reply) => {
@@ -83,6 +96,6 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
     const body = parseOr400(newAccountRequest, req.body, reply);
     if (!body) return reply;
     const outcome = await accounts.add(body);
-    return outcome.ok ? reply.code(201).send(outcome.account) : sendRefusal(reply, outcome.code);
+    return outcome.ok ? reply.code(201).send(outcome.account) : sendRefusal(reply, outcome.code, outcome.detail);
   });
 }

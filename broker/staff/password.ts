@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { HashingQueue } from './hashing-queue.ts';
 
 /**
  * Staff passwords with scrypt, the memory-hard function built into Node (no native module to
@@ -8,9 +9,15 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 const cost = { N: 2 ** 15, r: 8, p: 1 };
 const keyLength = 32;
 
+const hashing = new HashingQueue();
+
+/** Throws HashingBusy when too many hashes wait already. */
 const derive = (password: string, salt: Buffer, options: ScryptOptions, length: number) =>
-  new Promise<Buffer>((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, length, { ...options, maxmem: 256 * options.N! * options.r! }, (error, key) => (error ? reject(error) : resolve(key))),
+  hashing.run(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scrypt(password.normalize('NFC'), salt, length, { ...options, maxmem: 256 * options.N! * options.r! }, (error, key) => (error ? reject(error) : resolve(key))),
+      ),
   );
 
 export async function hashPassword(password: string): Promise<string> {
@@ -31,6 +38,10 @@ let decoy: Promise<string> | undefined;
 
 /** Checked against when the user name is unknown, so that the answer takes as long as for a known one. */
 export function decoyHash(): Promise<string> {
-  decoy ??= hashPassword(randomBytes(16).toString('hex'));
+  // A busy hashing queue refuses the first one: it is made again next time, not kept as a failure.
+  decoy ??= hashPassword(randomBytes(16).toString('hex')).catch((error: unknown) => {
+    decoy = undefined;
+    throw error;
+  });
   return decoy;
 }

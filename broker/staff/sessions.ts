@@ -17,7 +17,7 @@ const keyOf = (token: string) => createHash('sha256').update(token).digest('base
 /**
  * Staff sessions, in memory: a restart of the server logs everyone out, which is the safe side.
  * The cookie carries a random token; only its hash is kept, so the table itself grants nothing.
- * A session ends after `idleMinutes` without a request, and after `sessionHours` in any case.
+ * A session ends after `idleMinutes` without a person's request, and after `sessionHours` in any case.
  */
 export class Sessions {
   private readonly byKey = new Map<string, Session>();
@@ -32,8 +32,8 @@ export class Sessions {
     return { token, session };
   }
 
-  /** The live session of a token, touched; an expired one is forgotten. */
-  find(token: string | undefined): Session | undefined {
+  /** The live session of a token, touched when a person acted (not a page's own poll); an expired one is forgotten. */
+  find(token: string | undefined, touch = true): Session | undefined {
     if (!token) return undefined;
     const key = keyOf(token);
     const session = this.byKey.get(key);
@@ -43,7 +43,7 @@ export class Sessions {
       this.byKey.delete(key);
       return undefined;
     }
-    session.lastSeenAt = now;
+    if (touch) session.lastSeenAt = now;
     return session;
   }
 

@@ -2,28 +2,38 @@ import type { Clock } from '../../shared/clock.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { NewAccountRequest, StaffAccount } from '../../shared/contract/staff-api.ts';
 import type { DocumentStore } from '../store/document-store.ts';
+import { HashingBusy } from './hashing-queue.ts';
+import { LoginThrottle } from './login-throttle.ts';
 import { decoyHash, hashPassword, verifyPassword } from './password.ts';
+import { weakPasswordReason } from './password-policy.ts';
+
+const busy = Symbol('busy');
+/** A full hashing queue becomes a value to answer "busy" with; any other failure stays an error. */
+const busyOr = (error: unknown): typeof busy => {
+  if (error instanceof HashingBusy) return busy;
+  throw error;
+};
 
 interface StoredAccount extends StaffAccount { passwordHash: string; createdAt: number }
 interface StaffFile { accounts: Record<string, StoredAccount> }
 
-export type LoginOutcome = { ok: true; account: StaffAccount } | { ok: false; code: 'badCredentials' | 'lockedOut'; retryAt?: number };
-
-interface Failures { count: number; lockedUntil: number }
+export type LoginOutcome = { ok: true; account: StaffAccount } | { ok: false; code: 'badCredentials' | 'lockedOut' | 'busy'; retryAt?: number };
 
 const publicView = ({ username, name, role }: StoredAccount): StaffAccount => ({ username, name, role });
 
 /**
- * The office's staff accounts (`staff.json`, written whole and durably). Wrong passwords are
- * counted per user name, known or not, so a locked account and an unknown one answer alike;
- * the counts live in memory, since a restart is not something an attacker from outside can cause.
+ * The office's staff accounts (`staff.json`, written whole and durably). Wrong passwords slow the
+ * name from the address that tried (login-throttle.ts), known name or not, so a slowed account and
+ * an unknown one answer alike.
  */
 export class StaffAccounts {
   private file: StaffFile = { accounts: {} };
-  private readonly failures = new Map<string, Failures>();
+  private readonly throttle: LoginThrottle;
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly deps: { store: DocumentStore; clock: Clock; config: () => OfficeConfig }) {}
+  constructor(private readonly deps: { store: DocumentStore; clock: Clock; config: () => OfficeConfig }) {
+    this.throttle = new LoginThrottle(() => deps.config().staff);
+  }
 
   async start(): Promise<void> {
     const text = await this.deps.store.read();
@@ -39,9 +49,13 @@ export class StaffAccounts {
     return stored && publicView(stored);
   }
 
-  async add(request: NewAccountRequest): Promise<{ ok: true; account: StaffAccount } | { ok: false; code: 'usernameTaken' }> {
+  async add(request: NewAccountRequest): Promise<{ ok: true; account: StaffAccount } | { ok: false; code: 'usernameTaken' | 'weakPassword' | 'busy'; detail?: string }> {
     if (this.file.accounts[request.username]) return { ok: false, code: 'usernameTaken' };
-    const stored: StoredAccount = { username: request.username, name: request.name, role: request.role, passwordHash: await hashPassword(request.password), createdAt: this.deps.clock.now() };
+    const weak = weakPasswordReason(request.password, request);
+    if (weak) return { ok: false, code: 'weakPassword', detail: weak };
+    const passwordHash = await hashPassword(request.password).catch(busyOr);
+    if (passwordHash === busy) return { ok: false, code: 'busy' };
+    const stored: StoredAccount = { username: request.username, name: request.name, role: request.role, passwordHash, createdAt: this.deps.clock.now() };
     // Checked again after the slow hash: two requests for one name must not both win.
     if (this.file.accounts[request.username]) return { ok: false, code: 'usernameTaken' };
     await this.save({ accounts: { ...this.file.accounts, [stored.username]: stored } });
@@ -55,23 +69,31 @@ export class StaffAccounts {
     return true;
   }
 
-  async login(username: string, password: string): Promise<LoginOutcome> {
+  /** `address` is the client's (through a trusted proxy, the proxy's X-Forwarded-For). */
+  async login(username: string, password: string, address: string): Promise<LoginOutcome> {
     const key = username.trim().toLowerCase();
-    const now = this.deps.clock.now();
-    const failures = this.failures.get(key);
-    if (failures && failures.lockedUntil > now) return { ok: false, code: 'lockedOut', retryAt: failures.lockedUntil };
+    const attempt = this.throttle.begin(key, address, this.deps.clock.now());
+    if (!attempt.ok) return { ok: false, code: 'lockedOut', retryAt: attempt.retryAt };
     const stored = this.file.accounts[key];
     // An unknown name costs the same hash as a known one: the time does not tell which names exist.
-    const matches = await verifyPassword(password, stored?.passwordHash ?? (await decoyHash()));
-    if (stored && matches) {
-      this.failures.delete(key);
-      return { ok: true, account: publicView(stored) };
+    const matches = await verifyPassword(password, stored?.passwordHash ?? (await decoyHash())).catch(busyOr);
+    if (matches === busy) {
+      attempt.succeeded();
+      return { ok: false, code: 'busy' };
     }
-    const { lockoutAttempts, lockoutMinutes } = this.deps.config().staff;
-    const count = (failures && failures.lockedUntil > 0 && failures.lockedUntil <= now ? 0 : (failures?.count ?? 0)) + 1;
-    const lockedUntil = count >= lockoutAttempts ? now + lockoutMinutes * 60_000 : 0;
-    this.failures.set(key, { count: lockedUntil ? 0 : count, lockedUntil });
-    return lockedUntil ? { ok: false, code: 'lockedOut', retryAt: lockedUntil } : { ok: false, code: 'badCredentials' };
+    if (!stored || !matches) return { ok: false, code: 'badCredentials' };
+    attempt.succeeded();
+    return { ok: true, account: publicView(stored) };
+  }
+
+  /** An administrator lets a slowed name log in again from everywhere. */
+  unlock(username: string): void {
+    this.throttle.clear(username);
+  }
+
+  /** Whether wrong passwords slow this name somewhere now, for the accounts page. */
+  slowed(username: string): boolean {
+    return this.throttle.slowed(username, this.deps.clock.now());
   }
 
   /** One write at a time, in order; the file on disk changes only after the previous write finished. */

@@ -58,9 +58,9 @@ export async function measureStatisticsYear(dir: string, requests = 30): Promise
   const office = await startOfficeProcess(dir, kostelecOffice, Date.parse(`${year + 1}-01-05T09:00:00+01:00`));
   try {
     const base = `http://127.0.0.1:${office.server.httpPort}`;
-    await adminRequest('POST', '/api/admin/staff', { username: 'bench', name: 'Benchmark', role: 'clerk', password: 'benchmark-password' }, { dataDir: dir, base });
+    await adminRequest('POST', '/api/admin/staff', { username: 'bench', name: 'Benchmark', role: 'clerk', password: 'stul-lampa-okno-7' }, { dataDir: dir, base });
     const clerk = staffClient(base);
-    await clerk.login('bench', 'benchmark-password');
+    await clerk.login('bench', 'stul-lampa-okno-7');
     const serverMs: number[] = [];
     const totalMs: number[] = [];
     for (let k = 0; k < requests; k++) {

@@ -148,6 +148,8 @@ export const bookingRefusals = [
   // The staff pages (staff-api.ts):
   'badCredentials',
   'lockedOut',
+  'busy',
+  'weakPassword',
   'forbidden',
   'csrfFailed',
   'usernameTaken',

@@ -27,6 +27,8 @@ export type StaffAccount = z.infer<typeof staffAccount>;
 
 /** Every request that changes something sends the session's CSRF token in this header. */
 export const csrfHeader = 'x-csrf-token';
+/** Marks a request a page sends by itself (the dashboard's poll): it does not count as the person acting, so it keeps no idle session alive. */
+export const backgroundHeader = 'x-fronta-background';
 
 /** `today`: the office's Prague day by the server's clock, which the pages start from (a simulation's clock is not the browser's). */
 export const staffSession = z.strictObject({ account: staffAccount, csrfToken: z.string(), expiresAt: epochMs, counterId: z.string().nullable(), today: isoDay });

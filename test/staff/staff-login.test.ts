@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bookingClient } from '../support/booking-client.ts';
+import { requestFrom } from '../support/from-address.ts';
 import { runOffice, type RunningOffice } from '../support/office-fixture.ts';
 import { addAccount, adminToken, goodPassword, staffClient } from '../support/staff-client.ts';
 
@@ -40,19 +41,64 @@ test('the session cookie is HttpOnly, Secure and SameSite=Strict, and the sessio
   assert.is(session.body!.csrfToken, answer.body!.csrfToken);
 });
 
-test('a wrong password and an unknown name get the same answer; five wrong lock the account, even against the right password, until the lockout ends', async () => {
-  const staff = staffClient(base);
-  const unknown = await staff.login('nikdo', 'cokoliv-dlouheho');
-  const wrong = await staff.login('novak', 'spatne-heslo-123');
+test('a wrong password and an unknown name get the same answer; after five wrong the name is slowed from that address with growing delays, never from an address that has not failed, until an administrator clears it', async () => {
+  const login = (from: string, username: string, password = goodPassword) => requestFrom(from, `${base}/api/staff/login`, 'POST', { username, password });
+  const unknown = await login('127.0.0.21', 'nikdo', 'cokoliv-dlouheho');
+  const wrong = await login('127.0.0.21', 'novak', 'spatne-heslo-123');
   assert.equal([unknown.status, unknown.body], [wrong.status, wrong.body]);
   assert.is(wrong.body!.error.code, 'badCredentials');
-  for (let k = 2; k <= 4; k++) assert.is((await staff.login('novak', 'spatne-heslo-123')).status, 401, `attempt ${k}`);
-  const fifth = await staff.login('novak', 'spatne-heslo-123');
-  assert.is(fifth.status, 429);
-  assert.is(fifth.body!.error.code, 'lockedOut');
-  assert.is((await staff.login('novak')).body!.error.code, 'lockedOut', 'the right password while locked');
-  office.clock.advance(15 * 60_000);
-  assert.is((await staff.login('novak')).status, 200, 'after the lockout');
+  for (let k = 2; k <= 5; k++) assert.is((await login('127.0.0.21', 'novak', 'spatne-heslo-123')).status, 401, `attempt ${k}`);
+  const sixth = await login('127.0.0.21', 'novak', 'spatne-heslo-123');
+  assert.equal([sixth.status, sixth.body!.error.code], [429, 'lockedOut']);
+  assert.is((await login('127.0.0.21', 'novak')).body!.error.code, 'lockedOut', 'the right password from the failing address waits too');
+  assert.is((await login('127.0.0.22', 'novak')).status, 200, 'the owner at another address logs in');
+  office.clock.advance(1000);
+  assert.is((await login('127.0.0.21', 'novak', 'spatne-heslo-123')).status, 401, 'after a second, one more try');
+  office.clock.advance(1000);
+  assert.is((await login('127.0.0.21', 'novak', 'spatne-heslo-123')).status, 429, 'the next delay is longer: two seconds');
+
+  const admin = staffClient(base);
+  await admin.login('reditelka');
+  const listed = await admin.call('GET', '/api/staff/accounts');
+  assert.ok(listed.body!.accounts.find((a: { username: string }) => a.username === 'novak').slowed, 'the accounts page sees it');
+  assert.is((await admin.call('DELETE', '/api/staff/accounts/novak/lock')).status, 204);
+  assert.is((await login('127.0.0.21', 'novak')).status, 200, 'cleared by the administrator');
+});
+
+test('24 wrong passwords sent at once are counted one by one: only the five free ones are checked', async () => {
+  const answers = await Promise.all(Array.from({ length: 24 }, () => requestFrom('127.0.0.23', `${base}/api/staff/login`, 'POST', { username: 'reditelka', password: 'hadam-hadam-hadam' })));
+  const statuses = answers.map((a) => a.status).sort();
+  assert.equal(statuses, [...Array(5).fill(401), ...Array(19).fill(429)]);
+  assert.is((await requestFrom('127.0.0.24', `${base}/api/staff/login`, 'POST', { username: 'reditelka', password: goodPassword })).status, 200);
+});
+
+test('a new password that is common, built on a breached one, a repeated pattern or the name is refused; a passphrase is taken', async () => {
+  const admin = staffClient(base);
+  await admin.login('reditelka');
+  for (const password of ['heslo1234567', 'Password2026!', 'qwertyuiop123', 'abcabcabcabc', 'pnovotny-2026-x', 'Novotný.Petr.77']) {
+    const answer = await admin.call('POST', '/api/staff/accounts', { username: 'pnovotny', name: 'Petr Novotný', role: 'clerk', password });
+    assert.equal([answer.status, answer.body!.error.code], [400, 'weakPassword'], password);
+  }
+  assert.is((await admin.call('POST', '/api/staff/accounts', { username: 'pnovotny', name: 'Petr Novotný', role: 'clerk', password: 'kůň-skáče-přes-plot' })).status, 201);
+});
+
+test("the dashboard's own poll keeps no idle session alive; a person's request does", async () => {
+  const clerk = staffClient(base);
+  await clerk.login('novak');
+  const poll = () => clerk.call('GET', '/api/staff/dashboard', undefined, { headers: { 'x-fronta-background': '1' } });
+  for (let k = 0; k < 5; k++) {
+    office.clock.advance(5 * 60_000);
+    assert.is((await poll()).status, 200);
+  }
+  office.clock.advance(6 * 60_000);
+  assert.is((await poll()).status, 401, '31 minutes after the last thing the clerk did, polled all along');
+  const busy = staffClient(base);
+  await busy.login('novak');
+  office.clock.advance(25 * 60_000);
+  assert.is((await busy.call('GET', '/api/staff/bookings?day=2026-11-24')).status, 200);
+  office.clock.advance(25 * 60_000);
+  assert.is((await poll()).status, 401, 'the first clerk stays out');
+  assert.is((await busy.call('GET', '/api/staff/session')).status, 200, 'a person reading a page 25 minutes ago keeps the session');
 });
 
 test('a change without the CSRF token, or from another site, is refused and changes nothing', async () => {

@@ -5,22 +5,24 @@ import type { StaffPageProps } from './staff-app.tsx';
 import { Outcome } from './outcome.tsx';
 import { staffCall } from './staff-call.ts';
 
-/** The office's staff accounts, for administrators: add one with its role, remove one. */
+type ListedAccount = StaffAccount & { slowed: boolean };
+
+/** The office's staff accounts, for administrators: add one with its role, remove one, unblock a slowed login. */
 export function AccountsPage({ t, errors, session }: StaffPageProps) {
   const a = t.accounts;
-  const [accounts, setAccounts] = useState<StaffAccount[]>([]);
+  const [accounts, setAccounts] = useState<ListedAccount[]>([]);
   const [username, setUsername] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<StaffRole>('clerk');
   const [password, setPassword] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const load = async () => {
-    const r = await staffCall<{ accounts: StaffAccount[] }>('GET', '/api/staff/accounts');
+    const r = await staffCall<{ accounts: ListedAccount[] }>('GET', '/api/staff/accounts');
     if (r.ok) setAccounts(r.data.accounts);
   };
   useEffect(() => void load(), []);
   const report = (r: Awaited<ReturnType<typeof staffCall>>) =>
-    setMessage(r.ok ? { ok: true, text: t.saved } : { ok: false, text: `${t.failed} ${'detail' in r.error && r.error.detail ? r.error.detail : (errors[r.error.code] ?? r.error.code)}` });
+    setMessage(r.ok ? { ok: true, text: t.saved } : { ok: false, text: `${t.failed} ${r.error.code === 'invalidRequest' && 'detail' in r.error && r.error.detail ? r.error.detail : (errors[r.error.code] ?? r.error.code)}` });
   const add = async (event: Event) => {
     event.preventDefault();
     const r = await staffCall('POST', '/api/staff/accounts', { username, name, role, password });
@@ -31,6 +33,10 @@ export function AccountsPage({ t, errors, session }: StaffPageProps) {
       setPassword('');
       await load();
     }
+  };
+  const unlock = async (account: StaffAccount) => {
+    report(await staffCall('DELETE', `/api/staff/accounts/${account.username}/lock`));
+    await load();
   };
   const remove = async (account: StaffAccount) => {
     if (!confirm(a.removeConfirm(account.name))) return;
@@ -56,7 +62,18 @@ export function AccountsPage({ t, errors, session }: StaffPageProps) {
             <tr key={account.username}>
               <th scope="row">{account.username}</th>
               <td>{account.name}</td>
-              <td>{a.roles[account.role]}</td>
+              <td>
+                {a.roles[account.role]}
+                {account.slowed ? (
+                  <>
+                    {' '}
+                    <strong>{a.slowed}</strong>{' '}
+                    <button type="button" onClick={() => void unlock(account)} aria-label={`${a.unlock}: ${account.name}`}>
+                      {a.unlock}
+                    </button>
+                  </>
+                ) : null}
+              </td>
               <td>
                 {account.username === session.account.username ? null : (
                   <button type="button" onClick={() => void remove(account)} aria-label={`${a.remove}: ${account.name}`}>

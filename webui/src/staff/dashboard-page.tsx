@@ -2,12 +2,12 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Dashboard, StaffSession } from '../../../shared/contract/staff-api.ts';
 import { chime } from '../hall/sound.ts';
 import type { StaffPageProps } from './staff-app.tsx';
-import { staffCall } from './staff-call.ts';
+import { staffCall, staffPoll } from './staff-call.ts';
 import { usePolling } from '../pages/polling.ts';
 
 /** The office at a glance, refreshed every 3 s; a new device problem rings and heads the page in red. */
 export function DashboardPage({ t, language, info, session, setSession }: StaffPageProps) {
-  const result = usePolling<Dashboard>('/api/staff/dashboard', 3000, (path) => staffCall<Dashboard>('GET', path));
+  const result = usePolling<Dashboard>('/api/staff/dashboard', 3000, staffPoll<Dashboard>);
   const board = result?.ok ? result.data : null;
   const alerts = board?.devices.flatMap((device) => device.alerts.map((kind) => ({ deviceId: device.deviceId, device, kind }))) ?? [];
   const known = useRef(new Set<string>());

@@ -1,4 +1,4 @@
-import { csrfHeader } from '../../../shared/contract/staff-api.ts';
+import { backgroundHeader, csrfHeader } from '../../../shared/contract/staff-api.ts';
 import { call, type ApiResult } from '../api.ts';
 
 let csrfToken = '';
@@ -17,7 +17,15 @@ export function whenLoggedOut(listener: () => void): void {
 
 /** A staff API call: the session cookie goes by itself, the CSRF token with every change. */
 export async function staffCall<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<ApiResult<T>> {
-  const result = await call<T>(method, path, body, method === 'GET' ? {} : { [csrfHeader]: csrfToken });
+  return answered(await call<T>(method, path, body, method === 'GET' ? {} : { [csrfHeader]: csrfToken }));
+}
+
+/** A read the page repeats by itself: an idle session still ends while it runs. */
+export async function staffPoll<T>(path: string): Promise<ApiResult<T>> {
+  return answered(await call<T>('GET', path, undefined, { [backgroundHeader]: '1' }));
+}
+
+function answered<T>(result: ApiResult<T>): ApiResult<T> {
   if (!result.ok && result.error.code === 'unauthorized') onLoggedOut();
   return result;
 }
