@@ -13,7 +13,7 @@ import { QueueEngine } from './engine/queue-engine.ts';
 import { Sessions } from './staff/sessions.ts';
 import { StaffAccounts } from './staff/staff-accounts.ts';
 import type { Mailer } from './mail/mailer.ts';
-import { createHttpServer, type RouteEntry } from './http/http-server.ts';
+import { createHttpServer, type HttpTimeouts, type RouteEntry } from './http/http-server.ts';
 import type { TrustProxy } from './http/proxy-trust.ts';
 import { createLogger, type LogSink } from './log.ts';
 import type { Credentials } from './mqtt/credentials.ts';
@@ -42,6 +42,8 @@ export interface OfficeServerOptions {
   webRoot?: string;
   /** The TLS proxy in front of HTTP, whose X-Forwarded-For names the client; none by default. */
   trustProxy?: TrustProxy;
+  /** Shorter HTTP timeouts for the tests. */
+  httpTimeouts?: Partial<HttpTimeouts>;
   host?: string;
   /** 0 lets the OS choose, as every test does. */
   mqttPort?: number;
@@ -119,6 +121,7 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
   const adminToken = options.adminToken ?? randomBytes(32).toString('base64url');
   const http = await createHttpServer({
     aedes,
+    log: createLogger('http', options.logSink),
     guard: (connection) => guardPacketSize(connection, refuseOversized('websocket')),
     readiness: () => ({ ready: true, day: engine.currentDay() }),
     booking,
@@ -131,6 +134,7 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
     settings: { service: new SettingsService({ settings, engine, booking, bridge, clock, log: createLogger('settings', options.logSink) }), engine, sessions },
     webRoot: options.webRoot ?? defaultWebRoot,
     trustProxy: options.trustProxy,
+    timeouts: options.httpTimeouts,
   });
   const mqttPort = await listen(tcp, options.mqttPort ?? 0, host);
   const httpPort = await listen(http.server, options.httpPort ?? 0, host);

@@ -3,8 +3,9 @@
 # Finished days (history/) are written once and never change. Today's snapshot and journal are
 # copied journal first, then snapshot: a snapshot newer than the journal copy only skips entries
 # it already holds (by sequence number), so the pair restores to a consistent state.
-# The other files (bookings, staff accounts, saved settings, statistics, secrets) are each replaced
-# whole by a rename, so a copy is always one complete version.
+# The other files (bookings, staff accounts, saved settings, statistics, the devices' secret hashes)
+# are each replaced whole by a rename, so a copy is always one complete version. The admin token is
+# left out: it grants the admin routes, and the server makes a new one when a restore lacks it.
 set -euo pipefail
 data="${FRONTA_DATA_DIR:-/var/lib/fronta}"
 target="${1:?usage: backup.sh TARGET_DIR}"
@@ -15,7 +16,7 @@ mkdir -p "$stage/queue/history"
 cp -a "$data/queue/history/." "$stage/queue/history/" 2>/dev/null || true
 [ -f "$data/queue/today.journal" ] && cp -a "$data/queue/today.journal" "$stage/queue/"
 [ -f "$data/queue/today.json" ] && cp -a "$data/queue/today.json" "$stage/queue/"
-for file in credentials.json bookings.json staff.json settings.json statistics.json admin-token; do
+for file in credentials.json bookings.json staff.json settings.json statistics.json; do
   if [ -f "$data/$file" ]; then cp -a "$data/$file" "$stage/"; fi
 done
 archive="$target/fronta-$(date +%Y-%m-%d-%H%M).tar.gz"

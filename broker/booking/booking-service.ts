@@ -294,7 +294,9 @@ export class BookingService {
       await this.commits.commit();
       return outcome;
     } catch (error) {
-      return { ok: false, code: 'storageFailed', detail: String(error) };
+      // The error names the data directory: it goes to the log, the citizen learns only that nothing was saved.
+      this.deps.log.error('booking change not stored', { error: String(error) });
+      return { ok: false, code: 'storageFailed' };
     }
   }
 

@@ -4,7 +4,7 @@ import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { cancelRequest, holdRequest, linkToken, suspendRequest } from '../../shared/contract/booking-api.ts';
 import type { BookingOutcome } from '../booking/booking-rules.ts';
 import type { BookingService } from '../booking/booking-service.ts';
-import { bearerMatches } from './admin-token.ts';
+import { adminTokenAccepted } from './admin-token.ts';
 import { parseOr400, sendRefusal } from './api-errors.ts';
 
 const serviceParams = z.strictObject({ serviceId: z.string().max(40) });
@@ -75,12 +75,12 @@ export function bookingRoutes(app: FastifyInstance, booking: BookingService, con
 
   // The crisis switch as a command on the server (scripts/booking.ts); the staff pages have their own route.
   app.put('/api/admin/suspension', limit(30), async (req, reply) => {
-    if (!bearerMatches(req.headers.authorization, adminToken)) return sendRefusal(reply, 'unauthorized');
+    if (!adminTokenAccepted(req, adminToken)) return sendRefusal(reply, 'unauthorized');
     const body = parseOr400(suspendRequest, req.body, reply);
     return body ? answer(reply, await booking.suspend(body)) : reply;
   });
   app.delete('/api/admin/suspension', limit(30), async (req, reply) => {
-    if (!bearerMatches(req.headers.authorization, adminToken)) return sendRefusal(reply, 'unauthorized');
+    if (!adminTokenAccepted(req, adminToken)) return sendRefusal(reply, 'unauthorized');
     return answer(reply, await booking.resume());
   });
 }

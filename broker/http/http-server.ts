@@ -19,9 +19,19 @@ import { staffOfficeRoutes, type StaffOfficeDeps } from './staff-office-routes.t
 import { staffRoutes, type StaffDeps } from './staff-routes.ts';
 import { statusRoutes } from './status-routes.ts';
 import type { TrustProxy } from './proxy-trust.ts';
+import type { Logger } from '../log.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 
 export interface Readiness { ready: boolean; day: string }
+
+export interface HttpTimeouts { headersMs: number; requestMs: number; idleMs: number; keepAliveMs: number }
+
+/**
+ * The headers within 10 s, the whole request with its body within 20 s (a phone on a weak signal
+ * sends 16 KiB well within that), a silent connection dropped after 60 s, and a kept-alive one
+ * after 5 s between requests. MQTT over WebSocket is not bound by them: ws takes the socket over.
+ */
+export const httpTimeouts: HttpTimeouts = { headersMs: 10_000, requestMs: 20_000, idleMs: 60_000, keepAliveMs: 5_000 };
 
 /** Where browsers reach MQTT (the hall screen and the live pages of later issues). */
 export const mqttWebSocketPath = '/mqtt';
@@ -42,6 +52,10 @@ export interface HttpOptions {
   statistics: StatisticsService;
   /** The built web UI (webui/dist); without it the API still runs and pages answer 404. */
   webRoot: string;
+  /** Where a request's failure is told in full (the client gets only its code). */
+  log: Logger;
+  /** Shorter limits for the tests; httpTimeouts otherwise. */
+  timeouts?: Partial<HttpTimeouts>;
   /** Which proxies in front say who the client is (proxy-trust.ts); none by default. */
   trustProxy?: TrustProxy;
 }
@@ -56,13 +70,28 @@ export interface RouteEntry { method: string; url: string; staffRole: StaffRole 
 export async function createHttpServer(options: HttpOptions): Promise<{ app: FastifyInstance; server: Server; sockets: WebSocketServer; routes: RouteEntry[] }> {
   // Every per-address limit keys on req.ip: behind a proxy it is the client's address only when the
   // proxy is trusted, and only the configured proxies are, or anyone could name their own address.
-  const app = Fastify({ bodyLimit: 16 * 1024, logger: false, trustProxy: options.trustProxy ?? false });
+  const limits = { ...httpTimeouts, ...options.timeouts };
+  const app = Fastify({
+    bodyLimit: 16 * 1024,
+    logger: false,
+    trustProxy: options.trustProxy ?? false,
+    // A client that sends its request slowly, or opens a connection and says nothing, holds a socket
+    // and memory: every phase has its limit, checked often enough to be kept (Node's default is 30 s).
+    connectionTimeout: limits.idleMs,
+    keepAliveTimeout: limits.keepAliveMs,
+    requestTimeout: limits.requestMs,
+    http: { headersTimeout: limits.headersMs, connectionsCheckingInterval: Math.min(1000, limits.headersMs) },
+  });
   const routes: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url, staffRole: route.config?.staffRole ?? null });
   });
   await app.register(helmet, {
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"] } },
+    // Not helmet's upgrade-insecure-requests: the hall screens load the page over plain HTTP on the
+    // LAN, and Chromium would fetch its scripts over HTTPS from the same port, which never answers.
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], upgradeInsecureRequests: null },
+    },
   });
   // Per client address, in memory: enough for one office server; a cluster would share a store.
   await app.register(rateLimit, {
@@ -74,10 +103,13 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
     if ((req.url.startsWith('/api/') || req.url === '/health') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
-  app.setErrorHandler((error: { statusCode?: number; message: string }, _req, reply) => {
+  app.setErrorHandler((error: { statusCode?: number; message: string }, req, reply) => {
     const status = error.statusCode ?? 500;
     if (status === 429) return reply.code(429).send({ error: { code: 'rateLimited', detail: error.message } });
-    if (status >= 500) return sendRefusal(reply, 'storageFailed', error.message);
+    if (status >= 500) {
+      options.log.error('request failed', { url: req.url, error: error.message });
+      return sendRefusal(reply, 'storageFailed');
+    }
     // Fastify's own refusals (malformed JSON 400, body too large 413, wrong content type 415) keep their status.
     return reply.code(status).send({ error: { code: 'invalidRequest', detail: error.message } });
   });

@@ -6,7 +6,7 @@ import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { loginRequest, myCounterRequest, newAccountRequest, username, type StaffSession } from '../../shared/contract/staff-api.ts';
 import type { Session, Sessions } from '../staff/sessions.ts';
 import type { StaffAccounts } from '../staff/staff-accounts.ts';
-import { bearerMatches } from './admin-token.ts';
+import { adminTokenAccepted } from './admin-token.ts';
 import { parseOr400, sendRefusal } from './api-errors.ts';
 import { cookieValue, sessionCookie, sessionCookieHeader, sessionOf, staffAccess } from './staff-guard.ts';
 
@@ -92,7 +92,7 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
   // The first administrator, before anyone can log in: `npm run staff -- add …` on the server itself,
   // holding the admin token from the data directory.
   app.post('/api/admin/staff', { config: { rateLimit: { max: 30, timeWindow: tenMinutes } } }, async (req, reply) => {
-    if (!bearerMatches(req.headers.authorization, deps.adminToken)) return sendRefusal(reply, 'unauthorized');
+    if (!adminTokenAccepted(req, deps.adminToken)) return sendRefusal(reply, 'unauthorized');
     const body = parseOr400(newAccountRequest, req.body, reply);
     if (!body) return reply;
     const outcome = await accounts.add(body);

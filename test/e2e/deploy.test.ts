@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -40,19 +41,21 @@ test('the example device settings of Kostelec are valid device settings', async 
   }
 });
 
-test('a backup restores to the same day, its journal replayed, with the bookings, staff, settings and statistics', async () => {
+test('a backup restores to the same day, its journal replayed, with the bookings, staff, settings and statistics, and without the admin token', async () => {
   const data = await tempDir();
   const restored = await tempDir();
   const first = await engineAt({ store: new FileStore(join(data.path, 'queue')) });
   await first.press('pasy');
   await first.press('pasy');
-  const documents = ['credentials.json', 'bookings.json', 'staff.json', 'settings.json', 'statistics.json', 'admin-token'];
+  const documents = ['credentials.json', 'bookings.json', 'staff.json', 'settings.json', 'statistics.json'];
   for (const name of documents) await writeFile(join(data.path, name), `{"file":"${name}"}\n`);
+  await writeFile(join(data.path, 'admin-token'), 'the-secret-token\n');
   const { stdout } = await run('bash', [join(root, 'deploy/backup.sh'), join(data.path, 'backups')], { env: { ...process.env, FRONTA_DATA_DIR: data.path } });
   await run('tar', ['-C', restored.path, '-xzf', stdout.trim()]);
   const again = await engineAt({ store: new FileStore(join(restored.path, 'queue')) });
   assert.is(numberOf(await again.press('pasy')), 'C003');
   for (const name of documents) assert.is(await readFile(join(restored.path, name), 'utf8'), `{"file":"${name}"}\n`, name);
+  assert.not.ok(existsSync(join(restored.path, 'admin-token')), 'the admin token stays on the server');
   await Promise.all([first.store.stop(), again.store.stop()]);
   await data.remove();
   await restored.remove();

@@ -52,4 +52,22 @@ test('a server that trusts no proxy ignores X-Forwarded-For: a client cannot nam
   }
 });
 
+test('the admin token works only from the server itself, with the exact Bearer scheme: not through the proxy, not bare', async () => {
+  const adminToken = 'proxy-test-admin-token-0123456789';
+  const office = await runOffice({ adminToken, trustProxy: ['127.0.0.1'] });
+  const caddy = await startCaddy(office.server.httpPort);
+  try {
+    const suspend = { workplaceIds: null, notice: { cs: 'Mimo provoz.', en: 'Out of service.' } };
+    const direct = `http://127.0.0.1:${office.server.httpPort}/api/admin/suspension`;
+    assert.is((await requestFrom('127.0.0.1', `${caddy.url}/api/admin/suspension`, 'PUT', suspend, { authorization: `Bearer ${adminToken}` })).status, 401, 'through the proxy');
+    assert.is((await requestFrom('127.0.0.1', direct, 'PUT', suspend, { authorization: adminToken })).status, 401, 'without the scheme');
+    assert.is((await requestFrom('127.0.0.1', direct, 'PUT', suspend, { authorization: `bearer  ${adminToken}` })).status, 401, 'another spelling');
+    assert.is(office.server.booking.info().suspension, null, 'nothing was suspended');
+    assert.is((await requestFrom('127.0.0.1', direct, 'PUT', suspend, { authorization: `Bearer ${adminToken}` })).status, 200, 'on the server itself');
+  } finally {
+    await caddy.stop();
+    await office.stop();
+  }
+});
+
 test.run();

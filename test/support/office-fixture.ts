@@ -13,6 +13,7 @@ import { SimOffice } from '../../scripts/lib/sim-office.ts';
 import type { LocalSettings } from '../../device/local-settings.ts';
 import { tempDir } from './temp-dir.ts';
 import type { TrustProxy } from '../../broker/http/proxy-trust.ts';
+import type { HttpTimeouts } from '../../broker/http/http-server.ts';
 
 /** Tuesday 24 November 2026, 09:00 in Prague: a working day with every workplace open. */
 export const tuesdayNine = Date.parse('2026-11-24T09:00:00+01:00');
@@ -62,6 +63,7 @@ export interface OfficeOptions {
   /** A server started for simulation (simulation-only topics open), with devices the virtual office can drive. */
   simulating?: boolean;
   trustProxy?: TrustProxy;
+  httpTimeouts?: Partial<HttpTimeouts>;
 }
 
 export async function runOffice(options: OfficeOptions = {}): Promise<RunningOffice> {
@@ -84,6 +86,7 @@ export async function runOffice(options: OfficeOptions = {}): Promise<RunningOff
     logSink: (line) => logs.push(line),
     simulating: options.simulating,
     trustProxy: options.trustProxy,
+    httpTimeouts: options.httpTimeouts,
   });
   const brokerUrl = `mqtt://127.0.0.1:${server.mqttPort}`;
   const devices = provisioned.devices.map((d) => ({ ...d, broker: brokerUrl }));
