@@ -1,4 +1,8 @@
-/** One appointment as an iCalendar object (RFC 5545), for the invitation and its cancellation (RFC 5546). */
+/**
+ * One appointment as an iCalendar object (RFC 5545), for the invitation and its cancellation (RFC 5546).
+ * Our own few lines rather than ical-generator or ics: one fixed event shape, with every value
+ * escaped and every line folded as the RFC says, tested against hostile text (ics.test.ts).
+ */
 export interface CalendarEvent {
   uid: string;
   sequence: number;
@@ -14,8 +18,14 @@ export interface CalendarEvent {
 }
 
 const utc = (at: number) => new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-const escape = (text: string) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
-const quoted = (text: string) => `"${text.replace(/"/g, "'")}"`;
+/** Control characters other than a line break have no place in a calendar text; they are dropped. */
+const controls = /[\p{Cc}\u2028\u2029]/gu;
+/** A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, every line break as `\n`. */
+const escape = (text: string) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n').replace(controls, '');
+/** A quoted parameter value (§3.2): no DQUOTE and no control character may appear in it at all. */
+const quoted = (text: string) => `"${text.replace(/"/g, "'").replace(/\r\n|\r|\n/g, ' ').replace(controls, '')}"`;
+/** An address in a mailto: URI: the schema's e-mail already, but never a character that could end the line. */
+const mailto = (address: string) => `mailto:${address.replace(controls, '')}`;
 
 /** Content lines longer than 75 octets are folded; a fold never splits a UTF-8 character. */
 function fold(line: string): string {
@@ -54,8 +64,8 @@ export function calendarText(event: CalendarEvent): string {
     `LOCATION:${escape(event.location)}`,
     `DESCRIPTION:${escape(event.description)}`,
     `STATUS:${event.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'}`,
-    `ORGANIZER;CN=${quoted(event.organizer.name)}:mailto:${event.organizer.email}`,
-    `ATTENDEE;CN=${quoted(event.attendee.name)};ROLE=REQ-PARTICIPANT:mailto:${event.attendee.email}`,
+    `ORGANIZER;CN=${quoted(event.organizer.name)}:${mailto(event.organizer.email)}`,
+    `ATTENDEE;CN=${quoted(event.attendee.name)};ROLE=REQ-PARTICIPANT:${mailto(event.attendee.email)}`,
     'END:VEVENT',
     'END:VCALENDAR',
   ];

@@ -15,6 +15,16 @@ export const bookingCode = z.string().regex(/^\d{8}$/, 'expected the 8-digit boo
 /** Surrounding spaces (a copied address) are forgiven; the rest must be an e-mail address. */
 export const email = z.string().trim().max(200).pipe(z.email('enter a valid e-mail address'));
 
+/**
+ * A line a person types (a name): no control characters, line breaks included, which would let the
+ * text end a header or a calendar line and start another one of its own.
+ */
+export const typedLine = (min: number, max: number, tooShort?: string) =>
+  z.string().trim().min(min, tooShort).max(max).regex(/^[^\p{Cc}\u2028\u2029]*$/u, 'control characters and line breaks are not allowed');
+
+/** A person's name, as the booking forms and the staff pages take it. */
+export const personName = typedLine(2, 100, 'enter your name');
+
 /** Why a day cannot be booked; the day buttons say it in words. */
 export const dayUnavailable = z.enum(['past', 'holiday', 'closedDay', 'closed', 'noOnlinePlaces', 'full', 'suspended']);
 export type DayUnavailable = z.infer<typeof dayUnavailable>;
@@ -88,7 +98,7 @@ export const phone = z
 export const holdRequest = z.strictObject({
   serviceId: z.string().max(40),
   startsAt: epochMs,
-  name: z.string().trim().min(2, 'enter your name').max(100),
+  name: personName,
   email,
   phone: phone.optional(),
   /** The consent to process the personal data; the form cannot be sent without it. */

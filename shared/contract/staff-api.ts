@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, isoDay, language, phone } from './booking-api.ts';
+import { email, isoDay, language, personName, phone } from './booking-api.ts';
 import { epochMs } from './common.ts';
 
 /**
@@ -19,7 +19,7 @@ export const newPassword = z.string().min(12, 'at least 12 characters').max(200)
 export const loginRequest = z.strictObject({ username: z.string().max(80), password: z.string().min(1).max(200) });
 export type LoginRequest = z.infer<typeof loginRequest>;
 
-export const newAccountRequest = z.strictObject({ username, name: z.string().trim().min(2).max(100), role: staffRole, password: newPassword });
+export const newAccountRequest = z.strictObject({ username, name: personName, role: staffRole, password: newPassword });
 export type NewAccountRequest = z.infer<typeof newAccountRequest>;
 
 export const staffAccount = z.strictObject({ username: z.string(), name: z.string(), role: staffRole });
@@ -43,7 +43,7 @@ export const dayQuery = z.strictObject({ day: isoDay });
 export const phoneBookingRequest = z.strictObject({
   serviceId: z.string().max(40),
   startsAt: epochMs,
-  name: z.string().trim().min(2).max(100),
+  name: personName,
   email: email.optional(),
   phone: phone.optional(),
   language,

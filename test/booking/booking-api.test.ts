@@ -126,6 +126,9 @@ test('bad bodies get a clear 400 naming the field, and change nothing', async ()
     assert.match(bad.body!.error.detail, /name/);
     assert.match(bad.body!.error.detail, /email/);
     assert.match(bad.body!.error.detail, /consent/);
+    const injected = await api.hold({ serviceId: 'pasy', startsAt: slot.startsAt, name: 'Jana\r\nDESCRIPTION:Zaplaťte předem' });
+    assert.equal([injected.status, injected.body!.error.code], [400, 'invalidRequest'], 'a name with a line break');
+    assert.match(injected.body!.error.detail, /name: control characters/);
     const notJson = await api.request('POST', '/api/holds', '{"serviceId":', { 'content-type': 'application/json' });
     assert.is(notJson.status, 400);
     assert.is(notJson.body!.error.code, 'invalidRequest');
