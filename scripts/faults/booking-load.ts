@@ -63,6 +63,14 @@ export class BookingLoad {
     this.confirmed.push({ email, code, startsAt: slot.startsAt });
   }
 
+  /** Online places still free over the whole horizon: when none is left, no confirmation can come. */
+  async placesLeft(): Promise<number> {
+    const answer = await fetch(`${this.httpUrl()}/api/services/${serviceId}/days`).catch(() => null);
+    if (!answer?.ok) return Number.NaN;
+    const { days = [] } = (await answer.json()) as { days?: { free: number }[] };
+    return days.reduce((sum, d) => sum + d.free, 0);
+  }
+
   private async linkFor(email: string): Promise<string> {
     const outbox = join(this.dataDir, 'outbox');
     for (const name of (await readdir(outbox)).filter((n) => n.endsWith('.html')).reverse()) {

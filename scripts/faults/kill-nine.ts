@@ -12,11 +12,22 @@ export interface KillNineReport {
   repeated: string[];
   devicesRecovered: boolean;
   bookingsConfirmed: number;
+  /** Rounds in which a booking was confirmed before the kill (all of them, until the places run out). */
+  roundsWithBookings: number;
   bookingsLost: string[];
   overbooked: string[];
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until `check` holds; after two minutes without it the run fails, naming what never happened. */
+async function progress(what: string, check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`fault run did not exercise the server: no ${what}`);
+    await pause(20);
+  }
+}
 
 /**
  * kill -9 of the office server at a random moment while both kiosks press as fast as they can and
@@ -33,6 +44,9 @@ export async function killNine(office: FaultOffice, dataDir: string, rounds: num
   const acknowledged = new Map<string, string>();
   let sequence = 0;
   const services = ['pokladna', 'obcanky', 'pasy', 'evidence'];
+  let ticketsBefore = 0;
+  let bookingsBefore = 0;
+  let roundsWithBookings = 0;
   // Citizens keep booking throughout, through every kill and restart, as they would.
   bookings.start();
   try {
@@ -53,6 +67,15 @@ export async function killNine(office: FaultOffice, dataDir: string, rounds: num
         }
       })();
       await pause(30 + random() * 300);
+      // A round proves something only if it did something: tickets acknowledged, and a booking
+      // confirmed since the last kill while places are left. Waited for, not timed: a slow
+      // machine takes longer, it does not pass without having exercised the server.
+      await progress(`round ${round + 1}: a ticket acknowledged and a booking confirmed since the last kill`, async () =>
+        acknowledged.size > ticketsBefore && (bookings.confirmed.length > bookingsBefore || (await bookings.placesLeft()) === 0),
+      );
+      if (bookings.confirmed.length > bookingsBefore) roundsWithBookings += 1;
+      ticketsBefore = acknowledged.size;
+      bookingsBefore = bookings.confirmed.length;
       office.server.child.kill('SIGKILL');
       running = false;
       await load;
@@ -91,6 +114,7 @@ export async function killNine(office: FaultOffice, dataDir: string, rounds: num
       repeated,
       devicesRecovered,
       bookingsConfirmed: bookings.confirmed.length,
+      roundsWithBookings,
       bookingsLost: await bookings.lost(),
       overbooked: await bookings.overbooked(office.config, office.clock.now()),
     };

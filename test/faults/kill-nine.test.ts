@@ -15,7 +15,7 @@ test('twenty kill -9 under load: every acknowledged ticket and confirmed booking
     assert.equal(report.lost, []);
     assert.equal(report.repeated, []);
     assert.ok(report.devicesRecovered);
-    assert.ok(report.bookingsConfirmed >= 3, `only ${report.bookingsConfirmed} bookings confirmed`);
+    assert.is(report.roundsWithBookings, 20, 'a booking was confirmed before every kill');
     assert.equal(report.bookingsLost, []);
     assert.equal(report.overbooked, []);
   } finally {
