@@ -17,7 +17,8 @@ import type {
 import { GroupCommit } from '../engine/group-commit.ts';
 import type { BookedRef } from '../engine/journal-entry.ts';
 import type { Logger } from '../log.ts';
-import type { Mailer } from '../mail/mailer.ts';
+import type { MailMessage, Mailer } from '../mail/mailer.ts';
+import { dueMails, giveUpAfterMs, nextAttempt, queueMail, type QueuedMail } from './mail-queue.ts';
 import { cancelMail, codeMail, holdMail } from './booking-mails.ts';
 import * as rules from './booking-rules.ts';
 import { emptyBookingState, type Booking, type BookingState } from './booking-state.ts';
@@ -48,7 +49,9 @@ const cryptoDraw: rules.Draw = {
 
 /**
  * The single writer of bookings: each change is applied to the state at once (so two requests for
- * the last place cannot both see it free) and answered only once it is durable; e-mails go out after.
+ * the last place cannot both see it free) and answered only once it is durable. The mails a change
+ * causes are queued in the same write (mail-queue.ts) and sent after it: a crash in between leaves
+ * them queued, and they go out after the restart, with the same Message-ID.
  */
 export class BookingService {
   private state: BookingState = emptyBookingState('');
@@ -58,6 +61,7 @@ export class BookingService {
   private readonly draw: rules.Draw;
   private readonly cache: AvailabilityCache;
   private sweeper: NodeJS.Timeout | undefined;
+  private readonly sending = new Map<string, Promise<boolean>>();
 
   constructor(private readonly deps: BookingServiceDeps) {
     this.commits = new GroupCommit(() => this.write(), () => this.restore());
@@ -68,12 +72,16 @@ export class BookingService {
 
   async start(): Promise<void> {
     const loaded = await this.deps.store.read();
-    this.state = loaded === null ? emptyBookingState(randomBytes(16).toString('base64url')) : (JSON.parse(loaded) as BookingState);
+    this.state = loaded === null ? emptyBookingState(randomBytes(16).toString('base64url')) : parseState(loaded);
     this.durableText = loaded ?? '';
     if (!loaded) await this.commits.commit();
     await this.sweep();
+    const failed = (what: string) => (e: unknown) => this.deps.log.error(what, { error: String(e) });
+    // Mails a crash left queued; not awaited, a mail server that is away must not hold the start up.
+    void this.sendQueued().catch(failed('queued mails not sent'));
     const everyMs = 60_000 / (this.deps.clock.rate ?? 1);
-    this.sweeper = setInterval(() => void this.sweep().catch((e) => this.deps.log.error('booking sweep failed', { error: String(e) })), everyMs);
+    // Each minute: lapsed holds and bookings, then the mails due for another try.
+    this.sweeper = setInterval(() => void this.sweep().then(() => this.sendQueued()).catch(failed('booking sweep failed')), everyMs);
     this.sweeper.unref();
   }
 
@@ -123,18 +131,21 @@ export class BookingService {
     if (proof !== 'ok') return { ok: false, code: proof };
     const person = { name: request.name, email: request.email.trim(), emailKey: emailKey(request.email), ...(request.phone ? { phone: request.phone } : {}) };
     const clientKey = createHash('sha256').update(`${this.state.addressSalt}/${clientAddress}`).digest('base64url').slice(0, 22);
-    const held = await this.change(() => rules.hold(this.ctx(), { serviceId: request.serviceId, startsAt: request.startsAt, person, language: request.language, clientKey }));
+    let mailId = '';
+    const held = await this.change(() => {
+      const outcome = rules.hold(this.ctx(), { serviceId: request.serviceId, startsAt: request.startsAt, person, language: request.language, clientKey });
+      if (outcome.ok) mailId = this.queue(holdMail(this.config, outcome.data, person));
+      return outcome;
+    });
     if (!held.ok) return held;
     const booking = held.data;
-    try {
-      await this.deps.mailer.send(holdMail(this.config, booking, person));
-    } catch (error) {
+    if (!(await this.send(mailId))) {
       // Without the link the hold is useless to the citizen: give the place back and say so.
-      this.deps.log.error('confirmation mail not sent', { error: String(error) });
       await this.change(() => {
         delete this.state.bookings[booking.id];
+        delete this.state.outbox[mailId];
         return { ok: true, data: null };
-      }).catch(() => undefined);
+      });
       return { ok: false, code: 'mailFailed' };
     }
     return { ok: true, data: { heldUntil: booking.heldUntil, startsAt: booking.startsAt, serviceId: booking.serviceId } };
@@ -149,10 +160,15 @@ export class BookingService {
   }
 
   async confirm(token: string): Promise<Outcome<ConfirmReply>> {
-    const confirmed = await this.change(() => rules.confirm(this.ctx(), token));
+    const mails: string[] = [];
+    const confirmed = await this.change(() => {
+      const outcome = rules.confirm(this.ctx(), token);
+      if (outcome.ok && outcome.data.first && outcome.data.booking.person) mails.push(this.queue(codeMail(this.config, outcome.data.booking, outcome.data.booking.person, this.now())));
+      return outcome;
+    });
     if (!confirmed.ok) return confirmed;
     const { booking, first } = confirmed.data;
-    if (first && booking.person) await this.mail(codeMail(this.config, booking, booking.person, this.now()));
+    await this.sendEach(mails);
     return { ok: true, data: { serviceId: booking.serviceId, startsAt: booking.startsAt, code: booking.code!, alreadyConfirmed: !first } };
   }
 
@@ -163,13 +179,17 @@ export class BookingService {
   }
 
   async cancel(code: string, email: string): Promise<Outcome<CancelPreview>> {
+    const mails: string[] = [];
     const cancelled = await this.change(() => {
       const booking = rules.findForCancel(this.state, code, emailKey(email));
-      return booking ? { ok: true, data: rules.cancel(this.ctx(), booking) } : { ok: false, code: 'notFound' };
+      if (!booking) return { ok: false, code: 'notFound' };
+      const before = rules.cancel(this.ctx(), booking);
+      mails.push(this.queue(cancelMail(this.config, before, before.person!, this.now())));
+      return { ok: true, data: before };
     });
     if (!cancelled.ok) return cancelled;
     const before = cancelled.data;
-    await this.mail(cancelMail(this.config, before, before.person!, this.now()));
+    await this.sendEach(mails);
     return { ok: true, data: { serviceId: before.serviceId, startsAt: before.startsAt } };
   }
 
@@ -177,9 +197,14 @@ export class BookingService {
   async suspend(request: SuspendRequest): Promise<Outcome<{ cancelled: number }>> {
     const unknown = request.workplaceIds?.find((id) => !this.config.workplaces.some((w) => w.id === id));
     if (unknown) return { ok: false, code: 'invalidRequest', detail: `unknown workplace "${unknown}"` };
-    const done = await this.change(() => ({ ok: true, data: rules.suspend(this.ctx(), request) }));
+    const mails: string[] = [];
+    const done = await this.change(() => {
+      const cancelled = rules.suspend(this.ctx(), request);
+      for (const booking of cancelled) if (booking.person) mails.push(this.queue(cancelMail(this.config, booking, booking.person, this.now(), request.notice)));
+      return { ok: true, data: cancelled };
+    });
     if (!done.ok) return done;
-    for (const booking of done.data) await this.mail(cancelMail(this.config, booking, booking.person!, this.now(), request.notice));
+    await this.sendEach(mails);
     return { ok: true, data: { cancelled: done.data.length } };
   }
 
@@ -199,20 +224,28 @@ export class BookingService {
 
   /** Staff: a caller's booking, confirmed at once; the code goes by e-mail if the caller gave an address. */
   async bookForCaller(request: PhoneBookingRequest, bookedBy: string): Promise<Outcome<Booking>> {
+    const mails: string[] = [];
     const person = { name: request.name, email: request.email ?? '', emailKey: request.email ? emailKey(request.email) : '', ...(request.phone ? { phone: request.phone } : {}) };
-    const booked = await this.change(() => rules.bookForCaller(this.ctx(), { serviceId: request.serviceId, startsAt: request.startsAt, person, language: request.language, bookedBy }));
-    if (booked.ok && person.email) await this.mail(codeMail(this.config, booked.data, person, this.now()));
+    const booked = await this.change(() => {
+      const outcome = rules.bookForCaller(this.ctx(), { serviceId: request.serviceId, startsAt: request.startsAt, person, language: request.language, bookedBy });
+      if (outcome.ok) mails.push(this.queue(codeMail(this.config, outcome.data, person, this.now())));
+      return outcome;
+    });
+    await this.sendEach(mails);
     return booked;
   }
 
   /** Staff: cancels a confirmed booking still to come; `notify` e-mails the client (with the .ics CANCEL). */
   async cancelById(bookingId: string, notify: boolean): Promise<Outcome<Booking>> {
+    const mails: string[] = [];
     const cancelled = await this.change(() => {
       const booking = this.state.bookings[bookingId];
       if (!booking || booking.status !== 'confirmed' || booking.startsAt <= this.now()) return { ok: false, code: 'notFound' };
-      return { ok: true, data: rules.cancel(this.ctx(), booking) };
+      const before = rules.cancel(this.ctx(), booking);
+      if (notify && before.person) mails.push(this.queue(cancelMail(this.config, before, before.person, this.now())));
+      return { ok: true, data: before };
     });
-    if (cancelled.ok && notify && cancelled.data.person) await this.mail(cancelMail(this.config, cancelled.data, cancelled.data.person, this.now()));
+    await this.sendEach(mails);
     return cancelled;
   }
 
@@ -224,12 +257,15 @@ export class BookingService {
 
   /** Staff: cancels these bookings, which new settings left without their appointment, e-mailing each client the notice. */
   async cancelMany(bookingIds: string[], notice: LocalizedText): Promise<Outcome<number>> {
-    const done = await this.change(() => ({
-      ok: true,
-      data: bookingIds.map((id) => this.state.bookings[id]).filter((b) => b && (b.status === 'confirmed' || b.status === 'held')).map((b) => rules.cancel(this.ctx(), b!)),
-    }));
+    const mails: string[] = [];
+    const done = await this.change(() => {
+      const stranded = bookingIds.map((id) => this.state.bookings[id]).filter((b) => b && (b.status === 'confirmed' || b.status === 'held'));
+      const cancelled = stranded.map((b) => rules.cancel(this.ctx(), b!));
+      for (const booking of cancelled) if (booking.person) mails.push(this.queue(cancelMail(this.config, booking, booking.person, this.now(), notice)));
+      return { ok: true, data: cancelled };
+    });
     if (!done.ok) return done;
-    for (const booking of done.data) if (booking.person) await this.mail(cancelMail(this.config, booking, booking.person, this.now(), notice));
+    await this.sendEach(mails);
     return { ok: true, data: done.data.length };
   }
 
@@ -269,6 +305,11 @@ export class BookingService {
     await this.change(() => (rules.sweep(this.ctx()) ? { ok: true, data: null } : { ok: false, code: 'notFound' }));
   }
 
+  /** The mails still waiting to be sent, for the tests and the staff overview. */
+  queuedMails(): readonly QueuedMail[] {
+    return Object.values(this.state.outbox);
+  }
+
   private bookableService(serviceId: string): Outcome<OfficeConfig['services'][number]> {
     const service = this.config.services.find((s) => s.id === serviceId);
     if (!service) return { ok: false, code: 'unknownService' };
@@ -276,13 +317,55 @@ export class BookingService {
     return { ok: true, data: service };
   }
 
-  private async mail(message: Parameters<Mailer['send']>[0]): Promise<void> {
-    if (!message.to) return;
-    try {
-      await this.deps.mailer.send(message);
-    } catch (error) {
-      this.deps.log.error('mail not sent', { to: message.to, subject: message.subject, error: String(error) });
-    }
+  /** Inside a change: the mail goes into the same write as the change that causes it. */
+  private queue(message: MailMessage): string {
+    const id = this.draw.id();
+    queueMail(this.state.outbox, id, message, this.now());
+    return id;
+  }
+
+  /** Every queued mail whose time has come, oldest first (the sweeper's retries, the start's leftovers). */
+  async sendQueued(): Promise<void> {
+    await this.sendEach(dueMails(this.state.outbox, this.now()).map((mail) => mail.id));
+  }
+
+  /** The mails a change just queued, in order; one that fails stays queued for the sweeper. */
+  private async sendEach(ids: string[]): Promise<void> {
+    for (const id of ids) await this.send(id);
+  }
+
+  /** One attempt at one queued mail; true once the mail server has accepted it (or nothing is left to send). */
+  private send(id: string): Promise<boolean> {
+    const queued = this.state.outbox[id];
+    if (!queued) return Promise.resolve(true);
+    const running = this.sending.get(id);
+    if (running) return running;
+    const attempt = (async () => {
+      try {
+        await this.deps.mailer.send({ ...queued.message, id });
+      } catch (error) {
+        const now = this.now();
+        const givingUp = now - queued.queuedAt > giveUpAfterMs;
+        this.deps.log.error(givingUp ? 'mail given up after two days' : 'mail not sent, will retry', { to: queued.message.to, subject: queued.message.subject, attempts: queued.attempts + 1, error: String(error) });
+        await this.change(() => {
+          const mail = this.state.outbox[id];
+          if (!mail) return { ok: false, code: 'notFound' };
+          if (givingUp) delete this.state.outbox[id];
+          else Object.assign(mail, { attempts: mail.attempts + 1, nextAttemptAt: nextAttempt(mail.attempts + 1, now) });
+          return { ok: true, data: null };
+        });
+        return false;
+      }
+      // Not stored (the disk failed): it stays queued and is sent again, under the same Message-ID.
+      await this.change(() => {
+        if (!this.state.outbox[id]) return { ok: false, code: 'notFound' };
+        delete this.state.outbox[id];
+        return { ok: true, data: null };
+      });
+      return true;
+    })().finally(() => this.sending.delete(id));
+    this.sending.set(id, attempt);
+    return attempt;
   }
 
   /** Applies a rule at once and answers when it is durable; a refusal changed nothing and writes nothing. */
@@ -307,6 +390,13 @@ export class BookingService {
   }
 
   private restore(): void {
-    this.state = this.durableText ? (JSON.parse(this.durableText) as BookingState) : emptyBookingState(this.state.addressSalt);
+    this.state = this.durableText ? parseState(this.durableText) : emptyBookingState(this.state.addressSalt);
   }
+}
+
+/** A bookings file; one written before mails were queued in it has no outbox. */
+function parseState(text: string): BookingState {
+  const state = JSON.parse(text) as BookingState;
+  state.outbox ??= {};
+  return state;
 }

@@ -1,3 +1,4 @@
+import type { QueuedMail } from './mail-queue.ts';
 import type { Language, LocalizedText } from '../../shared/config/localized.ts';
 
 /** Personal data: kept only while needed (cancellation and the retention sweep delete it). */
@@ -55,9 +56,11 @@ export interface BookingState {
   addressSalt: string;
   bookings: Record<string, Booking>;
   suspension: Suspension | null;
+  /** Mails the changes above caused and that are not sent yet (mail-queue.ts); absent in files of before. */
+  outbox: Record<string, QueuedMail>;
 }
 
-export const emptyBookingState = (addressSalt: string): BookingState => ({ seq: 0, addressSalt, bookings: {}, suspension: null });
+export const emptyBookingState = (addressSalt: string): BookingState => ({ seq: 0, addressSalt, bookings: {}, suspension: null, outbox: {} });
 
 /** Whether a booking takes a place at `now`: a live hold, a confirmed or a checked-in booking. */
 export function occupies(booking: Booking, now: number): boolean {

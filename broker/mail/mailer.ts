@@ -5,6 +5,8 @@ import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { Logger } from '../log.ts';
 
 export interface MailMessage {
+  /** Becomes the Message-ID, so that the same mail sent twice is recognisably one. */
+  id?: string;
   to: string;
   subject: string;
   text: string;
@@ -56,8 +58,10 @@ export function createMailer(settings: OfficeConfig['mail'], dataDir: string, lo
 }
 
 function envelope(from: string, message: MailMessage): SendMailOptions {
+  const domain = /@([^>\s]+)/.exec(from)?.[1] ?? 'fronta.invalid';
   return {
     from,
+    ...(message.id ? { messageId: `<${message.id}@${domain}>` } : {}),
     to: message.to,
     subject: message.subject,
     text: message.text,

@@ -57,8 +57,11 @@ export class BookingLoad {
     const held = await fetch(`${url}/api/holds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (held.status !== 201) return;
     const token = await this.linkFor(email);
-    const confirmed = await fetch(`${url}/api/confirmations/${token}`, { method: 'POST' });
-    if (confirmed.status !== 200) return;
+    // A confirmation cut off by the kill is sent again once the server is back, as a citizen
+    // reloads the page: it must then find the code mailed, whether or not it was the first answer.
+    let confirmed: Response | undefined;
+    while (!confirmed && this.running) confirmed = await fetch(`${this.httpUrl()}/api/confirmations/${token}`, { method: 'POST' }).catch(() => new Promise<undefined>((r) => setTimeout(() => r(undefined), 50)));
+    if (confirmed?.status !== 200) return;
     const { code } = (await confirmed.json()) as { code: string };
     this.confirmed.push({ email, code, startsAt: slot.startsAt });
   }
@@ -89,6 +92,13 @@ export class BookingLoad {
       if (found?.startsAt !== b.startsAt) lost.push(`${b.email} ${b.code} → ${reply.status}`);
     }
     return lost;
+  }
+
+  /** Confirmed bookings whose code no mail in the outbox carries. */
+  async codeMailsMissing(): Promise<string[]> {
+    const outbox = join(this.dataDir, 'outbox');
+    const mails = await Promise.all((await readdir(outbox)).filter((n) => n.endsWith('.html')).map((n) => readFile(join(outbox, n), 'utf8')));
+    return this.confirmed.filter((b) => !mails.some((html) => html.includes(b.code))).map((b) => `${b.email} ${b.code}`);
   }
 
   /** Places taken beyond the day's online places or a slot's places, from the bookings file as stored. */

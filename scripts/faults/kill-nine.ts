@@ -15,14 +15,16 @@ export interface KillNineReport {
   /** Rounds in which a booking was confirmed before the kill (all of them, until the places run out). */
   roundsWithBookings: number;
   bookingsLost: string[];
+  /** Confirmed bookings whose code e-mail never went out. */
+  codeMailsMissing: string[];
   overbooked: string[];
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits until `check` holds; after two minutes without it the run fails, naming what never happened. */
-async function progress(what: string, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 120_000;
+/** Waits until `check` holds; after two minutes (or `withinMs`) without it the run fails, naming what never happened. */
+async function progress(what: string, check: () => Promise<boolean>, withinMs = 120_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`fault run did not exercise the server: no ${what}`);
     await pause(20);
@@ -33,7 +35,7 @@ async function progress(what: string, check: () => Promise<boolean>): Promise<vo
  * kill -9 of the office server at a random moment while both kiosks press as fast as they can and
  * citizens book the last places online, `rounds` times. After each restart every acknowledged
  * ticket must come back, to the same request id, with the same number; no two requests may share
- * a number; every confirmed booking must still answer to its code; no place may be taken twice;
+ * a number; every confirmed booking must still answer to its code and have had its code mailed; no place may be taken twice;
  * the simulated devices, which are connected all along, must be back to "ready" by themselves.
  */
 export async function killNine(office: FaultOffice, dataDir: string, rounds: number, random: () => number = Math.random): Promise<KillNineReport> {
@@ -116,6 +118,11 @@ export async function killNine(office: FaultOffice, dataDir: string, rounds: num
       bookingsConfirmed: bookings.confirmed.length,
       roundsWithBookings,
       bookingsLost: await bookings.lost(),
+      // Mails queued before a kill go out after the restart: waited for, within the same deadline.
+      codeMailsMissing: await progress('code mail for every confirmed booking', async () => (await bookings.codeMailsMissing()).length === 0).then(
+        () => [],
+        () => bookings.codeMailsMissing(),
+      ),
       overbooked: await bookings.overbooked(office.config, office.clock.now()),
     };
   } finally {

@@ -4,7 +4,7 @@ import { startFaultOffice } from '../../scripts/faults/fault-office.ts';
 import { killNine } from '../../scripts/faults/kill-nine.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
-test('twenty kill -9 under load: every acknowledged ticket and confirmed booking survives, no number repeats, no place is taken twice, devices recover', async () => {
+test('twenty kill -9 under load: every acknowledged ticket and confirmed booking survives with its code mailed, no number repeats, no place is taken twice, devices recover', async () => {
   const dir = await tempDir();
   const office = await startFaultOffice(dir.path);
   try {
@@ -17,6 +17,7 @@ test('twenty kill -9 under load: every acknowledged ticket and confirmed booking
     assert.ok(report.devicesRecovered);
     assert.is(report.roundsWithBookings, 20, 'a booking was confirmed before every kill');
     assert.equal(report.bookingsLost, []);
+    assert.equal(report.codeMailsMissing, [], 'every confirmed booking got its code by mail');
     assert.equal(report.overbooked, []);
   } finally {
     await office.stop();

@@ -1,0 +1,96 @@
+import { solveChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { BookingService } from '../../broker/booking/booking-service.ts';
+import { createLogger } from '../../broker/log.ts';
+import type { MailMessage, Mailer } from '../../broker/mail/mailer.ts';
+import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
+import { ManualClock } from '../../shared/clock.ts';
+import type { ProofOfWork } from '../../shared/contract/booking-api.ts';
+import { confirmTokenIn } from '../support/booking-client.ts';
+import { eventually } from '../support/eventually.ts';
+import { kostelecEasyProof, tuesdayNine } from '../support/office-fixture.ts';
+
+const config = kostelecEasyProof();
+const tenAm = Date.parse('2026-11-25T10:00:00+01:00');
+
+/** A mail server that accepts, refuses, or hangs (the process dies before it answers) as told. */
+function mailServer(decide: (message: MailMessage) => 'accept' | 'refuse' | 'hang' = () => 'accept'): Mailer & { accepted: MailMessage[] } {
+  const accepted: MailMessage[] = [];
+  return {
+    accepted,
+    send(message) {
+      const decision = decide(message);
+      if (decision === 'hang') return new Promise<void>(() => {});
+      if (decision === 'refuse') return Promise.reject(new Error('421 try again later'));
+      accepted.push(message);
+      return Promise.resolve();
+    },
+    close() {},
+  };
+}
+
+async function service(store: MemoryDocumentStore, clock: ManualClock, mailer: Mailer) {
+  const booking = new BookingService({ config, clock, store, mailer, log: createLogger('booking', () => {}) });
+  await booking.start();
+  return booking;
+}
+
+async function hold(booking: BookingService): Promise<void> {
+  const challenge = (await booking.challenge()) as Challenge;
+  const solution = (await solveChallenge({ challenge, deriveKey }))!;
+  const proof = { challenge: challenge as ProofOfWork['challenge'], solution };
+  const held = await booking.hold({ serviceId: 'pasy', startsAt: tenAm, name: 'Jana Nováková', email: 'jana@example.cz', consent: true, language: 'cs', proof }, '127.0.0.1');
+  assert.ok(held.ok, JSON.stringify(held));
+}
+
+const queuedIn = (store: MemoryDocumentStore) => Object.keys((JSON.parse(store.text!) as { outbox: object }).outbox);
+
+test('a confirmation stored but not yet mailed when the server died is mailed after the restart, once, with the same Message-ID; the retried confirmation sends nothing more', async () => {
+  const store = new MemoryDocumentStore();
+  const clock = new ManualClock(tuesdayNine);
+  const dying = mailServer((m) => (m.calendar ? 'hang' : 'accept'));
+  const first = await service(store, clock, dying);
+  await hold(first);
+  const token = confirmTokenIn(dying.accepted[0]!.text);
+  void first.confirm(token);
+  const [queued] = await eventually('the code mail stored with the confirmation', () => queuedIn(store).length === 1 && queuedIn(store));
+  first.stop();
+
+  const mails = mailServer();
+  const second = await service(store, clock, mails);
+  await eventually('the code mail sent after the restart', () => mails.accepted.length === 1);
+  assert.is(mails.accepted[0]!.id, queued, 'the Message-ID the crashed attempt would have used');
+  assert.match(mails.accepted[0]!.text, /\d{8}/);
+  await eventually('the mail taken off the queue', () => queuedIn(store).length === 0);
+  const again = await second.confirm(token);
+  assert.ok(again.ok && again.data.alreadyConfirmed);
+  assert.is(mails.accepted.length, 1);
+  second.stop();
+});
+
+test('a cancellation mail the mail server refuses stays queued, is retried later, and goes out once the server takes it', async () => {
+  const store = new MemoryDocumentStore();
+  const clock = new ManualClock(tuesdayNine);
+  let refusing = false;
+  const mails = mailServer(() => (refusing ? 'refuse' : 'accept'));
+  const booking = await service(store, clock, mails);
+  await hold(booking);
+  const confirmed = await booking.confirm(confirmTokenIn(mails.accepted[0]!.text));
+  assert.ok(confirmed.ok);
+  refusing = true;
+  const cancelled = await booking.cancel(confirmed.data.code, 'jana@example.cz');
+  assert.ok(cancelled.ok, 'the cancellation stands though its mail could not go');
+  assert.equal(booking.queuedMails().map((m) => m.attempts), [1]);
+  await booking.sendQueued();
+  assert.is(booking.queuedMails()[0]!.attempts, 1, 'not retried before its time');
+  clock.advance(61_000);
+  refusing = false;
+  await booking.sendQueued();
+  assert.is(booking.queuedMails().length, 0);
+  assert.equal(mails.accepted.map((m) => m.calendar?.method ?? 'link'), ['link', 'REQUEST', 'CANCEL']);
+  booking.stop();
+});
+
+test.run();
