@@ -9,6 +9,7 @@ import { createLogger } from './log.ts';
 import { createMailer } from './mail/mailer.ts';
 import { startOfficeServer } from './office-server.ts';
 import { parseTrustProxy } from './http/proxy-trust.ts';
+import { mqttTlsFromEnv } from './mqtt/mqtt-tls.ts';
 import { FileStore } from './store/file-store.ts';
 
 /** The office server. Settings come from the environment; see README.md for each one. */
@@ -17,6 +18,7 @@ const dataDir = env.FRONTA_DATA_DIR ?? 'data';
 const config = await loadOfficeConfig(env.FRONTA_CONFIG);
 await mkdir(dataDir, { recursive: true });
 const adminToken = await readOrCreateAdminToken(join(dataDir, 'admin-token'));
+const mqttTls = await mqttTlsFromEnv(env);
 const server = await startOfficeServer({
   config,
   credentials: await readCredentials(env.FRONTA_CREDENTIALS ?? join(dataDir, 'credentials.json')),
@@ -29,13 +31,15 @@ const server = await startOfficeServer({
   adminToken,
   clock: clockFromSettings({ startAt: env.FRONTA_START_AT, offsetMs: env.FRONTA_CLOCK_OFFSET_MS, rate: env.FRONTA_CLOCK_RATE, epochMs: env.FRONTA_CLOCK_EPOCH_MS }),
   host: env.FRONTA_HOST ?? '127.0.0.1',
-  mqttPort: Number(env.FRONTA_MQTT_PORT ?? 1883),
+  // With a certificate, plain MQTT is off unless asked for (an isolated LAN, devices not yet re-provisioned).
+  mqttPort: mqttTls && env.FRONTA_MQTT_PLAIN !== '1' ? null : Number(env.FRONTA_MQTT_PORT ?? 1883),
+  mqttTls,
   httpPort: Number(env.FRONTA_HTTP_PORT ?? 8080),
   simulating: env.FRONTA_SIMULATION === '1',
   trustProxy: parseTrustProxy(env.FRONTA_TRUST_PROXY),
 });
 // Tells a parent process (scripts/office.ts, the tests) the ports the OS chose.
-console.log(JSON.stringify({ ready: true, mqttPort: server.mqttPort, httpPort: server.httpPort }));
+console.log(JSON.stringify({ ready: true, mqttPort: server.mqttPort, mqttsPort: server.mqttsPort, httpPort: server.httpPort }));
 
 const shutdown = () => void server.stop().then(() => process.exit(0));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, shutdown);

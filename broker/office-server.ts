@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Server } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../shared/clock.ts';
 import type { OfficeConfig } from '../shared/config/schema.ts';
@@ -21,6 +22,7 @@ import { DeviceHealthBoard } from './mqtt/device-health-board.ts';
 import { EngineBridge } from './mqtt/engine-bridge.ts';
 import { createMqttBroker } from './mqtt/mqtt-broker.ts';
 import { guardPacketSize } from './mqtt/packet-size-guard.ts';
+import type { MqttTls } from './mqtt/mqtt-tls.ts';
 import type { QueueStore } from './store/queue-store.ts';
 
 export interface OfficeServerOptions {
@@ -45,8 +47,10 @@ export interface OfficeServerOptions {
   /** Shorter HTTP timeouts for the tests. */
   httpTimeouts?: Partial<HttpTimeouts>;
   host?: string;
-  /** 0 lets the OS choose, as every test does. */
-  mqttPort?: number;
+  /** 0 lets the OS choose, as every test does; null: no plain MQTT (only MQTT over TLS). */
+  mqttPort?: number | null;
+  /** MQTT over TLS (mqtt-tls.ts), with the certificate and key as PEM; port 0 lets the OS choose. */
+  mqttTls?: MqttTls;
   httpPort?: number;
   logSink?: LogSink;
   /** Opens the simulation-only topics and the virtual office's login (scripts/office.ts); never in production. */
@@ -59,7 +63,10 @@ export interface OfficeServer {
   accounts: StaffAccounts;
   /** Every HTTP route and the staff role it needs. */
   routes: RouteEntry[];
-  mqttPort: number;
+  /** Null when plain MQTT is off. */
+  mqttPort: number | null;
+  /** Null without a certificate. */
+  mqttsPort: number | null;
   httpPort: number;
   stop(): Promise<void>;
 }
@@ -118,6 +125,7 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
   // Nagle's algorithm with delayed ACKs holds small MQTT packets back ~40 ms; every message here is small and urgent.
   const refuseOversized = (where: string) => (reason: string) => mqttLog.warn('closed a connection sending an oversized packet', { where, reason });
   const tcp = createServer({ noDelay: true }, (socket) => aedes.handle(guardPacketSize(socket, refuseOversized('tcp'))));
+  const tls = options.mqttTls && createTlsServer({ ...options.mqttTls, noDelay: true }, (socket) => aedes.handle(guardPacketSize(socket, refuseOversized('tls'))));
   const adminToken = options.adminToken ?? randomBytes(32).toString('base64url');
   const http = await createHttpServer({
     aedes,
@@ -136,9 +144,10 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
     trustProxy: options.trustProxy,
     timeouts: options.httpTimeouts,
   });
-  const mqttPort = await listen(tcp, options.mqttPort ?? 0, host);
+  const mqttPort = options.mqttPort === null ? null : await listen(tcp, options.mqttPort ?? 0, host);
+  const mqttsPort = tls ? await listen(tls, options.mqttTls!.port, host) : null;
   const httpPort = await listen(http.server, options.httpPort ?? 0, host);
-  log.info('office server ready', { mqttPort, httpPort, day: engine.currentDay() });
+  log.info('office server ready', { mqttPort, mqttsPort, httpPort, day: engine.currentDay() });
 
   return {
     engine,
@@ -146,6 +155,7 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
     accounts,
     routes: http.routes,
     mqttPort,
+    mqttsPort,
     httpPort,
     async stop() {
       await bridge.stop();
@@ -154,7 +164,8 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
       for (const ws of http.sockets.clients) ws.terminate();
       http.sockets.close();
       http.server.closeAllConnections();
-      await Promise.all([new Promise<void>((resolve) => tcp.close(() => resolve())), http.app.close()]);
+      const closed = (server: Server | undefined) => new Promise<void>((resolve) => (server?.listening ? server.close(() => resolve()) : resolve()));
+      await Promise.all([closed(tcp), closed(tls), http.app.close()]);
       booking.stop();
       options.mailer.close();
       await store.stop();

@@ -3,7 +3,7 @@ import { topic } from '../shared/contract/topics.ts';
 import { listGpioChips } from './drivers/gpio/gpio-chip.ts';
 import { keyboardInterfaces, type HidApi } from './drivers/keypad/hid-keypad.ts';
 import { driverFactory } from './drivers/factory.ts';
-import type { LocalSettings } from './local-settings.ts';
+import { brokerTls, type LocalSettings } from './local-settings.ts';
 
 export interface CheckResult { part: string; ok: boolean; detail: string }
 type Check = (settings: LocalSettings) => Promise<CheckResult>;
@@ -58,7 +58,7 @@ const checks: Check[] = [
   },
   async (s) => {
     try {
-      const client = await within(5000, connectAsync(s.broker, { clientId: `${s.deviceId}~check`, username: s.deviceId, password: s.secret, protocolVersion: 4, reconnectPeriod: 0 }), 'broker');
+      const client = await within(5000, connectAsync(s.broker, { ...brokerTls(s), clientId: `${s.deviceId}~check`, username: s.deviceId, password: s.secret, protocolVersion: 4, reconnectPeriod: 0 }), 'broker');
       const config = new Promise<string>((resolve) => client.on('message', (_t, payload) => resolve((JSON.parse(payload.toString()) as { role: string }).role)));
       await client.subscribeAsync(topic('deviceConfig', s.deviceId), { qos: 1 });
       const role = await within(3000, config, 'device configuration');

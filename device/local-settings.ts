@@ -8,9 +8,14 @@ export const localSettingsSchema = z.strictObject({
   broker: z.string().regex(/^(mqtts?|wss?):\/\//, 'expected mqtt://, mqtts://, ws:// or wss://'),
   deviceId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),
   secret: z.string().min(16),
+  /** For mqtts:// with a certificate the device cannot check otherwise (the office's own): that certificate, as PEM. */
+  brokerCa: z.string().startsWith('-----BEGIN CERTIFICATE-----').optional(),
   hardware: hardwareSettingsSchema.default({}),
 });
 export type LocalSettings = z.infer<typeof localSettingsSchema>;
+
+/** MQTT.js's TLS options for these settings: the certificate to trust, if the settings name one. */
+export const brokerTls = (settings: Pick<LocalSettings, 'brokerCa'>): { ca?: string } => (settings.brokerCa ? { ca: settings.brokerCa } : {});
 
 export async function readLocalSettings(path: string): Promise<LocalSettings> {
   const result = localSettingsSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { connect, type MqttClient } from 'mqtt';
 import { contract, matchTopic, parsePayload, topic, type Message, type TopicName } from '../shared/contract/topics.ts';
-import type { LocalSettings } from './local-settings.ts';
+import { brokerTls, type LocalSettings } from './local-settings.ts';
 
 export type Handler<N extends TopicName> = (message: Message<N>, id: string) => void;
 type Status = 'online' | 'offline';
@@ -36,6 +36,7 @@ export class MqttLink {
   /** Starts connecting and returns: a device must come up (and say "out of service") with the broker away. */
   async start(): Promise<void> {
     const client = connect(this.settings.broker, {
+      ...brokerTls(this.settings),
       clientId: this.settings.deviceId,
       username: this.settings.deviceId,
       password: this.settings.secret,

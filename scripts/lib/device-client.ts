@@ -1,5 +1,5 @@
 import { connectAsync, type MqttClient } from 'mqtt';
-import type { LocalSettings } from '../../device/local-settings.ts';
+import { brokerTls, type LocalSettings } from '../../device/local-settings.ts';
 
 /**
  * A plain MQTT.js client logged in with a device's credentials: what mosquitto_pub would be, for
@@ -8,6 +8,7 @@ import type { LocalSettings } from '../../device/local-settings.ts';
  */
 export async function connectAsDevice(device: LocalSettings, suffix?: string, overrides: { secret?: string; clientId?: string } = {}): Promise<MqttClient> {
   const client = await connectAsync(device.broker, {
+    ...brokerTls(device),
     clientId: overrides.clientId ?? (suffix ? `${device.deviceId}~${suffix}` : device.deviceId),
     username: device.deviceId,
     password: overrides.secret ?? device.secret,

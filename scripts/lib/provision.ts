@@ -15,16 +15,17 @@ export interface Provisioned {
 
 /**
  * Gives every device of the office a fresh secret: the server keeps only its hash in
- * `credentials.json`, each device its own `devices/<id>.json` (broker address, id, secret).
+ * `credentials.json`, each device its own `devices/<id>.json` (broker address, id, secret, and for
+ * mqtts:// with the office's own certificate that certificate).
  */
-export async function provisionDevices(config: OfficeConfig, dir: string, broker: string, withSimulator = false): Promise<Provisioned> {
+export async function provisionDevices(config: OfficeConfig, dir: string, broker: string, withSimulator = false, brokerCa?: string): Promise<Provisioned> {
   await mkdir(join(dir, 'devices'), { recursive: true });
   const credentials: Credentials = {};
   const devices: LocalSettings[] = [];
   for (const { id } of [...config.kiosks, ...config.counters, ...config.displays]) {
     const secret = newSecret();
     credentials[id] = hashSecret(secret);
-    const settings: LocalSettings = { broker, deviceId: id, secret, hardware: {} };
+    const settings: LocalSettings = { broker, deviceId: id, secret, ...(brokerCa ? { brokerCa } : {}), hardware: {} };
     devices.push(settings);
     await writeFileDurably(join(dir, 'devices', `${id}.json`), `${JSON.stringify(settings, null, 2)}\n`);
   }

@@ -48,7 +48,7 @@ async function hallOffice() {
       await server.stop();
     },
     async back() {
-      server = await start(server.mqttPort, server.httpPort);
+      server = await start(server.mqttPort!, server.httpPort);
     },
     async stop() {
       await sim.stop();

@@ -41,7 +41,7 @@ test('with the broker away devices say so and print nothing; they recover by the
     await new Promise((r) => setTimeout(r, 300));
     assert.is(kiosk.printer.printed.length, 0);
 
-    server = await start(server.mqttPort);
+    server = await start(server.mqttPort!);
     await eventually('the kiosk back to its welcome', () => kiosk.lcd.lines[0] === 'Dobrý den,', 8000);
     await eventually('the passport button lit again', () => kiosk.buttons.lights.get(3));
     // Nothing pressed while the broker was away reached the engine.

@@ -66,7 +66,7 @@ test('the packet scanner follows any stream of valid packets split anywhere, and
 test('a packet announcing 200 MiB before CONNECT is refused at its header, not buffered (TCP)', async () => {
   const office = await runOffice();
   try {
-    const result = await floodTcp(await connected(office.server.mqttPort), header(0x10, hugeLength));
+    const result = await floodTcp(await connected(office.server.mqttPort!), header(0x10, hugeLength));
     assert.ok(result.closed, 'the server closed the connection');
     assert.ok(result.sent < budget, `closed after ${result.sent} bytes`);
     assert.ok(refusedIn(office, 'tcp'), 'the refusal is logged');
@@ -79,7 +79,7 @@ test('a logged-in device announcing a 200 MiB PUBLISH is disconnected at its hea
   const office = await runOffice();
   try {
     const device = office.devices[0]!;
-    const socket = await connected(office.server.mqttPort);
+    const socket = await connected(office.server.mqttPort!);
     const connack = new Promise<number>((resolve) => {
       const parser = mqttPacket.parser();
       parser.on('packet', (packet) => resolve((packet as { returnCode: number }).returnCode));
