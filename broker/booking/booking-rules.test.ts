@@ -67,6 +67,22 @@ test('holds count against the day\'s online places; a lapsed hold and a cancella
   assert.is(kept.ok && kept.data.person, undefined, 'a cancellation deletes the personal data');
 });
 
+test('one client address takes at most three places of a day, whatever e-mail addresses it gives; another day or another address is free', () => {
+  const state = emptyBookingState('salt');
+  const early = tuesdayNine - 3 * 3600_000;
+  const slots = slotsOn(state, '2026-11-25', early);
+  const confirmed = (startsAt: number, k: number, clientKey = 'one-address', serviceId = 'pasy') => {
+    const held = rules.hold(ctx(state, early), { serviceId, startsAt, person: person(`throwaway${k}@example.cz`), language: 'cs', clientKey });
+    return held.ok ? rules.confirm(ctx(state, early), held.data.confirmToken).ok : held.code;
+  };
+  assert.equal([0, 1, 2].map((k) => confirmed(slots[k]!.startsAt, k)), [true, true, true]);
+  const idCards = daySlots(config, state, config.services.find((s) => s.id === 'obcanky')!, '2026-11-25', early);
+  assert.is(confirmed(idCards[0]!.startsAt, 3, 'one-address', 'obcanky'), 'tooManyBookings', 'a fourth place that day, in another service');
+  assert.is(confirmed(idCards[0]!.startsAt, 4, 'another-address', 'obcanky'), true);
+  const thursday = slotsOn(state, '2026-11-26', early);
+  assert.is(confirmed(thursday[0]!.startsAt, 5), true, 'the next day');
+});
+
 test('per e-mail and per address limits on holds and bookings; the e-mail counts in its normalised form', () => {
   const state = emptyBookingState('salt');
   const slots = slotsOn(state, '2026-11-25');
@@ -74,8 +90,9 @@ test('per e-mail and per address limits on holds and bookings; the e-mail counts
   assert.ok(holdAt(state, slots[1]!.startsAt, 'jananovakova@gmail.com').ok);
   const third = holdAt(state, slots[2]!.startsAt, 'JANANOVAKOVA@googlemail.com');
   assert.equal(third, { ok: false, code: 'tooManyHolds' });
-  for (let k = 3; k < 7; k++) holdAt(state, slots[k]!.startsAt, `p${k}@example.cz`);
-  const sixthFromAddress = holdAt(state, slots[8]!.startsAt, 'new@example.cz');
+  // On other days: one address's places of a day are limited apart (three).
+  for (const [k, day] of ['2026-11-26', '2026-11-27', '2026-11-30', '2026-12-01'].entries()) assert.ok(holdAt(state, slotsOn(state, day)[0]!.startsAt, `p${k}@example.cz`).ok, day);
+  const sixthFromAddress = holdAt(state, slotsOn(state, '2026-12-02')[0]!.startsAt, 'new@example.cz');
   assert.equal(sixthFromAddress, { ok: false, code: 'tooManyHolds' }, 'six pending holds from one address at most');
 });
 

@@ -40,6 +40,8 @@ export function hold(ctx: BookingContext, input: HoldInput): BookingOutcome<Book
   if (held.filter(mine).length >= limits.pendingHoldsPerEmail || held.filter(here).length >= limits.pendingHoldsPerAddress) return refuse('tooManyHolds');
   const booked = live.filter((b) => b.status !== 'held');
   if (booked.filter(mine).length >= limits.bookingsPerEmail || booked.filter(here).length >= limits.bookingsPerAddress) return refuse('tooManyBookings');
+  // Throwaway addresses get past the per-e-mail limits; one place on the internet still cannot take a day.
+  if (live.filter((b) => here(b) && b.day === day).length >= limits.placesPerAddressPerDay) return refuse('tooManyBookings', `at most ${limits.placesPerAddressPerDay} places a day from one address`);
 
   return { ok: true, data: added(ctx, service, input, { status: 'held', heldUntil: now + config.booking.holdMinutes * 60_000, clientKey: input.clientKey }) };
 }

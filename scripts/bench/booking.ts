@@ -21,7 +21,7 @@ export function startBookingOffice(dir: string): Promise<OfficeProcess> {
     })),
     booking: {
       proofOfWork: { minCounter: 1, maxCounter: 5 },
-      limits: { pendingHoldsPerAddress: 1e6, bookingsPerAddress: 1e6, pendingHoldsPerEmail: 1e6, holdRequestsPerAddress: 1e6, cancelAttemptsPerAddress: 1e6 },
+      limits: { pendingHoldsPerAddress: 1e6, bookingsPerAddress: 1e6, placesPerAddressPerDay: 1e6, pendingHoldsPerEmail: 1e6, holdRequestsPerAddress: 1e6, cancelAttemptsPerAddress: 1e6 },
     },
   };
   return startOfficeProcess(dir, input, benchStart);

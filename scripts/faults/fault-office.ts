@@ -18,7 +18,7 @@ export function startFaultOffice(dir: string): Promise<FaultOffice> {
     workplaces: kostelecOffice.workplaces.map((w) => ({ ...w, walkInCapacityPerDay: 10_000 })),
     booking: {
       proofOfWork: { minCounter: 10, maxCounter: 50 },
-      limits: { pendingHoldsPerAddress: 1e6, bookingsPerAddress: 1e6, holdRequestsPerAddress: 1e6, cancelAttemptsPerAddress: 1e6 },
+      limits: { pendingHoldsPerAddress: 1e6, bookingsPerAddress: 1e6, placesPerAddressPerDay: 1e6, holdRequestsPerAddress: 1e6, cancelAttemptsPerAddress: 1e6 },
     },
   };
   return startOfficeProcess(dir, input, start);

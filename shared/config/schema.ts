@@ -107,6 +107,8 @@ export const bookingRulesSchema = z.strictObject({
       pendingHoldsPerAddress: z.int().min(1).default(6),
       bookingsPerEmail: z.int().min(1).default(3),
       bookingsPerAddress: z.int().min(1).default(20),
+      /** Places one client address may hold or book on one day: a family's passports, never a whole day of a service. */
+      placesPerAddressPerDay: z.int().min(1).default(3),
       /** Wrong codes per kiosk per minute and per hour (code-attempts.ts); a typo costs one or two. */
       codeAttemptsPerKioskPerMinute: z.int().min(1).default(6),
       codeAttemptsPerKioskPerHour: z.int().min(1).default(30),
@@ -115,7 +117,7 @@ export const bookingRulesSchema = z.strictObject({
       /** Hold requests per client address per 10 minutes (a family booking together is a few). */
       holdRequestsPerAddress: z.int().min(1).default(30),
     })
-    .default({ pendingHoldsPerEmail: 2, pendingHoldsPerAddress: 6, bookingsPerEmail: 3, bookingsPerAddress: 20, codeAttemptsPerKioskPerMinute: 6, codeAttemptsPerKioskPerHour: 30, cancelAttemptsPerAddress: 10, holdRequestsPerAddress: 30 }),
+    .default({ pendingHoldsPerEmail: 2, pendingHoldsPerAddress: 6, bookingsPerEmail: 3, bookingsPerAddress: 20, placesPerAddressPerDay: 3, codeAttemptsPerKioskPerMinute: 6, codeAttemptsPerKioskPerHour: 30, cancelAttemptsPerAddress: 10, holdRequestsPerAddress: 30 }),
   /** altcha proof of work: SHA-256 rounds the browser must try, drawn in this range (40,000 take 0.8 s in desktop Chromium). */
   proofOfWork: z.strictObject({ minCounter: z.int().min(1), maxCounter: z.int().min(1) }).default({ minCounter: 10_000, maxCounter: 40_000 }),
 });

@@ -9,7 +9,7 @@ import { smtpInbox } from '../support/smtp-inbox.ts';
 const crowd = kostelec((c) => {
   c.booking = {
     proofOfWork: { minCounter: 20, maxCounter: 60 },
-    limits: { pendingHoldsPerAddress: 10_000, bookingsPerAddress: 10_000, holdRequestsPerAddress: 10_000 },
+    limits: { pendingHoldsPerAddress: 10_000, bookingsPerAddress: 10_000, placesPerAddressPerDay: 10_000, holdRequestsPerAddress: 10_000 },
   };
 });
 
