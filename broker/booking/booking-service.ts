@@ -65,7 +65,7 @@ export class BookingService {
 
   constructor(private readonly deps: BookingServiceDeps) {
     this.commits = new GroupCommit(() => this.write(), () => this.restore());
-    this.proof = new ProofOfWorkGate(deps.config.booking.proofOfWork);
+    this.proof = new ProofOfWorkGate(() => this.config.booking.proofOfWork);
     this.draw = deps.draw ?? cryptoDraw;
     this.cache = new AvailabilityCache(deps.clock);
   }

@@ -18,13 +18,14 @@ export class ProofOfWorkGate {
   /** Signatures of accepted solutions, with when their challenge expires; in memory, as a restart also renews the secrets. */
   private readonly used = new Map<string, number>();
 
-  constructor(private readonly rules: BookingRules['proofOfWork']) {}
+  /** The difficulty in force, read at each challenge: the settings page changes it. */
+  constructor(private readonly rules: () => BookingRules['proofOfWork']) {}
 
   challenge(): Promise<Challenge> {
     return createChallenge({
       algorithm: 'SHA-256',
       cost: 1,
-      counter: randomInt(this.rules.minCounter, this.rules.maxCounter),
+      counter: randomInt(this.rules().minCounter, this.rules().maxCounter),
       deriveKey,
       expiresAt: new Date(Date.now() + lifetimeMs),
       hmacSignatureSecret: this.secret,

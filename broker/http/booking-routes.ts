@@ -14,10 +14,12 @@ const cancelParams = z.strictObject({ step: z.enum(['preview', 'confirm']) });
 
 const tenMinutes = 10 * 60_000;
 
-/** The booking API (docs/API.md). Reads are cheap and cached; every write is rate-limited per client address. */
-/** `config` is the configuration in force; the per-address limits are read once, at start. */
+/**
+ * The booking API (docs/API.md). Reads are cheap and cached; every write is rate-limited per client
+ * address, by the limits of the configuration in force (`config`), read at each request.
+ */
 export function bookingRoutes(app: FastifyInstance, booking: BookingService, config: () => OfficeConfig, adminToken: string): void {
-  const { limits } = config().booking;
+  type Limits = OfficeConfig['booking']['limits'];
   const answer = <T>(reply: FastifyReply, outcome: BookingOutcome<T>, status = 200, workplaceId?: string) =>
     outcome.ok
       ? reply.code(status).send(outcome.data)
@@ -29,7 +31,7 @@ export function bookingRoutes(app: FastifyInstance, booking: BookingService, con
     const notice = workplaceId ? booking.suspensionNotice(workplaceId) : null;
     return notice ? (sendRefusal(reply, 'suspended', undefined, notice), true) : false;
   };
-  const limit = (max: number) => ({ config: { rateLimit: { max, timeWindow: tenMinutes } } });
+  const limit = (max: (limits: Limits) => number) => ({ config: { rateLimit: { max: () => max(config().booking.limits), timeWindow: tenMinutes } } });
 
   app.get('/api/office', (_req, reply) => reply.send(booking.info()));
 
@@ -46,9 +48,9 @@ export function bookingRoutes(app: FastifyInstance, booking: BookingService, con
   });
 
   // A page may fetch a fresh challenge a few times per hold (a corrected form, a reload).
-  app.get('/api/challenge', limit(limits.holdRequestsPerAddress * 4), async (_req, reply) => reply.send(await booking.challenge()));
+  app.get('/api/challenge', limit((l) => l.holdRequestsPerAddress * 4), async (_req, reply) => reply.send(await booking.challenge()));
 
-  app.post('/api/holds', limit(limits.holdRequestsPerAddress), async (req, reply) => {
+  app.post('/api/holds', limit((l) => l.holdRequestsPerAddress), async (req, reply) => {
     const body = parseOr400(holdRequest, req.body, reply);
     if (!body || suspendedFor(reply, body.serviceId)) return reply;
     return answer(reply, await booking.hold(body, req.ip), 201, workplaceOf(body.serviceId));
@@ -60,13 +62,13 @@ export function bookingRoutes(app: FastifyInstance, booking: BookingService, con
     return params ? answer(reply, booking.summary(params.token)) : reply;
   });
 
-  app.post('/api/confirmations/:token', limit(60), async (req, reply) => {
+  app.post('/api/confirmations/:token', limit(() => 60), async (req, reply) => {
     const params = parseOr400(tokenParams, req.params, reply);
     return params ? answer(reply, await booking.confirm(params.token)) : reply;
   });
 
   // The form's two steps are one route, so they share one allowance per address.
-  app.post('/api/cancellations/:step', limit(limits.cancelAttemptsPerAddress), async (req, reply) => {
+  app.post('/api/cancellations/:step', limit((l) => l.cancelAttemptsPerAddress), async (req, reply) => {
     const params = parseOr400(cancelParams, req.params, reply);
     const body = params && parseOr400(cancelRequest, req.body, reply);
     if (!params || !body) return reply;
@@ -74,12 +76,12 @@ export function bookingRoutes(app: FastifyInstance, booking: BookingService, con
   });
 
   // The crisis switch as a command on the server (scripts/booking.ts); the staff pages have their own route.
-  app.put('/api/admin/suspension', limit(30), async (req, reply) => {
+  app.put('/api/admin/suspension', limit(() => 30), async (req, reply) => {
     if (!adminTokenAccepted(req, adminToken)) return sendRefusal(reply, 'unauthorized');
     const body = parseOr400(suspendRequest, req.body, reply);
     return body ? answer(reply, await booking.suspend(body)) : reply;
   });
-  app.delete('/api/admin/suspension', limit(30), async (req, reply) => {
+  app.delete('/api/admin/suspension', limit(() => 30), async (req, reply) => {
     if (!adminTokenAccepted(req, adminToken)) return sendRefusal(reply, 'unauthorized');
     return answer(reply, await booking.resume());
   });

@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert';
 import { join } from 'node:path';
 import { FileDocumentStore } from '../../broker/store/document-store.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
+import { bookingClient } from '../support/booking-client.ts';
 import { eventually } from '../support/eventually.ts';
 import { runOffice } from '../support/office-fixture.ts';
 import { calendarOf, smtpInbox } from '../support/smtp-inbox.ts';
@@ -107,6 +108,29 @@ test('saved settings outlive a restart and win over the initial configuration', 
   } finally {
     await second.stop();
     await dir.remove();
+  }
+});
+
+test('the proof-of-work difficulty, the kiosk code limits and the booking routes\' limits saved on the settings page apply at once, without a restart', async () => {
+  const { office, base, admin, settings } = await officeWithStaff();
+  try {
+    const config = await settings();
+    config.booking.proofOfWork = { minCounter: 7, maxCounter: 8 };
+    config.booking.limits.cancelAttemptsPerAddress = 2;
+    config.booking.limits.codeAttemptsPerKioskPerMinute = 1;
+    assert.is((await admin.call('PUT', '/api/staff/settings', { config })).status, 200);
+
+    const { solution } = await bookingClient(base).proof();
+    assert.ok(solution.counter <= 8, `the new difficulty: solved at ${solution.counter}`);
+
+    const cancel = () => fetch(`${base}/api/cancellations/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: '00000000', email: 'x@example.cz' }) }).then((r) => r.status);
+    assert.equal([await cancel(), await cancel(), await cancel()], [404, 404, 429]);
+
+    const code = (c: string, requestId: string) => office.server.engine.kioskRequest('kiosk-hala', { kind: 'checkIn', requestId, pressedAt: office.clock.now(), code: c });
+    assert.is(((await code('10000000', 'limit-test-1')) as { error: { code: string } }).error.code, 'unknownCode');
+    assert.is(((await code('10000001', 'limit-test-2')) as { error: { code: string } }).error.code, 'tooManyAttempts', 'one code a minute now');
+  } finally {
+    await office.stop();
   }
 });
 
