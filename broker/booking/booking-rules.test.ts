@@ -126,8 +126,8 @@ test('the sweeper removes lapsed holds at once and personal data after the reten
   rules.confirm(ctx(state), kept.data.confirmToken);
   assert.ok(rules.sweep(ctx(state, tuesdayNine + 15 * 60_000)));
   assert.equal(Object.keys(state.bookings), [kept.data.id]);
-  assert.is(rules.sweep(ctx(state, kept.data.startsAt + 15 * 60_000)), false, 'still within its window at +15:00');
-  assert.ok(rules.sweep(ctx(state, kept.data.startsAt + 15 * 60_000 + 1)));
+  assert.is(rules.sweep(ctx(state, kept.data.startsAt + 15 * 60_000)), false, 'still within its window during +15:00');
+  assert.ok(rules.sweep(ctx(state, kept.data.startsAt + 15 * 60_000 + 1000)));
   assert.is(state.bookings[kept.data.id]!.status, 'lapsed', 'not checked in by +15 minutes: a no-show');
   const retention = config.booking.retentionDays * 86_400_000;
   assert.is(rules.sweep(ctx(state, kept.data.startsAt + retention - 1)), false);
@@ -147,6 +147,18 @@ test('codes are unique among active bookings', () => {
   rules.confirm({ ...ctx(state), draw: repeating }, a.data.confirmToken);
   rules.confirm({ ...ctx(state), draw: repeating }, b.data.confirmToken);
   assert.equal([a.data.code, b.data.code], ['11111111', '22222222']);
+});
+
+test('a confirmed booking lapses only after the last second of its window, the same edge the kiosk keeps', () => {
+  const state = emptyBookingState('salt');
+  const slot = slotsOn(state, '2026-11-25')[0]!;
+  const held = holdAt(state, slot.startsAt);
+  assert.ok(held.ok && rules.confirm(ctx(state), held.data.confirmToken).ok);
+  const lastSecond = slot.startsAt + 15 * 60_000;
+  rules.sweep(ctx(state, lastSecond + 999));
+  assert.is(Object.values(state.bookings)[0]!.status, 'confirmed', 'all of 9:45:00 still belongs to the window');
+  rules.sweep(ctx(state, lastSecond + 1000));
+  assert.is(Object.values(state.bookings)[0]!.status, 'lapsed');
 });
 
 test.run();

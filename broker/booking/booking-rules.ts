@@ -1,5 +1,6 @@
 import { officeDay } from '../../shared/calendar/office-calendar.ts';
 import type { Language } from '../../shared/config/localized.ts';
+import { againstWindow } from '../../shared/config/check-in-window.ts';
 import type { OfficeConfig, Service } from '../../shared/config/schema.ts';
 import type { BookingRefusal, SuspendRequest } from '../../shared/contract/booking-api.ts';
 import { occupies, type Booking, type BookingState, type Person } from './booking-state.ts';
@@ -155,12 +156,11 @@ export function sweep(ctx: BookingContext): boolean {
   const { state, now, config } = ctx;
   const keepUntil = (b: Booking) => b.startsAt + config.booking.retentionDays * 86_400_000;
   let changed = false;
-  const late = config.booking.checkInLateMinutes * 60_000;
   for (const b of Object.values(state.bookings)) {
     if ((b.status === 'held' && b.heldUntil <= now) || keepUntil(b) <= now) {
       delete state.bookings[b.id];
       changed = true;
-    } else if (b.status === 'confirmed' && b.startsAt + late < now) {
+    } else if (b.status === 'confirmed' && againstWindow(config, b.startsAt, now) === 'late') {
       b.status = 'lapsed';
       changed = true;
     }

@@ -31,6 +31,23 @@ test('a code works from 15 minutes before to 15 minutes after the booked time, b
   }
 });
 
+test('both edges are judged by the second of the press: all of 9:15:00 and all of 9:45:00 check in, a press at 9:45:00 arriving 0.3 s later too', async () => {
+  const cases: [pressed: number, arrives: number, expected: string][] = [
+    [-15 * minute - 1, -15 * minute, 'tooEarly'],
+    [-15 * minute, -15 * minute + 400, 'ok'],
+    [15 * minute + 400, 15 * minute + 400, 'ok'],
+    [15 * minute + 999, 15 * minute + 999, 'ok'],
+    [15 * minute, 15 * minute + 300, 'ok'],
+    [15 * minute + 900, 15 * minute + 2_500, 'ok'],
+    [15 * minute + 1000, 15 * minute + 1000, 'tooLate'],
+  ];
+  for (const [pressed, arrives, expected] of cases) {
+    const { engine } = await engineAt({ at: nineThirty + arrives, bookings: lookup({ '12345678': passport('b1') }) });
+    const reply = await engine.kioskRequest('kiosk-hala', { kind: 'checkIn', requestId: `edge-${pressed}-${arrives}`, pressedAt: nineThirty + pressed, code: '12345678' });
+    assert.is(codeOf(reply), expected, `pressed at ${pressed / 1000} s, arrived at ${arrives / 1000} s`);
+  }
+});
+
 test('a booking ticket is marked with its time, used once, and refused at the other workplace kiosk', async () => {
   const bookings = lookup({ '12345678': passport('b1'), '87654321': { id: 'b2', serviceId: 'vozidla', startsAt: nineThirty } });
   const { code } = await engineAt({ at: nineThirty - 10 * minute, bookings });

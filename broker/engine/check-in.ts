@@ -1,4 +1,5 @@
 import { checkInKiosk, kioskWorkplaces } from '../../shared/config/check-in-kiosks.ts';
+import { againstWindow, checkInWindow } from '../../shared/config/check-in-window.ts';
 import type { Ticket } from '../../shared/contract/kiosk.ts';
 import { refuse, staleness, type Outcome, type RuleContext } from './context.ts';
 import type { BookedRef } from './journal-entry.ts';
@@ -8,8 +9,8 @@ import { issueTicket, printedTicket } from './ticket-issue.ts';
 export interface CheckInRequest { kioskId: string; pressedAt: number; booking: BookedRef | null }
 
 /**
- * A booking code typed at the kiosk: a ticket marked as a booking, from `checkInEarlyMinutes` before
- * the booked time to `checkInLateMinutes` after it, both edges included (seed: 15 and 15).
+ * A booking code typed at the kiosk: a ticket marked as a booking, within its window
+ * (check-in-window.ts: seed's 15 minutes either side, both edges included to the second).
  * The booking was looked up when the code arrived and is part of the journal entry, so replay is exact.
  */
 export function checkIn(ctx: RuleContext, req: CheckInRequest): Outcome<Ticket> {
@@ -22,10 +23,10 @@ export function checkIn(ctx: RuleContext, req: CheckInRequest): Outcome<Ticket> 
   const kiosk = config.kiosks.find((k) => k.id === req.kioskId);
   if (!kiosk || !kioskWorkplaces(config, kiosk).has(service.workplaceId)) return refuse('wrongWorkplace', checkInKiosk(config, service.workplaceId)?.id);
   if (state.checkedIn[booking.id]) return refuse('codeUsed', state.checkedIn[booking.id]);
-  const opens = booking.startsAt - config.booking.checkInEarlyMinutes * 60_000;
-  const closes = booking.startsAt + config.booking.checkInLateMinutes * 60_000;
-  if (now < opens) return refuse('tooEarly', String(opens));
-  if (now > closes) return refuse('tooLate', String(booking.startsAt));
+  // The press is the citizen's truth (staleness above bounds it), judged by the second at both edges.
+  const when = againstWindow(config, booking.startsAt, req.pressedAt);
+  if (when === 'early') return refuse('tooEarly', String(checkInWindow(config, booking.startsAt).opens));
+  if (when === 'late') return refuse('tooLate', String(booking.startsAt));
 
   const ticket = issueTicket(ctx, service, { origin: 'booking', bookingId: booking.id, queuedAt: booking.startsAt });
   state.checkedIn[booking.id] = ticket.number;
