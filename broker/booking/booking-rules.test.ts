@@ -161,4 +161,32 @@ test('a confirmed booking lapses only after the last second of its window, the s
   assert.is(Object.values(state.bookings)[0]!.status, 'lapsed');
 });
 
+test('bookings staff make for callers leave the day\'s online places to the internet; online bookings never exceed them', () => {
+  const state = emptyBookingState('salt');
+  const early = tuesdayNine - 3 * 3600_000;
+  const pasy = config.services.find((s) => s.id === 'pasy')!;
+  const freeOnline = () => bookingDays(config, state, pasy, early).find((d) => d.day === '2026-11-24')!.free;
+  assert.is(freeOnline(), 3, 'Tuesday: three online places for passports');
+  const slots = slotsOn(state, '2026-11-24', early);
+  for (const slot of slots.slice(0, 2)) assert.ok(rules.bookForCaller(ctx(state, early), { serviceId: 'pasy', startsAt: slot.startsAt, person: person('caller@example.cz'), language: 'cs', bookedBy: 'novak' }).ok);
+  assert.is(freeOnline(), 3, 'two phone bookings took their slots, not the internet\'s places');
+  const online = slots.slice(2, 6).map((slot, k) => holdAt(state, slot.startsAt, `web${k}@example.cz`, `web${k}`, early).ok);
+  assert.equal(online, [true, true, true, false], 'the fourth online booking finds the day full');
+});
+
+test('a no-show keeps its online place in the day\'s count: the day never ends with more online bookings than its places', () => {
+  const state = emptyBookingState('salt');
+  const early = tuesdayNine - 3 * 3600_000;
+  const pasy = config.services.find((s) => s.id === 'pasy')!;
+  const slots = slotsOn(state, '2026-11-24', early);
+  for (const [k, slot] of slots.slice(0, 3).entries()) {
+    const made = holdAt(state, slot.startsAt, `web${k}@example.cz`, `web${k}`, early);
+    assert.ok(made.ok && rules.confirm(ctx(state, early), made.data.confirmToken).ok);
+  }
+  const afterFirst = slots[0]!.startsAt + 16 * 60_000;
+  rules.sweep(ctx(state, afterFirst));
+  assert.is(Object.values(state.bookings).filter((b) => b.status === 'lapsed').length, 1, 'the first client did not come');
+  assert.is(bookingDays(config, state, pasy, afterFirst).find((d) => d.day === '2026-11-24')!.free, 0, 'no place reopens later that day');
+});
+
 test.run();

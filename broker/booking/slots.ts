@@ -3,7 +3,7 @@ import { addDays, closedAllDay, officeDay, officeZone, openIntervals } from '../
 import { weekdays } from '../../shared/config/opening-hours.ts';
 import type { OfficeConfig, Service } from '../../shared/config/schema.ts';
 import type { BookingDay, BookingSlot, DayUnavailable } from '../../shared/contract/booking-api.ts';
-import { occupies, type BookingState } from './booking-state.ts';
+import { occupies, type Booking, type BookingState } from './booking-state.ts';
 
 const timeOf = (at: number) => DateTime.fromMillis(at, { zone: officeZone }).toFormat('H:mm');
 
@@ -39,17 +39,30 @@ export function isSuspended(state: BookingState, workplaceId: string): boolean {
   return s !== null && (s.workplaceIds === null || s.workplaceIds.includes(workplaceId));
 }
 
+/** `total`: the day's online places used; `perSlot`: every place taken in each slot, staff bookings included. */
 interface Taken { total: number; perSlot: Map<number, number> }
+
+/**
+ * Whether a booking uses one of its day's online places (the seed: so many places a day are set
+ * aside for booking over the internet). Only bookings made online do: a caller booked by staff
+ * takes a place of its slot, never one of the internet's. Once made, an online booking keeps its
+ * place in the day's count when it is checked in or lapses as a no-show: the day's online bookings
+ * never exceed its online places, and a no-show at 9:30 does not open a tenth place at 14:00.
+ */
+const usesOnlinePlace = (b: Booking, now: number) => !b.bookedBy && (occupies(b, now) || b.status === 'lapsed');
 
 /** Places taken per day, and per slot start within it, for one service: one pass over the bookings. */
 function takenByDay(state: BookingState, serviceId: string, now: number): Map<string, Taken> {
   const days = new Map<string, Taken>();
   for (const b of Object.values(state.bookings)) {
-    if (b.serviceId !== serviceId || !occupies(b, now)) continue;
+    if (b.serviceId !== serviceId) continue;
+    const inSlot = occupies(b, now);
+    const online = usesOnlinePlace(b, now);
+    if (!inSlot && !online) continue;
     let day = days.get(b.day);
     if (!day) days.set(b.day, (day = { total: 0, perSlot: new Map() }));
-    day.total++;
-    day.perSlot.set(b.startsAt, (day.perSlot.get(b.startsAt) ?? 0) + 1);
+    if (online) day.total++;
+    if (inSlot) day.perSlot.set(b.startsAt, (day.perSlot.get(b.startsAt) ?? 0) + 1);
   }
   return days;
 }
