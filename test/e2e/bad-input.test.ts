@@ -24,11 +24,19 @@ test('malformed, wrongly typed and oversized requests are rejected with a logged
     assert.ok(office.logs.some((l) => l.includes('rejected message') && l.includes('not JSON')));
     assert.ok(office.logs.some((l) => l.includes('rejected message') && l.includes('pressedAt')));
 
+    // A payload over the contract's 8 KiB within a packet the server reads: refused by the publish check.
     const closed = new Promise<void>((resolve) => kiosk.once('close', () => resolve()));
-    kiosk.publish(request, JSON.stringify({ kind: 'walkIn', requestId: 'huge-request', pressedAt: now, serviceId: 'x'.repeat(100_000) }), { qos: 1 });
+    kiosk.publish(request, JSON.stringify({ kind: 'walkIn', requestId: 'big-request', pressedAt: now, serviceId: 'x'.repeat(10_000) }), { qos: 1 });
     await closed;
     assert.ok(office.logs.some((l) => l.includes('refused publish') && l.includes('exceeds')));
     await kiosk.endAsync(true);
+    // A packet over 16 KiB: the connection is closed at its header, before the packet is read.
+    const huge = await connectAs(settings);
+    const hugeClosed = new Promise<void>((resolve) => huge.once('close', () => resolve()));
+    huge.publish(request, JSON.stringify({ kind: 'walkIn', requestId: 'huge-request', pressedAt: now, serviceId: 'x'.repeat(100_000) }), { qos: 1 });
+    await hugeClosed;
+    assert.ok(office.logs.some((l) => l.includes('oversized packet')));
+    await huge.endAsync(true);
 
     // Nothing changed, and the broker still answers a good request.
     assert.is(office.server.engine.serviceStatuses().reduce((n, s) => n + s.waiting, 0), 0);
