@@ -1,6 +1,6 @@
 import type { Counter } from '../../shared/config/schema.ts';
 import type { DayState, TicketRecord } from './day-state.ts';
-import { headOf } from './waiting-line.ts';
+import { comesBefore, headOf } from './waiting-line.ts';
 
 /** Who Next calls, as an ordered list of sources: the first that has a candidate wins. */
 type CandidateSource = (state: DayState, counter: Counter, now: number) => TicketRecord | undefined;
@@ -10,7 +10,7 @@ const earliest = (state: DayState, counter: Counter, origin: TicketRecord['origi
   let best: TicketRecord | undefined;
   for (const serviceId of counter.serviceIds) {
     const head = headOf(state, serviceId, origin);
-    if (head && (!best || head.queuedAt < best.queuedAt)) best = head;
+    if (head && (!best || comesBefore(head, best))) best = head;
   }
   return best;
 };

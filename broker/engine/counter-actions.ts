@@ -89,7 +89,7 @@ const actions: Record<CounterAction, Action> = {
     if (!current) return refuse('noCurrentTicket');
     const target = ctx.config.services.find((s) => s.id === command.serviceId);
     if (!target) return refuse('unknownService', command.serviceId);
-    // The client keeps the paper ticket and their place in line (queuedAt), now in the other service's line.
+    // The client keeps the paper ticket and their place in line (issueOrder), now in the other service's line.
     Object.assign(current, { serviceId: target.id, workplaceId: target.workplaceId });
     delete current.counterId;
     delete current.calledAt;

@@ -15,9 +15,12 @@ export interface TicketRecord {
   /** Unguessable; the ticket's live status page is addressed by it, never by the number. */
   token: string;
   issuedAt: number;
-  /** Orders the waiting line; a transferred ticket keeps it, so the client does not queue again.
-   *  For a booking it is the booked time. */
+  /** When the client joined the line; for a booking the booked time, which orders the booked line. */
   queuedAt: number;
+  /** The ticket's place in the day's issuing (1, 2, 3 …): orders the walk-ins whatever the clock
+   *  did, and a transferred ticket keeps it, so the client does not queue again. Absent in the
+   *  tickets of a snapshot written before it existed: those keep the order their line had. */
+  issueOrder?: number;
   status: TicketStatus;
   counterId?: string;
   calledAt?: number;
@@ -38,6 +41,8 @@ export interface DayState {
   seq: number;
   sequences: Record<string, number>;
   issuedPerWorkplace: Record<string, number>;
+  /** Tickets issued today, of every service: the next ticket's issueOrder. */
+  ticketsIssued?: number;
   tickets: Record<string, TicketRecord>;
   /** Each service's waiting line, ticket numbers in call order (waiting-line.ts keeps it). */
   lines: Record<string, string[]>;

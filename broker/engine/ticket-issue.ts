@@ -15,7 +15,10 @@ export function issueTicket(ctx: RuleContext, service: Service, origin: Pick<Tic
   const sequence = (state.sequences[service.letter] ?? 0) + 1;
   const number = formatTicketNumber(service.letter, sequence);
   state.sequences[service.letter] = sequence;
-  const ticket: TicketRecord = { number, serviceId: service.id, workplaceId: service.workplaceId, ...origin, token: ctx.newToken(), issuedAt: now, status: 'waiting', calls: 0 };
+  state.ticketsIssued = (state.ticketsIssued ?? Object.keys(state.tickets).length) + 1;
+  const ticket: TicketRecord = {
+    number, serviceId: service.id, workplaceId: service.workplaceId, ...origin, issueOrder: state.ticketsIssued, token: ctx.newToken(), issuedAt: now, status: 'waiting', calls: 0,
+  };
   state.tickets[number] = ticket;
   joinLine(state, ticket);
   return ticket;

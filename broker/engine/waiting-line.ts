@@ -1,19 +1,29 @@
 import type { DayState, TicketRecord } from './day-state.ts';
 
 /**
- * Each service's waiting lines, in call order (by queuedAt), kept beside the tickets: Next and every
+ * Each service's waiting lines, in call order (comesBefore), kept beside the tickets: Next and every
  * count read the lines instead of scanning the day's tickets (a scan per view made the engine
  * quadratic in the day's tickets; see docs/PERFORMANCE.md). Walk-ins and checked-in bookings wait
  * in separate lines of the same service: a booking is called at its time, ahead of the walk-ins.
  */
 const lineKey = (serviceId: string, origin: TicketRecord['origin']) => (origin === 'booking' ? `${serviceId}@booked` : serviceId);
 
+/**
+ * Whether `a` is called before `b` within one kind of line: walk-ins in the order they were issued
+ * (the day's sequence, never the wall clock, which may step back), booked clients by their booked
+ * time and then by the order they checked in.
+ */
+export function comesBefore(a: TicketRecord, b: TicketRecord): boolean {
+  if (a.origin === 'booking' && a.queuedAt !== b.queuedAt) return a.queuedAt < b.queuedAt;
+  return (a.issueOrder ?? 0) < (b.issueOrder ?? 0);
+}
+
 export function joinLine(state: DayState, ticket: TicketRecord): void {
   ticket.status = 'waiting';
   const line = (state.lines[lineKey(ticket.serviceId, ticket.origin)] ??= []);
   // Almost always an append; a transferred ticket (or an early booking) keeps its earlier place.
   let k = line.length;
-  while (k > 0 && state.tickets[line[k - 1]!]!.queuedAt > ticket.queuedAt) k--;
+  while (k > 0 && comesBefore(ticket, state.tickets[line[k - 1]!]!)) k--;
   line.splice(k, 0, ticket.number);
 }
 

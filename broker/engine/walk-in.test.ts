@@ -84,4 +84,21 @@ test('a code typed at the kiosk is unknown until bookings exist', async () => {
   assert.is(codeOf(reply), 'unknownCode');
 });
 
+test('walk-ins are called in the order they were issued even when the clock steps back, across the services of a counter too', async () => {
+  const { press, counter, clock, engine } = await engineAt();
+  const current = (id: string) => engine.counterStates().find((c) => c.counterId === id)!.current?.number;
+  const before = [numberOf(await press('pasy')), numberOf(await press('obcanky')), numberOf(await press('pasy'))];
+  clock.set(clock.now() - 10 * 60_000);
+  const after = numberOf(await press('pasy'));
+  const ahead = await press('obcanky');
+  assert.ok(ahead.ok && ahead.data.ticket.waitingAhead === 1, 'the reply counted the one earlier ID-card client ahead');
+  // prepazka-2 serves ID cards and passports (kostelec.ts): one line of issue order across both.
+  const called: (string | undefined)[] = [];
+  for (let k = 0; k < 5; k++) {
+    await counter('prepazka-2', 'next');
+    called.push(current('prepazka-2'));
+  }
+  assert.equal(called, [...before, after, ahead.ok ? ahead.data.ticket.number : '']);
+});
+
 test.run();
