@@ -1,3 +1,4 @@
+import { officeDay } from '../../shared/calendar/office-calendar.ts';
 import type { Clock } from '../../shared/clock.ts';
 
 /** How long an answer of the availability routes is reused: a place taken shows up within this. */
@@ -5,20 +6,22 @@ const availabilityCacheMs = 2_000;
 
 /**
  * The availability routes' answers, reused for two seconds while the bookings have not changed
- * (`seq`): a crowd refreshing the day list costs one computation per two seconds.
+ * (`seq`) and the Prague day is the same (at midnight the list of days moves on at once): a crowd
+ * refreshing the day list costs one computation per two seconds.
  */
 export class AvailabilityCache {
-  private readonly entries = new Map<string, { at: number; seq: number; value: unknown }>();
+  private readonly entries = new Map<string, { at: number; seq: number; day: string; value: unknown }>();
 
   constructor(private readonly clock: Clock) {}
 
   get<T>(key: string, seq: number, compute: () => T): T {
     const now = this.clock.now();
+    const day = officeDay(now);
     const hit = this.entries.get(key);
-    if (hit && hit.seq === seq && now - hit.at < availabilityCacheMs && now >= hit.at) return hit.value as T;
+    if (hit && hit.seq === seq && hit.day === day && now - hit.at < availabilityCacheMs && now >= hit.at) return hit.value as T;
     const value = compute();
     if (this.entries.size > 500) this.entries.clear();
-    this.entries.set(key, { at: now, seq, value });
+    this.entries.set(key, { at: now, seq, day, value });
     return value;
   }
 

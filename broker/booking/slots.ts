@@ -69,9 +69,9 @@ function takenByDay(state: BookingState, serviceId: string, now: number): Map<st
 
 const none: Taken = { total: 0, perSlot: new Map() };
 
-/** The free slots of a day (those starting after the minimum lead), each with its free places. */
+/** The free slots of a day within the horizon (those starting after the minimum lead), each with its free places. */
 export function daySlots(config: OfficeConfig, state: BookingState, service: Service, day: string, now: number): BookingSlot[] {
-  if (isSuspended(state, service.workplaceId)) return [];
+  if (isSuspended(state, service.workplaceId) || !horizon(config, now).includes(day)) return [];
   return freeSlots(config, service, day, now, takenByDay(state, service.id, now).get(day) ?? none);
 }
 

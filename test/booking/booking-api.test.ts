@@ -234,4 +234,19 @@ test('a hold whose e-mail cannot be sent gives its place back and says so', asyn
   }
 });
 
+test('at Prague midnight the day list moves on at once, cached or not; a day beyond the horizon lists no slots', async () => {
+  const { api, running, stop } = await office();
+  try {
+    running.clock.set(Date.parse('2026-11-24T23:59:59+01:00'));
+    assert.is((await api.days('pasy')).body!.days[0].day, '2026-11-24');
+    running.clock.set(Date.parse('2026-11-25T00:00:00.500+01:00'));
+    assert.is((await api.days('pasy')).body!.days[0].day, '2026-11-25', 'half a second after midnight, within the cache time');
+    const days = (await api.days('pasy')).body!.days as { day: string }[];
+    assert.is(days.at(-1)!.day, '2026-12-25');
+    assert.equal((await api.slots('pasy', '2026-12-28')).body!.slots, [], 'the Monday after the horizon');
+  } finally {
+    await stop();
+  }
+});
+
 test.run();
