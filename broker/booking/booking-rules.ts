@@ -76,7 +76,7 @@ export const byConfirmToken = (state: BookingState, token: string): Booking | un
 export function confirm(ctx: BookingContext, token: string): BookingOutcome<{ booking: Booking; first: boolean }> {
   const { state, now } = ctx;
   const booking = byConfirmToken(state, token);
-  if (!booking) return refuse('unknownLink');
+  if (!booking) return refuse(state.lapsedHolds[token] ? 'holdExpired' : 'unknownLink');
   if (booking.status !== 'held') return { ok: true, data: { booking, first: false } };
   if (booking.heldUntil <= now) return refuse('holdExpired');
   if (isSuspended(state, booking.workplaceId)) return refuse('suspended');
@@ -156,8 +156,14 @@ export function sweep(ctx: BookingContext): boolean {
   const { state, now, config } = ctx;
   const keepUntil = (b: Booking) => b.startsAt + config.booking.retentionDays * 86_400_000;
   let changed = false;
+  for (const [token, lapsed] of Object.entries(state.lapsedHolds)) {
+    if (lapsed.forgetAt > now) continue;
+    delete state.lapsedHolds[token];
+    changed = true;
+  }
   for (const b of Object.values(state.bookings)) {
     if ((b.status === 'held' && b.heldUntil <= now) || keepUntil(b) <= now) {
+      if (b.status === 'held') state.lapsedHolds[b.confirmToken] = { serviceId: b.serviceId, startsAt: b.startsAt, forgetAt: now + 7 * 86_400_000 };
       delete state.bookings[b.id];
       changed = true;
     } else if (b.status === 'confirmed' && againstWindow(config, b.startsAt, now) === 'late') {

@@ -154,7 +154,8 @@ export class BookingService {
   /** What the confirmation page shows: reading it (a mail scanner's GET or HEAD) changes nothing. */
   summary(token: string): Outcome<BookingSummary> {
     const booking = rules.byConfirmToken(this.state, token);
-    if (!booking) return { ok: false, code: 'unknownLink' };
+    const lapsed = this.state.lapsedHolds[token];
+    if (!booking) return lapsed ? { ok: true, data: { serviceId: lapsed.serviceId, startsAt: lapsed.startsAt, state: 'expired' } } : { ok: false, code: 'unknownLink' };
     const state = booking.status !== 'held' ? 'confirmed' : booking.heldUntil <= this.now() ? 'expired' : 'held';
     return { ok: true, data: { serviceId: booking.serviceId, startsAt: booking.startsAt, state, ...(state === 'held' ? { heldUntil: booking.heldUntil } : {}) } };
   }
@@ -398,5 +399,6 @@ export class BookingService {
 function parseState(text: string): BookingState {
   const state = JSON.parse(text) as BookingState;
   state.outbox ??= {};
+  state.lapsedHolds ??= {};
   return state;
 }

@@ -58,9 +58,14 @@ export interface BookingState {
   suspension: Suspension | null;
   /** Mails the changes above caused and that are not sent yet (mail-queue.ts); absent in files of before. */
   outbox: Record<string, QueuedMail>;
+  /** The links of holds that lapsed and were swept, by confirmation token, for a week: their page
+   *  still says "your time ran out", not "unknown link". No personal data. */
+  lapsedHolds: Record<string, LapsedHold>;
 }
 
-export const emptyBookingState = (addressSalt: string): BookingState => ({ seq: 0, addressSalt, bookings: {}, suspension: null, outbox: {} });
+export interface LapsedHold { serviceId: string; startsAt: number; forgetAt: number }
+
+export const emptyBookingState = (addressSalt: string): BookingState => ({ seq: 0, addressSalt, bookings: {}, suspension: null, outbox: {}, lapsedHolds: {} });
 
 /** Whether a booking takes a place at `now`: a live hold, a confirmed or a checked-in booking. */
 export function occupies(booking: Booking, now: number): boolean {

@@ -132,7 +132,8 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
   app.setNotFoundHandler((req, reply) => {
     // The page is revalidated every time (fastify-static's own max-age would otherwise win): after an
     // update it must name the new hashed assets, the old ones are gone.
-    if (hasUi && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+    // HEAD as GET (link checkers ask with HEAD): a page that exists must not look broken.
+    if (hasUi && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     return reply.code(404).send({ error: { code: 'notFound' } });
   });
 

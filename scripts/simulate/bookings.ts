@@ -65,6 +65,6 @@ export async function seedBookings(dir: string, config: OfficeConfig, booked: Bo
       person: { name: `Klient ${k}`, email: `klient${k}@example.cz`, emailKey: `klient${k}@example.cz` },
     };
   });
-  const state: BookingState = { seq: 1, addressSalt: 'simulation', bookings, suspension: null, outbox: {} };
+  const state: BookingState = { seq: 1, addressSalt: 'simulation', bookings, suspension: null, outbox: {}, lapsedHolds: {} };
   await writeFile(join(dir, 'bookings.json'), JSON.stringify(state));
 }

@@ -98,7 +98,7 @@ test('the page is revalidated on every visit, so after an update it names the ne
   }
 });
 
-test('a confirmation after the hold lapsed fails clearly, even before the sweeper has run', async () => {
+test('a confirmation after the hold lapsed fails clearly, before the sweeper has run and after it; HEAD answers the page as GET does', async () => {
   const { running, api, inbox, stop } = await office();
   try {
     const slot = (await api.slots('pasy', '2026-11-25')).body!.slots[0];
@@ -110,6 +110,14 @@ test('a confirmation after the hold lapsed fails clearly, even before the sweepe
     assert.is(late.status, 410);
     assert.is(late.body!.error.code, 'holdExpired');
     assert.is((await api.slots('pasy', '2026-11-25')).body!.slots[0].startsAt, slot.startsAt, 'the lapsed hold gave its place back');
+    await running.server.booking.sweep();
+    assert.is((await api.summary(token)).body!.state, 'expired', 'swept, the link still says the time ran out');
+    assert.equal([(await api.confirm(token)).status, (await api.confirm(token)).body!.error.code], [410, 'holdExpired']);
+    for (const page of [`/confirm/${token}`, '/status', '/']) {
+      const [get, head] = await Promise.all(['GET', 'HEAD'].map((method) => fetch(`http://127.0.0.1:${running.server.httpPort}${page}`, { method })));
+      assert.equal([head!.status, head!.headers.get('content-type')], [200, get!.headers.get('content-type')], page);
+      assert.is(get!.status, 200);
+    }
   } finally {
     await stop();
   }
