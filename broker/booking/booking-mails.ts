@@ -35,7 +35,8 @@ function names(config: OfficeConfig, booking: Booking) {
 /** The first mail: the link to the page whose button confirms the hold. */
 export function holdMail(config: OfficeConfig, booking: Booking, person: Person): MailMessage {
   const { service, office } = names(config, booking);
-  const link = `${baseUrl(config)}/confirm/${booking.confirmToken}`;
+  // The page opens in the language of the booking, on whatever device the mail is read.
+  const link = `${baseUrl(config)}/confirm/${booking.confirmToken}?lang=${booking.language}`;
   const minutes = config.booking.holdMinutes;
   const part = (l: Language): Part => ({
     subject: l === 'cs' ? `Potvrďte rezervaci: ${service.cs}, ${formatAppointment(booking.startsAt, 'cs')}` : `Please confirm your booking: ${service.en}, ${formatAppointment(booking.startsAt, 'en')}`,
@@ -73,7 +74,7 @@ function event(config: OfficeConfig, booking: Booking, person: Person, method: '
 export function codeMail(config: OfficeConfig, booking: Booking, person: Person, now: number): MailMessage {
   const { service, workplace, office, kiosk } = names(config, booking);
   const { checkInEarlyMinutes: early, checkInLateMinutes: late } = config.booking;
-  const cancelLink = `${baseUrl(config)}/cancel`;
+  const cancelLink = `${baseUrl(config)}/cancel?lang=${booking.language}`;
   const part = (l: Language): Part => ({
     subject: l === 'cs' ? `Rezervace potvrzena: kód ${booking.code}` : `Booking confirmed: code ${booking.code}`,
     body: [

@@ -82,7 +82,7 @@ test('book in the browser, confirm from the e-mail, type the code at the kiosk, 
   }
 });
 
-test('cancel in the browser: code and e-mail, then an explicit confirming button; times in Prague time wherever the browser is', async () => {
+test('the e-mailed link opens in the booking\'s language on another device; cancel in the browser: code and e-mail, then an explicit confirming button; times in Prague time wherever the browser is', async () => {
   const inbox = await smtpInbox();
   const office = await runOffice({ config, mailer: inbox.mailer });
   const base = `http://127.0.0.1:${office.server.httpPort}`;
@@ -92,7 +92,15 @@ test('cancel in the browser: code and e-mail, then an explicit confirming button
     const booking = office.server.booking;
     const held = await booking.hold({ serviceId: 'vozidla', startsAt: slot.startsAt, name: 'Petr Svoboda', email: 'petr@example.cz', consent: true, language: 'en', proof: await solved(base) }, '127.0.0.9');
     assert.ok(held.ok);
-    const token = /\/confirm\/([A-Za-z0-9_-]{22})/.exec((await eventually('hold mail', () => inbox.mails[0])).text!)![1]!;
+    const mailText = (await eventually('hold mail', () => inbox.mails[0])).text!;
+    const token = /\/confirm\/([A-Za-z0-9_-]{22})/.exec(mailText)![1]!;
+    // The link opened on another device (a fresh browser, nothing remembered) speaks the booking's language.
+    const link = new URL(/https?:\/\/\S+\/confirm\/\S+/.exec(mailText)![0]);
+    const elsewhere = await browser.newContext();
+    const phone = await elsewhere.newPage();
+    await phone.goto(`${base}${link.pathname}${link.search}`);
+    await phone.getByRole('button', { name: 'Confirm the booking' }).waitFor();
+    await elsewhere.close();
     const confirmed = await booking.confirm(token);
     assert.ok(confirmed.ok);
     const code = confirmed.ok ? confirmed.data.code : '';
