@@ -87,12 +87,10 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
   if ((await settings.start()) === 'saved') log.info('using the settings saved by an administrator (settings.json), not the initial configuration');
   const config = settings.config;
   await store.start();
-  const booking = new BookingService({ config, clock, store: options.bookingStore, mailer: options.mailer, log: createLogger('booking', options.logSink) });
-  await booking.start();
+  // The engine's journal is the record of check-ins: the booking service reads it from its first
+  // sweep on, so the engine's day is loaded before the bookings are, and their copy follows it.
+  const booking = new BookingService({ config, clock, store: options.bookingStore, mailer: options.mailer, log: createLogger('booking', options.logSink), checkIns: () => engine.dayState().checkedIn });
   const config$ = () => settings.config;
-  const accounts = new StaffAccounts({ store: options.staffStore ?? new MemoryDocumentStore(), clock, config: config$ });
-  await accounts.start();
-  const sessions = new Sessions(clock, config$);
   const statistics = new StatisticsService({
     store: options.statisticsStore ?? new MemoryDocumentStore(),
     queue: store,
@@ -109,9 +107,15 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
     clock,
     store,
     newToken: () => randomBytes(16).toString('base64url'),
-    bookings: { find: (code) => booking.findByCode(code), checkedIn: (id, ticket) => void booking.checkedIn(id, ticket) },
+    bookings: { find: (code) => booking.findByCode(code), checkedIn: (checkIns) => booking.checkedIn(checkIns) },
   });
   await engine.start();
+  await booking.start();
+  // Check-ins a crash kept from the bookings file (killed between the journal and this file).
+  await booking.checkedIn(engine.dayState().checkedIn);
+  const accounts = new StaffAccounts({ store: options.staffStore ?? new MemoryDocumentStore(), clock, config: config$ });
+  await accounts.start();
+  const sessions = new Sessions(clock, config$);
   const mqttLog = createLogger('mqtt', options.logSink);
   const aedes = await createMqttBroker(config, credentials, mqttLog, options.simulating);
   if (options.simulating) log.warn('simulation: the virtual office may drive the simulated devices (never use this in an office)');

@@ -139,20 +139,24 @@ export function resume(ctx: BookingContext): void {
   ctx.state.suspension = null;
 }
 
-export function markCheckedIn(ctx: BookingContext, bookingId: string, ticketNumber: string): void {
+/** Marks the booking as the queue engine's record says; whether that changed anything. */
+export function markCheckedIn(ctx: BookingContext, bookingId: string, ticketNumber: string): boolean {
   const booking = ctx.state.bookings[bookingId];
   // `lapsed` too: a check-in on the window's last second may reach here after the sweeper ran.
-  if (!booking || (booking.status !== 'confirmed' && booking.status !== 'lapsed')) return;
+  if (!booking || (booking.status !== 'confirmed' && booking.status !== 'lapsed')) return false;
   // The code stays with the booking, so typing it again is answered "already used", not "unknown".
   Object.assign(booking, { status: 'checkedIn', checkedInAt: ctx.now, ticketNumber });
+  return true;
 }
 
 /**
  * Lapsed holds go (they never became bookings); a confirmed booking not checked in by the end of
  * its window becomes `lapsed` (a no-show); personal data goes `retentionDays` after the
- * appointment, and the bare record with it. Returns whether anything changed.
+ * appointment, and the bare record with it. `checkedIn` is the queue engine's durable record of
+ * the day's check-ins, which wins over this file: a booking the engine checked in never lapses,
+ * even if the server died before this file heard of it. Returns whether anything changed.
  */
-export function sweep(ctx: BookingContext): boolean {
+export function sweep(ctx: BookingContext, checkedIn: (bookingId: string) => boolean = () => false): boolean {
   const { state, now, config } = ctx;
   const keepUntil = (b: Booking) => b.startsAt + config.booking.retentionDays * 86_400_000;
   let changed = false;
@@ -166,7 +170,7 @@ export function sweep(ctx: BookingContext): boolean {
       if (b.status === 'held') state.lapsedHolds[b.confirmToken] = { serviceId: b.serviceId, startsAt: b.startsAt, forgetAt: now + 7 * 86_400_000 };
       delete state.bookings[b.id];
       changed = true;
-    } else if (b.status === 'confirmed' && againstWindow(config, b.startsAt, now) === 'late') {
+    } else if (b.status === 'confirmed' && againstWindow(config, b.startsAt, now) === 'late' && !checkedIn(b.id)) {
       b.status = 'lapsed';
       changed = true;
     }

@@ -36,6 +36,8 @@ export interface BookingServiceDeps {
   store: DocumentStore;
   mailer: Mailer;
   log: Logger;
+  /** The queue engine's durable record of today's check-ins (booking id → ticket number): the one that counts. */
+  checkIns?: () => Readonly<Record<string, string>>;
   draw?: rules.Draw;
 }
 
@@ -289,12 +291,15 @@ export class BookingService {
     return found && { id: found.id, serviceId: found.serviceId, startsAt: found.startsAt };
   }
 
-  /** Called once the queue engine has stored the check-in; the engine's record is the one that counts. */
-  async checkedIn(bookingId: string, ticketNumber: string): Promise<void> {
+  /**
+   * Brings this file in line with the queue engine's record of check-ins: after each check-in, and
+   * at start for those a crash kept from reaching it. Until then the sweeper already reads the record.
+   */
+  async checkedIn(checkIns: Readonly<Record<string, string>>): Promise<void> {
     await this.change(() => {
-      if (this.state.bookings[bookingId]?.status === 'checkedIn') return { ok: false, code: 'notFound' };
-      rules.markCheckedIn(this.ctx(), bookingId, ticketNumber);
-      return { ok: true, data: null };
+      let changed = false;
+      for (const [bookingId, ticketNumber] of Object.entries(checkIns)) changed = rules.markCheckedIn(this.ctx(), bookingId, ticketNumber) || changed;
+      return changed ? { ok: true, data: null } : { ok: false, code: 'notFound' };
     });
   }
 
@@ -303,7 +308,8 @@ export class BookingService {
   }
 
   async sweep(): Promise<void> {
-    await this.change(() => (rules.sweep(this.ctx()) ? { ok: true, data: null } : { ok: false, code: 'notFound' }));
+    const checkIns = this.deps.checkIns?.() ?? {};
+    await this.change(() => (rules.sweep(this.ctx(), (id) => id in checkIns) ? { ok: true, data: null } : { ok: false, code: 'notFound' }));
   }
 
   /** The mails still waiting to be sent, for the tests and the staff overview. */

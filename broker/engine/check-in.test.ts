@@ -11,7 +11,7 @@ const minute = 60_000;
 /** Bookings as the booking service would answer for them; records which ones were checked in. */
 function lookup(bookings: Record<string, BookedRef>): BookingLookup & { checked: string[] } {
   const checked: string[] = [];
-  return { checked, find: (code) => bookings[code], checkedIn: (id) => void checked.push(id) };
+  return { checked, find: (code) => bookings[code], checkedIn: async (checkIns) => void checked.push(...Object.keys(checkIns)) };
 }
 const passport = (id: string, startsAt = nineThirty): BookedRef => ({ id, serviceId: 'pasy', startsAt });
 

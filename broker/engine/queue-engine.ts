@@ -34,8 +34,8 @@ export interface EngineDeps {
 
 export interface BookingLookup {
   find(code: string): BookedRef | undefined;
-  /** Told after the check-in is stored; the engine's day is the record that counts. */
-  checkedIn(bookingId: string, ticketNumber: string): void;
+  /** Told after the check-in is durable here, and awaited: the booking side's copy follows before the kiosk hears. */
+  checkedIn(checkIns: Readonly<Record<string, string>>): Promise<void>;
 }
 
 type Fail = (code: RefusalCode, detail?: string) => Reply;
@@ -126,7 +126,7 @@ export class QueueEngine {
     }))) as KioskReply;
     if (isCode && !reply.ok && reply.error.code !== 'storageFailed') this.codeAttempts.refused(kioskId, request.code, now);
     const bookingId = reply.ok ? this.state.tickets[reply.data.ticket.number]?.bookingId : undefined;
-    if (bookingId && reply.ok) this.deps.bookings?.checkedIn(bookingId, reply.data.ticket.number);
+    if (bookingId && reply.ok) await this.deps.bookings?.checkedIn({ [bookingId]: reply.data.ticket.number });
     return reply;
   }
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FileDocumentStore, MemoryDocumentStore } from '../../broker/store/document-store.ts';
+import { MemoryStore } from '../../broker/store/memory-store.ts';
 import { bookingClient, confirmTokenIn } from '../support/booking-client.ts';
 import { eventually } from '../support/eventually.ts';
 import { kostelecEasyProof, runOffice } from '../support/office-fixture.ts';
@@ -56,6 +57,42 @@ test('when the bookings cannot be stored, the hold fails visibly without the ser
     assert.is((await api.hold({ serviceId: 'pasy', startsAt: slot.startsAt })).status, 201, 'the same place can be held once the disk is back');
   } finally {
     await office.stop();
+    await inbox.stop();
+  }
+});
+
+test('a check-in the bookings file never heard of (the server died, or its write failed) is taken from the engine\'s journal: no no-show for a client who came', async () => {
+  const inbox = await smtpInbox();
+  const queue = new MemoryStore();
+  const bookings = new MemoryDocumentStore();
+  const nineThirty = Date.parse('2026-11-24T09:30:00+01:00');
+  const first = await runOffice({ config, mailer: inbox.mailer, store: queue, bookingStore: bookings, at: nineThirty - 3 * 3600_000 });
+  let code = '';
+  try {
+    const api = bookingClient(`http://127.0.0.1:${first.server.httpPort}`);
+    await api.hold({ serviceId: 'pasy', startsAt: nineThirty });
+    code = (await api.confirm(confirmTokenIn((await eventually('mail', () => inbox.mails[0])).text!))).body!.code as string;
+    first.clock.set(nineThirty - 60_000);
+    bookings.failing = true;
+    const reply = await first.server.engine.kioskRequest('kiosk-hala', { kind: 'checkIn', requestId: 'crash-check-in', pressedAt: first.clock.now(), code });
+    assert.ok(reply.ok, 'the ticket is issued: the journal holds the check-in');
+    assert.ok(first.logs.some((line) => line.includes('booking change not stored')), 'the failed copy is logged');
+    // The sweeper, past the window, reads the engine's record: no lapse.
+    first.clock.set(nineThirty + 20 * 60_000);
+    bookings.failing = false;
+    await first.server.booking.sweep();
+    assert.is(first.server.booking.bookings()[0]!.status, 'confirmed', 'not yet copied, but not lapsed either');
+  } finally {
+    bookings.failing = true;
+    await first.stop();
+  }
+  bookings.failing = false;
+  const second = await runOffice({ config, mailer: inbox.mailer, store: queue, bookingStore: bookings, at: nineThirty + 25 * 60_000 });
+  try {
+    const booking = second.server.booking.bookings()[0]!;
+    assert.equal([booking.status, booking.ticketNumber], ['checkedIn', 'C001'], 'reconciled at start');
+  } finally {
+    await second.stop();
     await inbox.stop();
   }
 });
