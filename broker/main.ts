@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { clockFromSettings } from '../shared/clock.ts';
+import { clockEpoch } from './clock-anchor.ts';
 import { loadOfficeConfig } from './config-file.ts';
 import { readCredentials } from './mqtt/credentials.ts';
 import { FileDocumentStore } from './store/document-store.ts';
@@ -29,7 +30,12 @@ const server = await startOfficeServer({
   statisticsStore: new FileDocumentStore(join(dataDir, 'statistics.json')),
   mailer: createMailer(config.mail, dataDir, createLogger('mail')),
   adminToken,
-  clock: clockFromSettings({ startAt: env.FRONTA_START_AT, offsetMs: env.FRONTA_CLOCK_OFFSET_MS, rate: env.FRONTA_CLOCK_RATE, epochMs: env.FRONTA_CLOCK_EPOCH_MS }),
+  clock: clockFromSettings({
+    startAt: env.FRONTA_START_AT,
+    offsetMs: env.FRONTA_CLOCK_OFFSET_MS,
+    rate: env.FRONTA_CLOCK_RATE,
+    epochMs: env.FRONTA_CLOCK_EPOCH_MS ?? (await clockEpoch(join(dataDir, 'clock-anchor.json'), env.FRONTA_START_AT)),
+  }),
   host: env.FRONTA_HOST ?? '127.0.0.1',
   // With a certificate, plain MQTT is off unless asked for (an isolated LAN, devices not yet re-provisioned).
   mqttPort: mqttTls && env.FRONTA_MQTT_PLAIN !== '1' ? null : Number(env.FRONTA_MQTT_PORT ?? 1883),

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { clockEpoch } from '../broker/clock-anchor.ts';
 import { loadOfficeConfig } from '../broker/config-file.ts';
 import { nextOpening, ticketWindow } from '../shared/calendar/office-calendar.ts';
 import { offsetClock } from '../shared/clock.ts';
@@ -25,7 +26,10 @@ if (!env.FRONTA_START_AT && !config.workplaces.some((w) => ticketWindow(config, 
   startAt = nextOpening(config, startAt) ?? startAt;
   console.log(`The office is closed now; the clock starts at its next opening, ${new Date(startAt).toISOString()} (set FRONTA_START_AT to choose).`);
 }
-const offsetMs = String(startAt - Date.now());
+// Run again on the same data with the same start, the clock goes on from where it was (clock-anchor.ts).
+await mkdir(dir, { recursive: true });
+const epoch = Number(await clockEpoch(join(dir, 'clock-anchor.json'), new Date(startAt).toISOString()));
+const offsetMs = String(startAt - epoch);
 if (offsetMs !== '0') console.log(`Office clock: real time ${Number(offsetMs) >= 0 ? '+' : ''}${offsetMs} ms (FRONTA_CLOCK_OFFSET_MS for other tools).`);
 const clock = offsetClock(Number(offsetMs));
 

@@ -35,29 +35,27 @@ export function acceleratedClock(startAt: number, epochMs: number, rate: number)
 }
 
 /**
- * The clock a process runs on, from its settings: `startAt` (an ISO instant the clock starts at, then
- * runs on), `offsetMs` (handed to child processes so they all share one shifted time), or, for the
- * office-day simulator, `startAt` with `rate` and `epochMs` (acceleratedClock).
+ * The clock a process runs on, from its settings: `offsetMs` (handed to child processes so they all
+ * share one shifted time; it wins, being the parent's own clock), or `startAt` (an ISO instant the
+ * clock read at the real instant `epochMs`, now by default, and runs on from), at `rate` times real
+ * speed for the office-day simulator (acceleratedClock). A server keeps its `epochMs` in its data
+ * directory (broker/clock-anchor.ts), so a restart carries on instead of starting over.
  */
 export function clockFromSettings(
   settings: { startAt?: string | undefined; offsetMs?: string | undefined; rate?: string | undefined; epochMs?: string | undefined },
   now = Date.now(),
 ): Clock {
-  if (settings.startAt && settings.rate) {
-    const start = Date.parse(settings.startAt);
-    const rate = Number(settings.rate);
-    if (Number.isNaN(start) || !(rate > 0)) throw new Error(`FRONTA_START_AT and FRONTA_CLOCK_RATE: need an ISO instant and a positive rate`);
-    return acceleratedClock(start, settings.epochMs ? Number(settings.epochMs) : now, rate);
-  }
-  if (settings.startAt) {
-    const start = Date.parse(settings.startAt);
-    if (Number.isNaN(start)) throw new Error(`FRONTA_START_AT: not an ISO instant: ${settings.startAt}`);
-    return offsetClock(start - now);
-  }
   if (settings.offsetMs) {
     const offset = Number(settings.offsetMs);
     if (!Number.isFinite(offset)) throw new Error(`FRONTA_CLOCK_OFFSET_MS: not a number: ${settings.offsetMs}`);
     return offsetClock(offset);
   }
-  return systemClock;
+  if (!settings.startAt) return systemClock;
+  const start = Date.parse(settings.startAt);
+  if (Number.isNaN(start)) throw new Error(`FRONTA_START_AT: not an ISO instant: ${settings.startAt}`);
+  const epoch = settings.epochMs ? Number(settings.epochMs) : now;
+  if (!settings.rate) return offsetClock(start - epoch);
+  const rate = Number(settings.rate);
+  if (!(rate > 0)) throw new Error(`FRONTA_CLOCK_RATE: need a positive rate, not ${settings.rate}`);
+  return acceleratedClock(start, epoch, rate);
 }
