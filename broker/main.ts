@@ -44,8 +44,11 @@ const server = await startOfficeServer({
   simulating: env.FRONTA_SIMULATION === '1',
   trustProxy: parseTrustProxy(env.FRONTA_TRUST_PROXY),
 });
-// Tells a parent process (scripts/office.ts, the tests) the ports the OS chose.
-console.log(JSON.stringify({ ready: true, mqttPort: server.mqttPort, mqttsPort: server.mqttsPort, httpPort: server.httpPort }));
+// Tells a parent process (scripts/office.ts, the tests) the ports the OS chose, and the commands
+// on this machine (scripts/booking.ts, scripts/staff.ts) where to reach this server.
+const ready = { mqttPort: server.mqttPort, mqttsPort: server.mqttsPort, httpPort: server.httpPort };
+await writeFile(join(dataDir, 'server.json'), `${JSON.stringify(ready)}\n`);
+console.log(JSON.stringify({ ready: true, ...ready }));
 
 const shutdown = () => void server.stop().then(() => process.exit(0));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, shutdown);

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { derivedBase } from '../shared/config/public-address.ts';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Server } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
@@ -14,7 +16,8 @@ import { QueueEngine } from './engine/queue-engine.ts';
 import { Sessions } from './staff/sessions.ts';
 import { StaffAccounts } from './staff/staff-accounts.ts';
 import type { Mailer } from './mail/mailer.ts';
-import { createHttpServer, type HttpTimeouts, type RouteEntry } from './http/http-server.ts';
+import { createHttpServer, type RouteEntry } from './http/http-server.ts';
+import { createHttpListener, type HttpTimeouts } from './http/http-listener.ts';
 import type { TrustProxy } from './http/proxy-trust.ts';
 import { createLogger, type LogSink } from './log.ts';
 import type { Credentials } from './mqtt/credentials.ts';
@@ -79,11 +82,27 @@ const listen = (server: Server | import('node:http').Server, port: number, host:
 
 const defaultWebRoot = fileURLToPath(new URL('../webui/dist', import.meta.url));
 
-/** Stores, engine, broker and HTTP, started in that order: nothing listens before the state is loaded. */
+/**
+ * The HTTP socket first (its port is part of the public address), then stores, engine, broker and
+ * HTTP's routes, in that order: nothing is answered before the state is loaded.
+ */
 export async function startOfficeServer(options: OfficeServerOptions): Promise<OfficeServer> {
-  const { credentials, store, clock, host = '127.0.0.1' } = options;
   const log = createLogger('broker', options.logSink);
-  const settings = new OfficeSettings(options.settingsStore ?? new MemoryDocumentStore(), options.config);
+  const httpListener = createHttpListener(options.httpTimeouts);
+  const httpPort = await listen(httpListener.server, options.httpPort ?? 0, options.host ?? '127.0.0.1');
+  try {
+    return await startOn(options, log, httpListener, httpPort);
+  } catch (error) {
+    // A start that fails (saved settings that no longer validate, a port taken) leaves nothing listening.
+    httpListener.server.close();
+    throw error;
+  }
+}
+
+/** Everything after the HTTP socket, which is already listening on `httpPort` and waiting for `open()`. */
+async function startOn(options: OfficeServerOptions, log: ReturnType<typeof createLogger>, httpListener: ReturnType<typeof createHttpListener>, httpPort: number): Promise<OfficeServer> {
+  const { credentials, store, clock, host = '127.0.0.1' } = options;
+  const settings = new OfficeSettings(options.settingsStore ?? new MemoryDocumentStore(), options.config, derivedBase(host, httpPort, hostname()));
   if ((await settings.start()) === 'saved') log.info('using the settings saved by an administrator (settings.json), not the initial configuration');
   const config = settings.config;
   await store.start();
@@ -146,11 +165,11 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
     settings: { service: new SettingsService({ settings, engine, booking, bridge, clock, log: createLogger('settings', options.logSink) }), engine, sessions },
     webRoot: options.webRoot ?? defaultWebRoot,
     trustProxy: options.trustProxy,
-    timeouts: options.httpTimeouts,
+    listener: httpListener,
   });
   const mqttPort = options.mqttPort === null ? null : await listen(tcp, options.mqttPort ?? 0, host);
   const mqttsPort = tls ? await listen(tls, options.mqttTls!.port, host) : null;
-  const httpPort = await listen(http.server, options.httpPort ?? 0, host);
+  httpListener.open();
   log.info('office server ready', { mqttPort, mqttsPort, httpPort, day: engine.currentDay() });
 
   return {

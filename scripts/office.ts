@@ -7,7 +7,7 @@ import { loadOfficeConfig } from '../broker/config-file.ts';
 import { nextOpening, ticketWindow } from '../shared/calendar/office-calendar.ts';
 import { offsetClock } from '../shared/clock.ts';
 import { adminRequest } from './lib/admin-client.ts';
-import { provisionDevices } from './lib/provision.ts';
+import { provisionDevices, writeDeviceSettings } from './lib/provision.ts';
 import { startServerProcess } from './lib/server-process.ts';
 import { SimOffice } from './lib/sim-office.ts';
 
@@ -48,6 +48,8 @@ const server = await startServerProcess(
   'inherit',
 );
 const devices = provisioned.devices.map((d) => ({ ...d, broker: `mqtt://127.0.0.1:${server.mqttPort}` }));
+// The device files name the port the broker got, so a device started by hand (npm run device) finds it.
+await writeDeviceSettings(dir, devices);
 const office = new SimOffice(config, devices, clock, (m) => console.error(m), true);
 await office.start();
 

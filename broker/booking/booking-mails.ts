@@ -1,5 +1,6 @@
 import type { Language } from '../../shared/config/localized.ts';
 import { checkInKiosk } from '../../shared/config/check-in-kiosks.ts';
+import { publicBase } from '../../shared/config/public-address.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { formatAppointment, visitInstructions } from '../../shared/texts/booking-texts.ts';
 import { duration } from '../../shared/texts/durations.ts';
@@ -15,7 +16,6 @@ type Paragraph = string | { link: string; label: string };
 type Part = { subject: string; body: Paragraph[] };
 
 const other = (language: Language): Language => (language === 'cs' ? 'en' : 'cs');
-const baseUrl = (config: OfficeConfig) => config.office.publicBaseUrl.replace(/\/$/, '');
 
 function compose(to: string, language: Language, parts: Record<Language, Part>, calendar?: MailMessage['calendar']): MailMessage {
   const order = [parts[language], parts[other(language)]];
@@ -36,7 +36,7 @@ function names(config: OfficeConfig, booking: Booking) {
 export function holdMail(config: OfficeConfig, booking: Booking, person: Person): MailMessage {
   const { service, office } = names(config, booking);
   // The page opens in the language of the booking, on whatever device the mail is read.
-  const link = `${baseUrl(config)}/confirm/${booking.confirmToken}?lang=${booking.language}`;
+  const link = `${publicBase(config)}/confirm/${booking.confirmToken}?lang=${booking.language}`;
   const minutes = config.booking.holdMinutes;
   const part = (l: Language): Part => ({
     subject: l === 'cs' ? `Potvrďte rezervaci: ${service.cs}, ${formatAppointment(booking.startsAt, 'cs')}` : `Please confirm your booking: ${service.en}, ${formatAppointment(booking.startsAt, 'en')}`,
@@ -74,7 +74,7 @@ function event(config: OfficeConfig, booking: Booking, person: Person, method: '
 export function codeMail(config: OfficeConfig, booking: Booking, person: Person, now: number): MailMessage {
   const { service, workplace, office, kiosk } = names(config, booking);
   const { checkInEarlyMinutes: early, checkInLateMinutes: late } = config.booking;
-  const cancelLink = `${baseUrl(config)}/cancel?lang=${booking.language}`;
+  const cancelLink = `${publicBase(config)}/cancel?lang=${booking.language}`;
   const part = (l: Language): Part => ({
     subject: l === 'cs' ? `Rezervace potvrzena: kód ${booking.code}` : `Booking confirmed: code ${booking.code}`,
     body: [

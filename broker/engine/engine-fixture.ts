@@ -1,4 +1,5 @@
 import { ManualClock } from '../../shared/clock.ts';
+import { withPublicBase } from '../../shared/config/public-address.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { CounterCommand } from '../../shared/contract/counter.ts';
 import type { KioskReply } from '../../shared/contract/kiosk.ts';
@@ -13,7 +14,9 @@ export async function engineAt(options: { at?: number; config?: OfficeConfig; st
   const store = options.store ?? new MemoryStore();
   await store.start();
   let tokens = 0;
-  const engine = new QueueEngine({ config: options.config ?? kostelec(), clock, store, newToken: () => `token-${++tokens}-abcdefgh`, compactAfter: options.compactAfter, bookings: options.bookings });
+  // As the office server gives it: with its public address in force.
+  const config = withPublicBase(options.config ?? kostelec(), 'http://localhost:8080');
+  const engine = new QueueEngine({ config, clock, store, newToken: () => `token-${++tokens}-abcdefgh`, compactAfter: options.compactAfter, bookings: options.bookings });
   await engine.start();
   return {
     engine,

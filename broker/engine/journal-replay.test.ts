@@ -1,4 +1,5 @@
 import { test } from 'uvu';
+import { withPublicBase } from '../../shared/config/public-address.ts';
 import * as assert from 'uvu/assert';
 import { MemoryStore } from '../store/memory-store.ts';
 import { kostelec } from '../../test/support/office-fixture.ts';
@@ -38,7 +39,7 @@ test('settings changed mid-day: a restart replays each entry under the settings 
   const first = await engineAt({ store, config: tight });
   for (let k = 0; k < 3; k++) await first.press('pokladna');
   assert.is(codeOf(await first.press('pokladna')), 'capacityExhausted');
-  await first.engine.reconfigure(roomy);
+  await first.engine.reconfigure(withPublicBase(roomy, 'http://localhost:8080'));
   assert.is(numberOf(await first.press('pokladna')), 'P004', 'the new capacity applies at once');
   await first.counter('prepazka-1', 'next');
   const now = first.clock.now();

@@ -1,3 +1,4 @@
+import { publicBase } from '../../shared/config/public-address.ts';
 import type { OfficeConfig, Service } from '../../shared/config/schema.ts';
 import type { Ticket } from '../../shared/contract/kiosk.ts';
 import { formatTicketNumber } from '../../shared/ticket-number.ts';
@@ -32,6 +33,6 @@ export function printedTicket(config: OfficeConfig, ticket: TicketRecord, waitin
     issuedAt: ticket.issuedAt,
     waitingAhead,
     estimatedWaitMinutes,
-    statusUrl: `${config.office.publicBaseUrl.replace(/\/$/, '')}/t/${ticket.token}`,
+    statusUrl: `${publicBase(config)}/t/${ticket.token}`,
   };
 }

@@ -19,19 +19,13 @@ import { staffOfficeRoutes, type StaffOfficeDeps } from './staff-office-routes.t
 import { staffRoutes, type StaffDeps } from './staff-routes.ts';
 import { statusRoutes } from './status-routes.ts';
 import type { TrustProxy } from './proxy-trust.ts';
+import type { createHttpListener } from './http-listener.ts';
 import type { Logger } from '../log.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 
 export interface Readiness { ready: boolean; day: string }
 
-export interface HttpTimeouts { headersMs: number; requestMs: number; idleMs: number; keepAliveMs: number }
 
-/**
- * The headers within 10 s, the whole request with its body within 20 s (a phone on a weak signal
- * sends 16 KiB well within that), a silent connection dropped after 60 s, and a kept-alive one
- * after 5 s between requests. MQTT over WebSocket is not bound by them: ws takes the socket over.
- */
-export const httpTimeouts: HttpTimeouts = { headersMs: 10_000, requestMs: 20_000, idleMs: 60_000, keepAliveMs: 5_000 };
 
 /** Where browsers reach MQTT (the hall screen and the live pages of later issues). */
 export const mqttWebSocketPath = '/mqtt';
@@ -54,8 +48,8 @@ export interface HttpOptions {
   webRoot: string;
   /** Where a request's failure is told in full (the client gets only its code). */
   log: Logger;
-  /** Shorter limits for the tests; httpTimeouts otherwise. */
-  timeouts?: Partial<HttpTimeouts>;
+  /** The socket, already listening (http-listener.ts): Fastify answers on it. */
+  listener: ReturnType<typeof createHttpListener>;
   /** Which proxies in front say who the client is (proxy-trust.ts); none by default. */
   trustProxy?: TrustProxy;
 }
@@ -70,17 +64,14 @@ export interface RouteEntry { method: string; url: string; staffRole: StaffRole 
 export async function createHttpServer(options: HttpOptions): Promise<{ app: FastifyInstance; server: Server; sockets: WebSocketServer; routes: RouteEntry[] }> {
   // Every per-address limit keys on req.ip: behind a proxy it is the client's address only when the
   // proxy is trusted, and only the configured proxies are, or anyone could name their own address.
-  const limits = { ...httpTimeouts, ...options.timeouts };
   const app = Fastify({
     bodyLimit: 16 * 1024,
     logger: false,
     trustProxy: options.trustProxy ?? false,
-    // A client that sends its request slowly, or opens a connection and says nothing, holds a socket
-    // and memory: every phase has its limit, checked often enough to be kept (Node's default is 30 s).
-    connectionTimeout: limits.idleMs,
-    keepAliveTimeout: limits.keepAliveMs,
-    requestTimeout: limits.requestMs,
-    http: { headersTimeout: limits.headersMs, connectionsCheckingInterval: Math.min(1000, limits.headersMs) },
+    serverFactory: (handler) => {
+      options.listener.attach(handler);
+      return options.listener.server;
+    },
   });
   const routes: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {

@@ -15,7 +15,7 @@ export function settingsRoutes(app: FastifyInstance, deps: { service: SettingsSe
   const admin = { ...staffAccess(deps.sessions, 'admin'), bodyLimit: settingsBodyLimit };
   const rows = (bookings: Parameters<typeof bookingRows>[0]) => bookingRows(bookings, (number) => deps.engine.todaysTicket(number));
 
-  app.get('/api/staff/settings', admin, (_req, reply) => reply.send({ config: deps.engine.config }));
+  app.get('/api/staff/settings', admin, (_req, reply) => reply.send({ config: deps.service.stored() }));
 
   app.post('/api/staff/settings/preview', admin, (req, reply) => {
     const body = parseOr400(settingsPreviewRequest, req.body, reply);

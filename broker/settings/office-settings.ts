@@ -1,3 +1,4 @@
+import { withPublicBase } from '../../shared/config/public-address.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { validateOfficeConfig } from '../../shared/config/validate.ts';
 import type { DocumentStore } from '../store/document-store.ts';
@@ -8,9 +9,11 @@ import type { DocumentStore } from '../store/document-store.ts';
  * then on. Only the settings service writes it, whole and durably.
  */
 export class OfficeSettings {
+  /** As configured or saved: what the settings page shows and saves. */
   private current: OfficeConfig;
 
-  constructor(private readonly store: DocumentStore, initial: OfficeConfig) {
+  /** `publicBase`: the address the server derived from how it was started, for a configuration that names none. */
+  constructor(private readonly store: DocumentStore, initial: OfficeConfig, private readonly publicBase: string) {
     this.current = initial;
   }
 
@@ -24,8 +27,19 @@ export class OfficeSettings {
     return 'saved';
   }
 
+  /** The configuration in force: as stored, with the public address filled in when it names none. */
   get config(): OfficeConfig {
+    return this.inForce(this.current);
+  }
+
+  /** As configured or saved, without what the server filled in. */
+  get stored(): OfficeConfig {
     return this.current;
+  }
+
+  /** A configuration as it would be in force here. */
+  inForce(config: OfficeConfig): OfficeConfig {
+    return withPublicBase(config, this.publicBase);
   }
 
   async save(config: OfficeConfig): Promise<void> {

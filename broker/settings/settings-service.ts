@@ -27,6 +27,11 @@ export class SettingsService {
   constructor(private readonly deps: { settings: OfficeSettings; engine: QueueEngine; booking: BookingService; bridge: EngineBridge; clock: Clock; log: Logger }) {}
 
   /** The change checked, and the bookings it would leave without their appointment; nothing is applied. */
+  /** The settings as stored, for the settings page (without the address the server filled in). */
+  stored(): OfficeConfig {
+    return this.deps.settings.stored;
+  }
+
   preview(input: unknown): SettingsOutcome<{ config: OfficeConfig; affected: Booking[] }> {
     const result = validateOfficeConfig(input);
     if (!result.ok) return { ok: false, code: 'invalidRequest', errors: result.errors };
@@ -41,8 +46,9 @@ export class SettingsService {
   async apply(input: unknown, cancelAffected: boolean, notice = defaultChangeNotice): Promise<SettingsOutcome<{ affected: number; cancelled: number }>> {
     const checked = this.preview(input);
     if (!checked.ok) return checked;
-    const { config, affected } = checked.data;
     const { engine, settings, booking, bridge, log } = this.deps;
+    const { affected } = checked.data;
+    const config = settings.inForce(checked.data.config);
     const before = settings.config;
     try {
       await engine.reconfigure(config);
@@ -50,7 +56,7 @@ export class SettingsService {
       return { ok: false, code: 'storageFailed', errors: [String(error)] };
     }
     try {
-      await settings.save(config);
+      await settings.save(checked.data.config);
     } catch (error) {
       await engine.reconfigure(before).catch((e) => log.error('settings: engine left on unsaved settings', { error: String(e) }));
       return { ok: false, code: 'storageFailed', errors: [String(error)] };

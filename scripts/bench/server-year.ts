@@ -1,3 +1,4 @@
+import { withPublicBase } from '../../shared/config/public-address.ts';
 import { randomBytes } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -23,7 +24,7 @@ const mib = () => {
  * last: the server keeps only today in memory, so the two should match.
  */
 export async function measureServerYear(dir: string, perDay = 100): Promise<void> {
-  const config = officeConfigSchema.parse(kostelecOffice);
+  const config = withPublicBase(officeConfigSchema.parse(kostelecOffice), 'http://localhost:8080');
   const clock = new ManualClock(officeInstant('2026-01-05', '08:30'));
   const store = new FileStore(dir);
   await store.start();

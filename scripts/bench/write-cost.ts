@@ -1,3 +1,4 @@
+import { withPublicBase } from '../../shared/config/public-address.ts';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { QueueEngine } from '../../broker/engine/queue-engine.ts';
@@ -30,7 +31,7 @@ async function pressCost(historyDays: number, presses: number): Promise<number> 
     const store = new FileStore(dir.path);
     await store.start();
     for (let k = historyDays; k >= 1; k--) await store.archiveDay(pastDay(addDays(day, -k), 370));
-    const config = officeConfigSchema.parse({ ...kostelecOffice, workplaces: kostelecOffice.workplaces.map((w) => ({ ...w, walkInCapacityPerDay: 10_000 })) });
+    const config = withPublicBase(officeConfigSchema.parse({ ...kostelecOffice, workplaces: kostelecOffice.workplaces.map((w) => ({ ...w, walkInCapacityPerDay: 10_000 })) }), 'http://localhost:8080');
     const clock = new ManualClock(nine);
     const engine = new QueueEngine({ config, clock, store, newToken: () => randomBytes(16).toString('base64url') });
     await engine.start();

@@ -25,13 +25,17 @@ export async function provisionDevices(config: OfficeConfig, dir: string, broker
   for (const { id } of [...config.kiosks, ...config.counters, ...config.displays]) {
     const secret = newSecret();
     credentials[id] = hashSecret(secret);
-    const settings: LocalSettings = { broker, deviceId: id, secret, ...(brokerCa ? { brokerCa } : {}), hardware: {} };
-    devices.push(settings);
-    await writeFileDurably(join(dir, 'devices', `${id}.json`), `${JSON.stringify(settings, null, 2)}\n`);
+    devices.push({ broker, deviceId: id, secret, ...(brokerCa ? { brokerCa } : {}), hardware: {} });
   }
+  await writeDeviceSettings(dir, devices);
   const simulatorSecret = withSimulator ? newSecret() : undefined;
   if (simulatorSecret) credentials[simulatorId] = hashSecret(simulatorSecret);
   const credentialsPath = join(dir, 'credentials.json');
   await writeCredentials(credentialsPath, credentials);
   return { credentialsPath, devices, ...(simulatorSecret ? { simulatorSecret } : {}) };
+}
+
+/** Each device's own file, `devices/<id>.json`; written again by the office script once the broker's port is known. */
+export async function writeDeviceSettings(dir: string, devices: LocalSettings[]): Promise<void> {
+  for (const settings of devices) await writeFileDurably(join(dir, 'devices', `${settings.deviceId}.json`), `${JSON.stringify(settings, null, 2)}\n`);
 }

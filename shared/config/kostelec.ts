@@ -25,7 +25,6 @@ export const kostelecOffice: OfficeInput = {
     country: 'CZ',
     openingHours: weekdayHours,
     closedDates: [],
-    publicBaseUrl: 'http://localhost:8080',
   },
   workplaces: [
     {

@@ -148,8 +148,12 @@ export const officeConfigSchema = z
       closedDates: z.array(isoDate).default([]),
       /** One-off hours for a date, for every workplace (31 December, say: 8:00–11:00). */
       specialDays: z.array(z.strictObject({ date: isoDate, hours: dayIntervals })).default([]),
-      /** The ticket's QR code opens `${publicBaseUrl}/t/{token}`. */
-      publicBaseUrl: z.url(),
+      /**
+       * Where citizens reach the server (the ticket's QR code opens `${publicBaseUrl}/t/{token}`, the
+       * e-mails link here). Unless set, the server derives it from how it was started (its host and
+       * HTTP port: shared/config/public-address.ts); an office behind a TLS proxy sets its https name.
+       */
+      publicBaseUrl: z.url().optional(),
     }),
     workplaces: z.array(workplaceSchema).min(1),
     services: z.array(serviceSchema).min(1),

@@ -7,12 +7,13 @@ import { createLogger } from '../../broker/log.ts';
 import type { MailMessage, Mailer } from '../../broker/mail/mailer.ts';
 import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
 import { ManualClock } from '../../shared/clock.ts';
+import { withPublicBase } from '../../shared/config/public-address.ts';
 import type { ProofOfWork } from '../../shared/contract/booking-api.ts';
 import { confirmTokenIn } from '../support/booking-client.ts';
 import { eventually } from '../support/eventually.ts';
 import { kostelecEasyProof, tuesdayNine } from '../support/office-fixture.ts';
 
-const config = kostelecEasyProof();
+const config = withPublicBase(kostelecEasyProof(), 'http://localhost:8080');
 const tenAm = Date.parse('2026-11-25T10:00:00+01:00');
 
 /** A mail server that accepts, refuses, or hangs (the process dies before it answers) as told. */

@@ -42,7 +42,7 @@ test('book in the browser, confirm from the e-mail, type the code at the kiosk, 
     await page.getByRole('heading', { name: 'Zkontrolujte svůj e-mail' }).waitFor();
 
     const mail = await eventually('the confirmation e-mail', () => inbox.mails[0]);
-    const link = /href="([^"]+\/confirm\/[^"]+)"/.exec(mail.html as string)![1]!.replace('http://localhost:8080', base);
+    const link = /href="([^"]+\/confirm\/[^"]+)"/.exec(mail.html as string)![1]!.replace(`http://localhost:${office.server.httpPort}`, base);
     await page.goto(link);
     await page.getByRole('button', { name: 'Potvrdit rezervaci' }).click();
     const code = (await page.getByTestId('code').textContent())!;

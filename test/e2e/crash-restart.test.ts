@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { MqttClient } from 'mqtt';
@@ -45,6 +47,8 @@ test('kill -9 of the server under load loses no acknowledged ticket and repeats 
     assert.ok(acknowledged.size >= 5 && ![...acknowledged.values()].includes('refused'));
 
     server = await startServerProcess(env);
+    // The commands on the server (npm run booking, npm run staff) find it by what it wrote, whatever port it got.
+    assert.is(JSON.parse(await readFile(join(dir.path, 'server.json'), 'utf8')).httpPort, server.httpPort);
     const second = await connect(server);
     const again = second.replies;
     // The kiosk retries every request with its id, as after a lost reply.

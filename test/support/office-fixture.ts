@@ -13,7 +13,7 @@ import { SimOffice } from '../../scripts/lib/sim-office.ts';
 import type { LocalSettings } from '../../device/local-settings.ts';
 import { tempDir } from './temp-dir.ts';
 import type { TrustProxy } from '../../broker/http/proxy-trust.ts';
-import type { HttpTimeouts } from '../../broker/http/http-server.ts';
+import type { HttpTimeouts } from '../../broker/http/http-listener.ts';
 
 /** Tuesday 24 November 2026, 09:00 in Prague: a working day with every workplace open. */
 export const tuesdayNine = Date.parse('2026-11-24T09:00:00+01:00');
