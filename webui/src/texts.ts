@@ -33,7 +33,8 @@ const cs = {
   free: (n: number) => plural('cs', n, { one: '{n} volné místo', few: '{n} volná místa', other: '{n} volných míst' }),
   unavailable: {
     past: 'už nelze objednat',
-    holiday: 'státní svátek',
+    // 24.–26. prosince jsou „ostatní svátky“, ne státní: „svátek“ platí pro oba druhy.
+    holiday: 'svátek',
     closedDay: 'úřad je zavřený',
     closed: 'pracoviště nemá úřední hodiny',
     noOnlinePlaces: 'bez míst pro objednání přes internet',
@@ -62,6 +63,7 @@ const cs = {
   yourCode: 'Váš identifikační kód',
   codeSent: 'Kód a pokyny jsme vám poslali také e-mailem.',
   alreadyConfirmed: 'Tato rezervace už byla potvrzena dříve.',
+  showCode: 'Zobrazit identifikační kód',
   expired: 'Čas na potvrzení vypršel a termín byl uvolněn. Objednejte se prosím znovu.',
   newBooking: 'Nová rezervace',
   cancelTitle: 'Zrušení rezervace',
@@ -85,7 +87,8 @@ const cs = {
   leftCol: 'Zbývá lístků',
   open: 'otevřeno',
   closedReasons: { closed: 'zavřeno', holiday: 'svátek', capacityExhausted: 'kapacita vyčerpána' },
-  minutes: (n: number | null) => (n === null ? 'nelze odhadnout' : plural('cs', n, { one: '{n} minuta', few: '{n} minuty', other: '{n} minut' })),
+  minutes: (n: number | null) => (n === null ? 'nelze odhadnout' : n === 0 ? 'do minuty' : plural('cs', n, { one: '{n} minuta', few: '{n} minuty', other: '{n} minut' })),
+  calledSoon: 'Budete brzy vyvoláni.',
   people: (n: number) => plural('cs', n, { one: '{n} osoba', few: '{n} osoby', other: '{n} osob' }),
   updated: (time: string) => `Aktualizováno v ${time}, obnovuje se samo.`,
   ticketTitle: (number: string) => `Lístek ${number}`,
@@ -182,6 +185,7 @@ const en: Texts = {
   yourCode: 'Your identification code',
   codeSent: 'We also sent you the code and the instructions by e-mail.',
   alreadyConfirmed: 'This booking was already confirmed.',
+  showCode: 'Show the identification code',
   expired: 'The time to confirm has passed and the place was released. Please book again.',
   newBooking: 'New booking',
   cancelTitle: 'Cancel a booking',
@@ -205,7 +209,8 @@ const en: Texts = {
   leftCol: 'Tickets left',
   open: 'open',
   closedReasons: { closed: 'closed', holiday: 'public holiday', capacityExhausted: 'capacity used up' },
-  minutes: (n: number | null) => (n === null ? 'cannot be estimated' : plural('en', n, { one: '{n} minute', other: '{n} minutes' })),
+  minutes: (n: number | null) => (n === null ? 'cannot be estimated' : n === 0 ? 'under a minute' : plural('en', n, { one: '{n} minute', other: '{n} minutes' })),
+  calledSoon: 'You will be called soon.',
   people: (n: number) => plural('en', n, { one: '{n} person', other: '{n} people' }),
   updated: (time: string) => `Updated at ${time}, refreshes by itself.`,
   ticketTitle: (number: string) => `Ticket ${number}`,
@@ -245,4 +250,18 @@ const en: Texts = {
   },
 };
 
-export const texts: Record<Language, Texts> = { cs, en };
+/**
+ * Czech typography: a one-letter preposition or conjunction (k, s, v, z, o, u, a, i) never ends a
+ * line; it is tied to the next word with a no-break space. Applied to every Czech text, also to
+ * what the texts' functions return.
+ */
+const tie = (text: string) => text.replace(/(^|[\s(„])([ksvzouaiKSVZOUAI]) /g, '$1$2\u00a0');
+export function tied<T>(value: T): T {
+  if (typeof value === 'string') return tie(value) as T;
+  if (typeof value === 'function') return ((...args: unknown[]) => tied((value as (...a: unknown[]) => unknown)(...args))) as T;
+  if (Array.isArray(value)) return value.map(tied) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, tied(v)])) as T;
+  return value;
+}
+
+export const texts: Record<Language, Texts> = { cs: tied(cs), en };

@@ -58,7 +58,7 @@ export function ConfirmPage({ t, language, info, token }: PageProps & { token: s
           {summary.state === 'confirmed' ? <p>{t.alreadyConfirmed}</p> : null}
           {summary.state !== 'expired' ? (
             <button type="button" class="primary" disabled={busy} onClick={() => void confirm()}>
-              {t.confirmButton}
+              {summary.state === 'confirmed' ? t.showCode : t.confirmButton}
             </button>
           ) : null}
         </>

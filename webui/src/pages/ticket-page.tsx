@@ -27,7 +27,7 @@ export function TicketPage({ t, language, info, token }: PageProps & { token: st
           <>
             {ticket.booking ? <p>{t.bookedFor(formatTime(ticket.booking.startsAt, language))}</p> : null}
             <p>{t.ahead(ticket.ahead)}</p>
-            <p>{t.estimated(t.minutes(ticket.estimatedWaitMinutes))}</p>
+            <p>{ticket.estimatedWaitMinutes === 0 ? t.calledSoon : t.estimated(t.minutes(ticket.estimatedWaitMinutes))}</p>
           </>
         ) : null}
         {ticket.state === 'done' ? <p>{t.ticketDone}</p> : null}

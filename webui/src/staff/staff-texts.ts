@@ -1,6 +1,7 @@
 import type { Language } from '../../../shared/config/localized.ts';
 import type { DeviceAlertKind, StaffBookingStatus } from '../../../shared/contract/staff-api.ts';
 import { plural } from '../../../shared/texts/plural.ts';
+import { tied } from '../texts.ts';
 
 /** Every text of the staff pages, Czech first, English as the alternative. */
 const cs = {
@@ -327,4 +328,4 @@ const en: StaffTexts = {
   },
 };
 
-export const staffTexts: Record<Language, StaffTexts> = { cs, en };
+export const staffTexts: Record<Language, StaffTexts> = { cs: tied(cs), en };
