@@ -92,4 +92,23 @@ for (const language of ['cs', 'en'] as const) {
   });
 }
 
+test('the status page fits a phone: nothing wider than a 390 px screen, every value of every service on it', async () => {
+  const office = await runOffice();
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  try {
+    await page.goto(`http://127.0.0.1:${office.server.httpPort}/status`);
+    await page.getByRole('row').nth(office.config.services.length).waitFor();
+    const widest = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    assert.ok(widest <= 390, `the page is ${widest} px wide`);
+    // Each value is named by its column, which is hidden: the label is drawn before it.
+    const labels = await page.locator('table.status tbody tr:first-child td').evaluateAll((cells) =>
+      cells.map((cell) => (globalThis as unknown as { getComputedStyle(e: unknown, p: string): { content: string } }).getComputedStyle(cell, '::before').content),
+    );
+    assert.equal(labels, ['"Stav: "', '"Čeká: "', '"Odhad čekání: "', '"Zbývá lístků: "']);
+  } finally {
+    await page.close();
+    await office.stop();
+  }
+});
+
 test.run();

@@ -28,10 +28,11 @@ export function StatusPage({ t, language, info }: PageProps) {
               {result.data.services.map((s) => (
                 <tr key={s.serviceId}>
                   <th scope="row">{name(s.serviceId)}</th>
-                  <td>{s.open ? t.open : t.closedReasons[s.closedReason ?? 'closed']}</td>
-                  <td>{t.people(s.waiting)}</td>
-                  <td>{s.open ? t.minutes(s.estimatedWaitMinutes) : '–'}</td>
-                  <td>{s.ticketsLeft}</td>
+                  {/* data-label: on a phone each row is a card that names its values (style.css) */}
+                  <td data-label={t.stateCol}>{s.open ? t.open : t.closedReasons[s.closedReason ?? 'closed']}</td>
+                  <td data-label={t.waitingCol}>{t.people(s.waiting)}</td>
+                  <td data-label={t.waitCol}>{s.open ? t.minutes(s.estimatedWaitMinutes) : '–'}</td>
+                  <td data-label={t.leftCol}>{s.ticketsLeft}</td>
                 </tr>
               ))}
             </tbody>
