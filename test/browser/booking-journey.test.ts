@@ -47,7 +47,7 @@ test('book in the browser, confirm from the e-mail, type the code at the kiosk, 
     await page.getByRole('button', { name: 'Potvrdit rezervaci' }).click();
     const code = (await page.getByTestId('code').textContent())!;
     assert.match(code, /^\d{8}$/);
-    assert.ok(await page.getByText(/na tiskárně lístků \(Vstupní hala u hlavních dveří\) v sekci „Klienti objednaní online“/).isVisible(), 'the page says which kiosk takes the code');
+    assert.ok(await page.getByText(/na\stiskárně\slístků\s\(Vstupní\shala\su\shlavních\sdveří\)\sv\ssekci\s„Klienti\sobjednaní\sonline“/).isVisible(), 'the page says which kiosk takes the code');
     const codeMail = await eventually('the code e-mail', () => inbox.mails[1]);
     assert.match(codeMail.text!, new RegExp(code));
 
@@ -165,5 +165,21 @@ async function solved(base: string) {
   const challenge = (await (await fetch(`${base}/api/challenge`)).json()) as ProofOfWork['challenge'];
   return { challenge, solution: (await solveChallenge({ challenge: challenge as Challenge, deriveKey }))! };
 }
+
+test('with one workplace suspended the headline names it and says the rest can be booked; the other services still list their days', async () => {
+  const office = await runOffice({ config });
+  const base = `http://127.0.0.1:${office.server.httpPort}`;
+  const page = await browser.newPage();
+  try {
+    await office.server.booking.suspend({ workplaceIds: ['doprava'], notice: { cs: 'Odbor dopravy je zavřen.', en: 'Transport is closed.' }, cancelExisting: false });
+    await page.goto(base);
+    const headline = page.getByRole('heading', { level: 2, name: /mimo provoz pro: Odbor dopravy a\sobecní živnostenský úřad\. Ostatní služby si objednáte níže/ });
+    await headline.waitFor();
+    await page.getByRole('button', { name: /Cestovní doklady/ }).waitFor();
+  } finally {
+    await page.close();
+    await office.stop();
+  }
+});
 
 test.run();

@@ -56,7 +56,7 @@ export function CancelPage({ t, language, info }: PageProps) {
           <p>
             <strong>{serviceName(found.serviceId)}</strong>, {formatAppointment(found.startsAt, language)}
           </p>
-          <button type="button" class="primary" disabled={busy} onClick={() => void cancel()}>
+          <button type="button" class="danger" disabled={busy} onClick={() => void cancel()}>
             {t.cancelButton}
           </button>{' '}
           <button type="button" class="back" onClick={() => setFound(null)}>

@@ -5,7 +5,8 @@ export function Notice({ t, language, info }: PageProps) {
   const s = info.suspension!;
   return (
     <section class="notice" aria-labelledby="notice-title">
-      <h2 id="notice-title">{t.suspendedTitle}</h2>
+      {/* Only some workplaces off: the headline says which, so the services still bookable below are not taken for off too. */}
+      <h2 id="notice-title">{s.workplaceIds === null ? t.suspendedTitle : t.suspendedSomeTitle(s.contacts.map((c) => c.name[language]).join(', '))}</h2>
       <p>{s.notice[language]}</p>
       <h3>{t.contacts}</h3>
       <ul>

@@ -59,7 +59,7 @@ export function SuspensionPanel({ t, errors, language, info: initial }: StaffPag
           <label class="check">
             <input type="checkbox" checked={cancelExisting} onChange={(e) => setCancelExisting((e.target as HTMLInputElement).checked)} /> {s.cancelExisting}
           </label>
-          <button type="submit" class="primary">
+          <button type="submit" class="danger">
             {s.suspend}
           </button>
         </form>
