@@ -189,6 +189,8 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
       http.server.closeAllConnections();
       const closed = (server: Server | undefined) => new Promise<void>((resolve) => (server?.listening ? server.close(() => resolve()) : resolve()));
       await Promise.all([closed(tcp), closed(tls), http.app.close()]);
+      // Listened on by us, not by Fastify's listen(): closed here, so a restart can take the same port.
+      await new Promise<void>((resolve) => (httpListener.server.listening ? httpListener.server.close(() => resolve()) : resolve()));
       booking.stop();
       options.mailer.close();
       await store.stop();
