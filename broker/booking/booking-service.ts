@@ -18,7 +18,8 @@ import { GroupCommit } from '../engine/group-commit.ts';
 import type { BookedRef } from '../engine/journal-entry.ts';
 import type { Logger } from '../log.ts';
 import type { MailMessage, Mailer } from '../mail/mailer.ts';
-import { dueMails, giveUpAfterMs, nextAttempt, queueMail, type QueuedMail } from './mail-queue.ts';
+import { MailDelivery } from './mail-delivery.ts';
+import { queueMail, type QueuedMail } from './mail-queue.ts';
 import { cancelMail, codeMail, holdMail } from './booking-mails.ts';
 import * as rules from './booking-rules.ts';
 import { emptyBookingState, type Booking, type BookingState } from './booking-state.ts';
@@ -63,13 +64,20 @@ export class BookingService {
   private readonly draw: rules.Draw;
   private readonly cache: AvailabilityCache;
   private sweeper: NodeJS.Timeout | undefined;
-  private readonly sending = new Map<string, Promise<boolean>>();
+  private readonly mails: MailDelivery;
 
   constructor(private readonly deps: BookingServiceDeps) {
     this.commits = new GroupCommit(() => this.write(), () => this.restore());
     this.proof = new ProofOfWorkGate(() => this.config.booking.proofOfWork);
     this.draw = deps.draw ?? cryptoDraw;
     this.cache = new AvailabilityCache(deps.clock);
+    this.mails = new MailDelivery({
+      mailer: deps.mailer,
+      log: deps.log,
+      clock: deps.clock,
+      outbox: () => this.state.outbox,
+      change: async (apply) => void (await this.change(() => (apply(this.state.outbox) ? { ok: true, data: null } : { ok: false, code: 'notFound' }))),
+    });
   }
 
   async start(): Promise<void> {
@@ -141,7 +149,7 @@ export class BookingService {
     });
     if (!held.ok) return held;
     const booking = held.data;
-    if (!(await this.send(mailId))) {
+    if (!(await this.mails.send(mailId))) {
       // Without the link the hold is useless to the citizen: give the place back and say so.
       await this.change(() => {
         delete this.state.bookings[booking.id];
@@ -171,7 +179,7 @@ export class BookingService {
     });
     if (!confirmed.ok) return confirmed;
     const { booking, first } = confirmed.data;
-    await this.sendEach(mails);
+    await this.mails.sendEach(mails);
     return { ok: true, data: { serviceId: booking.serviceId, startsAt: booking.startsAt, code: booking.code!, alreadyConfirmed: !first } };
   }
 
@@ -192,7 +200,7 @@ export class BookingService {
     });
     if (!cancelled.ok) return cancelled;
     const before = cancelled.data;
-    await this.sendEach(mails);
+    await this.mails.sendEach(mails);
     return { ok: true, data: { serviceId: before.serviceId, startsAt: before.startsAt } };
   }
 
@@ -207,7 +215,7 @@ export class BookingService {
       return { ok: true, data: cancelled };
     });
     if (!done.ok) return done;
-    await this.sendEach(mails);
+    await this.mails.sendEach(mails);
     return { ok: true, data: { cancelled: done.data.length } };
   }
 
@@ -234,7 +242,7 @@ export class BookingService {
       if (outcome.ok) mails.push(this.queue(codeMail(this.config, outcome.data, person, this.now())));
       return outcome;
     });
-    await this.sendEach(mails);
+    await this.mails.sendEach(mails);
     return booked;
   }
 
@@ -248,7 +256,7 @@ export class BookingService {
       if (notify && before.person) mails.push(this.queue(cancelMail(this.config, before, before.person, this.now())));
       return { ok: true, data: before };
     });
-    await this.sendEach(mails);
+    await this.mails.sendEach(mails);
     return cancelled;
   }
 
@@ -268,7 +276,7 @@ export class BookingService {
       return { ok: true, data: cancelled };
     });
     if (!done.ok) return done;
-    await this.sendEach(mails);
+    await this.mails.sendEach(mails);
     return { ok: true, data: done.data.length };
   }
 
@@ -331,48 +339,9 @@ export class BookingService {
     return id;
   }
 
-  /** Every queued mail whose time has come, oldest first (the sweeper's retries, the start's leftovers). */
-  async sendQueued(): Promise<void> {
-    await this.sendEach(dueMails(this.state.outbox, this.now()).map((mail) => mail.id));
-  }
-
-  /** The mails a change just queued, in order; one that fails stays queued for the sweeper. */
-  private async sendEach(ids: string[]): Promise<void> {
-    for (const id of ids) await this.send(id);
-  }
-
-  /** One attempt at one queued mail; true once the mail server has accepted it (or nothing is left to send). */
-  private send(id: string): Promise<boolean> {
-    const queued = this.state.outbox[id];
-    if (!queued) return Promise.resolve(true);
-    const running = this.sending.get(id);
-    if (running) return running;
-    const attempt = (async () => {
-      try {
-        await this.deps.mailer.send({ ...queued.message, id });
-      } catch (error) {
-        const now = this.now();
-        const givingUp = now - queued.queuedAt > giveUpAfterMs;
-        this.deps.log.error(givingUp ? 'mail given up after two days' : 'mail not sent, will retry', { to: queued.message.to, subject: queued.message.subject, attempts: queued.attempts + 1, error: String(error) });
-        await this.change(() => {
-          const mail = this.state.outbox[id];
-          if (!mail) return { ok: false, code: 'notFound' };
-          if (givingUp) delete this.state.outbox[id];
-          else Object.assign(mail, { attempts: mail.attempts + 1, nextAttemptAt: nextAttempt(mail.attempts + 1, now) });
-          return { ok: true, data: null };
-        });
-        return false;
-      }
-      // Not stored (the disk failed): it stays queued and is sent again, under the same Message-ID.
-      await this.change(() => {
-        if (!this.state.outbox[id]) return { ok: false, code: 'notFound' };
-        delete this.state.outbox[id];
-        return { ok: true, data: null };
-      });
-      return true;
-    })().finally(() => this.sending.delete(id));
-    this.sending.set(id, attempt);
-    return attempt;
+  /** Every queued mail whose time has come (the sweeper's retries, the start's leftovers). */
+  sendQueued(): Promise<void> {
+    return this.mails.sendDue();
   }
 
   /** Applies a rule at once and answers when it is durable; a refusal changed nothing and writes nothing. */
