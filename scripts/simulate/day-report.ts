@@ -15,7 +15,8 @@ export interface DayReport {
   served: number;
   noShows: number;
   stillWaiting: number;
-  workplaces: { id: string; arrivals: number; tickets: number; turnedAway: number; capacityUsedUpAt: string | null }[];
+  /** `turnedAwayBy`: the kiosk's first LCD line that sent walk-ins away, and how many it sent. */
+  workplaces: { id: string; arrivals: number; tickets: number; turnedAway: number; turnedAwayBy: Record<string, number>; capacityUsedUpAt: string | null }[];
   services: { id: string; tickets: number; called: number; waitMinutes: { p50: number; p90: number; max: number } | null }[];
   /** Online bookings of the day: how their citizens came, and how far from their time they were called. */
   bookings: { booked: number; checkedIn: number; refusedTooLate: number; otherRefusals: number; absent: number; calledAfterBookedMinutes: { p50: number; p90: number; max: number } | null };
@@ -57,6 +58,7 @@ export function summarise(
         arrivals: day.arrivals.filter((a) => workplaceOf(a.serviceId) === w.id).length,
         tickets: walkIns.filter((t) => workplaceOf(t.serviceId) === w.id).length,
         turnedAway: away.length,
+        turnedAwayBy: away.reduce<Record<string, number>>((by, t) => ({ ...by, [t.screen]: (by[t.screen] ?? 0) + 1 }), {}),
         capacityUsedUpAt: capacityRefusal ? clockTime(capacityRefusal.at) : null,
       };
     }),

@@ -5,6 +5,7 @@ import { startOfficeProcess } from '../lib/office-process.ts';
 import { kostelecOffice } from '../../shared/config/kostelec.ts';
 import type { HallCalls } from '../../shared/contract/hall.ts';
 import { decodeEscpos } from '../../shared/escpos/decode.ts';
+import { kioskScreens } from '../../shared/texts/kiosk-texts.ts';
 import { SimOffice, type SimKiosk } from '../lib/sim-office.ts';
 import { walkInArrivals, type Arrival } from './arrivals.ts';
 import { bookedArrivals, seedBookings, type BookedArrival } from './bookings.ts';
@@ -64,32 +65,41 @@ export async function simulateDay(options: DayOptions): Promise<DayReport> {
   }
 }
 
-/** One kiosk's citizens, one after another: press at the arrival time, then see what the kiosk does. */
+/** The first LCD lines a kiosk shows on its way to an outcome; any other screen is the outcome of a press. */
+const passingLines = new Set((['ready', 'printing', 'enterCode'] as const).map((screen) => kioskScreens[screen].cs[0]));
+
+/**
+ * One kiosk's citizens, one after another: press at the arrival time, then wait for what the kiosk
+ * does. The kiosk always ends a press on a screen of its own (its requests time out and say so), so
+ * the wait follows its screens, not a clock; the minute is only a guard against a kiosk that hangs.
+ */
 async function serveKiosk(kiosk: SimKiosk, queue: Arrival[], clock: Clock, issued: Issued[], turnedAway: TurnedAway[]): Promise<void> {
   const rate = clock.rate ?? 1;
+  let outcome: ((line: string) => void) | undefined;
+  kiosk.lcd.onShow(() => {
+    const line = kiosk.lcd.lines[0] ?? '';
+    if (!passingLines.has(line)) outcome?.(line);
+  });
   for (const arrival of queue) {
     const wait = (arrival.at - clock.now()) / rate;
     if (wait > 0) await pause(wait);
     const printedBefore = kiosk.printer.printed.length;
     const code = (arrival as Partial<BookedArrival>).code;
+    let guard: NodeJS.Timeout | undefined;
+    const screen = new Promise<string>((resolve, reject) => {
+      outcome = resolve;
+      guard = setTimeout(() => reject(new Error(`kiosk ${kiosk.runtime.deviceId} showed no outcome of a press within a minute`)), 60_000);
+    }).finally(() => clearTimeout(guard));
     if (code) kiosk.keypad.type([...code.split(''), 'enter'] as never);
     else kiosk.buttons.press(arrival.button);
-    // The previous citizen's message may still be on the LCD: only a screen that came after this press counts.
-    const before = kiosk.lcd.lines[0];
-    let changed = false;
-    const deadline = Date.now() + 2000;
-    while (kiosk.printer.printed.length === printedBefore && Date.now() < deadline) {
-      const line = kiosk.lcd.lines[0] ?? '';
-      changed ||= line !== before;
-      if (changed && /kapacita|uzavřena|Mimo provoz|svátek|brzy|propadla|Neznámý|použit|patří|pokusů/.test(line)) break;
-      await pause(2);
-    }
+    const shown = await screen;
+    outcome = undefined;
     const bytes = kiosk.printer.printed.at(-1);
     if (kiosk.printer.printed.length > printedBefore && bytes) {
       const number = decodeEscpos(bytes).lines.find((l) => l.width === 4)?.text ?? '?';
       issued.push({ number, serviceId: arrival.serviceId, at: clock.now(), ...(code ? { bookedAt: (arrival as BookedArrival).bookedAt } : {}) });
     } else {
-      turnedAway.push({ serviceId: arrival.serviceId, at: clock.now(), screen: kiosk.lcd.lines[0] ?? '', booked: Boolean(code) });
+      turnedAway.push({ serviceId: arrival.serviceId, at: clock.now(), screen: shown, booked: Boolean(code) });
     }
     kiosk.printer.printed.length = 0;
   }
