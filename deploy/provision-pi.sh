@@ -35,7 +35,7 @@ usermod -a -G gpio,plugdev,lp,dialout fronta
 install -d -o root -g root /opt/fronta
 cp -a "$here/." /opt/fronta/
 chown -R root:root /opt/fronta
-(cd /opt/fronta && npm ci --strict-allow-scripts --no-audit --no-fund && npm run build:device)
+(cd /opt/fronta && npm ci --strict-allow-scripts --engine-strict --no-audit --no-fund && npm run build:device)
 install -d -m 0750 -o root -g fronta /etc/fronta
 install -m 0644 /opt/fronta/deploy/udev/99-fronta.rules /etc/udev/rules.d/99-fronta.rules
 install -d /etc/systemd/journald.conf.d

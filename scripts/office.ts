@@ -4,8 +4,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { clockEpoch } from '../broker/clock-anchor.ts';
 import { loadOfficeConfig } from '../broker/config-file.ts';
-import { nextOpening, ticketWindow } from '../shared/calendar/office-calendar.ts';
+import { nextOpening, officeZone, ticketWindow } from '../shared/calendar/office-calendar.ts';
 import { offsetClock } from '../shared/clock.ts';
+import { formatAppointment } from '../shared/texts/booking-texts.ts';
 import { adminRequest } from './lib/admin-client.ts';
 import { provisionDevices, writeDeviceSettings } from './lib/provision.ts';
 import { startServerProcess } from './lib/server-process.ts';
@@ -24,7 +25,7 @@ const config = await loadOfficeConfig(env.FRONTA_CONFIG);
 let startAt = env.FRONTA_START_AT ? Date.parse(env.FRONTA_START_AT) : Date.now();
 if (!env.FRONTA_START_AT && !config.workplaces.some((w) => ticketWindow(config, w, startAt).open)) {
   startAt = nextOpening(config, startAt) ?? startAt;
-  console.log(`The office is closed now; the clock starts at its next opening, ${new Date(startAt).toISOString()} (set FRONTA_START_AT to choose).`);
+  console.log(`The office is closed now; the clock starts at its next opening, ${formatAppointment(startAt, 'en')} office time (${officeZone}; set FRONTA_START_AT to choose).`);
 }
 // Run again on the same data with the same start, the clock goes on from where it was (clock-anchor.ts).
 await mkdir(dir, { recursive: true });

@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # Install scripts of dependencies run only where package.json's allowScripts approves them.
 bash scripts/system-deps.sh --test
-npm ci --strict-allow-scripts --no-audit --no-fund
+npm ci --strict-allow-scripts --engine-strict --no-audit --no-fund
 npx tsc --noEmit -p .
 npx tsc --noEmit -p webui
 npm run build:web

@@ -127,6 +127,26 @@ test('Next on a virtual counter calls the ticket: its LED digits, the hall scree
   }
 });
 
+test('a newcomer is told where to start, each counter says what it serves and where, and the counters begin on the first screen of a 1080p monitor with tickets printed', async () => {
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  try {
+    await page.goto(office.url);
+    await kiosk(page).getByRole('figure', { name: 'Lístek č. 4 z této tiskárny' }).waitFor({ timeout: 15_000 });
+    const steps = await page.getByRole('list', { name: 'Začněte takto:' }).getByRole('listitem').allTextContents();
+    assert.match(steps[0]!, /U\stiskárny „Vstupní hala u\shlavních dveří“ stiskněte P\sPokladna/);
+    assert.match(steps[1]!, /U\spřepážky 1 stiskněte Další/);
+    const facts = await counter(page, 2).locator('dd').allTextContents();
+    assert.is(facts.length, 2);
+    assert.is(facts[0], 'A Občanské průkazy, C Cestovní doklady');
+    assert.match(facts[1]!, /^Vstupní hala u\shlavních dveří$/);
+    const top = await page.getByRole('heading', { name: 'Přepážky' }).evaluate((h) => h.getBoundingClientRect().top);
+    assert.ok(top < 1080, `the counters start ${top} px down`);
+    assert.is(await kiosk(page).getByRole('figure').count(), 1, 'older tickets are folded away');
+  } finally {
+    await page.close();
+  }
+});
+
 test('the virtual keypad types a code the kiosk checks, and paper taken away stops the printing', async () => {
   const page = await browser.newPage();
   try {

@@ -60,11 +60,17 @@ export function VirtualPage() {
   }, [key]);
 
   const all = Object.values(configs);
-  const kiosks = all.filter((c): c is KioskConfig => c.role === 'kiosk').sort((a, b) => a.deviceId.localeCompare(b.deviceId));
   const counters = all.filter((c): c is CounterConfig => c.role === 'counter').sort((a, b) => a.number - b.number);
-  // The screen of the lowest counter first (the entrance hall's), whatever order the configurations came in.
+  // Kiosks, like screens, in the order of the counters they print for: the entrance hall's first.
+  const firstCounterOf = (k: KioskConfig) => Math.min(...counters.filter((c) => k.buttons.some((b) => c.serviceIds.includes(b.serviceId))).map((c) => c.number));
+  const kiosks = all.filter((c): c is KioskConfig => c.role === 'kiosk').sort((a, b) => firstCounterOf(a) - firstCounterOf(b) || a.deviceId.localeCompare(b.deviceId));
+  // The same for the screens, whatever order the configurations came in.
   const displays = all.filter((c): c is DisplayConfig => c.role === 'display').sort((a, b) => Math.min(...a.counterNumbers) - Math.min(...b.counterNumbers));
   const shownDisplay = displayId || displays[0]?.deviceId || '';
+  // What the counters serve and where they are, in the kiosks' words: the buttons name each service.
+  const buttonOf = new Map(kiosks.flatMap((k) => k.buttons.map((b) => [b.serviceId, { kiosk: k.name[language], label: `${b.letter} ${b.name[language]}` }] as const)));
+  const firstService = kiosks[0]?.buttons.find((b) => counters.some((c) => c.serviceIds.includes(b.serviceId)));
+  const firstCounter = firstService && counters.find((c) => c.serviceIds.includes(firstService.serviceId));
   const sendTo = (deviceId: string) => (input: SimInput) => broker?.publish('simInput', deviceId, input);
   const other: Language = language === 'cs' ? 'en' : 'cs';
 
@@ -78,6 +84,16 @@ export function VirtualPage() {
       </header>
       <main class="virtual-main">
         <p>{t.intro}</p>
+        {firstService && firstCounter ? (
+          <>
+            <p id="first-steps">{t.firstSteps}:</p>
+            <ol class="first-steps" aria-labelledby="first-steps">
+              <li>{t.stepTicket(kiosks[0]!.name[language], `${firstService.letter} ${firstService.name[language]}`)}</li>
+              <li>{t.stepCall(firstCounter.number)}</li>
+              <li>{t.stepMore}</li>
+            </ol>
+          </>
+        ) : null}
         {!key ? <p role="alert">{t.noKey}</p> : null}
         {key && !online ? (
           <p class="offline" role="status">
@@ -98,7 +114,15 @@ export function VirtualPage() {
               <h2 id="counters">{t.counters}</h2>
               <div class="devices">
                 {counters.map((config) => (
-                  <CounterPanel key={config.deviceId} config={config} output={outputs[config.deviceId]} t={t} send={sendTo(config.deviceId)} />
+                  <CounterPanel
+                    key={config.deviceId}
+                    config={config}
+                    output={outputs[config.deviceId]}
+                    services={config.serviceIds.map((id) => buttonOf.get(id)?.label ?? id)}
+                    place={buttonOf.get(config.serviceIds[0] ?? '')?.kiosk}
+                    t={t}
+                    send={sendTo(config.deviceId)}
+                  />
                 ))}
               </div>
             </section>

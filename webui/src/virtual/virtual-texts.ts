@@ -1,6 +1,7 @@
 import type { Language } from '../../../shared/config/localized.ts';
 import type { CounterButton } from '../../../shared/contract/counter.ts';
 import type { SimInput } from '../../../shared/contract/simulation.ts';
+import { tied } from '../texts.ts';
 
 type Paper = Extract<SimInput, { kind: 'paper' }>['paper'];
 
@@ -8,7 +9,12 @@ type Paper = Extract<SimInput, { kind: 'paper' }>['paper'];
 const cs = {
   switchTo: 'English',
   title: 'Virtuální úřad',
-  intro: 'Všechna simulovaná zařízení úřadu na jedné stránce. Tlačítka se mačkají přes broker, stejně jako na skutečném hardwaru; lístky jsou vykreslené z bajtů ESC/POS, které tiskárna dostala.',
+  intro:
+    'Všechna zařízení úřadu na jedné stránce: tiskárny lístků, tlačítka u přepážek a obrazovka v hale. Jsou simulovaná, ale chovají se jako skutečná: stisk tady jde stejnou cestou jako stisk skutečného tlačítka a lístek je nakreslený z toho, co dostala tiskárna.',
+  firstSteps: 'Začněte takto',
+  stepTicket: (kiosk: string, service: string) => `U tiskárny „${kiosk}“ stiskněte ${service}: vytiskne se lístek.`,
+  stepCall: (counter: number) => `U přepážky ${counter} stiskněte Další: číslo lístku se ukáže na jejích číslicích a na obrazovce v hale, která ho i ohlásí.`,
+  stepMore: 'Hotovo obsluhu ukončí. Zkuste také vzít tiskárně papír nebo zadat kód rezervace na klávesnici.',
   noKey: 'Chybí klíč virtuálního úřadu. Otevřete adresu, kterou vypsal příkaz bash scripts/office.sh.',
   offline: 'Spojení s brokerem přerušeno – připojuji se znovu…',
   kiosks: 'Tiskárny lístků',
@@ -25,9 +31,12 @@ const cs = {
   papers: { ok: 'v pořádku', paperLow: 'dochází', paperOut: 'došel' } satisfies Record<Paper, string>,
   printed: 'Vytištěné lístky',
   nothingPrinted: 'Zatím nic nevytiskla.',
+  earlier: (n: number) => `Dříve vytištěné (${n})`,
   ticketNo: (n: number) => `Lístek č. ${n} z této tiskárny`,
   counter: (n: number) => `Přepážka ${n}`,
   digits: 'Číslice LED',
+  serves: 'Obsluhuje',
+  stands: 'Místo',
   actions: { next: 'Další', recall: 'Vyvolat znovu', noShow: 'Nedostavil se', done: 'Hotovo', pauseToggle: 'Pauza' } satisfies Record<CounterButton, string>,
   announced: 'Hlášení v pořadí (šedě ve frontě, tučně právě zní)',
 };
@@ -35,7 +44,12 @@ const cs = {
 const en: typeof cs = {
   switchTo: 'Česky',
   title: 'Virtual office',
-  intro: "Every simulated device of the office on one page. Buttons are pressed through the broker, just as on real hardware; tickets are drawn from the ESC/POS bytes the printer received.",
+  intro:
+    'Every device of the office on one page: the ticket kiosks, the counter button boxes and the hall screen. They are simulated but behave like the real ones: a press here travels the same way as a press of a real button, and each ticket is drawn from what the printer received.',
+  firstSteps: 'Start like this',
+  stepTicket: (kiosk: string, service: string) => `At the kiosk "${kiosk}", press ${service}: a ticket is printed.`,
+  stepCall: (counter: number) => `At counter ${counter}, press Next: the ticket number shows on its digits and on the hall screen, which also announces it.`,
+  stepMore: 'Done ends the visit. Try taking the paper out of a kiosk, too, or typing a booking code on its keypad.',
   noKey: 'The virtual office key is missing. Open the address printed by bash scripts/office.sh.',
   offline: 'Connection to the broker lost – reconnecting…',
   kiosks: 'Ticket kiosks',
@@ -52,12 +66,15 @@ const en: typeof cs = {
   papers: { ok: 'fine', paperLow: 'running low', paperOut: 'out' },
   printed: 'Printed tickets',
   nothingPrinted: 'Nothing printed yet.',
+  earlier: (n: number) => `Printed earlier (${n})`,
   ticketNo: (n: number) => `Ticket no. ${n} from this kiosk`,
   counter: (n: number) => `Counter ${n}`,
   digits: 'LED digits',
+  serves: 'Serves',
+  stands: 'Where',
   actions: { next: 'Next', recall: 'Recall', noShow: 'No-show', done: 'Done', pauseToggle: 'Pause' },
   announced: 'Announcements in order (grey: queued, bold: playing now)',
 };
 
-export const virtualTexts: Record<Language, typeof cs> = { cs, en };
+export const virtualTexts: Record<Language, typeof cs> = { cs: tied(cs), en };
 export type VirtualTexts = typeof cs;
