@@ -1,6 +1,7 @@
 import type { DeviceRole } from '../../shared/contract/device.ts';
 import type { HardwareSettings } from '../hardware-settings.ts';
 import type { Buttons, Digits, Keypad, Printer, TextDisplay } from './interfaces.ts';
+import { kioskLcd } from '../../shared/texts/kiosk-texts.ts';
 import { SimButtons } from './sim/sim-buttons.ts';
 import { SimDigits } from './sim/sim-digits.ts';
 import { SimKeypad } from './sim/sim-keypad.ts';
@@ -50,7 +51,7 @@ const parts = {
 
 export function driverFactory(s: HardwareSettings): DriverFactory {
   const byRole: { [K in DeviceRole]: () => Promise<DriversByRole[K]> } = {
-    kiosk: async () => ({ buttons: await parts.buttons(s.buttons), keypad: await parts.keypad(s.keypad), printer: await parts.printer(s.printer), lcd: await parts.lcd(s.lcd, 4, 20) }),
+    kiosk: async () => ({ buttons: await parts.buttons(s.buttons), keypad: await parts.keypad(s.keypad), printer: await parts.printer(s.printer), lcd: await parts.lcd(s.lcd, kioskLcd.rows, kioskLcd.columns) }),
     counter: async () => ({ buttons: await parts.buttons(s.buttons), digits: await parts.digits(s.digits) }),
     display: async () => ({ panel: await parts.lcd(s.lcd, 6, 24) }),
   };

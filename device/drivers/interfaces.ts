@@ -29,6 +29,11 @@ export type PaperStatus = 'ok' | 'paperLow' | 'paperOut' | 'offline' | 'unknown'
 export interface Printer extends Lifecycle {
   print(bytes: Uint8Array): Promise<void>;
   paperStatus(): Promise<PaperStatus>;
+  /**
+   * Told when the paper changes without being asked: always by the simulated printer, by an ESC/POS
+   * printer that sends automatic status back. A printer that cannot is only ever asked.
+   */
+  onPaperChange(listener: (status: PaperStatus) => void): void;
 }
 
 /** A character display: the kiosk's LCD, or a hall text panel. Lines longer than `columns` are cut. */

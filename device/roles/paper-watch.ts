@@ -1,6 +1,6 @@
 import type { PaperStatus, Printer } from '../drivers/interfaces.ts';
 
-/** How often an idle kiosk asks its printer about the paper, so an empty roll is noticed before the next press. */
+/** How often an idle kiosk asks its printer about the paper, for printers that do not tell unasked. */
 const pollMs = 15_000;
 
 /**
@@ -21,6 +21,8 @@ export class PaperWatch {
   }
 
   start(): void {
+    // A printer that tells at once is believed at once: the next citizen must not press a lit button for nothing.
+    this.printer.onPaperChange((status) => this.update(status));
     void this.check();
     this.timer = setInterval(() => void this.check(), pollMs);
     this.timer.unref();
@@ -32,10 +34,13 @@ export class PaperWatch {
 
   async check(): Promise<PaperStatus> {
     const status = await this.printer.paperStatus();
-    if (status !== this.status) {
-      this.status = status;
-      this.changed(status);
-    }
+    this.update(status);
     return status;
+  }
+
+  private update(status: PaperStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    this.changed(status);
   }
 }

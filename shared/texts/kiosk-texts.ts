@@ -1,5 +1,8 @@
 import type { Language } from '../config/localized.ts';
 
+/** The kiosk's character LCD: every line of every screen must fit it (kiosk-texts.test.ts). */
+export const kioskLcd = { rows: 4, columns: 20 } as const;
+
 /** What the kiosk's LCD says in each state: two lines in Czech, then the same two in English. */
 export type KioskScreen =
   | 'ready'
@@ -28,7 +31,7 @@ export const kioskScreens: Record<KioskScreen, Record<Language, Lines>> = {
   holiday: { cs: ['Dnes je svátek,', 'úřad je zavřený'], en: ['Public holiday,', 'the office is closed'] },
   capacityExhausted: { cs: ['Dnešní kapacita', 'je vyčerpána'], en: ["Today's capacity", 'is used up'] },
   outOfService: { cs: ['Mimo provoz', 'obraťte se na úřad'], en: ['Out of service', 'please ask the staff'] },
-  paperOut: { cs: ['Došel papír', 'přivolejte obsluhu'], en: ['Out of paper', 'please call the staff'] },
+  paperOut: { cs: ['Došel papír', 'přivolejte obsluhu'], en: ['Out of paper', 'please ask the staff'] },
   notPrinted: { cs: ['Chyba systému,', 'lístek nevytištěn'], en: ['System error,', 'no ticket printed'] },
   enterCode: { cs: ['Kód rezervace:', '{code}'], en: ['Booking code:', '{code}'] },
   unknownCode: { cs: ['Neznámý kód,', 'zkontrolujte e-mail'], en: ['Unknown code,', 'check your e-mail'] },

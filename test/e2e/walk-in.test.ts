@@ -75,14 +75,15 @@ test('when the capacity is used up the buttons go dark, the LCD says so and noth
   }
 });
 
-test('out of paper: the kiosk asks for no ticket, goes dark and says so until paper is back', async () => {
+test('out of paper: the kiosk goes dark and says so the moment the printer tells, asks for no ticket, until paper is back', async () => {
   const office = await runOffice({ withDevices: true });
   try {
     const kiosk = office.sim!.kiosk('kiosk-hala');
     await eventually('the cash desk button to light up', () => kiosk.buttons.lights.get(1));
     kiosk.printer.paper = 'paperOut';
+    // Nobody pressed anything and no paper check is due (they are 15 s apart): the printer told the kiosk.
+    await eventually('the paper message before any press', () => kiosk.lcd.lines[0] === 'Došel papír' && [1, 2, 3, 4].every((b) => kiosk.buttons.lights.get(b) === false));
     kiosk.buttons.press(1);
-    await eventually('the paper message', () => kiosk.lcd.lines[0] === 'Došel papír');
     assert.is(office.server.engine.serviceStatuses().find((s) => s.serviceId === 'pokladna')!.waiting, 0);
     // It stays so, with every button dark, until there is paper again.
     assert.ok([1, 2, 3, 4].every((b) => kiosk.buttons.lights.get(b) === false));

@@ -1,5 +1,5 @@
 import type { PaperStatus, Printer } from '../interfaces.ts';
-import { paperStatusRequest, parsePaperStatus } from './paper-status.ts';
+import { AutomaticStatusReader, automaticStatusOn, isStatusAnswer, paperStatusRequest, parsePaperStatus } from './paper-status.ts';
 import type { PrinterTransport } from './transport.ts';
 
 /** How long a printer has to answer DLE EOT 4; many answer within 10 ms, some never. */
@@ -7,11 +7,20 @@ const statusTimeoutMs = 500;
 
 /**
  * An ESC/POS printer on any transport. Printing sends the bytes the ticket layout made; the paper
- * status is asked with DLE EOT 4. A printer that answers nothing is reported `unknown` (it may be
- * one-way); one that cannot be reached, `offline`.
+ * status is asked with DLE EOT 4, and every connection turns on automatic status back, so that a
+ * printer that can says at once when its paper runs out. A printer that answers nothing is
+ * reported `unknown` (it may be one-way); one that cannot be reached, `offline`.
  */
 export class EscposPrinter implements Printer {
-  constructor(private readonly transport: PrinterTransport) {}
+  private readonly listeners: ((status: PaperStatus) => void)[] = [];
+
+  constructor(private readonly transport: PrinterTransport) {
+    const reader = new AutomaticStatusReader((status) => {
+      for (const l of this.listeners) l(status);
+    });
+    transport.greet(automaticStatusOn);
+    transport.onUnasked((byte) => reader.push(byte));
+  }
 
   get description(): string {
     return this.transport.description;
@@ -20,6 +29,7 @@ export class EscposPrinter implements Printer {
   async start(): Promise<void> {}
 
   async stop(): Promise<void> {
+    this.listeners.length = 0;
     await this.transport.close();
   }
 
@@ -29,10 +39,14 @@ export class EscposPrinter implements Printer {
 
   async paperStatus(): Promise<PaperStatus> {
     try {
-      const byte = await this.transport.ask(paperStatusRequest, statusTimeoutMs);
+      const byte = await this.transport.ask(paperStatusRequest, statusTimeoutMs, isStatusAnswer);
       return byte === undefined ? 'unknown' : (parsePaperStatus(byte) ?? 'unknown');
     } catch {
       return 'offline';
     }
+  }
+
+  onPaperChange(listener: (status: PaperStatus) => void): void {
+    this.listeners.push(listener);
   }
 }

@@ -35,6 +35,21 @@ export function printerContract(name: string, open: () => Promise<PrinterUnderTe
     await t.printer.stop();
     await t.cleanup();
   });
+
+  test(`${name}: a paper change is told unasked once the printer has been reached`, async () => {
+    const t = await open();
+    await t.printer.start();
+    const told: PaperStatus[] = [];
+    t.printer.onPaperChange((status) => told.push(status));
+    assert.is(await t.printer.paperStatus(), 'ok');
+    t.setPaper('paperOut');
+    await waitFor(() => told.at(-1) === 'paperOut');
+    t.setPaper('ok');
+    await waitFor(() => told.at(-1) === 'ok');
+    assert.equal(told.slice(-2), ['paperOut', 'ok'], 'paper out and back, without a status request');
+    await t.printer.stop();
+    await t.cleanup();
+  });
 }
 
 async function waitFor(check: () => boolean): Promise<void> {

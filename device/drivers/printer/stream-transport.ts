@@ -9,7 +9,9 @@ import type { PrinterTransport } from './transport.ts';
 export abstract class StreamTransport implements PrinterTransport {
   private stream: Duplex | undefined;
   private queue: Promise<unknown> = Promise.resolve();
-  private pendingByte: ((byte: number) => void) | undefined;
+  private pendingAnswer: { isAnswer: (byte: number) => boolean; take: (byte: number) => void } | undefined;
+  private greeting: Uint8Array | undefined;
+  private unasked: ((byte: number) => void)[] = [];
 
   constructor(
     readonly description: string,
@@ -26,23 +28,34 @@ export abstract class StreamTransport implements PrinterTransport {
     });
   }
 
-  ask(bytes: Uint8Array, timeoutMs: number): Promise<number | undefined> {
+  ask(bytes: Uint8Array, timeoutMs: number, isAnswer: (byte: number) => boolean): Promise<number | undefined> {
     return this.serial(async () => {
       const stream = await this.connected();
       const answer = new Promise<number | undefined>((resolve) => {
         const timer = setTimeout(() => {
-          this.pendingByte = undefined;
+          this.pendingAnswer = undefined;
           resolve(undefined);
         }, timeoutMs);
-        this.pendingByte = (byte) => {
-          clearTimeout(timer);
-          this.pendingByte = undefined;
-          resolve(byte);
+        this.pendingAnswer = {
+          isAnswer,
+          take: (byte) => {
+            clearTimeout(timer);
+            this.pendingAnswer = undefined;
+            resolve(byte);
+          },
         };
       });
       stream.write(Buffer.from(bytes));
       return answer;
     });
+  }
+
+  greet(bytes: Uint8Array): void {
+    this.greeting = bytes;
+  }
+
+  onUnasked(listener: (byte: number) => void): void {
+    this.unasked.push(listener);
   }
 
   async close(): Promise<void> {
@@ -54,9 +67,12 @@ export abstract class StreamTransport implements PrinterTransport {
     if (this.stream && !this.stream.destroyed) return this.stream;
     const stream = await this.open(this.timeoutMs);
     stream.on('data', (chunk: Buffer) => {
-      // Bytes nobody asked for (automatic status back, a late answer) are dropped.
-      if (this.pendingByte && chunk.length > 0) this.pendingByte(chunk[0]!);
+      for (const byte of chunk) {
+        if (this.pendingAnswer?.isAnswer(byte)) this.pendingAnswer.take(byte);
+        else for (const listener of this.unasked) listener(byte);
+      }
     });
+    if (this.greeting) stream.write(Buffer.from(this.greeting));
     stream.on('error', () => this.drop());
     stream.on('close', () => {
       if (this.stream === stream) this.stream = undefined;
