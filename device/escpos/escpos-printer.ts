@@ -1,4 +1,5 @@
 import EscposPrinterClass from 'escpos/printer.js';
+import { printable } from '../../shared/escpos/printable.ts';
 
 /** The part of npm escpos 2.x's Printer we use; the package ships no types. */
 export interface EscposPrinter {
@@ -19,11 +20,17 @@ interface Collector { write(data: Buffer, callback?: () => void): void; chunks: 
 // Loaded only on kiosks (roles load lazily); the device bundle drops its image library (build-device.ts).
 const Printer = EscposPrinterClass as new (adapter: unknown, options: { encoding: string }) => EscposPrinter;
 
-/** Lays out with escpos into memory; the bytes go to whichever Printer driver the device has. */
-export function composeEscpos(encoding: string, layout: (printer: EscposPrinter) => void): Uint8Array {
+/**
+ * Lays out with escpos into memory; the bytes go to whichever Printer driver the device has. Every
+ * text is first made printable on the code page (shared/escpos/printable.ts), since escpos would
+ * send "?" for a character the code page lacks.
+ */
+export function composeEscpos(codePage: { escT: number; iconv: string }, layout: (printer: EscposPrinter) => void): Uint8Array {
   const collector: Collector = { chunks: [], write(data, callback) { this.chunks.push(data); callback?.(); } };
   // `new` matters: escpos 2.x called without it silently drops the options (HARDWARE-NOTES.md).
-  const printer = new Printer(collector, { encoding });
+  const printer = new Printer(collector, { encoding: codePage.iconv });
+  const text = printer.text.bind(printer);
+  printer.text = (content) => text(printable(content, codePage.escT));
   layout(printer);
   printer.flush(() => {});
   return new Uint8Array(Buffer.concat(collector.chunks));

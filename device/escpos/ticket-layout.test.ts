@@ -32,6 +32,14 @@ test('Czech diacritics are sent as PC852 bytes, not UTF-8', () => {
   assert.not.ok(bytes.includes(Buffer.from([0xc5, 0xbd])));
 });
 
+test('a name typed with typographic dashes and quotes or a euro sign prints in their plain form, never as "?"', () => {
+  const receipt = decodeEscpos(ticketBytes({ ...printout, serviceName: { cs: 'Pokladna – „poplatky“ v €', en: 'Cash desk – fees' } }));
+  const texts = receipt.lines.map((l) => l.text);
+  assert.ok(texts.includes('Pokladna - "poplatky" v EUR'), texts.join('\n'));
+  assert.ok(texts.includes('Cash desk - fees'));
+  assert.not.ok(texts.some((t) => t.includes('?')));
+});
+
 test('the QR code uses Epson\'s GS ( k function, model 2, and stores the status address', () => {
   const bytes = Buffer.from(ticketBytes(printout));
   const model = Buffer.from([0x1d, 0x28, 0x6b, 0x04, 0x00, 0x31, 0x41, 0x32, 0x00]); // GS ( k, 4 bytes follow, cn 49, fn 65: model 2

@@ -18,7 +18,7 @@ export interface TicketPrintout {
  */
 export function ticketBytes({ ticket, officeName, serviceName, codePage = 'pc852' }: TicketPrintout): Uint8Array {
   const both = (text: (language: Language) => string) => [text('cs'), text('en')];
-  return composeEscpos(codePages[codePage].iconv, (p) => {
+  return composeEscpos(codePages[codePage], (p) => {
     p.hardware('init').print(selectCodePage(codePage)).align('ct');
     p.size(1, 1).text(officeName.cs);
     p.feed(1).size(4, 4).print(boldOn).text(ticket.number).print(boldOff);
