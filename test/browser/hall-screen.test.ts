@@ -123,6 +123,70 @@ test('with the broker away the hall screen says it is offline, and it recovers b
   }
 });
 
+/** Where the board's parts lie on the screen, and how large their text is, measured by Chromium. */
+function measureBoard() {
+  const box = (e: Element) => {
+    const r = e.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+  };
+  const size = (selector: string) => Math.min(...[...document.querySelectorAll(selector)].map((e) => parseFloat(getComputedStyle(e).fontSize)));
+  const parts = ['.newest', '.earlier', 'aside'].map((s) => box(document.querySelector(`.hall ${s}`)!));
+  const texts = [...document.querySelectorAll('.hall .newest p, .hall .earlier li, .hall aside li')].map(box);
+  return {
+    page: { width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight },
+    parts,
+    texts,
+    earlierLines: [...document.querySelectorAll('.hall .earlier li')].map((li) => Math.round(li.getBoundingClientRect().height / parseFloat(getComputedStyle(li).lineHeight === 'normal' ? String(parseFloat(getComputedStyle(li).fontSize) * 1.2) : getComputedStyle(li).lineHeight))),
+    sizes: { newest: size('.hall .newest .number'), earlier: size('.hall .earlier li'), waiting: size('.hall aside strong'), english: size('.hall aside span[lang=en]') },
+  };
+}
+
+test('on a TV at 720p, 1080p and 4K and on a portrait screen the whole board shows: nothing cut off or overlapping, each earlier call on one line, text large enough for the hall', async () => {
+  const office = await hallOffice();
+  try {
+    const hala = office.sim.kiosk('kiosk-hala');
+    await eventually('the kiosk ready', () => hala.buttons.lights.get(1) && hala.buttons.lights.get(4));
+    // Three tickets of each of the hall's four services, and nine calls: a board as full as it gets.
+    for (let k = 0; k < 12; k++) {
+      hala.buttons.press((k % 4) + 1);
+      await eventually(`ticket ${k + 1}`, () => hala.printer.printed.length === k + 1);
+    }
+    for (let k = 0; k < 9; k++) {
+      const counter = office.sim.counter(`prepazka-${(k % 4) + 1}`);
+      counter.buttons.press(1);
+      await eventually(`call ${k + 1}`, () => office.calls().length === k + 1);
+    }
+    for (const [width, height] of [[1280, 720], [1920, 1080], [3840, 2160], [1080, 1920]] as const) {
+      const page = await browser.newPage({ viewport: { width, height } });
+      // tsx names the nested functions of measureBoard with a helper the page does not have.
+      await page.addInitScript('globalThis.__name = (f) => f');
+      try {
+        await page.goto(office.hallUrl());
+        await page.locator('.earlier li').nth(7).waitFor({ timeout: 10000 });
+        await page.getByText(/Evidence obyvatel/).waitFor();
+        const m = await page.evaluate(measureBoard);
+        const at = `${width}×${height}`;
+        assert.ok(m.page.width <= width && m.page.height <= height, `${at}: the page scrolls (${m.page.width}×${m.page.height})`);
+        for (const t of m.texts) assert.ok(t.left >= 0 && t.top >= 0 && t.right <= width && t.bottom <= height, `${at}: text cut off at ${JSON.stringify(t)}`);
+        assert.is(m.texts.length, 1 + 8 + 4, `${at}: the newest call, eight earlier ones, four services`);
+        for (let a = 0; a < 3; a++) for (let b = a + 1; b < 3; b++) {
+          const [p, q] = [m.parts[a]!, m.parts[b]!];
+          assert.ok(p.right <= q.left || q.right <= p.left || p.bottom <= q.top || q.bottom <= p.top, `${at}: parts ${a} and ${b} overlap`);
+        }
+        assert.ok(m.earlierLines.every((lines) => lines === 1), `${at}: an earlier call wraps (${m.earlierLines})`);
+        // Relative to the screen's shorter side, since a TV's physical size does not change with its resolution.
+        const short = Math.min(width, height);
+        assert.ok(m.sizes.newest >= 0.18 * short, `${at}: newest call ${m.sizes.newest}px`);
+        assert.ok(m.sizes.earlier >= 0.05 * short && m.sizes.waiting >= 0.04 * short && m.sizes.english >= 0.025 * short, `${at}: ${JSON.stringify(m.sizes)}`);
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await office.stop();
+  }
+});
+
 test('axe-core finds no WCAG 2.1 AA violations on the hall screen', async () => {
   const office = await hallOffice();
   const context = await browser.newContext({ bypassCSP: true });

@@ -111,12 +111,12 @@ export function HallBoard({ displayId, login, embedded = false }: { displayId: s
           </ol>
         </section>
         <aside aria-label="Čekající / Waiting">
-          <ul>
+          <ul style={{ '--services': String(Math.max(services.length, 1)) }}>
             {services.map((s) => {
               const waiting = waitingText(statuses[s.id]?.waiting ?? 0);
               return (
                 <li key={s.id}>
-                  <strong>{s.name.cs}</strong> {waiting.cs} <span lang="en">({s.name.en}: {waiting.en})</span>
+                  <strong>{s.name.cs}</strong> <span class="count">{waiting.cs}</span> <span lang="en">{s.name.en}: {waiting.en}</span>
                 </li>
               );
             })}
