@@ -82,6 +82,36 @@ test('book in the browser, confirm from the e-mail, type the code at the kiosk, 
   }
 });
 
+test("each booking step is a history entry: the browser's Back returns to the previous step, Forward and a reload keep the choices", async () => {
+  const office = await runOffice({ config, at: tuesdayNine });
+  const base = `http://127.0.0.1:${office.server.httpPort}`;
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${base}/?lang=en`);
+    await page.getByRole('button', { name: /Travel documents/ }).click();
+    await page.getByRole('button', { name: /^Tuesday, 24 November 2026, 3 places free$/ }).click();
+    await page.getByRole('button', { name: /^10:00,/ }).click();
+    await page.getByLabel('First name and surname').waitFor();
+    await page.reload();
+    await page.getByLabel('First name and surname').waitFor();
+    assert.match((await page.locator('.chosen').textContent())!, /Travel documents.*Tuesday, 24 November 2026.*10:00/);
+    await page.goBack();
+    await page.getByRole('button', { name: /^10:00,/ }).waitFor();
+    await page.goBack();
+    await page.getByRole('button', { name: /^Tuesday, 24 November 2026,/ }).waitFor();
+    await page.goForward();
+    await page.getByRole('button', { name: /^10:15,/ }).click();
+    assert.match((await page.locator('.chosen').textContent())!, /10:15/);
+    assert.match(page.url(), /lang=en/, 'the language stays in the address');
+    for (let k = 0; k < 3; k++) await page.goBack();
+    await page.getByRole('button', { name: /Travel documents/ }).waitFor();
+    assert.is(page.url(), `${base}/?lang=en`, 'three steps back is the first step, on the site');
+  } finally {
+    await page.close();
+    await office.stop();
+  }
+});
+
 test('the e-mailed link opens in the booking\'s language on another device; cancel in the browser: code and e-mail, then an explicit confirming button; times in Prague time wherever the browser is', async () => {
   const inbox = await smtpInbox();
   const office = await runOffice({ config, mailer: inbox.mailer });

@@ -4,23 +4,31 @@ import { formatAppointment, formatDay, formatTime } from '../../../shared/texts/
 import { call } from '../api.ts';
 import type { PageProps } from '../app.tsx';
 import { proveNotRobot } from '../proof.ts';
+import { addressOf, choiceFrom, type BookingChoice, type Step } from './booking-steps.ts';
 import { DetailsForm, type Details } from './details-form.tsx';
 import { StepHeading } from './heading.tsx';
-
-type Step = 'service' | 'day' | 'time' | 'details' | 'sent';
 
 /** The home page: how booking works, the cancel link, and the steps service → day → time → details → e-mail. */
 export function BookingPage(props: PageProps) {
   const { t, language, info } = props;
-  const [step, setStep] = useState<Step>('service');
-  const [serviceId, setServiceId] = useState('');
+  const known = (id: string) => info.services.some((s) => s.id === id && s.bookable);
+  const [choice, setChoice] = useState<BookingChoice>(() => choiceFrom(location.search, known));
+  const { step, serviceId, day, startsAt } = choice;
   const [days, setDays] = useState<BookingDays | null>(null);
-  const [day, setDay] = useState('');
   const [slots, setSlots] = useState<BookingSlot[] | null>(null);
-  const [slot, setSlot] = useState<BookingSlot | null>(null);
   const [held, setHeld] = useState<HoldReply | null>(null);
   const [problem, setProblem] = useState('');
   const service = info.services.find((s) => s.id === serviceId);
+
+  // The browser's Back and Forward move between the steps; the address is the truth.
+  useEffect(() => {
+    const moved = () => {
+      setProblem('');
+      setChoice(choiceFrom(location.search, known));
+    };
+    addEventListener('popstate', moved);
+    return () => removeEventListener('popstate', moved);
+  }, [info]);
 
   useEffect(() => {
     if (step !== 'day') return;
@@ -33,9 +41,12 @@ export function BookingPage(props: PageProps) {
     void call<BookingSlots>('GET', `/api/services/${serviceId}/days/${day}`).then((r) => (r.ok ? setSlots(r.data.slots) : setProblem(t.errors[r.error.code])));
   }, [step, serviceId, day]);
 
-  const go = (next: Step) => {
+  /** A new step is a new history entry; a step that corrects the current one (a taken slot) replaces it. */
+  const go = (next: Step, change: Partial<BookingChoice> = {}, replace = false) => {
+    const moved = { ...choice, ...change, step: next };
+    history[replace ? 'replaceState' : 'pushState'](null, '', addressOf(moved, location.search));
     setProblem('');
-    setStep(next);
+    setChoice(moved);
   };
 
   const send = async (details: Details, status: (text: string) => void): Promise<void> => {
@@ -44,11 +55,11 @@ export function BookingPage(props: PageProps) {
     const proof = await proveNotRobot();
     if (!proof.ok) return (status(''), setProblem(t.errors[proof.error.code]));
     status(t.sending);
-    const reply = await call<HoldReply>('POST', '/api/holds', { serviceId, startsAt: slot!.startsAt, ...details, language, proof: proof.data });
+    const reply = await call<HoldReply>('POST', '/api/holds', { serviceId, startsAt: startsAt!, ...details, language, proof: proof.data });
     status('');
     if (!reply.ok) {
+      if (reply.error.code === 'slotUnavailable') go('time', { startsAt: null }, true);
       setProblem(t.errors[reply.error.code]);
-      if (reply.error.code === 'slotUnavailable') go('time');
       return;
     }
     setHeld(reply.data);
@@ -60,7 +71,7 @@ export function BookingPage(props: PageProps) {
     <p class="chosen">
       {t.chosen}: <strong>{service.name[language]}</strong>
       {day && step !== 'day' ? <>, {formatDay(day, language)}</> : null}
-      {slot && step === 'details' ? <>, {slot.time}</> : null}
+      {startsAt !== null && step === 'details' ? <>, {formatTime(startsAt, language)}</> : null}
     </p>
   );
 
@@ -93,7 +104,7 @@ export function BookingPage(props: PageProps) {
           <ul class="choices">
             {bookable.map((s) => (
               <li key={s.id}>
-                <button type="button" onClick={() => (setServiceId(s.id), go('day'))}>
+                <button type="button" onClick={() => go('day', { serviceId: s.id, day: '', startsAt: null })}>
                   {s.name[language]}
                   <span class="sub">{s.workplace[language]}</span>
                 </button>
@@ -114,7 +125,7 @@ export function BookingPage(props: PageProps) {
               return (
                 <li key={d.day}>
                   {/* Not disabled: a disabled button cannot be focused, and the reason must be heard. */}
-                  <button type="button" aria-disabled={d.unavailable ? 'true' : undefined} onClick={() => (d.unavailable ? undefined : (setDay(d.day), go('time')))}>
+                  <button type="button" aria-disabled={d.unavailable ? 'true' : undefined} onClick={() => (d.unavailable ? undefined : go('time', { day: d.day, startsAt: null }))}>
                     {formatDay(d.day, language)},<br />
                     <span class="why">{why}</span>
                   </button>
@@ -136,7 +147,7 @@ export function BookingPage(props: PageProps) {
           <ul class="slots">
             {slots?.map((s) => (
               <li key={s.startsAt}>
-                <button type="button" aria-label={`${s.time}, ${t.free(s.free)}`} onClick={() => (setSlot(s), go('details'))}>
+                <button type="button" aria-label={`${s.time}, ${t.free(s.free)}`} onClick={() => go('details', { startsAt: s.startsAt })}>
                   {s.time}
                 </button>
               </li>
