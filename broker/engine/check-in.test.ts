@@ -86,6 +86,31 @@ test('a checked-in booking is called at its time ahead of walk-ins; before its t
   assert.is(idle.engine.counterStates().find((c) => c.counterId === 'prepazka-2')!.current!.number, alone, 'an idle counter calls an early booking');
 });
 
+test('a booking is called before its time when the walk-in would run past it and no other counter will be free by then; else the walk-in goes first', async () => {
+  const current = (engine: Awaited<ReturnType<typeof engineAt>>['engine'], counterId: string) => engine.counterStates().find((c) => c.counterId === counterId)!.current?.number;
+  // Alone: at 9:25 a 12-minute walk-in would end at 9:37, so counter 3 calls the 9:30 booking now.
+  const alone = await engineAt({ at: nineThirty - 5 * minute, bookings: lookup({ '11111111': passport('b1') }) });
+  const booked = numberOf(await alone.code('11111111'));
+  numberOf(await alone.press('pasy'));
+  await alone.counter('prepazka-3', 'next');
+  assert.is(current(alone.engine, 'prepazka-3'), booked);
+
+  // Counter 2 took a passport client at 9:15 and should be free at 9:27: counter 3 starts the walk-in, counter 2 takes the booking.
+  const shared = await engineAt({ at: nineThirty - 15 * minute, bookings: lookup({ '11111111': passport('b1') }) });
+  const first = numberOf(await shared.press('pasy'));
+  await shared.counter('prepazka-2', 'next');
+  assert.is(current(shared.engine, 'prepazka-2'), first);
+  shared.clock.set(nineThirty - 5 * minute);
+  const bookedToo = numberOf(await shared.code('11111111'));
+  const walkIn = numberOf(await shared.press('pasy'));
+  await shared.counter('prepazka-3', 'next');
+  assert.is(current(shared.engine, 'prepazka-3'), walkIn, 'another counter will be free by the booked time');
+  shared.clock.set(nineThirty - 3 * minute);
+  numberOf(await shared.press('pasy'));
+  await shared.counter('prepazka-2', 'next');
+  assert.is(current(shared.engine, 'prepazka-2'), bookedToo, 'the counter that is free first keeps the booked time');
+});
+
 test('wrong codes are rate-limited per kiosk; the other kiosk is not affected', async () => {
   const { code } = await engineAt({ at: nineThirty, bookings: lookup({ '12345678': passport('b1') }) });
   for (let k = 0; k < 6; k++) assert.is(codeOf(await code(String(10_000_000 + k))), 'unknownCode');

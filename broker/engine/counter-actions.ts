@@ -45,7 +45,7 @@ function setRecord(ctx: ActionContext, change: Partial<CounterRecord>): void {
 const actions: Record<CounterAction, Action> = {
   next(ctx) {
     if (ctx.record.status === 'paused') return refuse('counterPaused');
-    const candidate = pickNext(ctx.state, ctx.counter, ctx.now);
+    const candidate = pickNext(ctx.config, ctx.state, ctx.counter, ctx.now)?.ticket;
     if (!candidate && !ctx.current) return refuse('queueEmpty');
     // Next ends the client at the counter: the clerk presses one button, not two.
     finishCurrent(ctx, 'done');

@@ -13,10 +13,12 @@ import { applyEntry, type Reply } from './apply-entry.ts';
 import { refusalError } from './context.ts';
 import { CodeAttempts } from './code-attempts.ts';
 import type { BookedRef, JournalEntry } from './journal-entry.ts';
+import { pickNext } from './call-order.ts';
 import { counterState, hallCalls, serviceStatus } from './views.ts';
 import { waitingNumbers } from './waiting-line.ts';
 import { ticketView } from './ticket-view.ts';
 import type { TicketStatus } from '../../shared/contract/ticket-status.ts';
+import type { UpNext } from '../../shared/contract/staff-api.ts';
 
 export interface EngineDeps {
   config: OfficeConfig;
@@ -156,6 +158,14 @@ export class QueueEngine {
 
   ticketStatus(token: string, now = this.deps.clock.now()): TicketStatus | undefined {
     return ticketView(this.office, this.state, token, now);
+  }
+
+  /** Whom Next at the counter would call now, and why (null: nobody, or the counter is paused), for the staff dashboard. */
+  upNext(counterId: string, now = this.deps.clock.now()): UpNext | null {
+    const counter = this.office.counters.find((c) => c.id === counterId);
+    if (!counter || this.counterStates(now).find((c) => c.counterId === counterId)?.status === 'paused') return null;
+    const next = pickNext(this.office, this.state, counter, now);
+    return next ? { number: next.ticket.number, reason: next.reason, bookedAt: next.ticket.origin === 'booking' ? next.ticket.queuedAt : null } : null;
   }
 
   /** The ticket numbers waiting for a service (booked clients first), for the staff dashboard. */

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import type { BookingRefusal, SuspensionNotice } from '../../shared/contract/booking-api.ts';
+import type { BookingRefusal, FieldIssue, SuspensionNotice } from '../../shared/contract/booking-api.ts';
+import { fieldIssues } from '../../shared/texts/issue-texts.ts';
 import { formatIssues } from '../../shared/config/validate.ts';
 
 /** The HTTP status of each refusal; the body always says the code, which the web UI words. */
@@ -31,16 +32,17 @@ const statusOf: Record<BookingRefusal, number> = {
   storageFailed: 503,
 };
 
-export function sendRefusal(reply: FastifyReply, code: BookingRefusal, detail?: string, suspension?: SuspensionNotice | null): FastifyReply {
+export function sendRefusal(reply: FastifyReply, code: BookingRefusal, detail?: string, suspension?: SuspensionNotice | null, issues?: FieldIssue[]): FastifyReply {
   return reply
     .code(statusOf[code])
-    .send({ error: { code, ...(detail === undefined ? {} : { detail }), ...(suspension ? { suspension } : {}) } });
+    .send({ error: { code, ...(detail === undefined ? {} : { detail }), ...(issues ? { issues } : {}), ...(suspension ? { suspension } : {}) } });
 }
+
 
 /** Parses a body or parameters by its schema; on failure answers 400 with every problem and returns undefined. */
 export function parseOr400<T>(schema: z.ZodType<T>, input: unknown, reply: FastifyReply): T | undefined {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  sendRefusal(reply, 'invalidRequest', formatIssues(result.error).join('; '));
+  sendRefusal(reply, 'invalidRequest', formatIssues(result.error).join('; '), null, fieldIssues(result.error.issues));
   return undefined;
 }

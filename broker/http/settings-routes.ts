@@ -21,13 +21,13 @@ export function settingsRoutes(app: FastifyInstance, deps: { service: SettingsSe
     const body = parseOr400(settingsPreviewRequest, req.body, reply);
     if (!body) return reply;
     const checked = deps.service.preview(body.config);
-    return checked.ok ? reply.send({ affected: rows(checked.data.affected) }) : sendRefusal(reply, checked.code, checked.errors.join('; '));
+    return checked.ok ? reply.send({ affected: rows(checked.data.affected) }) : sendRefusal(reply, checked.code, checked.errors.join('; '), null, checked.issues);
   });
 
   app.put('/api/staff/settings', admin, async (req, reply) => {
     const body = parseOr400(settingsChangeRequest, req.body, reply);
     if (!body) return reply;
     const done = await deps.service.apply(body.config, body.cancelAffected, body.notice);
-    return done.ok ? reply.send(done.data) : sendRefusal(reply, done.code, done.errors.join('; '));
+    return done.ok ? reply.send(done.data) : sendRefusal(reply, done.code, done.errors.join('; '), null, done.issues);
   });
 }

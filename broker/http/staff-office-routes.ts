@@ -32,6 +32,7 @@ export function staffOfficeRoutes(app: FastifyInstance, { booking, engine, board
         counters: engine.counterStates(),
         condition: (id) => board.of(id),
         queue: (id) => engine.waiting(id),
+        upNext: (id) => engine.upNext(id),
         clerks: sessions.live().map((s) => ({ counterId: s.counterId, name: s.account.name })),
       }),
     );

@@ -1,4 +1,5 @@
 import type { Clock } from '../../shared/clock.ts';
+import type { FieldIssue } from '../../shared/contract/booking-api.ts';
 import type { LocalizedText } from '../../shared/config/localized.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { validateOfficeConfig } from '../../shared/config/validate.ts';
@@ -10,7 +11,7 @@ import type { EngineBridge } from '../mqtt/engine-bridge.ts';
 import type { OfficeSettings } from './office-settings.ts';
 import { affectedBookings, liveProblems } from './settings-change.ts';
 
-export type SettingsOutcome<T> = { ok: true; data: T } | { ok: false; code: 'invalidRequest' | 'storageFailed'; errors: string[] };
+export type SettingsOutcome<T> = { ok: true; data: T } | { ok: false; code: 'invalidRequest' | 'storageFailed'; errors: string[]; issues?: FieldIssue[] };
 
 /** What the clients of cancelled bookings are told when the administrator does not write it. */
 export const defaultChangeNotice: LocalizedText = {
@@ -34,7 +35,7 @@ export class SettingsService {
 
   preview(input: unknown): SettingsOutcome<{ config: OfficeConfig; affected: Booking[] }> {
     const result = validateOfficeConfig(input);
-    if (!result.ok) return { ok: false, code: 'invalidRequest', errors: result.errors };
+    if (!result.ok) return { ok: false, code: 'invalidRequest', errors: result.errors, issues: result.issues };
     const { engine, booking, clock, settings } = this.deps;
     const waiting = (id: string) => engine.serviceStatuses().find((s) => s.serviceId === id)?.waiting ?? 0;
     const problems = liveProblems(settings.config, result.value, waiting);

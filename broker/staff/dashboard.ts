@@ -1,7 +1,7 @@
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { CounterState } from '../../shared/contract/counter.ts';
 import type { ServiceStatus } from '../../shared/contract/service.ts';
-import type { Dashboard, DeviceAlertKind } from '../../shared/contract/staff-api.ts';
+import type { Dashboard, DeviceAlertKind, UpNext } from '../../shared/contract/staff-api.ts';
 import type { DeviceCondition } from '../mqtt/device-health-board.ts';
 
 export interface DashboardInputs {
@@ -11,6 +11,7 @@ export interface DashboardInputs {
   counters: CounterState[];
   condition: (deviceId: string) => DeviceCondition;
   queue: (serviceId: string) => string[];
+  upNext: (counterId: string) => UpNext | null;
   /** Who sits at which counter, from the staff's sessions. */
   clerks: { counterId: string | null; name: string }[];
 }
@@ -26,7 +27,7 @@ export function deviceAlerts({ presence, health }: DeviceCondition): DeviceAlert
 }
 
 /** The office at a glance: every service's queue, every counter and its clerk, every device's condition. */
-export function dashboard({ config, now, services, counters, condition, queue, clerks }: DashboardInputs): Dashboard {
+export function dashboard({ config, now, services, counters, condition, queue, upNext, clerks }: DashboardInputs): Dashboard {
   const devices = [
     ...config.kiosks.map((k) => ({ deviceId: k.id, role: 'kiosk' as const, name: k.name, counterNumber: null })),
     ...config.counters.map((c) => ({ deviceId: c.id, role: 'counter' as const, name: null, counterNumber: c.number })),
@@ -43,6 +44,7 @@ export function dashboard({ config, now, services, counters, condition, queue, c
       number: c.number,
       status: c.status,
       current: c.current?.number ?? null,
+      upNext: upNext(c.counterId),
       waiting: c.waiting,
       clerk: clerks.filter((k) => k.counterId === c.counterId).map((k) => k.name).join(', ') || null,
       serviceIds: config.counters.find((x) => x.id === c.counterId)!.serviceIds,

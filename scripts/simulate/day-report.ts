@@ -8,6 +8,8 @@ import type { ClerkLog } from './clerk.ts';
 export interface Issued { number: string; serviceId: string; at: number; bookedAt?: number }
 export interface TurnedAway { serviceId: string; at: number; screen: string; booked?: boolean }
 
+type Spread = { p50: number; p90: number; max: number } | null;
+
 export interface DayReport {
   window: { from: string; to: string };
   arrivals: number;
@@ -18,8 +20,11 @@ export interface DayReport {
   /** `turnedAwayBy`: the kiosk's first LCD line that sent walk-ins away, and how many it sent. */
   workplaces: { id: string; arrivals: number; tickets: number; turnedAway: number; turnedAwayBy: Record<string, number>; capacityUsedUpAt: string | null }[];
   services: { id: string; tickets: number; called: number; waitMinutes: { p50: number; p90: number; max: number } | null }[];
-  /** Online bookings of the day: how their citizens came, and how far from their time they were called. */
-  bookings: { booked: number; checkedIn: number; refusedTooLate: number; otherRefusals: number; absent: number; calledAfterBookedMinutes: { p50: number; p90: number; max: number } | null };
+  /**
+   * Online bookings of the day: how their citizens came, and how long after their time they were
+   * called (negative: early); for a client who came late, counted from their check-in.
+   */
+  bookings: { booked: number; checkedIn: number; refusedTooLate: number; otherRefusals: number; absent: number; calledAfterBookedMinutes: Spread; calledAfterBookedMinutesInTime: Spread };
 }
 
 const clockTime = (at: number) => new Date(at).toLocaleTimeString('cs-CZ', { timeZone: 'Europe/Prague', hour: '2-digit', minute: '2-digit' });
@@ -34,7 +39,10 @@ export function summarise(
   const walkIns = day.issued.filter((t) => t.bookedAt === undefined);
   const bookedTickets = day.issued.filter((t) => t.bookedAt !== undefined);
   const bookedRefusals = day.turnedAway.filter((t) => t.booked);
-  const lateness = bookedTickets.filter((t) => day.calls.has(t.number)).map((t) => day.calls.get(t.number)! - t.bookedAt!);
+  // From when the client could be called: the booked time, or their check-in if they came late.
+  const called = bookedTickets.filter((t) => day.calls.has(t.number));
+  const lateness = (tickets: Issued[]) => tickets.map((t) => day.calls.get(t.number)! - Math.max(t.bookedAt!, t.at));
+  const spread = (ms: number[]) => (ms.length ? { p50: minutes(percentile(ms, 50)), p90: minutes(percentile(ms, 90)), max: minutes(Math.max(...ms)) } : null);
   return {
     window: { from: clockTime(day.start), to: clockTime(day.end) },
     arrivals: day.arrivals.length,
@@ -48,7 +56,9 @@ export function summarise(
       refusedTooLate: bookedRefusals.filter((t) => t.screen.startsWith('Rezervace propadla')).length,
       otherRefusals: bookedRefusals.filter((t) => !t.screen.startsWith('Rezervace propadla')).length,
       absent: day.booked.filter((b) => b.behaviour === 'absent').length,
-      calledAfterBookedMinutes: lateness.length ? { p50: minutes(percentile(lateness, 50)), p90: minutes(percentile(lateness, 90)), max: minutes(Math.max(...lateness)) } : null,
+      calledAfterBookedMinutes: spread(lateness(called)),
+      // Those who checked in before their time, whom the call rules alone decide on.
+      calledAfterBookedMinutesInTime: spread(lateness(called.filter((t) => t.at <= t.bookedAt!))),
     },
     workplaces: config.workplaces.map((w) => {
       const capacityRefusal = day.turnedAway.find((t) => workplaceOf(t.serviceId) === w.id && t.screen.includes('kapacita'));

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { fieldProblems } from '../texts/issue-texts.ts';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');
 
 export const openInterval = z
   .strictObject({ from: clockTime, to: clockTime })
-  .refine((i) => i.from < i.to, { message: '"from" must be before "to"' });
+  .refine((i) => i.from < i.to, { message: fieldProblems.hoursOrder.en });
 export type OpenInterval = z.infer<typeof openInterval>;
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -15,7 +16,7 @@ export const dayIntervals = z
   .max(4)
   .default([])
   .refine((list) => list.every((i, k) => k === 0 || list[k - 1]!.to <= i.from), {
-    message: 'intervals must be in order and must not overlap',
+    message: fieldProblems.hoursOverlap.en,
   });
 
 /** Opening hours per weekday, as local (Europe/Prague) wall-clock intervals; a missing day is closed. */

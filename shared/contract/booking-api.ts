@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localizedText } from '../config/localized.ts';
+import { fieldProblems } from '../texts/issue-texts.ts';
 import { epochMs } from './common.ts';
 
 /**
@@ -7,23 +8,23 @@ import { epochMs } from './common.ts';
  * what arrives and by the web UI for its types. docs/API.md lists the routes.
  */
 
-export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldProblems.day.en);
 export const language = z.enum(['cs', 'en']);
 /** Links in the e-mails carry these: 128 random bits, base64url. */
 export const linkToken = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'expected a 22-character link token');
 export const bookingCode = z.string().regex(/^\d{8}$/, 'expected the 8-digit booking code');
 /** Surrounding spaces (a copied address) are forgiven; the rest must be an e-mail address. */
-export const email = z.string().trim().max(200).pipe(z.email('enter a valid e-mail address'));
+export const email = z.string().trim().max(200).pipe(z.email(fieldProblems.email.en));
 
 /**
  * A line a person types (a name): no control characters, line breaks included, which would let the
  * text end a header or a calendar line and start another one of its own.
  */
 export const typedLine = (min: number, max: number, tooShort?: string) =>
-  z.string().trim().min(min, tooShort).max(max).regex(/^[^\p{Cc}\u2028\u2029]*$/u, 'control characters and line breaks are not allowed');
+  z.string().trim().min(min, tooShort).max(max).regex(/^[^\p{Cc}\u2028\u2029]*$/u, fieldProblems.typedLine.en);
 
 /** A person's name, as the booking forms and the staff pages take it. */
-export const personName = typedLine(2, 100, 'enter your name');
+export const personName = typedLine(2, 100, fieldProblems.name.en);
 
 /** Why a day cannot be booked; the day buttons say it in words. */
 export const dayUnavailable = z.enum(['past', 'holiday', 'closedDay', 'closed', 'noOnlinePlaces', 'full', 'suspended']);
@@ -93,7 +94,7 @@ export type ProofOfWork = z.infer<typeof proofOfWork>;
 export const phone = z
   .string()
   .trim()
-  .regex(/^\+?[\d ]{9,20}$/, 'enter a phone number of 9 to 15 digits');
+  .regex(/^\+?[\d ]{9,20}$/, fieldProblems.phone.en);
 
 export const holdRequest = z.strictObject({
   serviceId: z.string().max(40),
@@ -167,7 +168,12 @@ export const bookingRefusals = [
 export const bookingRefusal = z.enum(bookingRefusals);
 export type BookingRefusal = z.infer<typeof bookingRefusal>;
 
+/** One problem of a request's body: where (the field's path) and what, Czech and English. */
+export const fieldIssue = z.strictObject({ path: z.array(z.union([z.string(), z.int()])), message: localizedText });
+export type FieldIssue = z.infer<typeof fieldIssue>;
+
 export const apiError = z.strictObject({
-  error: z.strictObject({ code: bookingRefusal, detail: z.string().optional(), suspension: suspensionNotice.optional() }),
+  /** `issues`: with invalidRequest, each field's problem in both languages, for the page to show at the field. */
+  error: z.strictObject({ code: bookingRefusal, detail: z.string().optional(), issues: z.array(fieldIssue).optional(), suspension: suspensionNotice.optional() }),
 });
 export type ApiError = z.infer<typeof apiError>;

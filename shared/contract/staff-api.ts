@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { email, isoDay, language, personName, phone } from './booking-api.ts';
+import { fieldProblems } from '../texts/issue-texts.ts';
 import { epochMs } from './common.ts';
 
 /**
@@ -11,10 +12,10 @@ import { epochMs } from './common.ts';
 export const staffRole = z.enum(['clerk', 'admin']);
 export type StaffRole = z.infer<typeof staffRole>;
 
-export const username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'expected 2-40 characters: a-z, 0-9, dot, dash, underscore');
+export const username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, fieldProblems.username.en);
 
 /** At least 12 characters (NÚKIB's recommendation for passwords without a second factor). */
-export const newPassword = z.string().min(12, 'at least 12 characters').max(200);
+export const newPassword = z.string().min(12, fieldProblems.password.en).max(200);
 
 export const loginRequest = z.strictObject({ username: z.string().max(80), password: z.string().min(1).max(200) });
 export type LoginRequest = z.infer<typeof loginRequest>;
@@ -55,12 +56,19 @@ export const staffCancelRequest = z.strictObject({ notify: z.boolean() });
 /** Why the dashboard calls for attention: a device away, paper low or out, a device's own error. */
 export type DeviceAlertKind = 'offline' | 'paperLow' | 'paperOut' | 'error';
 
+/**
+ * Whom Next at a counter calls now: `bookingDue` a booked client at their time, `bookingKeptOnTime`
+ * one called a little early because the walk-in would run past their time, `walkIn` the longest
+ * waiting walk-in, `bookingEarly` a booked client early because nobody else waits.
+ */
+export interface UpNext { number: string; reason: 'bookingDue' | 'bookingKeptOnTime' | 'walkIn' | 'bookingEarly'; bookedAt: number | null }
+
 /** The live dashboard (GET /api/staff/dashboard), polled by the staff page. */
 export interface Dashboard {
   at: number;
   /** `queue`: the waiting ticket numbers in call order (booked clients first). */
   services: { serviceId: string; name: { cs: string; en: string }; letter: string; open: boolean; waiting: number; queue: string[]; estimatedWaitMinutes: number | null; ticketsLeft: number }[];
-  counters: { counterId: string; number: number; status: 'open' | 'paused'; current: string | null; waiting: number; clerk: string | null; serviceIds: string[] }[];
+  counters: { counterId: string; number: number; status: 'open' | 'paused'; current: string | null; upNext: UpNext | null; waiting: number; clerk: string | null; serviceIds: string[] }[];
   /** `name`: a kiosk's or screen's place (null for a counter box, which goes by `counterNumber`). */
   devices: { deviceId: string; role: 'kiosk' | 'counter' | 'display'; name: { cs: string; en: string } | null; counterNumber: number | null; online: boolean; since: number | null; printer: string | null; message: string | null; alerts: DeviceAlertKind[] }[];
 }

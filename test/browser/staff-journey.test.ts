@@ -54,7 +54,7 @@ test('an administrator logs in, suspends online booking, books a caller, closes 
     await page.getByLabel('Jméno a příjmení klienta').fill('Marie Svobodová');
     await page.getByLabel('E-mail (nepovinný)').fill('marie@example.cz');
     await page.getByRole('button', { name: 'Objednat', exact: true }).click();
-    const booked = await page.getByText(/Objednáno na 10:00\. Identifikační kód: \d{8}/).textContent({ timeout: 10_000 });
+    const booked = await page.getByText(/Objednáno na úterý 24\.\slistopadu 2026 v\s10:00\. Identifikační kód: \d{8}/).textContent({ timeout: 10_000 });
     const code = /(\d{8})/.exec(booked!)![1]!;
     await page.getByRole('cell', { name: 'Marie Svobodová', exact: true }).waitFor();
     await eventually('the code by e-mail', () => inbox.mails.find((m) => m.text?.includes(code)));

@@ -5,7 +5,7 @@ import { eventually } from '../support/eventually.ts';
 import { runOffice } from '../support/office-fixture.ts';
 import { addAccount, adminToken, staffClient } from '../support/staff-client.ts';
 
-test("the dashboard shows every queue with its ticket numbers, each counter's clerk, and an alert for a device away and a kiosk out of paper", async () => {
+test("the dashboard shows every queue with its ticket numbers, each counter's clerk and whom its Next calls, and an alert for a device away and a kiosk out of paper", async () => {
   const office = await runOffice({ adminToken, withDevices: true });
   try {
     const base = `http://127.0.0.1:${office.server.httpPort}`;
@@ -25,6 +25,8 @@ test("the dashboard shows every queue with its ticket numbers, each counter's cl
     const pasy = board.services.find((s) => s.serviceId === 'pasy')!;
     assert.equal([pasy.name.cs, pasy.letter, pasy.open, pasy.waiting, pasy.queue], ['Cestovní doklady', 'C', true, 1, ['C001']]);
     assert.is(board.counters.find((c) => c.counterId === 'prepazka-3')!.clerk, 'Petr Novák');
+    assert.equal(board.counters.find((c) => c.counterId === 'prepazka-3')!.upNext, { number: 'C001', reason: 'walkIn', bookedAt: null }, 'whom Next would call, and why');
+    assert.is(board.counters.find((c) => c.counterId === 'prepazka-1')!.upNext, null, 'the cash desk has nobody to call');
     assert.equal(board.devices.flatMap((d) => d.alerts), [], 'all well');
 
     kiosk.printer.paper = 'paperOut';

@@ -3,12 +3,13 @@ import type { StaffAccount, StaffRole } from '../../../shared/contract/staff-api
 import { Field } from '../pages/field.tsx';
 import type { StaffPageProps } from './staff-app.tsx';
 import { Outcome } from './outcome.tsx';
+import { refusal, type Refusal } from './refusal.ts';
 import { staffCall } from './staff-call.ts';
 
 type ListedAccount = StaffAccount & { slowed: boolean };
 
 /** The office's staff accounts, for administrators: add one with its role, remove one, unblock a slowed login. */
-export function AccountsPage({ t, errors, session }: StaffPageProps) {
+export function AccountsPage({ t, errors, language, session }: StaffPageProps) {
   const a = t.accounts;
   const [accounts, setAccounts] = useState<ListedAccount[]>([]);
   const [username, setUsername] = useState('');
@@ -16,13 +17,17 @@ export function AccountsPage({ t, errors, session }: StaffPageProps) {
   const [role, setRole] = useState<StaffRole>('clerk');
   const [password, setPassword] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [refused, setRefused] = useState<Refusal | null>(null);
   const load = async () => {
     const r = await staffCall<{ accounts: ListedAccount[] }>('GET', '/api/staff/accounts');
     if (r.ok) setAccounts(r.data.accounts);
   };
   useEffect(() => void load(), []);
-  const report = (r: Awaited<ReturnType<typeof staffCall>>) =>
-    setMessage(r.ok ? { ok: true, text: t.saved } : { ok: false, text: `${t.failed} ${r.error.code === 'invalidRequest' && 'detail' in r.error && r.error.detail ? r.error.detail : (errors[r.error.code] ?? r.error.code)}` });
+  const report = (r: Awaited<ReturnType<typeof staffCall>>) => {
+    const why = r.ok ? null : refusal(r.error, language, errors, t.failed);
+    setRefused(why);
+    setMessage(why ? { ok: false, text: why.text } : { ok: true, text: t.saved });
+  };
   const add = async (event: Event) => {
     event.preventDefault();
     const r = await staffCall('POST', '/api/staff/accounts', { username, name, role, password });
@@ -85,10 +90,10 @@ export function AccountsPage({ t, errors, session }: StaffPageProps) {
           ))}
         </tbody>
       </table>
-      <form onSubmit={(e) => void add(e)} class="panel">
+      <form noValidate onSubmit={(e) => void add(e)} class="panel">
         <h2>{a.add}</h2>
-        <Field id="new-username" label={a.username} input={{ value: username, required: true, autocomplete: 'off', onInput: (e) => setUsername((e.target as HTMLInputElement).value) }} />
-        <Field id="new-name" label={a.name} input={{ value: name, required: true, onInput: (e) => setName((e.target as HTMLInputElement).value) }} />
+        <Field id="new-username" label={a.username} error={refused?.at('username')} input={{ value: username, required: true, autocomplete: 'off', onInput: (e) => setUsername((e.target as HTMLInputElement).value) }} />
+        <Field id="new-name" label={a.name} error={refused?.at('name')} input={{ value: name, required: true, onInput: (e) => setName((e.target as HTMLInputElement).value) }} />
         <div class="field">
           <label for="new-role">{a.role}</label>
           <select id="new-role" value={role} onChange={(e) => setRole((e.target as HTMLSelectElement).value as StaffRole)}>
@@ -96,7 +101,7 @@ export function AccountsPage({ t, errors, session }: StaffPageProps) {
             <option value="admin">{a.roles.admin}</option>
           </select>
         </div>
-        <Field id="new-password" label={a.password} input={{ type: 'password', value: password, required: true, minLength: 12, autocomplete: 'new-password', onInput: (e) => setPassword((e.target as HTMLInputElement).value) }} />
+        <Field id="new-password" label={a.password} error={refused?.at('password')} input={{ type: 'password', value: password, required: true, minLength: 12, autocomplete: 'new-password', onInput: (e) => setPassword((e.target as HTMLInputElement).value) }} />
         <button type="submit" class="primary">
           {a.add}
         </button>

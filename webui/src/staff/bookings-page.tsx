@@ -90,7 +90,7 @@ export function BookingsPage(props: StaffPageProps) {
           </tbody>
         </table>
       )}
-      <PhoneBookingForm {...props} day={day} onBooked={() => void load()} />
+      <PhoneBookingForm {...props} listDay={day} onBooked={() => void load()} />
       {session.account.role === 'admin' ? <SuspensionPanel {...props} /> : null}
     </>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Dashboard, StaffSession } from '../../../shared/contract/staff-api.ts';
+import { formatTime } from '../../../shared/texts/booking-texts.ts';
 import { chime } from '../hall/sound.ts';
 import type { StaffPageProps } from './staff-app.tsx';
 import { staffCall, staffPoll } from './staff-call.ts';
@@ -91,6 +92,7 @@ export function DashboardPage({ t, language, info, session, setSession }: StaffP
           <tr>
             <th scope="col">{d.counter}</th>
             <th scope="col">{d.current}</th>
+            <th scope="col">{d.upNext}</th>
             <th scope="col">{d.waiting}</th>
             <th scope="col">{d.clerk}</th>
             <th scope="col">{d.service}</th>
@@ -101,6 +103,7 @@ export function DashboardPage({ t, language, info, session, setSession }: StaffP
             <tr key={c.counterId}>
               <th scope="row">{c.number}</th>
               <td>{c.status === 'paused' ? d.paused : (c.current ?? d.nobody)}</td>
+              <td>{c.upNext ? `${c.upNext.number} (${d.why[c.upNext.reason](c.upNext.bookedAt === null ? '' : formatTime(c.upNext.bookedAt, language))})` : d.nobody}</td>
               <td>{d.people(c.waiting)}</td>
               <td>{c.clerk ?? d.nobody}</td>
               <td>{c.serviceIds.map(serviceName).join(', ')}</td>

@@ -15,7 +15,7 @@ export function LoginPage({ t, errors, onLogin }: { t: StaffTexts; errors: Recor
     else setError(errors[result.error.code] ?? result.error.code);
   };
   return (
-    <form onSubmit={(e) => void submit(e)} class="login">
+    <form noValidate onSubmit={(e) => void submit(e)} class="login">
       <h1>{t.login.heading}</h1>
       {error ? <p role="alert" class="error">{error}</p> : null}
       <Field id="username" label={t.login.username} input={{ value: username, autocomplete: 'username', required: true, onInput: (e) => setUsername((e.target as HTMLInputElement).value) }} />

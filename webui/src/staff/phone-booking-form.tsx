@@ -1,16 +1,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BookingSlots } from '../../../shared/contract/booking-api.ts';
 import type { StaffBookingRow } from '../../../shared/contract/staff-api.ts';
+import { formatAppointment } from '../../../shared/texts/booking-texts.ts';
 import { Field } from '../pages/field.tsx';
 import type { StaffPageProps } from './staff-app.tsx';
 import { Outcome } from './outcome.tsx';
+import { refusal, type Refusal } from './refusal.ts';
 import { staffCall } from './staff-call.ts';
 
 /** A client who phoned, wrote or came in: a free time of the day, the name, optional contacts, booked at once. */
-export function PhoneBookingForm({ t, errors, language, info, day, onBooked }: StaffPageProps & { day: string; onBooked(): void }) {
+/** `listDay`: the day the list above shows, where the form starts; the form's day is its own from then on. */
+export function PhoneBookingForm({ t, errors, language, info, listDay, onBooked }: StaffPageProps & { listDay: string; onBooked(): void }) {
   const b = t.bookings;
   const bookable = info.services.filter((s) => s.bookable);
   const [serviceId, setServiceId] = useState(bookable[0]?.id ?? '');
+  const [day, setDay] = useState(listDay);
   const [slots, setSlots] = useState<BookingSlots['slots']>([]);
   const [startsAt, setStartsAt] = useState('');
   const [name, setName] = useState('');
@@ -18,6 +22,7 @@ export function PhoneBookingForm({ t, errors, language, info, day, onBooked }: S
   const [phone, setPhone] = useState('');
   const [mailLanguage, setMailLanguage] = useState(language);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const [refused, setRefused] = useState<Refusal | null>(null);
   const [loading, setLoading] = useState(true);
   const latest = useRef(0);
   // The time list is disabled while it loads, and only the answer to the latest request counts:
@@ -37,20 +42,22 @@ export function PhoneBookingForm({ t, errors, language, info, day, onBooked }: S
     event.preventDefault();
     const body = { serviceId, startsAt: Number(startsAt), name, language: mailLanguage, ...(email.trim() ? { email } : {}), ...(phone.trim() ? { phone } : {}) };
     const r = await staffCall<StaffBookingRow>('POST', '/api/staff/bookings', body);
+    const why = r.ok ? null : refusal(r.error, language, errors, t.failed);
+    setRefused(why);
     if (r.ok) {
-      setResult({ ok: true, text: b.booked(r.data.code ?? '', r.data.time) });
+      setResult({ ok: true, text: b.booked(r.data.code ?? '', formatAppointment(r.data.startsAt, language)) });
       setName('');
       setEmail('');
       setPhone('');
       onBooked();
       await loadSlots();
-    } else setResult({ ok: false, text: `${t.failed} ${r.error.code === 'invalidRequest' && 'detail' in r.error ? r.error.detail : (errors[r.error.code] ?? r.error.code)}` });
+    } else setResult({ ok: false, text: why!.text });
   };
   return (
     <section aria-labelledby="phone-booking" class="no-print panel">
       <h2 id="phone-booking">{b.phoneHeading}</h2>
       <p>{b.phoneHint}</p>
-      <form onSubmit={(e) => void submit(e)}>
+      <form noValidate onSubmit={(e) => void submit(e)}>
         <div class="field">
           <label for="phone-service">{b.pickService}</label>
           <select
@@ -69,6 +76,22 @@ export function PhoneBookingForm({ t, errors, language, info, day, onBooked }: S
           </select>
         </div>
         <div class="field">
+          <label for="phone-day">{b.bookingDay}</label>
+          <input
+            id="phone-day"
+            type="date"
+            required
+            value={day}
+            onChange={(e) => {
+              const picked = (e.target as HTMLInputElement).value;
+              if (/^\d{4}-\d{2}-\d{2}$/.test(picked)) {
+                setLoading(true);
+                setDay(picked);
+              }
+            }}
+          />
+        </div>
+        <div class="field">
           <label for="phone-slot">{b.slot}</label>
           {slots.length === 0 ? (
             <p id="phone-slot">{b.noSlots}</p>
@@ -82,9 +105,9 @@ export function PhoneBookingForm({ t, errors, language, info, day, onBooked }: S
             </select>
           )}
         </div>
-        <Field id="phone-name" label={b.clientName} input={{ value: name, required: true, onInput: (e) => setName((e.target as HTMLInputElement).value) }} />
-        <Field id="phone-email" label={b.email} input={{ type: 'email', value: email, onInput: (e) => setEmail((e.target as HTMLInputElement).value) }} />
-        <Field id="phone-phone" label={b.phone} input={{ type: 'tel', value: phone, onInput: (e) => setPhone((e.target as HTMLInputElement).value) }} />
+        <Field id="phone-name" label={b.clientName} error={refused?.at('name')} input={{ value: name, required: true, onInput: (e) => setName((e.target as HTMLInputElement).value) }} />
+        <Field id="phone-email" label={b.email} error={refused?.at('email')} input={{ type: 'email', value: email, onInput: (e) => setEmail((e.target as HTMLInputElement).value) }} />
+        <Field id="phone-phone" label={b.phone} error={refused?.at('phone')} input={{ type: 'tel', value: phone, onInput: (e) => setPhone((e.target as HTMLInputElement).value) }} />
         <div class="field">
           <label for="phone-language">{b.language}</label>
           <select id="phone-language" value={mailLanguage} onChange={(e) => setMailLanguage((e.target as HTMLSelectElement).value as typeof language)}>

@@ -4,7 +4,9 @@ import type { OfficeConfig } from '../../../shared/config/schema.ts';
 import type { StaffBookingRow } from '../../../shared/contract/staff-api.ts';
 import { hoursToText, textToHours } from './hours-text.ts';
 import type { StaffPageProps } from './staff-app.tsx';
+import { problemOf } from './field-problem.tsx';
 import { Outcome } from './outcome.tsx';
+import { refusal, type Refusal } from './refusal.ts';
 import { staffCall } from './staff-call.ts';
 import { SettingsLists } from './settings-lists.tsx';
 
@@ -49,6 +51,8 @@ export function SettingsPage({ t, language, errors }: StaffPageProps) {
   const [affected, setAffected] = useState<StaffBookingRow[] | null>(null);
   const [cancelAffected, setCancelAffected] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [refused, setRefused] = useState<Refusal | null>(null);
+  const at = (...path: (string | number)[]) => refused?.at('config', ...path);
   const load = async () => {
     const r = await staffCall<{ config: OfficeConfig }>('GET', '/api/staff/settings');
     if (!r.ok) return;
@@ -69,7 +73,11 @@ export function SettingsPage({ t, language, errors }: StaffPageProps) {
     setHours({ ...hours, [key]: text });
     setAffected(null);
   };
-  const failure = (error: { code: string; detail?: string }) => ({ ok: false, text: `${t.failed} ${error.detail ?? errors[error.code] ?? error.code}` });
+  const failure = (error: Parameters<typeof refusal>[0]) => {
+    const why = refusal(error, language, errors, t.failed);
+    setRefused(why);
+    return { ok: false, text: why.text };
+  };
   const checked = () => {
     const result = withHours(draft, hours);
     if (result.bad.length > 0) setMessage({ ok: false, text: s.badHours });
@@ -82,6 +90,7 @@ export function SettingsPage({ t, language, errors }: StaffPageProps) {
     if (r.ok) {
       setAffected(r.data.affected);
       setMessage(null);
+      setRefused(null);
     } else setMessage(failure(r.error));
   };
   const save = async () => {
@@ -89,6 +98,7 @@ export function SettingsPage({ t, language, errors }: StaffPageProps) {
     if (!config) return;
     const r = await staffCall<{ affected: number; cancelled: number }>('PUT', '/api/staff/settings', { config, cancelAffected });
     if (r.ok) {
+      setRefused(null);
       setMessage({ ok: true, text: s.savedWith(r.data.cancelled) });
       await load();
     } else setMessage(failure(r.error));
@@ -117,16 +127,19 @@ export function SettingsPage({ t, language, errors }: StaffPageProps) {
           <legend>{w.name[language]}</legend>
           <div class="field">
             <label for={`capacity-${w.id}`}>{s.capacity}</label>
-            <input id={`capacity-${w.id}`} type="number" min="0" value={w.walkInCapacityPerDay} onInput={(e) => edit((c) => (c.workplaces[k]!.walkInCapacityPerDay = Number((e.target as HTMLInputElement).value)))} />
+            <input id={`capacity-${w.id}`} type="number" min="0" value={w.walkInCapacityPerDay} {...problemOf(`capacity-${w.id}`, at('workplaces', k, 'walkInCapacityPerDay')).input} onInput={(e) => edit((c) => (c.workplaces[k]!.walkInCapacityPerDay = Number((e.target as HTMLInputElement).value)))} />
+            {problemOf(`capacity-${w.id}`, at('workplaces', k, 'walkInCapacityPerDay')).note}
           </div>
           <div class="row">
             <div class="field">
               <label for={`phone-${w.id}`}>{s.phone}</label>
-              <input id={`phone-${w.id}`} type="tel" value={w.phone} onInput={(e) => edit((c) => (c.workplaces[k]!.phone = (e.target as HTMLInputElement).value))} />
+              <input id={`phone-${w.id}`} type="tel" value={w.phone} {...problemOf(`phone-${w.id}`, at('workplaces', k, 'phone')).input} onInput={(e) => edit((c) => (c.workplaces[k]!.phone = (e.target as HTMLInputElement).value))} />
+              {problemOf(`phone-${w.id}`, at('workplaces', k, 'phone')).note}
             </div>
             <div class="field">
               <label for={`email-${w.id}`}>{s.email}</label>
-              <input id={`email-${w.id}`} type="email" value={w.email} onInput={(e) => edit((c) => (c.workplaces[k]!.email = (e.target as HTMLInputElement).value))} />
+              <input id={`email-${w.id}`} type="email" value={w.email} {...problemOf(`email-${w.id}`, at('workplaces', k, 'email')).input} onInput={(e) => edit((c) => (c.workplaces[k]!.email = (e.target as HTMLInputElement).value))} />
+              {problemOf(`email-${w.id}`, at('workplaces', k, 'email')).note}
             </div>
           </div>
           <label class="check">
@@ -150,11 +163,12 @@ export function SettingsPage({ t, language, errors }: StaffPageProps) {
         </fieldset>
       ))}
 
-      <SettingsLists t={t} language={language} draft={draft} edit={edit} />
+      <SettingsLists t={t} language={language} draft={draft} edit={edit} at={at} />
 
       <div class="field">
         <label for="hold-minutes">{s.holdMinutes}</label>
-        <input id="hold-minutes" type="number" min="1" value={draft.booking.holdMinutes} onInput={(e) => edit((c) => (c.booking.holdMinutes = Number((e.target as HTMLInputElement).value)))} />
+        <input id="hold-minutes" type="number" min="1" value={draft.booking.holdMinutes} {...problemOf('hold-minutes', at('booking', 'holdMinutes')).input} onInput={(e) => edit((c) => (c.booking.holdMinutes = Number((e.target as HTMLInputElement).value)))} />
+        {problemOf('hold-minutes', at('booking', 'holdMinutes')).note}
       </div>
 
       <div class="toolbar">

@@ -67,7 +67,7 @@ export function StatisticsPage({ t, language, info, session }: StaffPageProps) {
   return (
     <>
       <h1>{s.heading}</h1>
-      <form class="toolbar" onSubmit={(e) => (e.preventDefault(), void load())}>
+      <form noValidate class="toolbar" onSubmit={(e) => (e.preventDefault(), void load())}>
         <label>
           {s.from} <input type="date" value={from} onInput={(e) => setFrom((e.target as HTMLInputElement).value)} />
         </label>

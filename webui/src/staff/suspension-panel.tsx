@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { call } from '../api.ts';
 import type { OfficeInfo } from '../../../shared/contract/booking-api.ts';
 import type { StaffPageProps } from './staff-app.tsx';
+import { refusal } from './refusal.ts';
 import { staffCall } from './staff-call.ts';
 
 /** The seed's crisis switch: online booking off for the office or some workplaces, with a notice; or back on. */
@@ -19,7 +20,7 @@ export function SuspensionPanel({ t, errors, language, info: initial }: StaffPag
     if (r.ok) setInfo(r.data);
   };
   const done = async (result: Awaited<ReturnType<typeof staffCall>>) => {
-    setMessage(result.ok ? t.saved : `${t.failed} ${errors[result.error.code] ?? result.error.code}`);
+    setMessage(result.ok ? t.saved : refusal(result.error, language, errors, t.failed).text);
     await refresh();
   };
   const suspend = async (event: Event) => {
@@ -38,7 +39,7 @@ export function SuspensionPanel({ t, errors, language, info: initial }: StaffPag
           {s.resume}
         </button>
       ) : (
-        <form onSubmit={(e) => void suspend(e)}>
+        <form noValidate onSubmit={(e) => void suspend(e)}>
           <div class="field">
             <label for="notice-cs">{s.noticeCs}</label>
             <textarea id="notice-cs" required value={cs} onInput={(e) => setCs((e.target as HTMLTextAreaElement).value)} />
