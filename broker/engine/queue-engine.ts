@@ -14,6 +14,7 @@ import { refusalError } from './context.ts';
 import { CodeAttempts } from './code-attempts.ts';
 import type { BookedRef, JournalEntry } from './journal-entry.ts';
 import { pickNext } from './call-order.ts';
+import { counterRecord } from './counter-record.ts';
 import { counterState, hallCalls, serviceStatus } from './views.ts';
 import { waitingNumbers } from './waiting-line.ts';
 import { ticketView } from './ticket-view.ts';
@@ -163,7 +164,7 @@ export class QueueEngine {
   /** Whom Next at the counter would call now, and why (null: nobody, or the counter is paused), for the staff dashboard. */
   upNext(counterId: string, now = this.deps.clock.now()): UpNext | null {
     const counter = this.office.counters.find((c) => c.id === counterId);
-    if (!counter || this.counterStates(now).find((c) => c.counterId === counterId)?.status === 'paused') return null;
+    if (!counter || counterRecord(this.state, counterId).status === 'paused') return null;
     const next = pickNext(this.office, this.state, counter, now);
     return next ? { number: next.ticket.number, reason: next.reason, bookedAt: next.ticket.origin === 'booking' ? next.ticket.queuedAt : null } : null;
   }

@@ -4,6 +4,8 @@ interface FieldProps {
   id: string;
   label: string;
   error?: string | undefined;
+  /** Worth knowing, but accepted: shown like an error, without marking the input invalid. */
+  warning?: string | undefined;
   input: InputHTMLAttributes<HTMLInputElement>;
 }
 
@@ -24,14 +26,15 @@ export function ErrorSummary({ heading, errors }: { heading: string; errors: (st
 }
 
 /** A labelled input whose error is tied to it (aria-describedby) so a screen reader reads both. */
-export function Field({ id, label, error, input }: FieldProps) {
+export function Field({ id, label, error, warning, input }: FieldProps) {
+  const note = error ?? warning;
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <input id={id} name={id} aria-invalid={error ? 'true' : 'false'} aria-describedby={error ? `${id}-error` : undefined} {...input} />
-      {error ? (
-        <p class="error" id={`${id}-error`}>
-          {error}
+      <input id={id} name={id} aria-invalid={error ? 'true' : 'false'} aria-describedby={note ? `${id}-error` : undefined} {...input} />
+      {note ? (
+        <p class={error ? 'error' : 'warning'} id={`${id}-error`}>
+          {note}
         </p>
       ) : null}
     </div>

@@ -3,7 +3,7 @@ import type { Language } from '../../../shared/config/localized.ts';
 import { weekdays } from '../../../shared/config/opening-hours.ts';
 import type { OfficeConfig } from '../../../shared/config/schema.ts';
 import { printable, unprintable } from '../../../shared/escpos/printable.ts';
-import { problemOf } from './field-problem.tsx';
+import { Field } from '../pages/field.tsx';
 import { hoursToText, textToHours } from './hours-text.ts';
 import type { StaffTexts } from './staff-texts.ts';
 
@@ -16,9 +16,9 @@ const value = (e: Event) => (e.target as HTMLInputElement).value;
 export function SettingsLists({ t, language, draft, edit, at }: Props) {
   const s = t.settings;
   // A name the ticket printer cannot print as typed is saved, but the administrator sees what the paper will say.
-  const nameProblem = (id: string, problem: string | undefined, name: string) => {
+  const printWarning = (name: string) => {
     const missing = unprintable(name);
-    return problem || missing.length === 0 ? problemOf(id, problem) : problemOf(id, s.printsAs(missing.join(' '), printable(name)), true);
+    return missing.length === 0 ? undefined : s.printsAs(missing.join(' '), printable(name));
   };
   const [closedDate, setClosedDate] = useState('');
   const [specialDate, setSpecialDate] = useState('');
@@ -30,29 +30,30 @@ export function SettingsLists({ t, language, draft, edit, at }: Props) {
         <fieldset key={service.id}>
           <legend>{service.name[language]}</legend>
           <div class="row">
-            <div class="field">
-              <label for={`letter-${service.id}`}>{s.letter}</label>
-              <input id={`letter-${service.id}`} maxLength={1} size={2} value={service.letter} {...problemOf(`letter-${service.id}`, at('services', k, 'letter')).input} onInput={(e) => edit((c) => (c.services[k]!.letter = value(e).toUpperCase()))} />
-              {problemOf(`letter-${service.id}`, at('services', k, 'letter')).note}
-            </div>
-            <div class="field">
-              <label for={`name-cs-${service.id}`}>{s.nameCs}</label>
-              <input id={`name-cs-${service.id}`} value={service.name.cs} {...nameProblem(`name-cs-${service.id}`, at('services', k, 'name', 'cs'), service.name.cs).input} onInput={(e) => edit((c) => (c.services[k]!.name.cs = value(e)))} />
-              {nameProblem(`name-cs-${service.id}`, at('services', k, 'name', 'cs'), service.name.cs).note}
-            </div>
-            <div class="field">
-              <label for={`name-en-${service.id}`}>{s.nameEn}</label>
-              <input id={`name-en-${service.id}`} value={service.name.en} {...nameProblem(`name-en-${service.id}`, at('services', k, 'name', 'en'), service.name.en).input} onInput={(e) => edit((c) => (c.services[k]!.name.en = value(e)))} />
-              {nameProblem(`name-en-${service.id}`, at('services', k, 'name', 'en'), service.name.en).note}
-            </div>
+            <Field id={`letter-${service.id}`} label={s.letter} error={at('services', k, 'letter')} input={{ maxLength: 1, size: 2, value: service.letter, onInput: (e) => edit((c) => (c.services[k]!.letter = value(e).toUpperCase())) }} />
+            <Field
+              id={`name-cs-${service.id}`}
+              label={s.nameCs}
+              error={at('services', k, 'name', 'cs')}
+              warning={printWarning(service.name.cs)}
+              input={{ value: service.name.cs, onInput: (e) => edit((c) => (c.services[k]!.name.cs = value(e))) }}
+            />
+            <Field
+              id={`name-en-${service.id}`}
+              label={s.nameEn}
+              error={at('services', k, 'name', 'en')}
+              warning={printWarning(service.name.en)}
+              input={{ value: service.name.en, onInput: (e) => edit((c) => (c.services[k]!.name.en = value(e))) }}
+            />
           </div>
           {service.booking ? (
             <>
-              <div class="field">
-                <label for={`slot-${service.id}`}>{s.slotMinutes}</label>
-                <input id={`slot-${service.id}`} type="number" min="5" value={service.booking.slotMinutes} {...problemOf(`slot-${service.id}`, at('services', k, 'booking', 'slotMinutes')).input} onInput={(e) => edit((c) => (c.services[k]!.booking!.slotMinutes = Number(value(e))))} />
-                {problemOf(`slot-${service.id}`, at('services', k, 'booking', 'slotMinutes')).note}
-              </div>
+              <Field
+                id={`slot-${service.id}`}
+                label={s.slotMinutes}
+                error={at('services', k, 'booking', 'slotMinutes')}
+                input={{ type: 'number', min: '5', value: service.booking.slotMinutes, onInput: (e) => edit((c) => (c.services[k]!.booking!.slotMinutes = Number(value(e)))) }}
+              />
               <fieldset class="week">
                 <legend>{s.onlinePlaces}</legend>
                 {weekdays.map((d) => (

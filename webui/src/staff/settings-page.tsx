@@ -4,7 +4,7 @@ import type { OfficeConfig } from '../../../shared/config/schema.ts';
 import type { StaffBookingRow } from '../../../shared/contract/staff-api.ts';
 import { hoursToText, textToHours } from './hours-text.ts';
 import type { StaffPageProps } from './staff-app.tsx';
-import { problemOf } from './field-problem.tsx';
+import { Field } from '../pages/field.tsx';
 import { Outcome } from './outcome.tsx';
 import { refusal, type Refusal } from './refusal.ts';
 import { staffCall } from './staff-call.ts';
@@ -125,22 +125,15 @@ export function SettingsPage({ t, language, errors }: StaffPageProps) {
       {draft.workplaces.map((w, k) => (
         <fieldset key={w.id}>
           <legend>{w.name[language]}</legend>
-          <div class="field">
-            <label for={`capacity-${w.id}`}>{s.capacity}</label>
-            <input id={`capacity-${w.id}`} type="number" min="0" value={w.walkInCapacityPerDay} {...problemOf(`capacity-${w.id}`, at('workplaces', k, 'walkInCapacityPerDay')).input} onInput={(e) => edit((c) => (c.workplaces[k]!.walkInCapacityPerDay = Number((e.target as HTMLInputElement).value)))} />
-            {problemOf(`capacity-${w.id}`, at('workplaces', k, 'walkInCapacityPerDay')).note}
-          </div>
+          <Field
+            id={`capacity-${w.id}`}
+            label={s.capacity}
+            error={at('workplaces', k, 'walkInCapacityPerDay')}
+            input={{ type: 'number', min: '0', value: w.walkInCapacityPerDay, onInput: (e) => edit((c) => (c.workplaces[k]!.walkInCapacityPerDay = Number((e.target as HTMLInputElement).value))) }}
+          />
           <div class="row">
-            <div class="field">
-              <label for={`phone-${w.id}`}>{s.phone}</label>
-              <input id={`phone-${w.id}`} type="tel" value={w.phone} {...problemOf(`phone-${w.id}`, at('workplaces', k, 'phone')).input} onInput={(e) => edit((c) => (c.workplaces[k]!.phone = (e.target as HTMLInputElement).value))} />
-              {problemOf(`phone-${w.id}`, at('workplaces', k, 'phone')).note}
-            </div>
-            <div class="field">
-              <label for={`email-${w.id}`}>{s.email}</label>
-              <input id={`email-${w.id}`} type="email" value={w.email} {...problemOf(`email-${w.id}`, at('workplaces', k, 'email')).input} onInput={(e) => edit((c) => (c.workplaces[k]!.email = (e.target as HTMLInputElement).value))} />
-              {problemOf(`email-${w.id}`, at('workplaces', k, 'email')).note}
-            </div>
+            <Field id={`phone-${w.id}`} label={s.phone} error={at('workplaces', k, 'phone')} input={{ type: 'tel', value: w.phone, onInput: (e) => edit((c) => (c.workplaces[k]!.phone = (e.target as HTMLInputElement).value)) }} />
+            <Field id={`email-${w.id}`} label={s.email} error={at('workplaces', k, 'email')} input={{ type: 'email', value: w.email, onInput: (e) => edit((c) => (c.workplaces[k]!.email = (e.target as HTMLInputElement).value)) }} />
           </div>
           <label class="check">
             <input
@@ -165,11 +158,12 @@ export function SettingsPage({ t, language, errors }: StaffPageProps) {
 
       <SettingsLists t={t} language={language} draft={draft} edit={edit} at={at} />
 
-      <div class="field">
-        <label for="hold-minutes">{s.holdMinutes}</label>
-        <input id="hold-minutes" type="number" min="1" value={draft.booking.holdMinutes} {...problemOf('hold-minutes', at('booking', 'holdMinutes')).input} onInput={(e) => edit((c) => (c.booking.holdMinutes = Number((e.target as HTMLInputElement).value)))} />
-        {problemOf('hold-minutes', at('booking', 'holdMinutes')).note}
-      </div>
+      <Field
+        id="hold-minutes"
+        label={s.holdMinutes}
+        error={at('booking', 'holdMinutes')}
+        input={{ type: 'number', min: '1', value: draft.booking.holdMinutes, onInput: (e) => edit((c) => (c.booking.holdMinutes = Number((e.target as HTMLInputElement).value))) }}
+      />
 
       <div class="toolbar">
         <button type="button" onClick={() => void preview()}>
