@@ -96,8 +96,10 @@ test("each booking step is a history entry: the browser's Back returns to the pr
     await page.getByLabel('First name and surname').waitFor();
     assert.match((await page.locator('.chosen').textContent())!, /Travel documents.*Tuesday, 24 November 2026.*10:00/);
     await page.goBack();
+    await page.waitForURL(/step=time/);
     await page.getByRole('button', { name: /^10:00,/ }).waitFor();
     await page.goBack();
+    await page.waitForURL(/step=day/);
     await page.getByRole('button', { name: /^Tuesday, 24 November 2026,/ }).waitFor();
     await page.goForward();
     await page.getByRole('button', { name: /^10:15,/ }).click();

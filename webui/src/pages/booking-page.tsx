@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { BookingDays, BookingSlot, BookingSlots, HoldReply } from '../../../shared/contract/booking-api.ts';
 import { formatAppointment, formatDay, formatTime } from '../../../shared/texts/booking-texts.ts';
 import { call } from '../api.ts';
@@ -20,8 +20,9 @@ export function BookingPage(props: PageProps) {
   const [problem, setProblem] = useState('');
   const service = info.services.find((s) => s.id === serviceId);
 
-  // The browser's Back and Forward move between the steps; the address is the truth.
-  useEffect(() => {
+  // The browser's Back and Forward move between the steps; the address is the truth. Listening from the
+  // render itself (not after the next paint): a Back pressed as soon as the step shows must not be missed.
+  useLayoutEffect(() => {
     const moved = () => {
       setProblem('');
       setChoice(choiceFrom(location.search, known));
