@@ -6,9 +6,11 @@ import type { KeypadKey } from '../interfaces.ts';
  * "←"/Backspace and "Del" (the "." key with Num Lock off) correct one digit; Esc and "-" clear.
  * Keys not listed (Num Lock, /, *, +) do nothing.
  */
-export const keypadUsages: Readonly<Record<number, KeypadKey>> = {
+export const keypadUsages: Readonly<Record<number, KeypadKey | readonly KeypadKey[]>> = {
   0x59: '1', 0x5a: '2', 0x5b: '3', 0x5c: '4', 0x5d: '5', 0x5e: '6', 0x5f: '7', 0x60: '8', 0x61: '9',
-  0x62: '0', // also what a "00" key sends, twice
+  0x62: '0', // also what most "00" keys send, twice
+  0xb0: ['0', '0'], // Keypad 00, sent by the "00" key of some keypads as one usage
+  0xb1: ['0', '0', '0'], // Keypad 000
   0x58: 'enter', // keypad Enter
   0x28: 'enter', // main Enter, sent by some keypads
   0x2a: 'back', // Backspace
