@@ -19,6 +19,7 @@ export function officeInfo(config: OfficeConfig, state: BookingState): OfficeInf
       workplaceId: s.workplaceId,
       workplace: config.workplaces.find((w) => w.id === s.workplaceId)!.name,
       checkInKiosk: checkInKiosk(config, s.workplaceId)?.name ?? null,
+      byAppointment: s.booking !== undefined,
       bookable: s.booking !== undefined && !isSuspended(state, s.workplaceId),
     })),
     suspension: suspensionNotice(config, state),

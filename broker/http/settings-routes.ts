@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { FieldIssue } from '../../shared/contract/booking-api.ts';
 import { settingsChangeRequest, settingsPreviewRequest } from '../../shared/contract/staff-api.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
@@ -9,6 +10,9 @@ import { staffAccess } from './staff-guard.ts';
 
 /** A whole office's configuration is a few kilobytes; a large office's well under this. */
 const settingsBodyLimit = 256 * 1024;
+
+/** The configuration's problems by their path in the request body, which holds it under `config`. */
+const inBody = (issues: FieldIssue[] | undefined) => issues?.map((i) => ({ ...i, path: ['config', ...i.path] }));
 
 /** The office administrator's settings (docs/API.md, "Settings"). */
 export function settingsRoutes(app: FastifyInstance, deps: { service: SettingsService; engine: QueueEngine; sessions: Sessions }): void {
@@ -21,13 +25,13 @@ export function settingsRoutes(app: FastifyInstance, deps: { service: SettingsSe
     const body = parseOr400(settingsPreviewRequest, req.body, reply);
     if (!body) return reply;
     const checked = deps.service.preview(body.config);
-    return checked.ok ? reply.send({ affected: rows(checked.data.affected) }) : sendRefusal(reply, checked.code, checked.errors.join('; '), null, checked.issues);
+    return checked.ok ? reply.send({ affected: rows(checked.data.affected) }) : sendRefusal(reply, checked.code, checked.errors.join('; '), null, inBody(checked.issues));
   });
 
   app.put('/api/staff/settings', admin, async (req, reply) => {
     const body = parseOr400(settingsChangeRequest, req.body, reply);
     if (!body) return reply;
     const done = await deps.service.apply(body.config, body.cancelAffected, body.notice);
-    return done.ok ? reply.send(done.data) : sendRefusal(reply, done.code, done.errors.join('; '), null, done.issues);
+    return done.ok ? reply.send(done.data) : sendRefusal(reply, done.code, done.errors.join('; '), null, inBody(done.issues));
   });
 }

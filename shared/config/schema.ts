@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { localizedText } from './localized.ts';
+import { fieldProblems } from '../texts/issue-texts.ts';
 import { dayIntervals, weekHours } from './opening-hours.ts';
 import { checkReferences } from './references.ts';
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'expected a lowercase id: letters, digits and dashes');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, fieldProblems.id.en);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldProblems.day.en);
 
 export const workplaceSchema = z.strictObject({
   id,
@@ -35,7 +36,7 @@ export const serviceBookingSchema = z.strictObject({
 export const serviceSchema = z.strictObject({
   id,
   workplaceId: id,
-  letter: z.string().regex(/^[A-Z]$/, 'expected one capital letter A-Z'),
+  letter: z.string().regex(/^[A-Z]$/, fieldProblems.letter.en),
   name: localizedText,
   /** Used for the wait estimate until enough clients of the day have been served. */
   typicalServiceMinutes: z.number().min(1).max(240),

@@ -12,7 +12,7 @@ export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldProblems.day.
 export const language = z.enum(['cs', 'en']);
 /** Links in the e-mails carry these: 128 random bits, base64url. */
 export const linkToken = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'expected a 22-character link token');
-export const bookingCode = z.string().regex(/^\d{8}$/, 'expected the 8-digit booking code');
+export const bookingCode = z.string().regex(/^\d{8}$/, fieldProblems.bookingCode.en);
 /** Surrounding spaces (a copied address) are forgiven; the rest must be an e-mail address. */
 export const email = z.string().trim().max(200).pipe(z.email(fieldProblems.email.en));
 
@@ -64,6 +64,9 @@ export const officeInfo = z.strictObject({
       workplace: localizedText,
       /** Where its booking codes are typed: the name of the kiosk that takes them (null: none does). */
       checkInKiosk: localizedText.nullable(),
+      /** Takes appointments at all (staff book callers for it even while online booking is suspended). */
+      byAppointment: z.boolean(),
+      /** Can be booked online now. */
       bookable: z.boolean(),
     }),
   ),

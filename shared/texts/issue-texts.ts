@@ -15,6 +15,10 @@ export const fieldProblems = {
   phone: { cs: 'zadejte telefonní číslo o 9 až 15 číslicích', en: 'enter a phone number of 9 to 15 digits' },
   username: { cs: '2 až 40 znaků: malá písmena bez diakritiky, číslice, tečka, pomlčka, podtržítko', en: 'expected 2-40 characters: a-z, 0-9, dot, dash, underscore' },
   password: { cs: 'alespoň 12 znaků', en: 'at least 12 characters' },
+  letter: { cs: 'jedno velké písmeno A–Z', en: 'expected one capital letter A-Z' },
+  clockTime: { cs: 'zadejte čas ve tvaru HH:MM (0–23 h)', en: 'expected HH:MM (24-hour)' },
+  id: { cs: 'malá písmena bez diakritiky, číslice a pomlčky, nejvýše 40 znaků', en: 'expected a lowercase id: letters, digits and dashes' },
+  bookingCode: { cs: 'zadejte osmimístný identifikační kód', en: 'expected the 8-digit booking code' },
   hoursOrder: { cs: 'začátek musí být před koncem', en: '"from" must be before "to"' },
   hoursOverlap: { cs: 'úseky musí jít po sobě a nesmí se překrývat', en: 'intervals must be in order and must not overlap' },
 } satisfies Record<string, LocalizedText>;

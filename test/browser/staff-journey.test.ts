@@ -151,4 +151,38 @@ for (const language of ['cs', 'en'] as const) {
   });
 }
 
+
+test("staff forms say at each field what is wrong, in Czech only: the phone booking has its own day and names it; settings warn of what the printer cannot print", async () => {
+  const page = await browser.newPage();
+  try {
+    await logIn(page, 'reditelka');
+    await page.getByRole('heading', { name: 'Přehled úřadu' }).waitFor({ timeout: 10_000 });
+    // Loaded while online booking is suspended (by the first test): the form still offers every service by appointment.
+    assert.ok(office.server.booking.info().suspension);
+    await page.getByRole('link', { name: 'Rezervace' }).click();
+    await page.getByLabel('Den návštěvy').fill('2026-11-25');
+    await page.getByLabel('Služba', { exact: true }).selectOption('obcanky');
+    await page.getByLabel('Čas', { exact: true }).selectOption({ label: '9:00' });
+    await page.getByRole('button', { name: 'Objednat', exact: true }).click();
+    await page.locator('#phone-name-error').getByText('zadejte jméno a příjmení').waitFor({ timeout: 10_000 });
+    assert.is(await page.locator('#phone-name').getAttribute('aria-invalid'), 'true');
+    assert.not.match((await page.locator('main').textContent())!, /expected|characters|required/i, 'no English server details on a Czech page');
+    await page.getByLabel('Jméno a příjmení klienta').fill('Karel Dvořák');
+    await page.getByRole('button', { name: 'Objednat', exact: true }).click();
+    await page.getByText(/Objednáno na středa 25\.\slistopadu 2026 v\s9:00\./).waitFor({ timeout: 10_000 });
+
+    await page.getByRole('link', { name: 'Nastavení' }).click();
+    await page.locator('#name-cs-pokladna').fill('Pokladna – poplatky');
+    await page.locator('#name-cs-pokladna-error').getByText('Tiskárna lístků nemá znaky –; na lístku bude: Pokladna - poplatky').waitFor({ timeout: 10_000 });
+    assert.is(await page.locator('#name-cs-pokladna').getAttribute('aria-invalid'), 'false', 'a warning, not an error');
+    await page.locator('#name-cs-obcanky').fill('');
+    await page.getByRole('button', { name: 'Zkontrolovat změny' }).click();
+    await page.locator('#name-cs-obcanky-error').getByText('vyplňte toto pole').waitFor({ timeout: 10_000 });
+    assert.is(await page.locator('#name-cs-obcanky').getAttribute('aria-invalid'), 'true');
+    assert.is(await page.locator('#name-cs-obcanky-error').textContent(), 'vyplňte toto pole', 'the field says it, not the save button');
+  } finally {
+    await page.close();
+  }
+});
+
 test.run();

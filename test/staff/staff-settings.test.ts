@@ -68,6 +68,9 @@ test('a change the schema refuses, one that renames a device or touches the mail
     assert.is(refused.status, 400);
     assert.match(refused.body!.error.detail, 'services.0.letter');
     assert.match(refused.body!.error.detail, 'workplaces.0.walkInCapacityPerDay');
+    // Each problem at its field, by its path in the request body, worded in both languages.
+    const letter = refused.body!.error.issues.find((i: { path: unknown[] }) => i.path.join('.') === 'config.services.0.letter');
+    assert.equal(letter?.message, { cs: 'jedno velké písmeno A–Z', en: 'expected one capital letter A-Z' });
 
     const renamed = structuredClone(before);
     renamed.kiosks[0]!.id = 'kiosk-nova';

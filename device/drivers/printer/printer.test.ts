@@ -4,6 +4,7 @@ import { decodeEscpos } from '../../../shared/escpos/decode.ts';
 import { ticketBytes } from '../../escpos/ticket-layout.ts';
 import { SimPrinter } from '../sim/sim-printer.ts';
 import { FakeNetworkPrinter } from '../../../test/fakes/fake-network-printer.ts';
+import { eventually } from '../../../test/support/eventually.ts';
 import { EscposPrinter } from './escpos-printer.ts';
 import { NetworkTransport } from './network-transport.ts';
 import { printerContract } from './printer-contract.ts';
@@ -42,8 +43,10 @@ test('a ticket sent to a network printer decodes back to the Czech ticket with i
   const ticket = { number: 'F014', serviceId: 'zivnosti', issuedAt: Date.parse('2026-11-24T08:05:00+01:00'), waitingAhead: 2, estimatedWaitMinutes: 30, statusUrl: 'http://localhost:8080/t/abcdefgh' };
   await printer.print(ticketBytes({ ticket, officeName: { cs: 'Městský úřad Kostelec nad Orlicí', en: 'x' }, serviceName: { cs: 'Živnostenský rejstřík', en: 'Trade register' } }));
   await printer.stop();
-  await new Promise((r) => setTimeout(r, 50));
-  const receipt = decodeEscpos(fake.printedBytes());
+  const receipt = await eventually('the whole ticket at the printer', () => {
+    const decoded = decodeEscpos(fake.printedBytes());
+    return decoded.qrCodes.length > 0 && decoded;
+  });
   assert.ok(receipt.lines.some((l) => l.text === 'Živnostenský rejstřík'));
   assert.ok(receipt.lines.some((l) => l.text === 'F014' && l.width === 4));
   assert.equal(receipt.qrCodes, [ticket.statusUrl]);
@@ -77,7 +80,7 @@ test('after the printer drops the connection the next print reconnects', async (
   fake.dropConnections();
   await new Promise((r) => setTimeout(r, 50));
   await printer.print(Uint8Array.of(0x42, 0x0a)).catch(() => printer.print(Uint8Array.of(0x42, 0x0a)));
-  await new Promise((r) => setTimeout(r, 50));
+  await eventually('the second print at the printer', () => fake.printedBytes().at(-2) === 0x42);
   assert.ok(fake.connections >= 2);
   assert.equal([...fake.printedBytes()].slice(-2), [0x42, 0x0a]);
   await printer.stop();
@@ -87,7 +90,7 @@ test('after the printer drops the connection the next print reconnects', async (
 test('concurrent prints and status requests use one connection, in order', async () => {
   const { fake, printer } = await networkPrinter();
   await Promise.all([printer.print(Uint8Array.of(0x31, 0x0a)), printer.paperStatus(), printer.print(Uint8Array.of(0x32, 0x0a)), printer.print(Uint8Array.of(0x33, 0x0a))]);
-  await new Promise((r) => setTimeout(r, 50));
+  await eventually('all three prints at the printer', () => fake.printedBytes().length >= 6);
   assert.is(fake.maxConcurrent, 1);
   assert.equal([...fake.printedBytes()], [0x31, 0x0a, 0x32, 0x0a, 0x33, 0x0a]);
   await printer.stop();

@@ -12,7 +12,8 @@ import { staffCall } from './staff-call.ts';
 /** `listDay`: the day the list above shows, where the form starts; the form's day is its own from then on. */
 export function PhoneBookingForm({ t, errors, language, info, listDay, onBooked }: StaffPageProps & { listDay: string; onBooked(): void }) {
   const b = t.bookings;
-  const bookable = info.services.filter((s) => s.bookable);
+  // By appointment, not "bookable": a suspension of online booking is exactly when callers are booked here.
+  const bookable = info.services.filter((s) => s.byAppointment);
   const [serviceId, setServiceId] = useState(bookable[0]?.id ?? '');
   const [day, setDay] = useState(listDay);
   const [slots, setSlots] = useState<BookingSlots['slots']>([]);
@@ -25,8 +26,9 @@ export function PhoneBookingForm({ t, errors, language, info, listDay, onBooked 
   const [refused, setRefused] = useState<Refusal | null>(null);
   const [loading, setLoading] = useState(true);
   const latest = useRef(0);
-  // The time list is disabled while it loads, and only the answer to the latest request counts:
-  // a time chosen for one service can never be sent with another's.
+  // The time list is disabled while it loads (from the moment the service or day changes, and only
+  // when it does: loading what is already shown would never end), and only the answer to the latest
+  // request counts: a time chosen for one service can never be sent with another's.
   const loadSlots = async () => {
     const asked = ++latest.current;
     setLoading(true);
@@ -64,8 +66,11 @@ export function PhoneBookingForm({ t, errors, language, info, listDay, onBooked 
             id="phone-service"
             value={serviceId}
             onChange={(e) => {
-              setLoading(true);
-              setServiceId((e.target as HTMLSelectElement).value);
+              const picked = (e.target as HTMLSelectElement).value;
+              if (picked !== serviceId) {
+                setLoading(true);
+                setServiceId(picked);
+              }
             }}
           >
             {bookable.map((s) => (
@@ -84,7 +89,7 @@ export function PhoneBookingForm({ t, errors, language, info, listDay, onBooked 
             value={day}
             onChange={(e) => {
               const picked = (e.target as HTMLInputElement).value;
-              if (/^\d{4}-\d{2}-\d{2}$/.test(picked)) {
+              if (/^\d{4}-\d{2}-\d{2}$/.test(picked) && picked !== day) {
                 setLoading(true);
                 setDay(picked);
               }
