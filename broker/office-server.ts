@@ -41,7 +41,7 @@ export interface OfficeServerOptions {
   settingsStore?: DocumentStore;
   mailer: Mailer;
   clock: Clock;
-  /** Lets the booking command switch booking off (until the staff pages exist); random if not given. */
+  /** Lets `npm run booking -- suspend` switch booking off without a staff login; random if not given. */
   adminToken?: string;
   /** The built web UI; webui/dist of this checkout by default. */
   webRoot?: string;
@@ -126,7 +126,7 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
     clock,
     store,
     newToken: () => randomBytes(16).toString('base64url'),
-    bookings: { find: (code) => booking.findByCode(code), checkedIn: (checkIns) => booking.checkedIn(checkIns) },
+    bookings: { find: (code) => booking.findByCode(code), due: (...window) => booking.due(...window), checkedIn: (checkIns) => booking.checkedIn(checkIns) },
   });
   await engine.start();
   await booking.start();

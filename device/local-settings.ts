@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { formatIssues } from '../shared/config/validate.ts';
 import { hardwareSettingsSchema } from './hardware-settings.ts';
 
-/** All a device keeps locally (DESIGN.md §4): where the broker is, who it is, its secret, and its hardware. */
+/** All a device keeps locally: where the broker is, who it is, its secret, and its hardware. */
 export const localSettingsSchema = z.strictObject({
   broker: z.string().regex(/^(mqtts?|wss?):\/\//, 'expected mqtt://, mqtts://, ws:// or wss://'),
   deviceId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),

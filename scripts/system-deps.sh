@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Debian packages Fronta needs: at run time node-hid links libusb-1.0 (HARDWARE-NOTES.md); with
+# Debian packages Fronta needs: at run time node-hid links libusb-1.0 (docs/HARDWARE.md); with
 # --test also shellcheck, which the tests run over the deploy scripts, and chromium, which the
 # browser tests drive through playwright-core (no browser is ever downloaded), and e2fsprogs for
 # chattr, with which a fault test makes the data directory unwritable, and caddy, the TLS proxy of

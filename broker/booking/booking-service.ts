@@ -204,7 +204,7 @@ export class BookingService {
     return { ok: true, data: { serviceId: before.serviceId, startsAt: before.startsAt } };
   }
 
-  /** The crisis switch (until the staff pages exist, `npm run booking -- suspend`). */
+  /** The crisis switch: the staff pages' Rezervace, or `npm run booking -- suspend`. */
   async suspend(request: SuspendRequest): Promise<Outcome<{ cancelled: number }>> {
     const unknown = request.workplaceIds?.find((id) => !this.config.workplaces.some((w) => w.id === id));
     if (unknown) return { ok: false, code: 'invalidRequest', detail: `unknown workplace "${unknown}"` };
@@ -297,6 +297,13 @@ export class BookingService {
       if (b.status === 'checkedIn' || b.status === 'lapsed') found = b;
     }
     return found && { id: found.id, serviceId: found.serviceId, startsAt: found.startsAt };
+  }
+
+  /** Confirmed bookings of these services whose time is in (from, to]: the queue engine keeps their times. */
+  due(serviceIds: readonly string[], from: number, to: number): BookedRef[] {
+    return Object.values(this.state.bookings)
+      .filter((b) => b.status === 'confirmed' && b.startsAt > from && b.startsAt <= to && serviceIds.includes(b.serviceId))
+      .map((b) => ({ id: b.id, serviceId: b.serviceId, startsAt: b.startsAt }));
   }
 
   /**

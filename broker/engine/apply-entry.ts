@@ -33,7 +33,7 @@ export function applyEntry(config: OfficeConfig, state: DayState, entry: Journal
   } else {
     const { message } = entry;
     key = `${entry.deviceId}/${message.commandId}`;
-    const outcome = applyCounterCommand(ctx, entry.deviceId, message);
+    const outcome = applyCounterCommand(ctx, entry.deviceId, message, entry.expected);
     reply = outcome.ok ? { commandId: message.commandId, ok: true } : { commandId: message.commandId, ok: false, error: refusalError(outcome.code, outcome.detail) };
   }
   if (reply.ok) {

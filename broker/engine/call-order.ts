@@ -2,78 +2,91 @@ import type { Counter, OfficeConfig } from '../../shared/config/schema.ts';
 import type { UpNext } from '../../shared/contract/staff-api.ts';
 import { counterRecord } from './counter-record.ts';
 import type { DayState, TicketRecord } from './day-state.ts';
+import type { BookedRef } from './journal-entry.ts';
 import { meanServiceMs } from './wait-estimate.ts';
-import { comesBefore, headOf } from './waiting-line.ts';
+import { comesBefore, headOf, lineOf } from './waiting-line.ts';
 
-/** Why Next calls whom it calls: the staff dashboard says it beside each counter. */
-export interface NextCall { ticket: TicketRecord; reason: UpNext['reason'] }
+/** Why Next calls whom it calls (or, with no ticket, why it calls nobody although walk-ins wait). */
+export interface NextCall { ticket: TicketRecord | null; reason: UpNext['reason']; bookedAt: number | null }
 
-interface Situation { config: OfficeConfig; state: DayState; counter: Counter; now: number }
+/**
+ * `expected`: today's confirmed bookings of the counter's services whose time is near, as the
+ * booking service knew them when Next was pressed (recorded in the journal entry, so a replay
+ * decides the same); those already checked in are left out here.
+ */
+interface Situation { config: OfficeConfig; state: DayState; counter: Counter; now: number; expected: readonly BookedRef[] }
 
-/** Who Next calls, as an ordered list of sources: the first that has a candidate wins. */
-type CandidateSource = (s: Situation) => NextCall | undefined;
+/** A time this counter may have to keep: a booked client waiting in the hall, or one expected by then. */
+interface Appointment { serviceId: string; at: number }
 
 /** The earliest head among the counter's services of one line; ties go to the service the counter lists first. */
-const earliest = ({ state, counter }: Situation, origin: TicketRecord['origin']): TicketRecord | undefined => {
+function earliest({ state, counter }: Situation, origin: TicketRecord['origin'], fits: (t: TicketRecord) => boolean = () => true): TicketRecord | undefined {
   let best: TicketRecord | undefined;
   for (const serviceId of counter.serviceIds) {
     const head = headOf(state, serviceId, origin);
-    if (head && (!best || comesBefore(head, best))) best = head;
+    if (head && fits(head) && (!best || comesBefore(head, best))) best = head;
   }
   return best;
-};
+}
 
 const serviceMs = ({ config, state }: Situation, serviceId: string) => meanServiceMs(state, config.services.find((s) => s.id === serviceId)!);
 
+/** How far ahead a walk-in started now can reach: the longest expected service of the counter. */
+export function lookAheadMs(config: OfficeConfig, state: DayState, counter: Counter): number {
+  return Math.max(0, ...counter.serviceIds.map((id) => meanServiceMs(state, config.services.find((s) => s.id === id)!)));
+}
+
+/** The times still to keep after `now`: the booked line's heads and the bookings not yet checked in. */
+function appointments(s: Situation): Appointment[] {
+  const waiting = s.counter.serviceIds.flatMap((id) => lineOf(s.state, id, 'booking'));
+  const booked = waiting.map((t) => ({ serviceId: t.serviceId, at: t.queuedAt }));
+  const coming = s.expected.filter((b) => !s.state.checkedIn[b.id] && s.counter.serviceIds.includes(b.serviceId)).map((b) => ({ serviceId: b.serviceId, at: b.startsAt }));
+  return [...booked, ...coming].filter((a) => a.at > s.now).sort((a, b) => a.at - b.at);
+}
+
 /**
- * Whether another open counter of the booking's service is expected to be free by the booked time:
- * one serving a client it should have finished by then. An idle counter does not count, since
- * nothing says its clerk is there to press Next.
+ * How many other counters of the service are expected to be free by `at`: open, and serving a
+ * client they should have finished by then, or idle with a clerk who pressed a button within about
+ * one service's time (a counter nobody has touched, or left long ago, may have nobody at it).
  */
-function otherCounterFreeBy(s: Situation, booking: TicketRecord): boolean {
-  return s.config.counters.some((other) => {
-    if (other.id === s.counter.id || !other.serviceIds.includes(booking.serviceId)) return false;
+function othersFreeBy(s: Situation, serviceId: string, at: number): number {
+  return s.config.counters.filter((other) => {
+    if (other.id === s.counter.id || !other.serviceIds.includes(serviceId)) return false;
     const record = counterRecord(s.state, other.id);
+    if (record.status !== 'open') return false;
     const current = record.current ? s.state.tickets[record.current] : undefined;
-    if (record.status !== 'open' || !current) return false;
-    return (current.calledAt ?? s.now) + serviceMs(s, current.serviceId) <= booking.queuedAt;
-  });
+    if (current) return (current.calledAt ?? s.now) + serviceMs(s, current.serviceId) <= at;
+    return record.changedAt > 0 && s.now - record.changedAt <= lookAheadMs(s.config, s.state, other);
+  }).length;
+}
+
+/**
+ * The first appointment a walk-in started now at this counter would run past, when the other
+ * counters cannot keep it: each appointment of a service up to that time needs a counter free by then.
+ */
+function overrun(s: Situation, walkIn: TicketRecord): Appointment | undefined {
+  const ends = s.now + serviceMs(s, walkIn.serviceId);
+  const due = appointments(s);
+  return due.find((a) => a.at < ends && due.filter((d) => d.serviceId === a.serviceId && d.at <= a.at).length > othersFreeBy(s, a.serviceId, a.at));
 }
 
 /**
  * seed: a client with a booking is called at the agreed time, ahead of the walk-ins. To keep the
- * time, a checked-in booking is also called before it when the walk-in this counter would start
- * instead is expected to run past the booked time and no other counter is expected to be free by
- * then (appointment systems order the line so the client reaches the front at the booked time).
+ * time, this counter starts no walk-in expected to run past a booked time that no other counter can
+ * keep (appointment systems order the line so the client reaches the front at the booked time):
+ * a booked client already in the hall is called early instead, a shorter walk-in that fits goes
+ * first, and otherwise Next calls nobody until the booked client checks in or the time comes.
  */
-const dueBooking: CandidateSource = (s) => {
+export function pickNext(config: OfficeConfig, state: DayState, counter: Counter, now: number, expected: readonly BookedRef[] = []): NextCall | undefined {
+  const s: Situation = { config, state, counter, now, expected };
   const booking = earliest(s, 'booking');
-  if (!booking) return undefined;
-  if (booking.queuedAt <= s.now) return { ticket: booking, reason: 'bookingDue' };
+  const call = (ticket: TicketRecord, reason: UpNext['reason']): NextCall => ({ ticket, reason, bookedAt: ticket.origin === 'booking' ? ticket.queuedAt : null });
+  if (booking && booking.queuedAt <= now) return call(booking, 'bookingDue');
   const walkIn = earliest(s, 'walkIn');
-  if (!walkIn || s.now + serviceMs(s, walkIn.serviceId) <= booking.queuedAt || otherCounterFreeBy(s, booking)) return undefined;
-  return { ticket: booking, reason: 'bookingKeptOnTime' };
-};
-
-const oldestWalkIn: CandidateSource = (s) => {
-  const ticket = earliest(s, 'walkIn');
-  return ticket && { ticket, reason: 'walkIn' };
-};
-
-/** A booked client who checked in early is called before their time when no walk-in waits. */
-const earlyBooking: CandidateSource = (s) => {
-  const ticket = earliest(s, 'booking');
-  return ticket && { ticket, reason: 'bookingEarly' };
-};
-
-const callOrder: CandidateSource[] = [dueBooking, oldestWalkIn, earlyBooking];
-
-/** Whom Next at `counter` calls now, and why; pure, so the dashboard can show it before the press. */
-export function pickNext(config: OfficeConfig, state: DayState, counter: Counter, now: number): NextCall | undefined {
-  const situation = { config, state, counter, now };
-  for (const source of callOrder) {
-    const found = source(situation);
-    if (found) return found;
-  }
-  return undefined;
+  if (!walkIn) return booking && call(booking, 'bookingEarly');
+  const kept = overrun(s, walkIn);
+  if (!kept) return call(walkIn, 'walkIn');
+  if (booking) return call(booking, 'bookingKeptOnTime');
+  const shorter = earliest(s, 'walkIn', (t) => !overrun(s, t));
+  return shorter ? call(shorter, 'walkIn') : { ticket: null, reason: 'heldForBooking', bookedAt: kept.at };
 }

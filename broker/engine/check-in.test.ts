@@ -11,7 +11,12 @@ const minute = 60_000;
 /** Bookings as the booking service would answer for them; records which ones were checked in. */
 function lookup(bookings: Record<string, BookedRef>): BookingLookup & { checked: string[] } {
   const checked: string[] = [];
-  return { checked, find: (code) => bookings[code], checkedIn: async (checkIns) => void checked.push(...Object.keys(checkIns)) };
+  return {
+    checked,
+    find: (code) => bookings[code],
+    due: (serviceIds, from, to) => Object.values(bookings).filter((b) => serviceIds.includes(b.serviceId) && b.startsAt > from && b.startsAt <= to),
+    checkedIn: async (checkIns) => void checked.push(...Object.keys(checkIns)),
+  };
 }
 const passport = (id: string, startsAt = nineThirty): BookedRef => ({ id, serviceId: 'pasy', startsAt });
 
@@ -109,6 +114,44 @@ test('a booking is called before its time when the walk-in would run past it and
   numberOf(await shared.press('pasy'));
   await shared.counter('prepazka-2', 'next');
   assert.is(current(shared.engine, 'prepazka-2'), bookedToo, 'the counter that is free first keeps the booked time');
+});
+
+test('a booked time no other counter can keep is held before the client checks in: Next calls nobody, a shorter walk-in that fits goes first, the client who comes is called early', async () => {
+  const office = await engineAt({ at: nineThirty - 6 * minute, bookings: lookup({ '11111111': passport('b1') }) });
+  const current = (counterId: string) => office.engine.counterStates().find((c) => c.counterId === counterId)!.current?.number;
+  // 9:24: a 12-minute passport walk-in would end at 9:36, past the 9:30 booking that has not checked in yet.
+  const walkIn = numberOf(await office.press('pasy'));
+  assert.equal(office.engine.upNext('prepazka-3'), { number: null, reason: 'heldForBooking', bookedAt: nineThirty });
+  assert.is(codeOf(await office.counter('prepazka-3', 'next')), 'ok');
+  assert.is(current('prepazka-3'), undefined, 'counter 3 keeps 9:30 free');
+  assert.is(office.engine.serviceStatuses().find((s) => s.serviceId === 'pasy')!.waiting, 1);
+  // Counter 3 is idle with its clerk there: counter 2 may take the walk-in.
+  await office.counter('prepazka-2', 'next');
+  assert.is(current('prepazka-2'), walkIn);
+  // The booked client checks in at 9:26 and counter 3 calls them.
+  office.clock.set(nineThirty - 4 * minute);
+  const booked = numberOf(await office.code('11111111'));
+  assert.equal(office.engine.upNext('prepazka-3'), { number: booked, reason: 'bookingEarly', bookedAt: nineThirty });
+  await office.counter('prepazka-3', 'next');
+  assert.is(current('prepazka-3'), booked);
+
+  // 9:19, counter 2 alone: the passport walk-in would end at 9:31; the identity card issued after it ends at 9:29.
+  const shorter = await engineAt({ at: nineThirty - 11 * minute, bookings: lookup({ '11111111': passport('b1') }) });
+  numberOf(await shorter.press('pasy'));
+  const cards = numberOf(await shorter.press('obcanky'));
+  await shorter.counter('prepazka-2', 'next');
+  assert.is(shorter.engine.counterStates().find((c) => c.counterId === 'prepazka-2')!.current?.number, cards, 'the shorter walk-in that ends by 9:30 goes first');
+});
+
+test('what Next kept is in its journal entry: a replay calls the same client whatever the bookings say later', async () => {
+  const store = new MemoryStore();
+  const first = await engineAt({ at: nineThirty - 11 * minute, store, bookings: lookup({ '11111111': passport('b1') }) });
+  numberOf(await first.press('pasy'));
+  const cards = numberOf(await first.press('obcanky'));
+  await first.counter('prepazka-2', 'next');
+  assert.is(first.engine.counterStates().find((c) => c.counterId === 'prepazka-2')!.current?.number, cards, 'the passport walk-in would run past 9:30');
+  const replayed = await engineAt({ at: nineThirty - 10 * minute, store, bookings: lookup({}) });
+  assert.is(replayed.engine.counterStates().find((c) => c.counterId === 'prepazka-2')!.current?.number, cards);
 });
 
 test('wrong codes are rate-limited per kiosk; the other kiosk is not affected', async () => {

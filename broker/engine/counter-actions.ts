@@ -4,10 +4,13 @@ import { pickNext } from './call-order.ts';
 import { refuse, staleness, type Outcome, type RuleContext } from './context.ts';
 import { counterRecord, setCounter } from './counter-record.ts';
 import type { CounterRecord, TicketRecord } from './day-state.ts';
+import type { BookedRef } from './journal-entry.ts';
 import { recordServiceTime } from './wait-estimate.ts';
 import { joinLine, leaveLine } from './waiting-line.ts';
 
 interface ActionContext extends RuleContext {
+  /** The bookings due soon that Next keeps (call-order.ts), from the journal entry. */
+  expected: readonly BookedRef[];
   counter: Counter;
   record: CounterRecord;
   current: TicketRecord | undefined;
@@ -45,8 +48,11 @@ function setRecord(ctx: ActionContext, change: Partial<CounterRecord>): void {
 const actions: Record<CounterAction, Action> = {
   next(ctx) {
     if (ctx.record.status === 'paused') return refuse('counterPaused');
-    const candidate = pickNext(ctx.config, ctx.state, ctx.counter, ctx.now)?.ticket;
-    if (!candidate && !ctx.current) return refuse('queueEmpty');
+    const next = pickNext(ctx.config, ctx.state, ctx.counter, ctx.now, ctx.expected);
+    // Held for a booking (walk-ins wait, none fits before a booked time): the counter is ready and
+    // idle, which other counters count on (call-order.ts); nobody waiting at all is a refusal.
+    if (!next && !ctx.current) return refuse('queueEmpty');
+    const candidate = next?.ticket ?? undefined;
     // Next ends the client at the counter: the clerk presses one button, not two.
     finishCurrent(ctx, 'done');
     if (candidate) call(ctx, candidate, 'call');
@@ -99,12 +105,12 @@ const actions: Record<CounterAction, Action> = {
   },
 };
 
-export function applyCounterCommand(ctx: RuleContext, counterId: string, command: CounterCommand): Outcome<null> {
+export function applyCounterCommand(ctx: RuleContext, counterId: string, command: CounterCommand, expected: readonly BookedRef[] = []): Outcome<null> {
   const counter = ctx.config.counters.find((c) => c.id === counterId);
   if (!counter) return refuse('invalidMessage', `unknown counter ${counterId}`);
   const stale = staleness(command.pressedAt, ctx.now, ctx.config.rules.maxCommandAgeSeconds);
   if (stale) return refuse('stale', stale);
   const record = counterRecord(ctx.state, counter.id);
   const current = record.current ? ctx.state.tickets[record.current] : undefined;
-  return actions[command.action]({ ...ctx, counter, record, current, command });
+  return actions[command.action]({ ...ctx, counter, record, current, command, expected });
 }

@@ -13,7 +13,7 @@ import { applyEntry, type Reply } from './apply-entry.ts';
 import { refusalError } from './context.ts';
 import { CodeAttempts } from './code-attempts.ts';
 import type { BookedRef, JournalEntry } from './journal-entry.ts';
-import { pickNext } from './call-order.ts';
+import { lookAheadMs, pickNext } from './call-order.ts';
 import { counterRecord } from './counter-record.ts';
 import { counterState, hallCalls, serviceStatus } from './views.ts';
 import { waitingNumbers } from './waiting-line.ts';
@@ -37,6 +37,8 @@ export interface EngineDeps {
 
 export interface BookingLookup {
   find(code: string): BookedRef | undefined;
+  /** Confirmed bookings of these services whose time is in (from, to]: the call order keeps their times. */
+  due(serviceIds: readonly string[], from: number, to: number): BookedRef[];
   /** Told after the check-in is durable here, and awaited: the booking side's copy follows before the kiosk hears. */
   checkedIn(checkIns: Readonly<Record<string, string>>): Promise<void>;
 }
@@ -136,13 +138,18 @@ export class QueueEngine {
   counterCommand(counterId: string, command: CounterCommand): Promise<CounterReply> {
     const { commandId } = command;
     const fail: Fail = (code, detail) => ({ commandId, ok: false, error: refusalError(code, detail) });
-    return this.once(`${counterId}/${commandId}`, fail, () => ({
-      seq: this.state.seq + 1,
-      at: this.deps.clock.now(),
-      kind: 'counter',
-      deviceId: counterId,
-      message: command,
-    })) as Promise<CounterReply>;
+    return this.once(`${counterId}/${commandId}`, fail, () => {
+      const now = this.deps.clock.now();
+      const expected = command.action === 'next' ? this.expectedAt(counterId, now) : [];
+      return { seq: this.state.seq + 1, at: now, kind: 'counter', deviceId: counterId, message: command, ...(expected.length > 0 ? { expected } : {}) };
+    }) as Promise<CounterReply>;
+  }
+
+  /** The bookings a walk-in started now at the counter could run into (call-order.ts). */
+  private expectedAt(counterId: string, now: number): BookedRef[] {
+    const counter = this.office.counters.find((c) => c.id === counterId);
+    if (!counter || !this.deps.bookings) return [];
+    return this.deps.bookings.due(counter.serviceIds, now, now + lookAheadMs(this.office, this.state, counter));
   }
 
   serviceStatuses(now = this.deps.clock.now()): ServiceStatus[] {
@@ -165,8 +172,8 @@ export class QueueEngine {
   upNext(counterId: string, now = this.deps.clock.now()): UpNext | null {
     const counter = this.office.counters.find((c) => c.id === counterId);
     if (!counter || counterRecord(this.state, counterId).status === 'paused') return null;
-    const next = pickNext(this.office, this.state, counter, now);
-    return next ? { number: next.ticket.number, reason: next.reason, bookedAt: next.ticket.origin === 'booking' ? next.ticket.queuedAt : null } : null;
+    const next = pickNext(this.office, this.state, counter, now, this.expectedAt(counterId, now));
+    return next ? { number: next.ticket?.number ?? null, reason: next.reason, bookedAt: next.bookedAt } : null;
   }
 
   /** The ticket numbers waiting for a service (booked clients first), for the staff dashboard. */

@@ -43,6 +43,11 @@ export function waitingNumbers(state: DayState, serviceId: string): string[] {
   return [...(state.lines[lineKey(serviceId, 'booking')] ?? []), ...(state.lines[serviceId] ?? [])];
 }
 
+/** Who waits in one line of a service, in call order. */
+export function lineOf(state: DayState, serviceId: string, origin: TicketRecord['origin']): TicketRecord[] {
+  return (state.lines[lineKey(serviceId, origin)] ?? []).map((n) => state.tickets[n]!);
+}
+
 export function headOf(state: DayState, serviceId: string, origin: TicketRecord['origin']): TicketRecord | undefined {
   const first = state.lines[lineKey(serviceId, origin)]?.[0];
   return first === undefined ? undefined : state.tickets[first];

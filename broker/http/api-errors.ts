@@ -22,7 +22,6 @@ const statusOf: Record<BookingRefusal, number> = {
   unknownLink: 404,
   notFound: 404,
   slotUnavailable: 409,
-  dayFull: 409,
   holdExpired: 410,
   tooManyHolds: 429,
   tooManyBookings: 429,

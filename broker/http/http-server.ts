@@ -27,7 +27,7 @@ export interface Readiness { ready: boolean; day: string }
 
 
 
-/** Where browsers reach MQTT (the hall screen and the live pages of later issues). */
+/** Where browsers reach MQTT: the hall screen and the virtual office. */
 export const mqttWebSocketPath = '/mqtt';
 
 export interface HttpOptions {

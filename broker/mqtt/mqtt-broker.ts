@@ -14,7 +14,7 @@ const authError = (message: string, returnCode: number) => Object.assign(new Err
 /**
  * Aedes with the office's rules: every device logs in with its own id and secret, and may publish
  * and read only what the topic contract grants its role. The limits are set deliberately (see
- * ../shared/HARDWARE-NOTES.md): one stalled client must not stall the others.
+ * docs/HARDWARE.md): one stalled client must not stall the others.
  */
 export async function createMqttBroker(config: OfficeConfig, credentials: Credentials, log: Logger, simulating = false): Promise<Aedes> {
   const aedes = await Aedes.createBroker({

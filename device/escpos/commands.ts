@@ -1,7 +1,7 @@
 // Buffers, not Uint8Arrays: escpos's MutableBuffer writes anything else as its string form.
 
 /**
- * The ESC/POS commands escpos 2.x does not emit (../shared/HARDWARE-NOTES.md): code page selection
+ * The ESC/POS commands escpos 2.x does not emit (docs/HARDWARE.md): code page selection
  * and Epson's QR function. Byte for byte as the Epson ESC/POS reference gives them.
  */
 export const codePages = {

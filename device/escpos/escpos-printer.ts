@@ -27,7 +27,7 @@ const Printer = EscposPrinterClass as new (adapter: unknown, options: { encoding
  */
 export function composeEscpos(codePage: { escT: number; iconv: string }, layout: (printer: EscposPrinter) => void): Uint8Array {
   const collector: Collector = { chunks: [], write(data, callback) { this.chunks.push(data); callback?.(); } };
-  // `new` matters: escpos 2.x called without it silently drops the options (HARDWARE-NOTES.md).
+  // `new` matters: escpos 2.x called without it silently drops the options (docs/HARDWARE.md).
   const printer = new Printer(collector, { encoding: codePage.iconv });
   const text = printer.text.bind(printer);
   printer.text = (content) => text(printable(content, codePage.escT));

@@ -1,7 +1,7 @@
 import type { OfficeInput } from './schema.ts';
 
 /**
- * The town hall of Kostelec nad Orlicí, as its web page describes it (../shared/seed/README.md):
+ * The town hall of Kostelec nad Orlicí, as its web page describes it (docs/REQUIREMENTS.md):
  * three workplaces, their services, and two kiosks (entrance hall; corridor opposite the lift).
  * The seed gives neither counts nor hours: the counters, capacities, hours, phone numbers and
  * service times below are EXAMPLES, chosen to be plausible for a town of 6,000, not the office's data.

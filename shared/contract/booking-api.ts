@@ -146,7 +146,6 @@ export const bookingRefusals = [
   'unknownService',
   'notBookable',
   'slotUnavailable',
-  'dayFull',
   'tooManyHolds',
   'tooManyBookings',
   'proofFailed',

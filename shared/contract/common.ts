@@ -26,7 +26,6 @@ export const refusalCodes = [
   'noCurrentTicket',
   'counterPaused',
   'counterNotPaused',
-  'serviceNotServed',
 ] as const;
 export const refusalCode = z.enum(refusalCodes);
 export type RefusalCode = z.infer<typeof refusalCode>;

@@ -61,7 +61,8 @@ export type DeviceAlertKind = 'offline' | 'paperLow' | 'paperOut' | 'error';
  * one called a little early because the walk-in would run past their time, `walkIn` the longest
  * waiting walk-in, `bookingEarly` a booked client early because nobody else waits.
  */
-export interface UpNext { number: string; reason: 'bookingDue' | 'bookingKeptOnTime' | 'walkIn' | 'bookingEarly'; bookedAt: number | null }
+/** `number` null: Next calls nobody now although walk-ins wait, keeping the booked time `bookedAt` (heldForBooking). */
+export interface UpNext { number: string | null; reason: 'bookingDue' | 'bookingKeptOnTime' | 'walkIn' | 'bookingEarly' | 'heldForBooking'; bookedAt: number | null }
 
 /** The live dashboard (GET /api/staff/dashboard), polled by the staff page. */
 export interface Dashboard {

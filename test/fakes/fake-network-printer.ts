@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 export type FakePaper = 'ok' | 'nearEnd' | 'out' | 'silent';
 
-/** What a real printer answers to DLE EOT 4 for each paper state (HARDWARE-NOTES.md). */
+/** What a real printer answers to DLE EOT 4 for each paper state (docs/HARDWARE.md). */
 const statusByte: Record<Exclude<FakePaper, 'silent'>, number> = { ok: 0x12, nearEnd: 0x1e, out: 0x72 };
 /** The third byte of an automatic status back (roll sensor: 0x03 near end, 0x0C out). */
 const sensorByte: Record<Exclude<FakePaper, 'silent'>, number> = { ok: 0x00, nearEnd: 0x03, out: 0x0c };

@@ -15,7 +15,7 @@ export async function listGpioChips(sysfs = '/sys/class/gpio'): Promise<GpioChip
 /**
  * The chip the header's BCM numbers belong to, read at run time: since kernel 6.6 its sysfs base
  * is no longer 0 (512 on a Pi 4, 571 on a Pi 5, and it has moved between kernels), so a pin's
- * sysfs number is `base + BCM number`, never a constant (HARDWARE-NOTES.md).
+ * sysfs number is `base + BCM number`, never a constant (docs/HARDWARE.md).
  */
 export async function headerChip(sysfs = '/sys/class/gpio', label?: string): Promise<GpioChip> {
   const chips = await listGpioChips(sysfs);

@@ -1,7 +1,7 @@
 /**
  * johnny-five boards, shared by the components wired to them: a counter box's buttons and LED
  * digits sit on one microcontroller running StandardFirmata over USB serial (raspi-io is legacy and
- * pigpio does not run on a Pi 5: HARDWARE-NOTES.md). johnny-five and serialport load only here.
+ * pigpio does not run on a Pi 5: docs/HARDWARE.md). johnny-five and serialport load only here.
  */
 export interface J5Board { on(event: string, listener: (...args: unknown[]) => void): void; io: unknown }
 export interface Five {

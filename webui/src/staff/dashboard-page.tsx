@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { Dashboard, StaffSession } from '../../../shared/contract/staff-api.ts';
+import type { Dashboard, StaffSession, UpNext } from '../../../shared/contract/staff-api.ts';
 import { formatTime } from '../../../shared/texts/booking-texts.ts';
 import { chime } from '../hall/sound.ts';
 import type { StaffPageProps } from './staff-app.tsx';
@@ -21,6 +21,10 @@ export function DashboardPage({ t, language, info, session, setSession }: StaffP
   }, [alerts.map((a) => `${a.deviceId}/${a.kind}`).join()]);
 
   const d = t.dashboard;
+  const upNextText = (next: UpNext) => {
+    const why = d.why[next.reason](next.bookedAt === null ? '' : formatTime(next.bookedAt, language));
+    return next.number === null ? why : `${next.number} (${why})`;
+  };
   const serviceName = (id: string) => info.services.find((s) => s.id === id)?.name[language] ?? id;
   // Staff know a device by where it stands; its id is what a technician looks for in the logs.
   const place = (device: Dashboard['devices'][number]) => device.name?.[language] ?? `${d.counter} ${device.counterNumber}`;
@@ -103,7 +107,7 @@ export function DashboardPage({ t, language, info, session, setSession }: StaffP
             <tr key={c.counterId}>
               <th scope="row">{c.number}</th>
               <td>{c.status === 'paused' ? d.paused : (c.current ?? d.nobody)}</td>
-              <td>{c.upNext ? `${c.upNext.number} (${d.why[c.upNext.reason](c.upNext.bookedAt === null ? '' : formatTime(c.upNext.bookedAt, language))})` : d.nobody}</td>
+              <td>{c.upNext ? upNextText(c.upNext) : d.nobody}</td>
               <td>{d.people(c.waiting)}</td>
               <td>{c.clerk ?? d.nobody}</td>
               <td>{c.serviceIds.map(serviceName).join(', ')}</td>
