@@ -5,6 +5,7 @@ import { refuse, staleness, type Outcome, type RuleContext } from './context.ts'
 import type { BookedRef } from './journal-entry.ts';
 import { estimateWaitMinutes } from './wait-estimate.ts';
 import { issueTicket, printedTicket } from './ticket-issue.ts';
+import { placeInLine } from './waiting-line.ts';
 
 export interface CheckInRequest { kioskId: string; pressedAt: number; booking: BookedRef | null }
 
@@ -30,7 +31,7 @@ export function checkIn(ctx: RuleContext, req: CheckInRequest): Outcome<Ticket> 
 
   const ticket = issueTicket(ctx, service, { origin: 'booking', bookingId: booking.id, queuedAt: booking.startsAt });
   state.checkedIn[booking.id] = ticket.number;
-  const ahead = state.lines[`${service.id}@booked`]!.indexOf(ticket.number);
+  const ahead = placeInLine(state, ticket);
   // A booked client is called at their time, however short the line.
   const estimate = Math.max(Math.ceil((booking.startsAt - now) / 60_000), estimateWaitMinutes(config, state, service, ahead) ?? 0);
   return { ok: true, data: { ...printedTicket(config, ticket, ahead, estimate), booking: { startsAt: booking.startsAt } } };

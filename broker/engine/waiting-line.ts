@@ -43,6 +43,11 @@ export function waitingNumbers(state: DayState, serviceId: string): string[] {
   return [...(state.lines[lineKey(serviceId, 'booking')] ?? []), ...(state.lines[serviceId] ?? [])];
 }
 
+/** How many wait before this ticket in its line (0 when it is not waiting). */
+export function placeInLine(state: DayState, ticket: TicketRecord): number {
+  return Math.max(0, (state.lines[lineKey(ticket.serviceId, ticket.origin)] ?? []).indexOf(ticket.number));
+}
+
 /** Who waits in one line of a service, in call order. */
 export function lineOf(state: DayState, serviceId: string, origin: TicketRecord['origin']): TicketRecord[] {
   return (state.lines[lineKey(serviceId, origin)] ?? []).map((n) => state.tickets[n]!);

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { localizedText } from './localized.ts';
+import { idPattern } from '../contract/patterns.ts';
 import { fieldProblems } from '../texts/issue-texts.ts';
 import { dayIntervals, weekHours } from './opening-hours.ts';
 import { checkReferences } from './references.ts';
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, fieldProblems.id.en);
+const id = z.string().regex(idPattern, fieldProblems.id.en);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldProblems.day.en);
 
 export const workplaceSchema = z.strictObject({

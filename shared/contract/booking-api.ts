@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { localizedText } from '../config/localized.ts';
 import { fieldProblems } from '../texts/issue-texts.ts';
 import { epochMs } from './common.ts';
+import { phonePattern } from './patterns.ts';
 
 /**
  * The booking site's HTTP API: one schema per body and per answer, used by the server to check
@@ -97,7 +98,7 @@ export type ProofOfWork = z.infer<typeof proofOfWork>;
 export const phone = z
   .string()
   .trim()
-  .regex(/^\+?[\d ]{9,20}$/, fieldProblems.phone.en);
+  .regex(phonePattern, fieldProblems.phone.en);
 
 export const holdRequest = z.strictObject({
   serviceId: z.string().max(40),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { fieldProblems } from '../texts/issue-texts.ts';
+import { idPattern } from './patterns.ts';
 
-export const deviceId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+export const deviceId = z.string().regex(idPattern, fieldProblems.id.en);
 /** Request and command ids: chosen by the device, reused on every retry of the same press. */
 export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected 8-64 characters of [A-Za-z0-9_-]');
 export const epochMs = z.int().min(1_500_000_000_000).max(4_000_000_000_000);

@@ -5,6 +5,7 @@ import { hallCalls } from './hall.ts';
 import { kioskReply, kioskRequest } from './kiosk.ts';
 import { serviceStatus } from './service.ts';
 import { simInput, simOutput } from './simulation.ts';
+import { idPattern } from './patterns.ts';
 
 /** The version is in the tree so a v2 can run beside v1 while devices are upgraded one by one. */
 export const topicRoot = 'fronta/v1';
@@ -74,7 +75,7 @@ export function matchTopic(concrete: string, allowPlus = false): MatchedTopic | 
       const part = parts[k]!;
       if (segment !== '{id}') return segment === part;
       id = part;
-      return (allowPlus && part === '+') || /^[a-z0-9][a-z0-9-]{0,39}$/.test(part);
+      return (allowPlus && part === '+') || idPattern.test(part);
     });
     if (fits) return { name: spec.name, id };
   }

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { phonePattern } from '../../../shared/contract/patterns.ts';
 import type { PageProps } from '../app.tsx';
 import { ErrorSummary, Field } from './field.tsx';
 
@@ -19,7 +20,7 @@ export function DetailsForm({ t, info, onSubmit }: PageProps & { onSubmit: (d: D
     const found: Errors = {};
     if (name.trim().length < 2) found.name = t.errName;
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) found.email = t.errEmail;
-    if (phone.trim() && !/^\+?[\d ]{9,20}$/.test(phone.trim())) found.phone = t.errPhone;
+    if (phone.trim() && !phonePattern.test(phone.trim())) found.phone = t.errPhone;
     if (!consent) found.consent = t.errConsent;
     setErrors(found);
     if (Object.keys(found).length > 0) return;
