@@ -105,17 +105,19 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
   const settings = new OfficeSettings(options.settingsStore ?? new MemoryDocumentStore(), options.config, derivedBase(host, httpPort, hostname()));
   if ((await settings.start()) === 'saved') log.info('using the settings saved by an administrator (settings.json), not the initial configuration');
   const config = settings.config;
+  // The one configuration in force, read by each part when it uses it; the engine alone keeps its own
+  // copy in its snapshot, which the settings service replaces first (docs/ARCHITECTURE.md).
+  const configInForce = () => settings.config;
   await store.start();
   // The engine's journal is the record of check-ins: the booking service reads it from its first
   // sweep on, so the engine's day is loaded before the bookings are, and their copy follows it.
-  const booking = new BookingService({ config, clock, store: options.bookingStore, mailer: options.mailer, log: createLogger('booking', options.logSink), checkIns: () => engine.dayState().checkedIn });
-  const config$ = () => settings.config;
+  const booking = new BookingService({ config: configInForce, clock, store: options.bookingStore, mailer: options.mailer, log: createLogger('booking', options.logSink), checkIns: () => engine.dayState().checkedIn });
   const statistics = new StatisticsService({
     store: options.statisticsStore ?? new MemoryDocumentStore(),
     queue: store,
     bookings: () => booking.bookings(),
     today: () => engine.dayState(),
-    config: config$,
+    config: configInForce,
     clock,
     log: createLogger('statistics', options.logSink),
   });
@@ -132,9 +134,9 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
   await booking.start();
   // Check-ins a crash kept from the bookings file (killed between the journal and this file).
   await booking.checkedIn(engine.dayState().checkedIn);
-  const accounts = new StaffAccounts({ store: options.staffStore ?? new MemoryDocumentStore(), clock, config: config$ });
+  const accounts = new StaffAccounts({ store: options.staffStore ?? new MemoryDocumentStore(), clock, config: configInForce });
   await accounts.start();
-  const sessions = new Sessions(clock, config$);
+  const sessions = new Sessions(clock, configInForce);
   const mqttLog = createLogger('mqtt', options.logSink);
   const aedes = await createMqttBroker(config, credentials, mqttLog, options.simulating);
   if (options.simulating) log.warn('simulation: the virtual office may drive the simulated devices (never use this in an office)');
@@ -157,9 +159,9 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
     readiness: () => ({ ready: true, day: engine.currentDay() }),
     booking,
     engine,
-    config: config$,
+    config: configInForce,
     adminToken,
-    staff: { clock, accounts, sessions, config: config$, adminToken },
+    staff: { clock, accounts, sessions, config: configInForce, adminToken },
     office: { booking, engine, board, sessions, clock },
     statistics,
     settings: { service: new SettingsService({ settings, engine, booking, bridge, clock, log: createLogger('settings', options.logSink) }), engine, sessions },

@@ -32,7 +32,8 @@ import { officeInfo, suspensionNotice } from './office-info.ts';
 import { bookingDays, daySlots, staffSlots } from './slots.ts';
 
 export interface BookingServiceDeps {
-  config: OfficeConfig;
+  /** The configuration in force, read at each use (OfficeSettings). */
+  config: () => OfficeConfig;
   clock: Clock;
   store: DocumentStore;
   mailer: Mailer;
@@ -100,7 +101,7 @@ export class BookingService {
   }
 
   private get config(): OfficeConfig {
-    return this.deps.config;
+    return this.deps.config();
   }
 
   private now(): number {
@@ -122,13 +123,13 @@ export class BookingService {
   days(serviceId: string): Outcome<BookingDays> {
     const service = this.bookableService(serviceId);
     if (!service.ok) return service;
-    return { ok: true, data: this.cache.get(`days/${serviceId}`, this.state.seq, () => ({ serviceId, days: bookingDays(this.config, this.state, service.data, this.now()) })) };
+    return { ok: true, data: this.cache.get(`days/${serviceId}`, this.state.seq, this.config, () => ({ serviceId, days: bookingDays(this.config, this.state, service.data, this.now()) })) };
   }
 
   slots(serviceId: string, day: string): Outcome<BookingSlots> {
     const service = this.bookableService(serviceId);
     if (!service.ok) return service;
-    return { ok: true, data: this.cache.get(`slots/${serviceId}/${day}`, this.state.seq, () => ({ serviceId, day, slots: daySlots(this.config, this.state, service.data, day, this.now()) })) };
+    return { ok: true, data: this.cache.get(`slots/${serviceId}/${day}`, this.state.seq, this.config, () => ({ serviceId, day, slots: daySlots(this.config, this.state, service.data, day, this.now()) })) };
   }
 
   challenge() {
@@ -261,11 +262,6 @@ export class BookingService {
   }
 
   /** New settings: what can be booked changes at once. */
-  reconfigure(config: OfficeConfig): void {
-    this.deps.config = config;
-    this.cache.clear();
-  }
-
   /** Staff: cancels these bookings, which new settings left without their appointment, e-mailing each client the notice. */
   async cancelMany(bookingIds: string[], notice: LocalizedText): Promise<Outcome<number>> {
     const mails: string[] = [];

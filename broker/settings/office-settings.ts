@@ -4,17 +4,22 @@ import { validateOfficeConfig } from '../../shared/config/validate.ts';
 import type { DocumentStore } from '../store/document-store.ts';
 
 /**
- * The office configuration in force. It starts as FRONTA_CONFIG (or the Kostelec example); once an
+ * The one office configuration in force, which every part reads when it uses it (docs/ARCHITECTURE.md,
+ * "One configuration in force"). It starts as FRONTA_CONFIG (or the Kostelec example); once an
  * administrator saves settings, `settings.json` in the data directory holds them and is read from
- * then on. Only the settings service writes it, whole and durably.
+ * then on. Only the settings service changes it, whole and durably. The object in force is replaced,
+ * never mutated, so a part that derives something from it (the availability cache) knows by its
+ * identity whether it changed.
  */
 export class OfficeSettings {
   /** As configured or saved: what the settings page shows and saves. */
   private current: OfficeConfig;
+  private inForceNow: OfficeConfig;
 
   /** `publicBase`: the address the server derived from how it was started, for a configuration that names none. */
   constructor(private readonly store: DocumentStore, initial: OfficeConfig, private readonly publicBase: string) {
     this.current = initial;
+    this.inForceNow = this.inForce(initial);
   }
 
   /** Reads the saved settings, if any; a file that no longer validates stops the server with every error. */
@@ -24,12 +29,13 @@ export class OfficeSettings {
     const result = validateOfficeConfig(JSON.parse(text));
     if (!result.ok) throw new Error(`invalid saved settings:\n  ${result.errors.join('\n  ')}`);
     this.current = result.value;
+    this.inForceNow = this.inForce(result.value);
     return 'saved';
   }
 
   /** The configuration in force: as stored, with the public address filled in when it names none. */
   get config(): OfficeConfig {
-    return this.inForce(this.current);
+    return this.inForceNow;
   }
 
   /** As configured or saved, without what the server filled in. */
@@ -45,5 +51,6 @@ export class OfficeSettings {
   async save(config: OfficeConfig): Promise<void> {
     await this.store.write(`${JSON.stringify(config, null, 2)}\n`);
     this.current = config;
+    this.inForceNow = this.inForce(config);
   }
 }

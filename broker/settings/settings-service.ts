@@ -62,7 +62,8 @@ export class SettingsService {
       await engine.reconfigure(before).catch((e) => log.error('settings: engine left on unsaved settings', { error: String(e) }));
       return { ok: false, code: 'storageFailed', errors: [String(error)] };
     }
-    booking.reconfigure(config);
+    // The engine took it first (its snapshot holds the configuration each journal entry is replayed
+    // under), the holder second; everything else reads the holder at use; the devices hear it last.
     await bridge.reconfigure();
     log.info('settings changed', { affected: affected.length, cancelAffected });
     if (!cancelAffected || affected.length === 0) return { ok: true, data: { affected: affected.length, cancelled: 0 } };

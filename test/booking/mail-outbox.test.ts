@@ -33,7 +33,7 @@ function mailServer(decide: (message: MailMessage) => 'accept' | 'refuse' | 'han
 }
 
 async function service(store: MemoryDocumentStore, clock: ManualClock, mailer: Mailer) {
-  const booking = new BookingService({ config, clock, store, mailer, log: createLogger('booking', () => {}) });
+  const booking = new BookingService({ config: () => config, clock, store, mailer, log: createLogger('booking', () => {}) });
   await booking.start();
   return booking;
 }

@@ -23,7 +23,8 @@ async function officeWithStaff(options: Parameters<typeof runOffice>[0] = {}) {
 
 test('shorter hours: the bookings they strand are listed first, then cancelled with an e-mail; the kiosk buttons follow at once', async () => {
   const inbox = await smtpInbox();
-  const { office, admin, settings } = await officeWithStaff({ mailer: inbox.mailer, withDevices: true });
+  const { office, base, admin, settings } = await officeWithStaff({ mailer: inbox.mailer, withDevices: true });
+  const publicSlots = async () => ((await (await fetch(`${base}/api/services/pasy/days/2026-11-25`)).json()) as { slots: { time: string }[] }).slots.map((s) => s.time);
   try {
     // A caller booked for Wednesday 25 November at 13:00 (passports, the administrative department).
     const slot = (await admin.call('GET', '/api/staff/services/pasy/slots?day=2026-11-25')).body!.slots.find((s: { time: string }) => s.time === '13:00');
@@ -43,6 +44,7 @@ test('shorter hours: the bookings they strand are listed first, then cancelled w
 
     const kiosk = office.sim!.kiosk('kiosk-hala');
     assert.ok(kiosk.buttons.lights.get(1), 'the cash desk button is lit before');
+    assert.ok((await publicSlots()).includes('14:00'), 'the booking site lists the afternoon before');
     const applied = await admin.call('PUT', '/api/staff/settings', { config, cancelAffected: true });
     assert.equal(applied.body, { affected: 1, cancelled: 1 });
     await eventually('the cash desk button dark', () => kiosk.buttons.lights.get(1) === false);
@@ -51,6 +53,7 @@ test('shorter hours: the bookings they strand are listed first, then cancelled w
     assert.match(mail.text!, 'Úřad změnil úřední hodiny');
     const wednesday = (await admin.call('GET', '/api/staff/services/pasy/slots?day=2026-11-25')).body!.slots;
     assert.is(wednesday.at(-1).time, '11:45', 'slots end with the new hours');
+    assert.is((await publicSlots()).at(-1), '11:45', 'the booking site at once, within the time its answers are reused');
   } finally {
     await office.stop();
     await inbox.stop();
@@ -115,7 +118,7 @@ test('saved settings outlive a restart and win over the initial configuration', 
   }
 });
 
-test('the proof-of-work difficulty, the kiosk code limits and the booking routes\' limits saved on the settings page apply at once, without a restart', async () => {
+test('the proof-of-work difficulty, the kiosk code limits, the booking routes\' limits and the online places saved on the settings page apply at once, without a restart', async () => {
   const { office, base, admin, settings } = await officeWithStaff();
   try {
     const config = await settings();
@@ -125,6 +128,14 @@ test('the proof-of-work difficulty, the kiosk code limits and the booking routes
     assert.is((await admin.call('PUT', '/api/staff/settings', { config })).status, 200);
 
     const { solution } = await bookingClient(base).proof();
+    // The answers the booking site reuses for two seconds follow a change that touched no booking.
+    const wednesday = async () => ((await (await fetch(`${base}/api/services/obcanky/days`)).json()) as { days: { day: string; free?: number }[] }).days.find((d) => d.day === '2026-11-25')!;
+    assert.is((await wednesday()).free, 8);
+    const fewer = structuredClone(config);
+    fewer.services.find((s) => s.id === 'obcanky')!.booking!.onlinePlaces.wed = 2;
+    assert.is((await admin.call('PUT', '/api/staff/settings', { config: fewer })).status, 200);
+    assert.is((await wednesday()).free, 2);
+
     assert.ok(solution.counter <= 8, `the new difficulty: solved at ${solution.counter}`);
 
     const cancel = () => fetch(`${base}/api/cancellations/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: '00000000', email: 'x@example.cz' }) }).then((r) => r.status);
