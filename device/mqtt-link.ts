@@ -91,8 +91,8 @@ export class MqttLink {
     const entry = match && (this.handlers.get(topic(match.name, match.id)) ?? this.handlers.get(topic(match.name, '+')));
     if (!match || !entry) return;
     const parsed = parsePayload(match.name, payload);
-    if (!parsed.ok) return this.warnOnce(`ignored ${name}: ${parsed.reason}`);
-    entry.handler(parsed.value, match.id);
+    if (parsed.ok) entry.handler(parsed.value, match.id);
+    else this.warnOnce(`ignored ${name}: ${parsed.reason}`);
   }
 
   private emit(status: Status): void {

@@ -252,7 +252,7 @@ export class BookingService {
     const mails: string[] = [];
     const cancelled = await this.change(() => {
       const booking = this.state.bookings[bookingId];
-      if (!booking || booking.status !== 'confirmed' || booking.startsAt <= this.now()) return { ok: false, code: 'notFound' };
+      if (booking?.status !== 'confirmed' || booking.startsAt <= this.now()) return { ok: false, code: 'notFound' };
       const before = rules.cancel(this.ctx(), booking);
       if (notify && before.person) mails.push(this.queue(cancelMail(this.config, before, before.person, this.now())));
       return { ok: true, data: before };

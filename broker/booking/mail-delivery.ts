@@ -54,7 +54,11 @@ export class MailDelivery {
       return false;
     }
     // Not stored (the disk failed): it stays queued and is sent again, under the same Message-ID.
-    await this.deps.change((outbox) => (outbox[id] ? (delete outbox[id], true) : false));
+    await this.deps.change((outbox) => {
+      if (!outbox[id]) return false;
+      delete outbox[id];
+      return true;
+    });
     return true;
   }
 }

@@ -29,7 +29,9 @@ export function bookingRoutes(app: FastifyInstance, booking: BookingService, con
   const suspendedFor = (reply: FastifyReply, serviceId: string) => {
     const workplaceId = workplaceOf(serviceId);
     const notice = workplaceId ? booking.suspensionNotice(workplaceId) : null;
-    return notice ? (sendRefusal(reply, 'suspended', undefined, notice), true) : false;
+    if (!notice) return false;
+    sendRefusal(reply, 'suspended', undefined, notice);
+    return true;
   };
   const limit = (max: (limits: Limits) => number) => ({ config: { rateLimit: { max: () => max(config().booking.limits), timeWindow: tenMinutes } } });
 

@@ -21,7 +21,7 @@ const utc = (at: number) => new Date(at).toISOString().replace(/[-:]/g, '').repl
 /** Control characters other than a line break have no place in a calendar text; they are dropped. */
 const controls = /[\p{Cc}\u2028\u2029]/gu;
 /** A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, every line break as `\n`. */
-const escape = (text: string) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n').replace(controls, '');
+const escapeText = (text: string) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n').replace(controls, '');
 /** A quoted parameter value (§3.2): no DQUOTE and no control character may appear in it at all. */
 const quoted = (text: string) => `"${text.replace(/"/g, "'").replace(/\r\n|\r|\n/g, ' ').replace(controls, '')}"`;
 /** An address in a mailto: URI: the schema's e-mail already, but never a character that could end the line. */
@@ -60,14 +60,14 @@ export function calendarText(event: CalendarEvent): string {
     `DTSTAMP:${utc(event.stamp)}`,
     `DTSTART:${utc(event.start)}`,
     `DTEND:${utc(event.end)}`,
-    `SUMMARY:${escape(event.summary)}`,
-    `LOCATION:${escape(event.location)}`,
-    `DESCRIPTION:${escape(event.description)}`,
+    `SUMMARY:${escapeText(event.summary)}`,
+    `LOCATION:${escapeText(event.location)}`,
+    `DESCRIPTION:${escapeText(event.description)}`,
     `STATUS:${event.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'}`,
     `ORGANIZER;CN=${quoted(event.organizer.name)}:${mailto(event.organizer.email)}`,
     `ATTENDEE;CN=${quoted(event.attendee.name)};ROLE=REQ-PARTICIPANT:${mailto(event.attendee.email)}`,
     'END:VEVENT',
     'END:VCALENDAR',
   ];
-  return lines.map(fold).join('\r\n') + '\r\n';
+  return `${lines.map(fold).join('\r\n')}\r\n`;
 }

@@ -39,7 +39,7 @@ test('a torn last line and entries already in the snapshot are skipped on load',
   await store.snapshot(sampleDay(5));
   await store.stop();
   // As after a crash between the snapshot and cutting the journal, then a torn write.
-  await appendFile(join(dir.path, 'today.journal'), [4, 5, 6].map((seq) => `\n${JSON.stringify(sampleEntry(seq))}`).join('') + '\n{"seq":7,"at":');
+  await appendFile(join(dir.path, 'today.journal'), `${[4, 5, 6].map((seq) => `\n${JSON.stringify(sampleEntry(seq))}`).join('')}\n{"seq":7,"at":`);
   const again = new FileStore(dir.path);
   await again.start();
   assert.equal((await again.load())?.entries, [sampleEntry(6)]);

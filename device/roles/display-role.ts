@@ -33,7 +33,10 @@ export class DisplayRole implements Role {
   }
 
   private render(): void {
-    if (!this.online) return this.drivers.panel.show(['Mimo provoz', 'Out of service']);
+    if (!this.online) {
+      this.drivers.panel.show(['Mimo provoz', 'Out of service']);
+      return;
+    }
     const header = 'Číslo → přepážka';
     this.drivers.panel.show([header, ...this.calls.slice(0, this.drivers.panel.rows - 1).map((c) => `${c.number} → ${c.counterNumber}`)]);
   }

@@ -45,7 +45,7 @@ async function freePort(): Promise<number> {
 async function mosquittoBroker(dir: string): Promise<Broker> {
   const port = await freePort();
   const passwords = join(dir, 'mosquitto.passwd');
-  await writeFile(passwords, users.map((u) => `${u}:${password}`).join('\n') + '\n');
+  await writeFile(passwords, `${users.map((u) => `${u}:${password}`).join('\n')}\n`);
   await promisify(execFile)('mosquitto_passwd', ['-U', passwords]);
   const conf = join(dir, 'mosquitto.conf');
   // 'user root': started as root, Mosquitto would switch to its own user, who cannot read our temp dir.

@@ -68,7 +68,10 @@ export function summarise(
         arrivals: day.arrivals.filter((a) => workplaceOf(a.serviceId) === w.id).length,
         tickets: walkIns.filter((t) => workplaceOf(t.serviceId) === w.id).length,
         turnedAway: away.length,
-        turnedAwayBy: away.reduce<Record<string, number>>((by, t) => ({ ...by, [t.screen]: (by[t.screen] ?? 0) + 1 }), {}),
+        turnedAwayBy: away.reduce<Record<string, number>>((by, t) => {
+          by[t.screen] = (by[t.screen] ?? 0) + 1;
+          return by;
+        }, {}),
         capacityUsedUpAt: capacityRefusal ? clockTime(capacityRefusal.at) : null,
       };
     }),

@@ -33,22 +33,22 @@ export function checkReferences(config: ConfigShape, ctx: z.RefinementCtx): void
   config.services.forEach((s, k) => {
     if (!workplaceIds.has(s.workplaceId)) issue(['services', k, 'workplaceId'], `unknown workplace "${s.workplaceId}"`);
   });
-  config.counters.forEach((c, k) =>
+  config.counters.forEach((c, k) => {
     c.serviceIds.forEach((sid, j) => {
       if (!serviceIds.has(sid)) issue(['counters', k, 'serviceIds', j], `unknown service "${sid}"`);
-    }),
-  );
+    });
+  });
   config.kiosks.forEach((kiosk, k) => {
     unique(kiosk.buttons, (b) => b.button, `kiosks.${k}.buttons`, 'button');
     kiosk.buttons.forEach((b, j) => {
       if (!serviceIds.has(b.serviceId)) issue(['kiosks', k, 'buttons', j, 'serviceId'], `unknown service "${b.serviceId}"`);
     });
   });
-  config.displays.forEach((d, k) =>
+  config.displays.forEach((d, k) => {
     d.workplaceIds.forEach((wid, j) => {
       if (!workplaceIds.has(wid)) issue(['displays', k, 'workplaceIds', j], `unknown workplace "${wid}"`);
-    }),
-  );
+    });
+  });
   config.services.forEach((s, k) => {
     if (!config.counters.some((c) => c.serviceIds.includes(s.id))) issue(['services', k], `no counter serves "${s.id}"`);
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localizedText } from '../config/localized.ts';
-import { fieldProblems } from '../texts/issue-texts.ts';
+import { fieldProblems, type FieldIssue } from '../texts/issue-texts.ts';
 import { epochMs } from './common.ts';
 import { phonePattern } from './patterns.ts';
 
@@ -129,7 +129,6 @@ export const confirmReply = z.strictObject({ serviceId: z.string(), startsAt: ep
 export type ConfirmReply = z.infer<typeof confirmReply>;
 
 export const cancelRequest = z.strictObject({ code: bookingCode, email });
-export type CancelRequest = z.infer<typeof cancelRequest>;
 export const cancelPreview = z.strictObject({ serviceId: z.string(), startsAt: epochMs });
 export type CancelPreview = z.infer<typeof cancelPreview>;
 
@@ -172,8 +171,8 @@ export const bookingRefusal = z.enum(bookingRefusals);
 export type BookingRefusal = z.infer<typeof bookingRefusal>;
 
 /** One problem of a request's body: where (the field's path) and what, Czech and English. */
-export const fieldIssue = z.strictObject({ path: z.array(z.union([z.string(), z.int()])), message: localizedText });
-export type FieldIssue = z.infer<typeof fieldIssue>;
+export const fieldIssue: z.ZodType<FieldIssue> = z.strictObject({ path: z.array(z.union([z.string(), z.int()])), message: localizedText });
+export type { FieldIssue };
 
 export const apiError = z.strictObject({
   /** `issues`: with invalidRequest, each field's problem in both languages, for the page to show at the field. */

@@ -18,7 +18,6 @@ export const username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9.
 export const newPassword = z.string().min(12, fieldProblems.password.en).max(200);
 
 export const loginRequest = z.strictObject({ username: z.string().max(80), password: z.string().min(1).max(200) });
-export type LoginRequest = z.infer<typeof loginRequest>;
 
 export const newAccountRequest = z.strictObject({ username, name: personName, role: staffRole, password: newPassword });
 export type NewAccountRequest = z.infer<typeof newAccountRequest>;

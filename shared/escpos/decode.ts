@@ -79,6 +79,6 @@ export function receiptText(receipt: DecodedReceipt, columns = 32): string {
     return l.align === 'center' ? ' '.repeat(Math.floor(pad / 2)) + text : l.align === 'right' ? ' '.repeat(pad) + text : text;
   });
   for (const qr of receipt.qrCodes) rows.push(`[QR ${qr}]`);
-  if (receipt.cuts) rows.push('-'.repeat(columns) + ' ✂');
+  if (receipt.cuts) rows.push(`${'-'.repeat(columns)} ✂`);
   return rows.join('\n');
 }

@@ -1,5 +1,4 @@
 import type { Language, LocalizedText } from '../config/localized.ts';
-import type { FieldIssue } from '../contract/booking-api.ts';
 import { plural } from './plural.ts';
 
 /**
@@ -22,6 +21,9 @@ export const fieldProblems = {
   hoursOrder: { cs: 'začátek musí být před koncem', en: '"from" must be before "to"' },
   hoursOverlap: { cs: 'úseky musí jít po sobě a nesmí se překrývat', en: 'intervals must be in order and must not overlap' },
 } satisfies Record<string, LocalizedText>;
+
+/** One field's problem, by its path in the body, worded in both languages: what an invalidRequest carries. */
+export interface FieldIssue { path: (string | number)[]; message: LocalizedText }
 
 /** The parts of a schema problem the wording needs (a zod issue has them). */
 export interface Problem { code: string; message: string; origin?: string; minimum?: number | bigint; maximum?: number | bigint; format?: string; keys?: string[] }

@@ -16,7 +16,11 @@ async function office() {
   const inbox = await smtpInbox();
   const running = await runOffice({ config: easyProof, mailer: inbox.mailer });
   const api = bookingClient(`http://127.0.0.1:${running.server.httpPort}`);
-  return { inbox, running, api, stop: async () => (await running.stop(), await inbox.stop()) };
+  const stop = async () => {
+    await running.stop();
+    await inbox.stop();
+  };
+  return { inbox, running, api, stop };
 }
 
 
@@ -171,7 +175,7 @@ test('the booking command suspends booking; cancelling the existing bookings e-m
       await api.confirm(confirmTokenIn((await eventually('hold mail', () => inbox.mails[k * 2])).text!));
       await eventually('code mail', () => inbox.mails[k * 2 + 1]);
     }
-    const kept = (await api.request('POST', '/api/confirmations/' + confirmTokenIn(inbox.mails[2]!.text!))).body!.code as string;
+    const kept = (await api.request('POST', `/api/confirmations/${confirmTokenIn(inbox.mails[2]!.text!)}`)).body!.code as string;
     // Only the transport department is switched off first: passports keep booking, and the codes stay valid.
     await command('suspend', '--cs', 'Doprava je zavřena.', '--en', 'Transport is closed.', '--workplace', 'doprava');
     assert.is((await api.days('vozidla')).status, 503);

@@ -47,7 +47,11 @@ async function startOffice(): Promise<{ url: string; staffPassword: string; stop
     url,
     staffPassword,
     async stop() {
-      if (child.exitCode === null) await new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')));
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
       await dir.remove();
     },
   };

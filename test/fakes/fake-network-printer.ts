@@ -63,7 +63,10 @@ export class FakeNetworkPrinter {
     this.connections += 1;
     this.open.add(socket);
     this.maxConcurrent = Math.max(this.maxConcurrent, this.open.size);
-    socket.on('close', () => (this.open.delete(socket), this.told.delete(socket)));
+    socket.on('close', () => {
+      this.open.delete(socket);
+      this.told.delete(socket);
+    });
     socket.on('error', () => {});
     socket.on('data', (chunk) => {
       this.received.push(chunk);

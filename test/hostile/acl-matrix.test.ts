@@ -54,7 +54,10 @@ for (const simulating of [false, true]) {
 
   test(`${mode}: the virtual office's login is ${simulating ? 'accepted' : 'refused, although its secret is known'}`, async () => {
     const attempt = connectAs(settingsOf(simulatorId)).then(
-      async (client) => (await client.endAsync(), true),
+      async (client) => {
+        await client.endAsync();
+        return true;
+      },
       () => false,
     );
     assert.is(await attempt, simulating);

@@ -10,9 +10,7 @@ import { Notice } from './pages/notice.tsx';
 import { StatusPage } from './pages/status-page.tsx';
 import { TicketPage } from './pages/ticket-page.tsx';
 import { applyLanguage, initialLanguage } from './language.ts';
-import { texts, type Texts } from './texts.ts';
-
-export interface PageProps { t: Texts; language: Language; info: OfficeInfo }
+import { texts } from './texts.ts';
 
 export function App() {
   if (location.pathname === '/hall') return <Lazy load={() => import('./hall/hall-page.tsx').then((m) => m.HallPage)} />;

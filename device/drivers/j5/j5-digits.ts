@@ -42,6 +42,8 @@ export class J5Digits implements Digits {
     this.shown = text;
     // MAX7219 digit registers are 1-8 (deploy/WIRING.md).
     const rightmostFirst = this.settings.rightmostFirst ?? true;
-    segmentsOf(text, this.length).forEach((segments, k) => this.control!.send(0, rightmostFirst ? this.length - k : k + 1, segments));
+    segmentsOf(text, this.length).forEach((segments, k) => {
+      this.control!.send(0, rightmostFirst ? this.length - k : k + 1, segments);
+    });
   }
 }

@@ -13,7 +13,11 @@ function slowVoice() {
     await new Promise((r) => setTimeout(r, ms));
     speaking -= 1;
   };
-  return { said, overlapped: () => overlapped, chime: () => busy(3), speak: async (text: string) => (await busy(5), void said.push(text)) };
+  return { said, overlapped: () => overlapped, chime: () => busy(3), speak: async (text: string) => {
+      await busy(5);
+      said.push(text);
+    },
+  };
 }
 
 const call = (seq: number, number: string, counterNumber = 2) => ({ seq, number, counterNumber });

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { BookingDays, BookingSlot, BookingSlots, HoldReply } from '../../../shared/contract/booking-api.ts';
 import { formatAppointment, formatDay, formatTime } from '../../../shared/texts/booking-texts.ts';
 import { call } from '../api.ts';
-import type { PageProps } from '../app.tsx';
+import type { PageProps } from '../page-props.ts';
 import { proveNotRobot } from '../proof.ts';
 import { addressOf, choiceFrom, type BookingChoice, type Step } from './booking-steps.ts';
 import { DetailsForm, type Details } from './details-form.tsx';
@@ -54,7 +54,11 @@ export function BookingPage(props: PageProps) {
     setProblem('');
     status(t.proving);
     const proof = await proveNotRobot();
-    if (!proof.ok) return (status(''), setProblem(t.errors[proof.error.code]));
+    if (!proof.ok) {
+      status('');
+      setProblem(t.errors[proof.error.code]);
+      return;
+    }
     status(t.sending);
     const reply = await call<HoldReply>('POST', '/api/holds', { serviceId, startsAt: startsAt!, ...details, language, proof: proof.data });
     status('');

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { CancelPreview } from '../../../shared/contract/booking-api.ts';
 import { formatAppointment } from '../../../shared/texts/booking-texts.ts';
 import { call } from '../api.ts';
-import type { PageProps } from '../app.tsx';
+import type { PageProps } from '../page-props.ts';
 import { ErrorSummary, Field } from './field.tsx';
 import { StepHeading } from './heading.tsx';
 
@@ -21,7 +21,11 @@ export function CancelPage({ t, language, info }: PageProps) {
     setProblem('');
     const reply = await call<CancelPreview>('POST', path, { code: code.trim(), email: email.trim() });
     setBusy(false);
-    if (!reply.ok) return (setFound(null), setProblem(t.errors[reply.error.code]), null);
+    if (!reply.ok) {
+      setFound(null);
+      setProblem(t.errors[reply.error.code]);
+      return null;
+    }
     return reply.data;
   };
   const find = async (event: Event) => {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { BookingSummary, ConfirmReply } from '../../../shared/contract/booking-api.ts';
 import { formatAppointment } from '../../../shared/texts/booking-texts.ts';
 import { call } from '../api.ts';
-import type { PageProps } from '../app.tsx';
+import type { PageProps } from '../page-props.ts';
 import { StepHeading } from './heading.tsx';
 
 /** The e-mail link's page: opening it changes nothing; only its button confirms. */

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { phonePattern } from '../../../shared/contract/patterns.ts';
-import type { PageProps } from '../app.tsx';
+import type { PageProps } from '../page-props.ts';
 import { ErrorSummary, Field } from './field.tsx';
 
 export interface Details { name: string; email: string; phone?: string; consent: true }

@@ -1,4 +1,4 @@
-import type { PageProps } from '../app.tsx';
+import type { PageProps } from '../page-props.ts';
 
 /** The seed's crisis notice: booking is off, with each workplace's phone and e-mail. */
 export function Notice({ t, language, info }: PageProps) {

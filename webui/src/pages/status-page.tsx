@@ -1,6 +1,6 @@
 import type { ServiceStatus } from '../../../shared/contract/service.ts';
 import { formatTime } from '../../../shared/texts/booking-texts.ts';
-import type { PageProps } from '../app.tsx';
+import type { PageProps } from '../page-props.ts';
 import { usePolling } from './polling.ts';
 
 /** The office's queues for anyone: open or closed, people waiting, estimated wait, tickets left today. */

@@ -1,6 +1,6 @@
 import type { TicketStatus } from '../../../shared/contract/ticket-status.ts';
 import { formatTime } from '../../../shared/texts/booking-texts.ts';
-import type { PageProps } from '../app.tsx';
+import type { PageProps } from '../page-props.ts';
 import { usePolling } from './polling.ts';
 
 /** The ticket's QR code page: its place in the queue, and the counter once it is called. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StaffAccount, StaffRole } from '../../../shared/contract/staff-api.ts';
 import { Field } from '../pages/field.tsx';
-import type { StaffPageProps } from './staff-app.tsx';
+import type { StaffPageProps } from './staff-page-props.ts';
 import { Outcome } from './outcome.tsx';
 import { refusal, type Refusal } from './refusal.ts';
 import { staffCall } from './staff-call.ts';

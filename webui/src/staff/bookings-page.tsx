@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StaffBookingRow } from '../../../shared/contract/staff-api.ts';
-import type { StaffPageProps } from './staff-app.tsx';
+import type { StaffPageProps } from './staff-page-props.ts';
 import { staffCall } from './staff-call.ts';
 import { PhoneBookingForm } from './phone-booking-form.tsx';
 import { SuspensionPanel } from './suspension-panel.tsx';

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Dashboard, StaffSession, UpNext } from '../../../shared/contract/staff-api.ts';
 import { formatTime } from '../../../shared/texts/booking-texts.ts';
 import { chime } from '../hall/sound.ts';
-import type { StaffPageProps } from './staff-app.tsx';
+import type { StaffPageProps } from './staff-page-props.ts';
 import { staffCall, staffPoll } from './staff-call.ts';
 import { usePolling } from '../pages/polling.ts';
 

@@ -3,7 +3,7 @@ import type { BookingSlots } from '../../../shared/contract/booking-api.ts';
 import type { StaffBookingRow } from '../../../shared/contract/staff-api.ts';
 import { formatAppointment } from '../../../shared/texts/booking-texts.ts';
 import { Field } from '../pages/field.tsx';
-import type { StaffPageProps } from './staff-app.tsx';
+import type { StaffPageProps } from './staff-page-props.ts';
 import { Outcome } from './outcome.tsx';
 import { refusal, type Refusal } from './refusal.ts';
 import { staffCall } from './staff-call.ts';

@@ -3,7 +3,7 @@ import { weekdays, type Weekday } from '../../../shared/config/opening-hours.ts'
 import type { OfficeConfig } from '../../../shared/config/schema.ts';
 import type { StaffBookingRow } from '../../../shared/contract/staff-api.ts';
 import { hoursToText, textToHours } from './hours-text.ts';
-import type { StaffPageProps } from './staff-app.tsx';
+import type { StaffPageProps } from './staff-page-props.ts';
 import { Field } from '../pages/field.tsx';
 import { Outcome } from './outcome.tsx';
 import { refusal, type Refusal } from './refusal.ts';

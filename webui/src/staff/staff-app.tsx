@@ -12,19 +12,11 @@ import { DashboardPage } from './dashboard-page.tsx';
 import { LoginPage } from './login-page.tsx';
 import { SettingsPage } from './settings-page.tsx';
 import { staffCall, setCsrfToken, whenLoggedOut } from './staff-call.ts';
+import type { StaffPageProps } from './staff-page-props.ts';
 import { staffTexts, type StaffTexts } from './staff-texts.ts';
 import { StatisticsPage } from './statistics-page.tsx';
 import './staff.css';
 
-export interface StaffPageProps {
-  t: StaffTexts;
-  /** The booking site's words for the API's refusals. */
-  errors: Record<string, string>;
-  language: Language;
-  session: StaffSession;
-  info: OfficeInfo;
-  setSession(session: StaffSession): void;
-}
 
 const pages: Record<string, { key: keyof StaffTexts['nav']; page: ComponentType<StaffPageProps>; admin?: true }> = {
   '/staff': { key: 'dashboard', page: DashboardPage },

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Language } from '../../../shared/config/localized.ts';
 import type { StatisticsReport, StatisticsRow } from '../../../shared/contract/staff-api.ts';
 import { Chart } from './chart.tsx';
-import type { StaffPageProps } from './staff-app.tsx';
+import type { StaffPageProps } from './staff-page-props.ts';
 import { staffCall } from './staff-call.ts';
 import type { StaffTexts } from './staff-texts.ts';
 
@@ -67,7 +67,14 @@ export function StatisticsPage({ t, language, info, session }: StaffPageProps) {
   return (
     <>
       <h1>{s.heading}</h1>
-      <form noValidate class="toolbar" onSubmit={(e) => (e.preventDefault(), void load())}>
+      <form
+        noValidate
+        class="toolbar"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void load();
+        }}
+      >
         <label>
           {s.from} <input type="date" value={from} onInput={(e) => setFrom((e.target as HTMLInputElement).value)} />
         </label>

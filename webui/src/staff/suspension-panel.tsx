@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { call } from '../api.ts';
 import type { OfficeInfo } from '../../../shared/contract/booking-api.ts';
-import type { StaffPageProps } from './staff-app.tsx';
+import type { StaffPageProps } from './staff-page-props.ts';
 import { refusal } from './refusal.ts';
 import { staffCall } from './staff-call.ts';
 

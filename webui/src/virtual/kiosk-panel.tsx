@@ -1,6 +1,6 @@
 import type { Language } from '../../../shared/config/localized.ts';
 import type { KioskConfig } from '../../../shared/contract/device.ts';
-import { keypadKeys, type SimInput, type SimOutput } from '../../../shared/contract/simulation.ts';
+import type { keypadKeys, SimInput, SimOutput } from '../../../shared/contract/simulation.ts';
 import type { DecodedReceipt } from '../../../shared/escpos/decode.ts';
 import { TicketPaper } from './ticket-paper.tsx';
 import type { VirtualTexts } from './virtual-texts.ts';

@@ -28,7 +28,9 @@ export function TicketPaper({ receipt, label, qrLabel }: { receipt: DecodedRecei
   const { lines, qrCodes, qrAt } = receipt;
   const items: ComponentChildren[] = [];
   for (let k = 0; k <= lines.length; k++) {
-    qrCodes.forEach((data, q) => Math.min(qrAt[q]!, lines.length) === k && items.push(<QrCode key={`qr${q}`} data={data} label={`${qrLabel}: ${data}`} />));
+    qrCodes.forEach((data, q) => {
+      if (Math.min(qrAt[q]!, lines.length) === k) items.push(<QrCode key={`qr${q}`} data={data} label={`${qrLabel}: ${data}`} />);
+    });
     if (k < lines.length) items.push(<Line key={k} line={lines[k]!} />);
   }
   return (
