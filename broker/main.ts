@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { clockFromSettings } from '../shared/clock.ts';
 import { clockEpoch } from './clock-anchor.ts';
 import { loadOfficeConfig } from './config-file.ts';
-import { readCredentials } from './mqtt/credentials.ts';
-import { FileDocumentStore } from './store/document-store.ts';
+import { parseTrustProxy } from './http/proxy-trust.ts';
 import { createLogger } from './log.ts';
 import { createMailer } from './mail/mailer.ts';
-import { startOfficeServer } from './office-server.ts';
-import { parseTrustProxy } from './http/proxy-trust.ts';
+import { readCredentials } from './mqtt/credentials.ts';
 import { mqttTlsFromEnv } from './mqtt/mqtt-tls.ts';
+import { startOfficeServer } from './office-server.ts';
+import { FileDocumentStore } from './store/document-store.ts';
 import { FileStore } from './store/file-store.ts';
 
 /** The office server. Settings come from the environment; see README.md for each one. */

@@ -1,31 +1,31 @@
 import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
-import { derivedBase } from '../shared/config/public-address.ts';
-import { fileURLToPath } from 'node:url';
-import { createServer, type Server } from 'node:net';
-import { createServer as createTlsServer } from 'node:tls';
 import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:net';
+import { hostname } from 'node:os';
+import { createServer as createTlsServer } from 'node:tls';
+import { fileURLToPath } from 'node:url';
 import type { Clock } from '../shared/clock.ts';
+import { derivedBase } from '../shared/config/public-address.ts';
 import type { OfficeConfig } from '../shared/config/schema.ts';
 import { BookingService } from './booking/booking-service.ts';
-import { MemoryDocumentStore, type DocumentStore } from './store/document-store.ts';
-import { OfficeSettings } from './settings/office-settings.ts';
-import { SettingsService } from './settings/settings-service.ts';
-import { StatisticsService } from './statistics/statistics-service.ts';
 import { QueueEngine } from './engine/queue-engine.ts';
-import { Sessions } from './staff/sessions.ts';
-import { StaffAccounts } from './staff/staff-accounts.ts';
-import type { Mailer } from './mail/mailer.ts';
-import { createHttpServer, type RouteEntry } from './http/http-server.ts';
 import { createHttpListener, type HttpTimeouts } from './http/http-listener.ts';
+import { createHttpServer, type RouteEntry } from './http/http-server.ts';
 import type { TrustProxy } from './http/proxy-trust.ts';
 import { createLogger, type LogSink } from './log.ts';
+import type { Mailer } from './mail/mailer.ts';
 import type { Credentials } from './mqtt/credentials.ts';
 import { DeviceHealthBoard } from './mqtt/device-health-board.ts';
 import { EngineBridge } from './mqtt/engine-bridge.ts';
 import { createMqttBroker } from './mqtt/mqtt-broker.ts';
-import { guardPacketSize } from './mqtt/packet-size-guard.ts';
 import type { MqttTls } from './mqtt/mqtt-tls.ts';
+import { guardPacketSize } from './mqtt/packet-size-guard.ts';
+import { OfficeSettings } from './settings/office-settings.ts';
+import { SettingsService } from './settings/settings-service.ts';
+import { Sessions } from './staff/sessions.ts';
+import { StaffAccounts } from './staff/staff-accounts.ts';
+import { StatisticsService } from './statistics/statistics-service.ts';
+import { type DocumentStore, MemoryDocumentStore } from './store/document-store.ts';
 import type { QueueStore } from './store/queue-store.ts';
 
 export interface OfficeServerOptions {
@@ -111,7 +111,14 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
   await store.start();
   // The engine's journal is the record of check-ins: the booking service reads it from its first
   // sweep on, so the engine's day is loaded before the bookings are, and their copy follows it.
-  const booking = new BookingService({ config: configInForce, clock, store: options.bookingStore, mailer: options.mailer, log: createLogger('booking', options.logSink), checkIns: () => engine.dayState().checkedIn });
+  const booking = new BookingService({
+    config: configInForce,
+    clock,
+    store: options.bookingStore,
+    mailer: options.mailer,
+    log: createLogger('booking', options.logSink),
+    checkIns: () => engine.dayState().checkedIn,
+  });
   const statistics = new StatisticsService({
     store: options.statisticsStore ?? new MemoryDocumentStore(),
     queue: store,

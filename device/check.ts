@@ -1,5 +1,5 @@
-import { readLocalSettings } from './local-settings.ts';
 import { checkHardware } from './hardware-check.ts';
+import { readLocalSettings } from './local-settings.ts';
 
 /** `node --import tsx device/check.ts /etc/fronta/device.json`: what this device finds, part by part. */
 const path = process.argv[2];

@@ -1,11 +1,15 @@
 import { connectAsync } from 'mqtt';
 import { topic } from '../shared/contract/topics.ts';
-import { listGpioChips } from './drivers/gpio/gpio-chip.ts';
-import { keyboardInterfaces, type HidApi } from './drivers/keypad/hid-keypad.ts';
 import { driverFactory } from './drivers/factory.ts';
+import { listGpioChips } from './drivers/gpio/gpio-chip.ts';
+import { type HidApi, keyboardInterfaces } from './drivers/keypad/hid-keypad.ts';
 import { brokerTls, type LocalSettings } from './local-settings.ts';
 
-export interface CheckResult { part: string; ok: boolean; detail: string }
+export interface CheckResult {
+  part: string;
+  ok: boolean;
+  detail: string;
+}
 type Check = (settings: LocalSettings) => Promise<CheckResult>;
 
 function within<T>(ms: number, work: Promise<T>, what: string): Promise<T> {
@@ -28,7 +32,11 @@ const checks: Check[] = [
     try {
       const hid = (await import('node-hid')) as unknown as HidApi;
       const keypads = keyboardInterfaces(hid.devices());
-      return { part: 'keypad', ok: true, detail: keypads.length ? keypads.map((k) => `${k.path} ${k.vendorId.toString(16)}:${k.productId.toString(16)} ${k.product ?? ''}`).join('; ') : 'no USB keyboard interface found' };
+      return {
+        part: 'keypad',
+        ok: true,
+        detail: keypads.length ? keypads.map((k) => `${k.path} ${k.vendorId.toString(16)}:${k.productId.toString(16)} ${k.product ?? ''}`).join('; ') : 'no USB keyboard interface found',
+      };
     } catch (error) {
       return failed('keypad', `node-hid does not load (is libusb-1.0-0 installed?): ${error instanceof Error ? error.message : error}`);
     }
@@ -58,7 +66,11 @@ const checks: Check[] = [
   },
   async (s) => {
     try {
-      const client = await within(5000, connectAsync(s.broker, { ...brokerTls(s), clientId: `${s.deviceId}~check`, username: s.deviceId, password: s.secret, protocolVersion: 4, reconnectPeriod: 0 }), 'broker');
+      const client = await within(
+        5000,
+        connectAsync(s.broker, { ...brokerTls(s), clientId: `${s.deviceId}~check`, username: s.deviceId, password: s.secret, protocolVersion: 4, reconnectPeriod: 0 }),
+        'broker',
+      );
       const config = new Promise<string>((resolve) => client.on('message', (_t, payload) => resolve((JSON.parse(payload.toString()) as { role: string }).role)));
       await client.subscribeAsync(topic('deviceConfig', s.deviceId), { qos: 1 });
       const role = await within(3000, config, 'device configuration');

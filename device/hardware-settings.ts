@@ -16,9 +16,7 @@ const parts = z.strictObject({
       z.strictObject({ kind: z.literal('johnny-five'), ...boardPort, pins: pinMap }),
     ])
     .optional(),
-  keypad: z
-    .discriminatedUnion('kind', [sim, z.strictObject({ kind: z.literal('hid'), vendorId: z.int().optional(), productId: z.int().optional() })])
-    .optional(),
+  keypad: z.discriminatedUnion('kind', [sim, z.strictObject({ kind: z.literal('hid'), vendorId: z.int().optional(), productId: z.int().optional() })]).optional(),
   printer: z
     .discriminatedUnion('kind', [
       sim,
@@ -28,10 +26,7 @@ const parts = z.strictObject({
     ])
     .optional(),
   lcd: z
-    .discriminatedUnion('kind', [
-      sim,
-      z.strictObject({ kind: z.literal('johnny-five'), ...boardPort, address: z.int().default(0x27), rows: z.int().default(4), columns: z.int().default(20) }),
-    ])
+    .discriminatedUnion('kind', [sim, z.strictObject({ kind: z.literal('johnny-five'), ...boardPort, address: z.int().default(0x27), rows: z.int().default(4), columns: z.int().default(20) })])
     .optional(),
   digits: z
     .discriminatedUnion('kind', [

@@ -10,7 +10,11 @@ if (!path) {
   process.exit(2);
 }
 const settings = await readLocalSettings(path);
-const runtime = new DeviceRuntime(settings, driverFactory(settings.hardware), clockFromSettings({ startAt: process.env.FRONTA_START_AT, offsetMs: process.env.FRONTA_CLOCK_OFFSET_MS, rate: process.env.FRONTA_CLOCK_RATE, epochMs: process.env.FRONTA_CLOCK_EPOCH_MS }));
+const runtime = new DeviceRuntime(
+  settings,
+  driverFactory(settings.hardware),
+  clockFromSettings({ startAt: process.env.FRONTA_START_AT, offsetMs: process.env.FRONTA_CLOCK_OFFSET_MS, rate: process.env.FRONTA_CLOCK_RATE, epochMs: process.env.FRONTA_CLOCK_EPOCH_MS }),
+);
 runtime.onConfigured((config) => console.log(JSON.stringify({ configured: true, deviceId: config.deviceId, role: config.role })));
 await runtime.start();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void runtime.stop().then(() => process.exit(0)));

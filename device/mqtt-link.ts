@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { connect, type MqttClient } from 'mqtt';
-import { contract, matchTopic, parsePayload, topic, type Message, type TopicName } from '../shared/contract/topics.ts';
+import { contract, type Message, matchTopic, parsePayload, type TopicName, topic } from '../shared/contract/topics.ts';
 import { brokerTls, type LocalSettings } from './local-settings.ts';
 
 export type Handler<N extends TopicName> = (message: Message<N>, id: string) => void;

@@ -1,6 +1,6 @@
 import type { Clock } from '../shared/clock.ts';
 import type { Message } from '../shared/contract/topics.ts';
-import { newRequestId, type MqttLink } from './mqtt-link.ts';
+import { type MqttLink, newRequestId } from './mqtt-link.ts';
 
 type Reply = Message<'kioskReply'>;
 

@@ -63,7 +63,10 @@ Virtual office (every kiosk, counter and the hall screen; click to press): ${vir
 Booking site: ${web}/   e-mails: ${outbox} (open the .html files)
 Live status: ${web}/status
 Staff pages: ${web}/staff   ${staffLogin}
-${devices.filter((d) => config.displays.some((x) => x.id === d.deviceId)).map((d) => `Hall screen ${d.deviceId}: ${web}/hall?display=${d.deviceId}#key=${encodeURIComponent(d.secret)}`).join('\n')}
+${devices
+  .filter((d) => config.displays.some((x) => x.id === d.deviceId))
+  .map((d) => `Hall screen ${d.deviceId}: ${web}/hall?display=${d.deviceId}#key=${encodeURIComponent(d.secret)}`)
+  .join('\n')}
 Switch booking off or on: npm run booking -- suspend --cs TEXT --en TEXT | resume
 Office server: mqtt://127.0.0.1:${server.mqttPort}, ${web}/health, data in ${dir}
 Stop with Ctrl+C.`);

@@ -7,6 +7,8 @@ bash scripts/system-deps.sh --test
 npm ci --strict-allow-scripts --engine-strict --no-audit --no-fund
 npx tsc --noEmit -p .
 npx tsc --noEmit -p webui
+# Format and lint (biome.json): a file not formatted, an import cycle or a lint error fails the suite.
+npx biome ci .
 npm run build:web
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT

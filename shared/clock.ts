@@ -41,10 +41,7 @@ export function acceleratedClock(startAt: number, epochMs: number, rate: number)
  * speed for the office-day simulator (acceleratedClock). A server keeps its `epochMs` in its data
  * directory (broker/clock-anchor.ts), so a restart carries on instead of starting over.
  */
-export function clockFromSettings(
-  settings: { startAt?: string | undefined; offsetMs?: string | undefined; rate?: string | undefined; epochMs?: string | undefined },
-  now = Date.now(),
-): Clock {
+export function clockFromSettings(settings: { startAt?: string | undefined; offsetMs?: string | undefined; rate?: string | undefined; epochMs?: string | undefined }, now = Date.now()): Clock {
   if (settings.offsetMs) {
     const offset = Number(settings.offsetMs);
     if (!Number.isFinite(offset)) throw new Error(`FRONTA_CLOCK_OFFSET_MS: not a number: ${settings.offsetMs}`);

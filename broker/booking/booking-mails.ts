@@ -1,5 +1,5 @@
-import type { Language } from '../../shared/config/localized.ts';
 import { checkInKiosk } from '../../shared/config/check-in-kiosks.ts';
+import type { Language } from '../../shared/config/localized.ts';
 import { publicBase } from '../../shared/config/public-address.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { formatAppointment, visitInstructions } from '../../shared/texts/booking-texts.ts';
@@ -21,7 +21,10 @@ function compose(to: string, language: Language, parts: Record<Language, Part>, 
   const order = [parts[language], parts[other(language)]];
   const text = order.map((p) => p.body.map((b) => (typeof b === 'string' ? b : `${b.label}: ${b.link}`)).join('\n\n')).join('\n\n----------\n\n');
   const html = `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(parts[language].subject)}</title></head><body>${order
-    .map((p, k) => `<div lang="${k === 0 ? language : other(language)}">${p.body.map((b) => (typeof b === 'string' ? `<p>${escapeHtml(b)}</p>` : `<p><a href="${escapeHtml(b.link)}">${escapeHtml(b.label)}</a></p>`)).join('')}</div>`)
+    .map(
+      (p, k) =>
+        `<div lang="${k === 0 ? language : other(language)}">${p.body.map((b) => (typeof b === 'string' ? `<p>${escapeHtml(b)}</p>` : `<p><a href="${escapeHtml(b.link)}">${escapeHtml(b.label)}</a></p>`)).join('')}</div>`,
+    )
     .join('<hr>')}</body></html>`;
   return { to, subject: parts[language].subject, text, html, calendar };
 }
@@ -39,11 +42,24 @@ export function holdMail(config: OfficeConfig, booking: Booking, person: Person)
   const link = `${publicBase(config)}/confirm/${booking.confirmToken}?lang=${booking.language}`;
   const minutes = config.booking.holdMinutes;
   const part = (l: Language): Part => ({
-    subject: l === 'cs' ? `Potvrďte rezervaci: ${service.cs}, ${formatAppointment(booking.startsAt, 'cs')}` : `Please confirm your booking: ${service.en}, ${formatAppointment(booking.startsAt, 'en')}`,
+    subject:
+      l === 'cs' ? `Potvrďte rezervaci: ${service.cs}, ${formatAppointment(booking.startsAt, 'cs')}` : `Please confirm your booking: ${service.en}, ${formatAppointment(booking.startsAt, 'en')}`,
     body:
       l === 'cs'
-        ? [`Dobrý den,`, `držíme pro vás termín ${formatAppointment(booking.startsAt, 'cs')} (${service.cs}, ${office.cs}).`, `Rezervaci potvrďte do ${duration('cs', minutes, 'minutesGenitive')} tlačítkem na stránce:`, { link, label: 'Potvrdit rezervaci' }, 'Pokud jste o rezervaci nežádali, e-mail ignorujte; termín se sám uvolní.']
-        : [`Hello,`, `we are holding ${formatAppointment(booking.startsAt, 'en')} for you (${service.en}, ${office.en}).`, `Please confirm within ${duration('en', minutes, 'minutesGenitive')} with the button on this page:`, { link, label: 'Confirm the booking' }, 'If you did not ask for this booking, ignore this e-mail; the time will be released.'],
+        ? [
+            `Dobrý den,`,
+            `držíme pro vás termín ${formatAppointment(booking.startsAt, 'cs')} (${service.cs}, ${office.cs}).`,
+            `Rezervaci potvrďte do ${duration('cs', minutes, 'minutesGenitive')} tlačítkem na stránce:`,
+            { link, label: 'Potvrdit rezervaci' },
+            'Pokud jste o rezervaci nežádali, e-mail ignorujte; termín se sám uvolní.',
+          ]
+        : [
+            `Hello,`,
+            `we are holding ${formatAppointment(booking.startsAt, 'en')} for you (${service.en}, ${office.en}).`,
+            `Please confirm within ${duration('en', minutes, 'minutesGenitive')} with the button on this page:`,
+            { link, label: 'Confirm the booking' },
+            'If you did not ask for this booking, ignore this e-mail; the time will be released.',
+          ],
   });
   return compose(person.email, booking.language, { cs: part('cs'), en: part('en') });
 }
@@ -63,7 +79,10 @@ function event(config: OfficeConfig, booking: Booking, person: Person, method: '
       stamp: now,
       summary: `${service.cs} – ${office.cs}`,
       location: `${office.cs}, ${workplace.name.cs}`,
-      description: method === 'REQUEST' ? `Kód: ${booking.code}. ${visitInstructions('cs', config.booking.checkInEarlyMinutes, config.booking.checkInLateMinutes, kiosk?.cs).join(' ')}` : 'Rezervace byla zrušena.',
+      description:
+        method === 'REQUEST'
+          ? `Kód: ${booking.code}. ${visitInstructions('cs', config.booking.checkInEarlyMinutes, config.booking.checkInLateMinutes, kiosk?.cs).join(' ')}`
+          : 'Rezervace byla zrušena.',
       organizer: { name: office.cs, email: address },
       attendee: { name: person.name, email: person.email },
     }),
@@ -95,10 +114,10 @@ export function cancelMail(config: OfficeConfig, booking: Booking, person: Perso
   const part = (l: Language): Part => ({
     subject: l === 'cs' ? `Rezervace zrušena: ${service.cs}, ${formatAppointment(booking.startsAt, 'cs')}` : `Booking cancelled: ${service.en}, ${formatAppointment(booking.startsAt, 'en')}`,
     body: [
-      l === 'cs' ? `Vaše rezervace (${service.cs}, ${formatAppointment(booking.startsAt, 'cs')}) je zrušena.` : `Your booking (${service.en}, ${formatAppointment(booking.startsAt, 'en')}) is cancelled.`,
-      ...(notice
-        ? [notice[l], l === 'cs' ? `Kontakt na pracoviště: ${workplace.phone}, ${workplace.email}` : `Contact the workplace: ${workplace.phone}, ${workplace.email}`]
-        : []),
+      l === 'cs'
+        ? `Vaše rezervace (${service.cs}, ${formatAppointment(booking.startsAt, 'cs')}) je zrušena.`
+        : `Your booking (${service.en}, ${formatAppointment(booking.startsAt, 'en')}) is cancelled.`,
+      ...(notice ? [notice[l], l === 'cs' ? `Kontakt na pracoviště: ${workplace.phone}, ${workplace.email}` : `Contact the workplace: ${workplace.phone}, ${workplace.email}`] : []),
     ],
   });
   return compose(person.email, booking.language, { cs: part('cs'), en: part('en') }, event(config, booking, person, 'CANCEL', now));

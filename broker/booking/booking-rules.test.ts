@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { kostelec } from '../../test/support/office-fixture.ts';
 import * as rules from './booking-rules.ts';
-import { emptyBookingState, type BookingState } from './booking-state.ts';
+import { type BookingState, emptyBookingState } from './booking-state.ts';
 import { emailKey } from './email-key.ts';
 import { bookingDays, daySlots, horizon } from './slots.ts';
 
@@ -31,8 +31,8 @@ test('the horizon is today and the next 30 Prague calendar days, the same across
 test('the rules answer the same under every TZ setting of the machine', async () => {
   const run = promisify(execFile);
   const outputs = await Promise.all(
-    ['UTC', 'Europe/Prague', 'America/New_York', 'Pacific/Kiritimati'].map(async (tz) =>
-      (await run(process.execPath, ['--import', 'tsx', 'test/support/booking-rules-digest.ts'], { env: { ...process.env, TZ: tz } })).stdout,
+    ['UTC', 'Europe/Prague', 'America/New_York', 'Pacific/Kiritimati'].map(
+      async (tz) => (await run(process.execPath, ['--import', 'tsx', 'test/support/booking-rules-digest.ts'], { env: { ...process.env, TZ: tz } })).stdout,
     ),
   );
   for (const output of outputs.slice(1)) assert.is(output, outputs[0]);
@@ -46,7 +46,7 @@ test('the rules answer the same under every TZ setting of the machine', async ()
   assert.ok(spring.includes('2027-03-13:closed'), 'a Saturday has no office hours');
 });
 
-test('holds count against the day\'s online places; a lapsed hold and a cancellation give the place back', () => {
+test("holds count against the day's online places; a lapsed hold and a cancellation give the place back", () => {
   const state = emptyBookingState('salt');
   const slots = slotsOn(state, '2026-11-24', tuesdayNine - 3 * 3600_000); // Tuesday: 3 online places for passports
   const early = tuesdayNine - 3 * 3600_000;
@@ -75,7 +75,10 @@ test('one client address takes at most three places of a day, whatever e-mail ad
     const held = rules.hold(ctx(state, early), { serviceId, startsAt, person: person(`throwaway${k}@example.cz`), language: 'cs', clientKey });
     return held.ok ? rules.confirm(ctx(state, early), held.data.confirmToken).ok : held.code;
   };
-  assert.equal([0, 1, 2].map((k) => confirmed(slots[k]!.startsAt, k)), [true, true, true]);
+  assert.equal(
+    [0, 1, 2].map((k) => confirmed(slots[k]!.startsAt, k)),
+    [true, true, true],
+  );
   const idCards = daySlots(config, state, config.services.find((s) => s.id === 'obcanky')!, '2026-11-25', early);
   assert.is(confirmed(idCards[0]!.startsAt, 3, 'one-address', 'obcanky'), 'tooManyBookings', 'a fourth place that day, in another service');
   assert.is(confirmed(idCards[0]!.startsAt, 4, 'another-address', 'obcanky'), true);
@@ -110,9 +113,16 @@ test('suspension refuses holds and confirmations; existing codes stay; a bulk ca
   assert.equal(rules.confirm(ctx(state), pending.data.confirmToken), { ok: false, code: 'suspended' });
   assert.ok(rules.findForCancel(state, confirmed.data.code!, emailKey('jana@example.cz')), 'the confirmed booking stays valid');
   const vozidla = config.services.find((s) => s.id === 'vozidla')!;
-  assert.is(bookingDays(config, state, vozidla, tuesdayNine).some((d) => d.unavailable === 'suspended'), false, 'other workplaces keep booking');
+  assert.is(
+    bookingDays(config, state, vozidla, tuesdayNine).some((d) => d.unavailable === 'suspended'),
+    false,
+    'other workplaces keep booking',
+  );
   const cancelled = rules.suspend(ctx(state), { workplaceIds: null, notice, cancelExisting: true });
-  assert.equal(cancelled.map((b) => [b.person?.email, b.icsSequence]), [['jana@example.cz', 1]]);
+  assert.equal(
+    cancelled.map((b) => [b.person?.email, b.icsSequence]),
+    [['jana@example.cz', 1]],
+  );
   assert.is(state.bookings[confirmed.data.id]!.status, 'cancelled');
 });
 
@@ -162,20 +172,21 @@ test('a confirmed booking lapses only after the last second of its window, the s
   assert.is(Object.values(state.bookings)[0]!.status, 'lapsed');
 });
 
-test('bookings staff make for callers leave the day\'s online places to the internet; online bookings never exceed them', () => {
+test("bookings staff make for callers leave the day's online places to the internet; online bookings never exceed them", () => {
   const state = emptyBookingState('salt');
   const early = tuesdayNine - 3 * 3600_000;
   const pasy = config.services.find((s) => s.id === 'pasy')!;
   const freeOnline = () => bookingDays(config, state, pasy, early).find((d) => d.day === '2026-11-24')!.free;
   assert.is(freeOnline(), 3, 'Tuesday: three online places for passports');
   const slots = slotsOn(state, '2026-11-24', early);
-  for (const slot of slots.slice(0, 2)) assert.ok(rules.bookForCaller(ctx(state, early), { serviceId: 'pasy', startsAt: slot.startsAt, person: person('caller@example.cz'), language: 'cs', bookedBy: 'novak' }).ok);
-  assert.is(freeOnline(), 3, 'two phone bookings took their slots, not the internet\'s places');
+  for (const slot of slots.slice(0, 2))
+    assert.ok(rules.bookForCaller(ctx(state, early), { serviceId: 'pasy', startsAt: slot.startsAt, person: person('caller@example.cz'), language: 'cs', bookedBy: 'novak' }).ok);
+  assert.is(freeOnline(), 3, "two phone bookings took their slots, not the internet's places");
   const online = slots.slice(2, 6).map((slot, k) => holdAt(state, slot.startsAt, `web${k}@example.cz`, `web${k}`, early).ok);
   assert.equal(online, [true, true, true, false], 'the fourth online booking finds the day full');
 });
 
-test('a no-show keeps its online place in the day\'s count: the day never ends with more online bookings than its places', () => {
+test("a no-show keeps its online place in the day's count: the day never ends with more online bookings than its places", () => {
   const state = emptyBookingState('salt');
   const early = tuesdayNine - 3 * 3600_000;
   const pasy = config.services.find((s) => s.id === 'pasy')!;

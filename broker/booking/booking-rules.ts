@@ -1,9 +1,9 @@
 import { officeDay } from '../../shared/calendar/office-calendar.ts';
-import type { Language } from '../../shared/config/localized.ts';
 import { againstWindow } from '../../shared/config/check-in-window.ts';
+import type { Language } from '../../shared/config/localized.ts';
 import type { OfficeConfig, Service } from '../../shared/config/schema.ts';
 import type { BookingRefusal, SuspendRequest } from '../../shared/contract/booking-api.ts';
-import { occupies, type Booking, type BookingState, type Person } from './booking-state.ts';
+import { type Booking, type BookingState, occupies, type Person } from './booking-state.ts';
 import { daySlots, horizon, isSuspended, staffSlots } from './slots.ts';
 
 /** Random draws come in from outside, so the rules stay pure and the tests can fix them. */
@@ -14,13 +14,23 @@ export interface Draw {
   code(): string;
 }
 
-export interface BookingContext { config: OfficeConfig; state: BookingState; now: number; draw: Draw }
+export interface BookingContext {
+  config: OfficeConfig;
+  state: BookingState;
+  now: number;
+  draw: Draw;
+}
 
 export type BookingOutcome<T> = { ok: true; data: T } | { ok: false; code: BookingRefusal; detail?: string };
-const refuse = (code: BookingRefusal, detail?: string): { ok: false; code: BookingRefusal; detail?: string } =>
-  detail === undefined ? { ok: false, code } : { ok: false, code, detail };
+const refuse = (code: BookingRefusal, detail?: string): { ok: false; code: BookingRefusal; detail?: string } => (detail === undefined ? { ok: false, code } : { ok: false, code, detail });
 
-export interface HoldInput { serviceId: string; startsAt: number; person: Person; language: Language; clientKey: string }
+export interface HoldInput {
+  serviceId: string;
+  startsAt: number;
+  person: Person;
+  language: Language;
+  clientKey: string;
+}
 
 /** A place held, unconfirmed, until the e-mailed link confirms it or the hold lapses. */
 export function hold(ctx: BookingContext, input: HoldInput): BookingOutcome<Booking> {
@@ -66,8 +76,7 @@ function added(ctx: BookingContext, service: Service, input: { startsAt: number;
   return booking;
 }
 
-export const byConfirmToken = (state: BookingState, token: string): Booking | undefined =>
-  Object.values(state.bookings).find((b) => b.confirmToken === token && b.status !== 'cancelled');
+export const byConfirmToken = (state: BookingState, token: string): Booking | undefined => Object.values(state.bookings).find((b) => b.confirmToken === token && b.status !== 'cancelled');
 
 /**
  * The e-mailed link's button. A hold past its time fails even if the sweeper has not removed it;
@@ -86,13 +95,23 @@ export function confirm(ctx: BookingContext, token: string): BookingOutcome<{ bo
 
 /** A code unique among the active bookings. */
 function newCode(ctx: BookingContext): string {
-  const active = new Set(Object.values(ctx.state.bookings).filter((b) => b.status === 'confirmed' && b.code).map((b) => b.code));
+  const active = new Set(
+    Object.values(ctx.state.bookings)
+      .filter((b) => b.status === 'confirmed' && b.code)
+      .map((b) => b.code),
+  );
   let code = ctx.draw.code();
   while (active.has(code)) code = ctx.draw.code();
   return code;
 }
 
-export interface CallerInput { serviceId: string; startsAt: number; person: Person; language: Language; bookedBy: string }
+export interface CallerInput {
+  serviceId: string;
+  startsAt: number;
+  person: Person;
+  language: Language;
+  bookedBy: string;
+}
 
 /**
  * A client who phoned or wrote, booked by staff: confirmed at once, into any free place of a slot

@@ -14,21 +14,21 @@ import type {
   SuspendRequest,
   SuspensionNotice,
 } from '../../shared/contract/booking-api.ts';
+import type { PhoneBookingRequest } from '../../shared/contract/staff-api.ts';
 import { GroupCommit } from '../engine/group-commit.ts';
 import type { BookedRef } from '../engine/journal-entry.ts';
 import type { Logger } from '../log.ts';
-import type { MailMessage, Mailer } from '../mail/mailer.ts';
-import { MailDelivery } from './mail-delivery.ts';
-import { queueMail, type QueuedMail } from './mail-queue.ts';
+import type { Mailer, MailMessage } from '../mail/mailer.ts';
+import type { DocumentStore } from '../store/document-store.ts';
+import { AvailabilityCache } from './availability-cache.ts';
 import { cancelMail, codeMail, holdMail } from './booking-mails.ts';
 import * as rules from './booking-rules.ts';
-import { emptyBookingState, type Booking, type BookingState } from './booking-state.ts';
-import type { DocumentStore } from '../store/document-store.ts';
-import type { PhoneBookingRequest } from '../../shared/contract/staff-api.ts';
+import { type Booking, type BookingState, emptyBookingState } from './booking-state.ts';
 import { emailKey } from './email-key.ts';
-import { ProofOfWorkGate } from './proof-of-work.ts';
-import { AvailabilityCache } from './availability-cache.ts';
+import { MailDelivery } from './mail-delivery.ts';
+import { type QueuedMail, queueMail } from './mail-queue.ts';
 import { officeInfo, suspensionNotice } from './office-info.ts';
+import { ProofOfWorkGate } from './proof-of-work.ts';
 import { bookingDays, daySlots, staffSlots } from './slots.ts';
 
 export interface BookingServiceDeps {
@@ -68,7 +68,10 @@ export class BookingService {
   private readonly mails: MailDelivery;
 
   constructor(private readonly deps: BookingServiceDeps) {
-    this.commits = new GroupCommit(() => this.write(), () => this.restore());
+    this.commits = new GroupCommit(
+      () => this.write(),
+      () => this.restore(),
+    );
     this.proof = new ProofOfWorkGate(() => this.config.booking.proofOfWork);
     this.draw = deps.draw ?? cryptoDraw;
     this.cache = new AvailabilityCache(deps.clock);
@@ -92,7 +95,13 @@ export class BookingService {
     void this.sendQueued().catch(failed('queued mails not sent'));
     const everyMs = 60_000 / (this.deps.clock.rate ?? 1);
     // Each minute: lapsed holds and bookings, then the mails due for another try.
-    this.sweeper = setInterval(() => void this.sweep().then(() => this.sendQueued()).catch(failed('booking sweep failed')), everyMs);
+    this.sweeper = setInterval(
+      () =>
+        void this.sweep()
+          .then(() => this.sendQueued())
+          .catch(failed('booking sweep failed')),
+      everyMs,
+    );
     this.sweeper.unref();
   }
 
@@ -129,7 +138,10 @@ export class BookingService {
   slots(serviceId: string, day: string): Outcome<BookingSlots> {
     const service = this.bookableService(serviceId);
     if (!service.ok) return service;
-    return { ok: true, data: this.cache.get(`slots/${serviceId}/${day}`, this.state.seq, this.config, () => ({ serviceId, day, slots: daySlots(this.config, this.state, service.data, day, this.now()) })) };
+    return {
+      ok: true,
+      data: this.cache.get(`slots/${serviceId}/${day}`, this.state.seq, this.config, () => ({ serviceId, day, slots: daySlots(this.config, this.state, service.data, day, this.now()) })),
+    };
   }
 
   challenge() {

@@ -1,5 +1,5 @@
-import type { QueuedMail } from './mail-queue.ts';
 import type { Language, LocalizedText } from '../../shared/config/localized.ts';
+import type { QueuedMail } from './mail-queue.ts';
 
 /** Personal data: kept only while needed (cancellation and the retention sweep delete it). */
 export interface Person {
@@ -63,7 +63,11 @@ export interface BookingState {
   lapsedHolds: Record<string, LapsedHold>;
 }
 
-export interface LapsedHold { serviceId: string; startsAt: number; forgetAt: number }
+export interface LapsedHold {
+  serviceId: string;
+  startsAt: number;
+  forgetAt: number;
+}
 
 export const emptyBookingState = (addressSalt: string): BookingState => ({ seq: 0, addressSalt, bookings: {}, suspension: null, outbox: {}, lapsedHolds: {} });
 

@@ -3,7 +3,10 @@
  * case and surrounding spaces ignored, "+tag" sub-addresses folded, and Gmail's ignored dots removed.
  */
 export function emailKey(email: string): string {
-  const [local = '', domain = ''] = email.trim().toLowerCase().split(/@(?=[^@]*$)/);
+  const [local = '', domain = ''] = email
+    .trim()
+    .toLowerCase()
+    .split(/@(?=[^@]*$)/);
   let box = local.replace(/\+.*$/, '');
   const host = domain === 'googlemail.com' ? 'gmail.com' : domain;
   if (host === 'gmail.com') box = box.replaceAll('.', '');

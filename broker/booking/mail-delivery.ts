@@ -43,7 +43,12 @@ export class MailDelivery {
     } catch (error) {
       const now = this.deps.clock.now();
       const givingUp = now - queued.queuedAt > giveUpAfterMs;
-      this.deps.log.error(givingUp ? 'mail given up after two days' : 'mail not sent, will retry', { to: queued.message.to, subject: queued.message.subject, attempts: queued.attempts + 1, error: String(error) });
+      this.deps.log.error(givingUp ? 'mail given up after two days' : 'mail not sent, will retry', {
+        to: queued.message.to,
+        subject: queued.message.subject,
+        attempts: queued.attempts + 1,
+        error: String(error),
+      });
       await this.deps.change((outbox) => {
         const mail = outbox[id];
         if (!mail) return false;

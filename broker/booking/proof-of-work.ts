@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createChallenge, randomInt, verifySolution, type Challenge } from 'altcha-lib';
+import { type Challenge, createChallenge, randomInt, verifySolution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type { BookingRules } from '../../shared/config/schema.ts';
 import type { ProofOfWork } from '../../shared/contract/booking-api.ts';

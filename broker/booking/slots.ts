@@ -3,7 +3,7 @@ import { addDays, closedAllDay, officeDay, officeZone, openIntervals } from '../
 import { weekdays } from '../../shared/config/opening-hours.ts';
 import type { OfficeConfig, Service } from '../../shared/config/schema.ts';
 import type { BookingDay, BookingSlot, DayUnavailable } from '../../shared/contract/booking-api.ts';
-import { occupies, type Booking, type BookingState } from './booking-state.ts';
+import { type Booking, type BookingState, occupies } from './booking-state.ts';
 
 const timeOf = (at: number) => DateTime.fromMillis(at, { zone: officeZone }).toFormat('H:mm');
 
@@ -40,7 +40,10 @@ export function isSuspended(state: BookingState, workplaceId: string): boolean {
 }
 
 /** `total`: the day's online places used; `perSlot`: every place taken in each slot, staff bookings included. */
-interface Taken { total: number; perSlot: Map<number, number> }
+interface Taken {
+  total: number;
+  perSlot: Map<number, number>;
+}
 
 /**
  * Whether a booking uses one of its day's online places (the seed: so many places a day are set
@@ -108,7 +111,10 @@ export function bookingDays(config: OfficeConfig, state: BookingState, service: 
     if (unavailable) return { day, free: 0, unavailable };
     const taken = takenDays.get(day) ?? none;
     const left = onlinePlaces(service, day) - taken.total;
-    const free = Math.min(left, freeSlots(config, service, day, now, taken).reduce((n, s) => n + s.free, 0));
+    const free = Math.min(
+      left,
+      freeSlots(config, service, day, now, taken).reduce((n, s) => n + s.free, 0),
+    );
     if (free > 0) return { day, free };
     // A day whose last slot is within the lead is over for booking; otherwise it is full.
     const lastSlot = slotStarts(config, service, day).at(-1)!;

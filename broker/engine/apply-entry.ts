@@ -1,15 +1,14 @@
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { CounterReply } from '../../shared/contract/counter.ts';
 import type { KioskReply } from '../../shared/contract/kiosk.ts';
-import { refusalError, type RuleContext } from './context.ts';
 import { checkIn } from './check-in.ts';
+import { type RuleContext, refusalError } from './context.ts';
 import { applyCounterCommand } from './counter-actions.ts';
 import type { DayState } from './day-state.ts';
 import type { JournalEntry } from './journal-entry.ts';
 import { issueWalkIn } from './walk-in.ts';
 
 export type Reply = KioskReply | CounterReply;
-
 
 /**
  * Applies one journal entry to the day: the same function serves a live request and the replay at
@@ -27,9 +26,7 @@ export function applyEntry(config: OfficeConfig, state: DayState, entry: Journal
       message.kind === 'checkIn'
         ? checkIn(ctx, { kioskId: entry.deviceId, pressedAt: message.pressedAt, booking: entry.booking ?? null })
         : issueWalkIn(ctx, { kioskId: entry.deviceId, serviceId: message.serviceId, pressedAt: message.pressedAt });
-    reply = outcome.ok
-      ? { requestId: message.requestId, ok: true, data: { ticket: outcome.data } }
-      : { requestId: message.requestId, ok: false, error: refusalError(outcome.code, outcome.detail) };
+    reply = outcome.ok ? { requestId: message.requestId, ok: true, data: { ticket: outcome.data } } : { requestId: message.requestId, ok: false, error: refusalError(outcome.code, outcome.detail) };
   } else {
     const { message } = entry;
     key = `${entry.deviceId}/${message.commandId}`;

@@ -7,17 +7,30 @@ import { meanServiceMs } from './wait-estimate.ts';
 import { comesBefore, headOf, lineOf } from './waiting-line.ts';
 
 /** Why Next calls whom it calls (or, with no ticket, why it calls nobody although walk-ins wait). */
-export interface NextCall { ticket: TicketRecord | null; reason: UpNext['reason']; bookedAt: number | null }
+export interface NextCall {
+  ticket: TicketRecord | null;
+  reason: UpNext['reason'];
+  bookedAt: number | null;
+}
 
 /**
  * `expected`: today's confirmed bookings of the counter's services whose time is near, as the
  * booking service knew them when Next was pressed (recorded in the journal entry, so a replay
  * decides the same); those already checked in are left out here.
  */
-interface Situation { config: OfficeConfig; state: DayState; counter: Counter; now: number; expected: readonly BookedRef[] }
+interface Situation {
+  config: OfficeConfig;
+  state: DayState;
+  counter: Counter;
+  now: number;
+  expected: readonly BookedRef[];
+}
 
 /** A time this counter may have to keep: a booked client waiting in the hall, or one expected by then. */
-interface Appointment { serviceId: string; at: number }
+interface Appointment {
+  serviceId: string;
+  at: number;
+}
 
 /** The earliest head among the counter's services of one line; ties go to the service the counter lists first. */
 function earliest({ state, counter }: Situation, origin: TicketRecord['origin'], fits: (t: TicketRecord) => boolean = () => true): TicketRecord | undefined {

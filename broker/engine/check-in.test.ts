@@ -168,7 +168,10 @@ test('one request id reused for new codes replays only its own answer and every 
   assert.is(codeOf(await code('10000001', 'kiosk-hala', 'r-1')), 'invalidMessage', 'the same id with another code is not tried');
   const answers: string[] = [];
   for (let k = 2; k < 100; k++) answers.push(codeOf(await code(String(10_000_000 + k), 'kiosk-hala', 'r-1')));
-  assert.ok(answers.every((a) => a === 'invalidMessage' || a === 'tooManyAttempts'), 'no guess under a reused id reaches the bookings');
+  assert.ok(
+    answers.every((a) => a === 'invalidMessage' || a === 'tooManyAttempts'),
+    'no guess under a reused id reaches the bookings',
+  );
   assert.is(codeOf(await code('12345678', 'kiosk-hala', 'r-2')), 'tooManyAttempts', 'the attempts under the reused id were counted');
 });
 

@@ -1,13 +1,17 @@
 import { checkInKiosk, kioskWorkplaces } from '../../shared/config/check-in-kiosks.ts';
 import { againstWindow, checkInWindow } from '../../shared/config/check-in-window.ts';
 import type { Ticket } from '../../shared/contract/kiosk.ts';
-import { refuse, staleness, type Outcome, type RuleContext } from './context.ts';
+import { type Outcome, type RuleContext, refuse, staleness } from './context.ts';
 import type { BookedRef } from './journal-entry.ts';
-import { estimateWaitMinutes } from './wait-estimate.ts';
 import { issueTicket, printedTicket } from './ticket-issue.ts';
+import { estimateWaitMinutes } from './wait-estimate.ts';
 import { placeInLine } from './waiting-line.ts';
 
-export interface CheckInRequest { kioskId: string; pressedAt: number; booking: BookedRef | null }
+export interface CheckInRequest {
+  kioskId: string;
+  pressedAt: number;
+  booking: BookedRef | null;
+}
 
 /**
  * A booking code typed at the kiosk: a ticket marked as a booking, within its window

@@ -1,7 +1,10 @@
 const minute = 60_000;
 const hour = 3_600_000;
 
-export interface CodeLimits { codeAttemptsPerKioskPerMinute: number; codeAttemptsPerKioskPerHour: number }
+export interface CodeLimits {
+  codeAttemptsPerKioskPerMinute: number;
+  codeAttemptsPerKioskPerHour: number;
+}
 
 /**
  * Booking codes tried at each kiosk that did not check anyone in: at most so many different codes

@@ -4,7 +4,7 @@ import { codeOf, engineAt } from './engine-fixture.ts';
 
 const stateOf = (engine: Awaited<ReturnType<typeof engineAt>>['engine'], id: string) => engine.counterStates().find((c) => c.counterId === id)!;
 
-test('Next calls the oldest waiting ticket among the counter\'s services', async () => {
+test("Next calls the oldest waiting ticket among the counter's services", async () => {
   const { engine, press, counter, clock } = await engineAt();
   await press('pasy');
   clock.advance(1000);
@@ -27,7 +27,13 @@ test('Next puts the call on the hall screen; recall calls the same number again'
   await counter('prepazka-3', 'next');
   await counter('prepazka-3', 'recall');
   const calls = engine.hallCalls().calls;
-  assert.equal(calls.map((c) => [c.number, c.counterNumber, c.kind]), [['C001', 3, 'recall'], ['C001', 3, 'call']]);
+  assert.equal(
+    calls.map((c) => [c.number, c.counterNumber, c.kind]),
+    [
+      ['C001', 3, 'recall'],
+      ['C001', 3, 'call'],
+    ],
+  );
   assert.is(stateOf(engine, 'prepazka-3').current?.calls, 2);
 });
 

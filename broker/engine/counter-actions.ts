@@ -1,7 +1,7 @@
 import type { Counter } from '../../shared/config/schema.ts';
-import type { CounterCommand, CounterAction } from '../../shared/contract/counter.ts';
+import type { CounterAction, CounterCommand } from '../../shared/contract/counter.ts';
 import { pickNext } from './call-order.ts';
-import { refuse, staleness, type Outcome, type RuleContext } from './context.ts';
+import { type Outcome, type RuleContext, refuse, staleness } from './context.ts';
 import { counterRecord, setCounter } from './counter-record.ts';
 import type { CounterRecord, TicketRecord } from './day-state.ts';
 import type { BookedRef } from './journal-entry.ts';

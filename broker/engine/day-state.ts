@@ -1,6 +1,6 @@
 import type { OfficeConfig } from '../../shared/config/schema.ts';
-import type { HallCall } from '../../shared/contract/hall.ts';
 import type { CounterReply } from '../../shared/contract/counter.ts';
+import type { HallCall } from '../../shared/contract/hall.ts';
 import type { KioskReply } from '../../shared/contract/kiosk.ts';
 
 export type TicketStatus = 'waiting' | 'called' | 'done' | 'noShow';

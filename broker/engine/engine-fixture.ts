@@ -3,10 +3,10 @@ import { withPublicBase } from '../../shared/config/public-address.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { CounterCommand } from '../../shared/contract/counter.ts';
 import type { KioskReply } from '../../shared/contract/kiosk.ts';
-import type { QueueStore } from '../store/queue-store.ts';
-import { MemoryStore } from '../store/memory-store.ts';
-import { QueueEngine, type BookingLookup } from './queue-engine.ts';
 import { kostelec, tuesdayNine } from '../../test/support/office-fixture.ts';
+import { MemoryStore } from '../store/memory-store.ts';
+import type { QueueStore } from '../store/queue-store.ts';
+import { type BookingLookup, QueueEngine } from './queue-engine.ts';
 
 /** An engine on a manual clock and a store of the test's choice, with shorthands for presses. */
 export async function engineAt(options: { at?: number; config?: OfficeConfig; store?: QueueStore; compactAfter?: number; bookings?: BookingLookup } = {}) {
@@ -22,13 +22,10 @@ export async function engineAt(options: { at?: number; config?: OfficeConfig; st
     engine,
     clock,
     store,
-    press: (serviceId: string, kioskId = kioskFor(serviceId), requestId = nextId()) =>
-      engine.kioskRequest(kioskId, { kind: 'walkIn', requestId, pressedAt: clock.now(), serviceId }),
-    counter: (counterId: string, action: Exclude<CounterCommand['action'], 'transfer'>, commandId = nextId()) =>
-      engine.counterCommand(counterId, { action, commandId, pressedAt: clock.now() }),
+    press: (serviceId: string, kioskId = kioskFor(serviceId), requestId = nextId()) => engine.kioskRequest(kioskId, { kind: 'walkIn', requestId, pressedAt: clock.now(), serviceId }),
+    counter: (counterId: string, action: Exclude<CounterCommand['action'], 'transfer'>, commandId = nextId()) => engine.counterCommand(counterId, { action, commandId, pressedAt: clock.now() }),
     code: (code: string, kioskId = 'kiosk-hala', requestId = nextId()) => engine.kioskRequest(kioskId, { kind: 'checkIn', requestId, pressedAt: clock.now(), code }),
-    transfer: (counterId: string, serviceId: string) =>
-      engine.counterCommand(counterId, { action: 'transfer', commandId: nextId(), pressedAt: clock.now(), serviceId }),
+    transfer: (counterId: string, serviceId: string) => engine.counterCommand(counterId, { action: 'transfer', commandId: nextId(), pressedAt: clock.now(), serviceId }),
   };
 }
 

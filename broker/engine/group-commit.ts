@@ -1,4 +1,7 @@
-interface Waiter { resolve: () => void; reject: (e: unknown) => void }
+interface Waiter {
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
 
 /**
  * Concurrent writers share one durable write (group commit): on a Pi's SD card one fsync costs tens

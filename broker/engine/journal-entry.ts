@@ -2,7 +2,11 @@ import type { CounterCommand } from '../../shared/contract/counter.ts';
 import type { KioskRequest } from '../../shared/contract/kiosk.ts';
 
 /** The booking behind a typed code, as the booking service knew it when the code was typed. */
-export interface BookedRef { id: string; serviceId: string; startsAt: number }
+export interface BookedRef {
+  id: string;
+  serviceId: string;
+  startsAt: number;
+}
 
 /**
  * One operation that changed the day, with everything that made its outcome: the instant it was

@@ -1,8 +1,8 @@
 import { test } from 'uvu';
-import { withPublicBase } from '../../shared/config/public-address.ts';
 import * as assert from 'uvu/assert';
-import { MemoryStore } from '../store/memory-store.ts';
+import { withPublicBase } from '../../shared/config/public-address.ts';
 import { kostelec } from '../../test/support/office-fixture.ts';
+import { MemoryStore } from '../store/memory-store.ts';
 import { codeOf, engineAt, numberOf } from './engine-fixture.ts';
 
 test('a restarted engine rebuilds the same day from snapshot and journal', async () => {
@@ -46,7 +46,10 @@ test('settings changed mid-day: a restart replays each entry under the settings 
   // Restarted with the old settings (the settings file not yet written when the power went):
   // P004, journaled under the new capacity, is still there, and the old capacity holds from now on.
   const second = await engineAt({ store, config: tight, at: now });
-  assert.equal(second.engine.serviceStatuses(now), first.engine.serviceStatuses(now).map((s) => (s.serviceId === 'pokladna' ? { ...s, open: false, closedReason: 'capacityExhausted', ticketsLeft: 0 } : s)));
+  assert.equal(
+    second.engine.serviceStatuses(now),
+    first.engine.serviceStatuses(now).map((s) => (s.serviceId === 'pokladna' ? { ...s, open: false, closedReason: 'capacityExhausted', ticketsLeft: 0 } : s)),
+  );
   assert.equal(second.engine.counterStates(now), first.engine.counterStates(now));
   assert.is(codeOf(await second.press('pokladna')), 'capacityExhausted');
   // And with the new settings: the same day, and room for more.

@@ -6,20 +6,20 @@ import type { CounterCommand, CounterReply, CounterState } from '../../shared/co
 import type { HallCalls } from '../../shared/contract/hall.ts';
 import type { KioskReply, KioskRequest } from '../../shared/contract/kiosk.ts';
 import type { ServiceStatus } from '../../shared/contract/service.ts';
+import type { UpNext } from '../../shared/contract/staff-api.ts';
+import type { TicketStatus } from '../../shared/contract/ticket-status.ts';
 import type { Durable, QueueStore } from '../store/queue-store.ts';
-import { freshDay, type DayState, type TicketRecord } from './day-state.ts';
-import { GroupCommit } from './group-commit.ts';
 import { applyEntry, type Reply } from './apply-entry.ts';
-import { refusalError } from './context.ts';
-import { CodeAttempts } from './code-attempts.ts';
-import type { BookedRef, JournalEntry } from './journal-entry.ts';
 import { lookAheadMs, pickNext } from './call-order.ts';
+import { CodeAttempts } from './code-attempts.ts';
+import { refusalError } from './context.ts';
 import { counterRecord } from './counter-record.ts';
+import { type DayState, freshDay, type TicketRecord } from './day-state.ts';
+import { GroupCommit } from './group-commit.ts';
+import type { BookedRef, JournalEntry } from './journal-entry.ts';
+import { ticketView } from './ticket-view.ts';
 import { counterState, hallCalls, serviceStatus } from './views.ts';
 import { waitingNumbers } from './waiting-line.ts';
-import { ticketView } from './ticket-view.ts';
-import type { TicketStatus } from '../../shared/contract/ticket-status.ts';
-import type { UpNext } from '../../shared/contract/staff-api.ts';
 
 export interface EngineDeps {
   config: OfficeConfig;
@@ -64,7 +64,10 @@ export class QueueEngine {
 
   constructor(private readonly deps: EngineDeps) {
     this.office = deps.config;
-    this.commits = new GroupCommit(() => this.write(), () => this.restore());
+    this.commits = new GroupCommit(
+      () => this.write(),
+      () => this.restore(),
+    );
     this.codeAttempts = new CodeAttempts(() => this.office.booking.limits);
   }
 

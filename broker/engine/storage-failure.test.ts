@@ -1,9 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { DayState } from './day-state.ts';
-import type { JournalEntry } from './journal-entry.ts';
 import { MemoryStore } from '../store/memory-store.ts';
+import type { DayState } from './day-state.ts';
 import { codeOf, engineAt, numberOf } from './engine-fixture.ts';
+import type { JournalEntry } from './journal-entry.ts';
 
 /** A real MemoryStore whose writes can be made to fail, as a full or broken disk would. */
 class FailingStore extends MemoryStore {

@@ -18,7 +18,15 @@ export function issueTicket(ctx: RuleContext, service: Service, origin: Pick<Tic
   state.sequences[service.letter] = sequence;
   state.ticketsIssued = (state.ticketsIssued ?? Object.keys(state.tickets).length) + 1;
   const ticket: TicketRecord = {
-    number, serviceId: service.id, workplaceId: service.workplaceId, ...origin, issueOrder: state.ticketsIssued, token: ctx.newToken(), issuedAt: now, status: 'waiting', calls: 0,
+    number,
+    serviceId: service.id,
+    workplaceId: service.workplaceId,
+    ...origin,
+    issueOrder: state.ticketsIssued,
+    token: ctx.newToken(),
+    issuedAt: now,
+    status: 'waiting',
+    calls: 0,
   };
   state.tickets[number] = ticket;
   joinLine(state, ticket);

@@ -15,9 +15,7 @@ export function serviceStatus(config: OfficeConfig, state: DayState, serviceId: 
   const window = ticketWindow(config, workplace, now);
   const ticketsLeft = Math.max(0, workplace.walkInCapacityPerDay - (state.issuedPerWorkplace[workplace.id] ?? 0));
   const waiting = lineLength(state, [service.id]);
-  const closedReason = !window.open
-    ? window.reason === 'holiday' ? 'holiday' : 'closed'
-    : ticketsLeft === 0 ? 'capacityExhausted' : null;
+  const closedReason = !window.open ? (window.reason === 'holiday' ? 'holiday' : 'closed') : ticketsLeft === 0 ? 'capacityExhausted' : null;
   return {
     serviceId,
     open: closedReason === null,

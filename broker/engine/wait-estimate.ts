@@ -1,6 +1,6 @@
 import type { OfficeConfig, Service } from '../../shared/config/schema.ts';
-import type { DayState } from './day-state.ts';
 import { counterRecord } from './counter-record.ts';
+import type { DayState } from './day-state.ts';
 
 /** Mean of the day's latest service times, or the configured typical time before any client is served. */
 export function meanServiceMs(state: DayState, service: Service): number {

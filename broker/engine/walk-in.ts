@@ -1,11 +1,15 @@
 import { ticketWindow } from '../../shared/calendar/office-calendar.ts';
 import type { Ticket } from '../../shared/contract/kiosk.ts';
-import { refuse, staleness, type Outcome, type RuleContext } from './context.ts';
-import { estimateWaitMinutes } from './wait-estimate.ts';
+import { type Outcome, type RuleContext, refuse, staleness } from './context.ts';
 import { issueTicket, printedTicket } from './ticket-issue.ts';
+import { estimateWaitMinutes } from './wait-estimate.ts';
 import { lineLength } from './waiting-line.ts';
 
-export interface WalkInRequest { kioskId: string; serviceId: string; pressedAt: number }
+export interface WalkInRequest {
+  kioskId: string;
+  serviceId: string;
+  pressedAt: number;
+}
 
 /** One press of a service button: a ticket, or the reason there is none. Mutates state only on success. */
 export function issueWalkIn(ctx: RuleContext, req: WalkInRequest): Outcome<Ticket> {

@@ -1,8 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
+import { formatIssues } from '../../shared/config/validate.ts';
 import type { BookingRefusal, FieldIssue, SuspensionNotice } from '../../shared/contract/booking-api.ts';
 import { fieldIssues } from '../../shared/texts/issue-texts.ts';
-import { formatIssues } from '../../shared/config/validate.ts';
 
 /** The HTTP status of each refusal; the body always says the code, which the web UI words. */
 const statusOf: Record<BookingRefusal, number> = {
@@ -32,11 +32,8 @@ const statusOf: Record<BookingRefusal, number> = {
 };
 
 export function sendRefusal(reply: FastifyReply, code: BookingRefusal, detail?: string, suspension?: SuspensionNotice | null, issues?: FieldIssue[]): FastifyReply {
-  return reply
-    .code(statusOf[code])
-    .send({ error: { code, ...(detail === undefined ? {} : { detail }), ...(issues ? { issues } : {}), ...(suspension ? { suspension } : {}) } });
+  return reply.code(statusOf[code]).send({ error: { code, ...(detail === undefined ? {} : { detail }), ...(issues ? { issues } : {}), ...(suspension ? { suspension } : {}) } });
 }
-
 
 /** Parses a body or parameters by its schema; on failure answers 400 with every problem and returns undefined. */
 export function parseOr400<T>(schema: z.ZodType<T>, input: unknown, reply: FastifyReply): T | undefined {

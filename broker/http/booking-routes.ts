@@ -21,9 +21,7 @@ const tenMinutes = 10 * 60_000;
 export function bookingRoutes(app: FastifyInstance, booking: BookingService, config: () => OfficeConfig, adminToken: string): void {
   type Limits = OfficeConfig['booking']['limits'];
   const answer = <T>(reply: FastifyReply, outcome: BookingOutcome<T>, status = 200, workplaceId?: string) =>
-    outcome.ok
-      ? reply.code(status).send(outcome.data)
-      : sendRefusal(reply, outcome.code, outcome.detail, outcome.code === 'suspended' ? booking.suspensionNotice(workplaceId) : undefined);
+    outcome.ok ? reply.code(status).send(outcome.data) : sendRefusal(reply, outcome.code, outcome.detail, outcome.code === 'suspended' ? booking.suspensionNotice(workplaceId) : undefined);
   const workplaceOf = (serviceId: string) => config().services.find((s) => s.id === serviceId)?.workplaceId;
   /** seed's crisis notice: while booking is off, every booking route refuses with it. */
   const suspendedFor = (reply: FastifyReply, serviceId: string) => {
@@ -50,13 +48,21 @@ export function bookingRoutes(app: FastifyInstance, booking: BookingService, con
   });
 
   // A page may fetch a fresh challenge a few times per hold (a corrected form, a reload).
-  app.get('/api/challenge', limit((l) => l.holdRequestsPerAddress * 4), async (_req, reply) => reply.send(await booking.challenge()));
+  app.get(
+    '/api/challenge',
+    limit((l) => l.holdRequestsPerAddress * 4),
+    async (_req, reply) => reply.send(await booking.challenge()),
+  );
 
-  app.post('/api/holds', limit((l) => l.holdRequestsPerAddress), async (req, reply) => {
-    const body = parseOr400(holdRequest, req.body, reply);
-    if (!body || suspendedFor(reply, body.serviceId)) return reply;
-    return answer(reply, await booking.hold(body, req.ip), 201, workplaceOf(body.serviceId));
-  });
+  app.post(
+    '/api/holds',
+    limit((l) => l.holdRequestsPerAddress),
+    async (req, reply) => {
+      const body = parseOr400(holdRequest, req.body, reply);
+      if (!body || suspendedFor(reply, body.serviceId)) return reply;
+      return answer(reply, await booking.hold(body, req.ip), 201, workplaceOf(body.serviceId));
+    },
+  );
 
   // GET (and the HEAD Fastify adds for it) only reads: mail scanners that follow the link change nothing.
   app.get('/api/confirmations/:token', (req, reply) => {
@@ -64,27 +70,43 @@ export function bookingRoutes(app: FastifyInstance, booking: BookingService, con
     return params ? answer(reply, booking.summary(params.token)) : reply;
   });
 
-  app.post('/api/confirmations/:token', limit(() => 60), async (req, reply) => {
-    const params = parseOr400(tokenParams, req.params, reply);
-    return params ? answer(reply, await booking.confirm(params.token)) : reply;
-  });
+  app.post(
+    '/api/confirmations/:token',
+    limit(() => 60),
+    async (req, reply) => {
+      const params = parseOr400(tokenParams, req.params, reply);
+      return params ? answer(reply, await booking.confirm(params.token)) : reply;
+    },
+  );
 
   // The form's two steps are one route, so they share one allowance per address.
-  app.post('/api/cancellations/:step', limit((l) => l.cancelAttemptsPerAddress), async (req, reply) => {
-    const params = parseOr400(cancelParams, req.params, reply);
-    const body = params && parseOr400(cancelRequest, req.body, reply);
-    if (!params || !body) return reply;
-    return answer(reply, params.step === 'preview' ? booking.cancelPreview(body.code, body.email) : await booking.cancel(body.code, body.email));
-  });
+  app.post(
+    '/api/cancellations/:step',
+    limit((l) => l.cancelAttemptsPerAddress),
+    async (req, reply) => {
+      const params = parseOr400(cancelParams, req.params, reply);
+      const body = params && parseOr400(cancelRequest, req.body, reply);
+      if (!params || !body) return reply;
+      return answer(reply, params.step === 'preview' ? booking.cancelPreview(body.code, body.email) : await booking.cancel(body.code, body.email));
+    },
+  );
 
   // The crisis switch as a command on the server (scripts/booking.ts); the staff pages have their own route.
-  app.put('/api/admin/suspension', limit(() => 30), async (req, reply) => {
-    if (!adminTokenAccepted(req, adminToken)) return sendRefusal(reply, 'unauthorized');
-    const body = parseOr400(suspendRequest, req.body, reply);
-    return body ? answer(reply, await booking.suspend(body)) : reply;
-  });
-  app.delete('/api/admin/suspension', limit(() => 30), async (req, reply) => {
-    if (!adminTokenAccepted(req, adminToken)) return sendRefusal(reply, 'unauthorized');
-    return answer(reply, await booking.resume());
-  });
+  app.put(
+    '/api/admin/suspension',
+    limit(() => 30),
+    async (req, reply) => {
+      if (!adminTokenAccepted(req, adminToken)) return sendRefusal(reply, 'unauthorized');
+      const body = parseOr400(suspendRequest, req.body, reply);
+      return body ? answer(reply, await booking.suspend(body)) : reply;
+    },
+  );
+  app.delete(
+    '/api/admin/suspension',
+    limit(() => 30),
+    async (req, reply) => {
+      if (!adminTokenAccepted(req, adminToken)) return sendRefusal(reply, 'unauthorized');
+      return answer(reply, await booking.resume());
+    },
+  );
 }

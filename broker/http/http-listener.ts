@@ -1,6 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
-export interface HttpTimeouts { headersMs: number; requestMs: number; idleMs: number; keepAliveMs: number }
+export interface HttpTimeouts {
+  headersMs: number;
+  requestMs: number;
+  idleMs: number;
+  keepAliveMs: number;
+}
 
 /**
  * The headers within 10 s, the whole request with its body within 20 s (a phone on a weak signal

@@ -10,22 +10,23 @@ import { createWebSocketStream, WebSocketServer } from 'ws';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { StaffRole } from '../../shared/contract/staff-api.ts';
 import type { BookingService } from '../booking/booking-service.ts';
+import type { QueueEngine } from '../engine/queue-engine.ts';
+import type { Logger } from '../log.ts';
+import type { StatisticsService } from '../statistics/statistics-service.ts';
 import { sendRefusal } from './api-errors.ts';
 import { bookingRoutes } from './booking-routes.ts';
-import { settingsRoutes } from './settings-routes.ts';
-import { statisticsRoutes } from './statistics-routes.ts';
-import type { StatisticsService } from '../statistics/statistics-service.ts';
-import { staffOfficeRoutes, type StaffOfficeDeps } from './staff-office-routes.ts';
-import { staffRoutes, type StaffDeps } from './staff-routes.ts';
-import { statusRoutes } from './status-routes.ts';
-import type { TrustProxy } from './proxy-trust.ts';
 import type { createHttpListener } from './http-listener.ts';
-import type { Logger } from '../log.ts';
-import type { QueueEngine } from '../engine/queue-engine.ts';
+import type { TrustProxy } from './proxy-trust.ts';
+import { settingsRoutes } from './settings-routes.ts';
+import { type StaffOfficeDeps, staffOfficeRoutes } from './staff-office-routes.ts';
+import { type StaffDeps, staffRoutes } from './staff-routes.ts';
+import { statisticsRoutes } from './statistics-routes.ts';
+import { statusRoutes } from './status-routes.ts';
 
-export interface Readiness { ready: boolean; day: string }
-
-
+export interface Readiness {
+  ready: boolean;
+  day: string;
+}
 
 /** Where browsers reach MQTT: the hall screen and the virtual office. */
 export const mqttWebSocketPath = '/mqtt';
@@ -59,7 +60,11 @@ export interface HttpOptions {
  * MQTT over WebSocket at `/mqtt`. Every body is checked by its schema from shared/ (booking-routes.ts).
  */
 /** Every route, with the staff role it requires: the permission tests walk them all. */
-export interface RouteEntry { method: string; url: string; staffRole: StaffRole | null }
+export interface RouteEntry {
+  method: string;
+  url: string;
+  staffRole: StaffRole | null;
+}
 
 export async function createHttpServer(options: HttpOptions): Promise<{ app: FastifyInstance; server: Server; sockets: WebSocketServer; routes: RouteEntry[] }> {
   // Every per-address limit keys on req.ip: behind a proxy it is the client's address only when the
@@ -124,7 +129,8 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
     // The page is revalidated every time (fastify-static's own max-age would otherwise win): after an
     // update it must name the new hashed assets, the old ones are gone.
     // HEAD as GET (link checkers ask with HEAD): a page that exists must not look broken.
-    if (hasUi && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+    if (hasUi && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/'))
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     return reply.code(404).send({ error: { code: 'notFound' } });
   });
 

@@ -3,8 +3,8 @@ import type { FieldIssue } from '../../shared/contract/booking-api.ts';
 import { settingsChangeRequest, settingsPreviewRequest } from '../../shared/contract/staff-api.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
-import type { Sessions } from '../staff/sessions.ts';
 import { bookingRows } from '../staff/booking-rows.ts';
+import type { Sessions } from '../staff/sessions.ts';
 import { parseOr400, sendRefusal } from './api-errors.ts';
 import { staffAccess } from './staff-guard.ts';
 

@@ -12,7 +12,13 @@ import type { Sessions } from '../staff/sessions.ts';
 import { parseOr400, sendRefusal } from './api-errors.ts';
 import { sessionOf, staffAccess } from './staff-guard.ts';
 
-export interface StaffOfficeDeps { booking: BookingService; engine: QueueEngine; board: DeviceHealthBoard; sessions: Sessions; clock: Clock }
+export interface StaffOfficeDeps {
+  booking: BookingService;
+  engine: QueueEngine;
+  board: DeviceHealthBoard;
+  sessions: Sessions;
+  clock: Clock;
+}
 
 const bookingParams = z.strictObject({ bookingId: z.string().max(64) });
 const serviceParams = z.strictObject({ serviceId: z.string().max(40) });

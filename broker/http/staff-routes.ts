@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { officeDay } from '../../shared/calendar/office-calendar.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
-import { loginRequest, myCounterRequest, newAccountRequest, username, type StaffSession } from '../../shared/contract/staff-api.ts';
+import { loginRequest, myCounterRequest, newAccountRequest, type StaffSession, username } from '../../shared/contract/staff-api.ts';
 import type { Session, Sessions } from '../staff/sessions.ts';
 import type { StaffAccounts } from '../staff/staff-accounts.ts';
 import { adminTokenAccepted } from './admin-token.ts';

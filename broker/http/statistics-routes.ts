@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { statisticsQuery } from '../../shared/contract/staff-api.ts';
-import type { StatisticsService } from '../statistics/statistics-service.ts';
 import type { Sessions } from '../staff/sessions.ts';
+import type { StatisticsService } from '../statistics/statistics-service.ts';
 import { parseOr400, sendRefusal } from './api-errors.ts';
 import { staffAccess } from './staff-guard.ts';
 
@@ -31,9 +31,6 @@ export function statisticsRoutes(app: FastifyInstance, statistics: StatisticsSer
   app.get('/api/staff/statistics.csv', clerk, (req, reply) => {
     const query = parse(req.query, reply);
     if (!query) return reply;
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="statistika-${query.from}-${query.to}.csv"`)
-      .send(statistics.csv(query));
+    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="statistika-${query.from}-${query.to}.csv"`).send(statistics.csv(query));
   });
 }

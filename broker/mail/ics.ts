@@ -17,13 +17,25 @@ export interface CalendarEvent {
   attendee: { name: string; email: string };
 }
 
-const utc = (at: number) => new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utc = (at: number) =>
+  new Date(at)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 /** Control characters other than a line break have no place in a calendar text; they are dropped. */
 const controls = /[\p{Cc}\u2028\u2029]/gu;
 /** A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, every line break as `\n`. */
-const escapeText = (text: string) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n').replace(controls, '');
+const escapeText = (text: string) =>
+  text
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(controls, '');
 /** A quoted parameter value (§3.2): no DQUOTE and no control character may appear in it at all. */
-const quoted = (text: string) => `"${text.replace(/"/g, "'").replace(/\r\n|\r|\n/g, ' ').replace(controls, '')}"`;
+const quoted = (text: string) =>
+  `"${text
+    .replace(/"/g, "'")
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(controls, '')}"`;
 /** An address in a mailto: URI: the schema's e-mail already, but never a character that could end the line. */
 const mailto = (address: string) => `mailto:${address.replace(controls, '')}`;
 

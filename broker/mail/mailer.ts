@@ -66,11 +66,8 @@ function envelope(from: string, message: MailMessage): SendMailOptions {
     subject: message.subject,
     text: message.text,
     html: message.html,
-    attachments: message.calendar
-      ? [{ filename: 'rezervace.ics', content: message.calendar.content, contentType: `text/calendar; charset=utf-8; method=${message.calendar.method}` }]
-      : [],
+    attachments: message.calendar ? [{ filename: 'rezervace.ics', content: message.calendar.content, contentType: `text/calendar; charset=utf-8; method=${message.calendar.method}` }] : [],
   };
 }
 
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mayPublish, maySubscribe, roleOf, type Identity } from './access.ts';
 import { kostelec } from '../../test/support/office-fixture.ts';
+import { type Identity, mayPublish, maySubscribe, roleOf } from './access.ts';
 
 const kiosk: Identity = { deviceId: 'kiosk-hala', role: 'kiosk' };
 const counter: Identity = { deviceId: 'prepazka-2', role: 'counter' };

@@ -1,6 +1,6 @@
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { simulatorId } from '../../shared/contract/simulation.ts';
-import { contract, matchTopic, type ClientRole } from '../../shared/contract/topics.ts';
+import { type ClientRole, contract, matchTopic } from '../../shared/contract/topics.ts';
 
 /**
  * Which role a login has: a device's from the office configuration; the virtual office page's only
@@ -15,7 +15,11 @@ export function roleOf(config: OfficeConfig, deviceId: string, simulating = fals
 }
 
 /** Who is connected, and whether this server simulates (simulation-only topics exist only then). */
-export interface Identity { deviceId: string; role: ClientRole; simulating?: boolean }
+export interface Identity {
+  deviceId: string;
+  role: ClientRole;
+  simulating?: boolean;
+}
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 const allow: Decision = { allowed: true };

@@ -2,7 +2,10 @@ import type { Aedes, AedesPublishPacket } from 'aedes';
 import type { DeviceHealth, DevicePresence } from '../../shared/contract/device.ts';
 import { matchTopic, parsePayload, topicFilter } from '../../shared/contract/topics.ts';
 
-export interface DeviceCondition { presence?: DevicePresence; health?: DeviceHealth }
+export interface DeviceCondition {
+  presence?: DevicePresence;
+  health?: DeviceHealth;
+}
 
 /**
  * What the staff dashboard knows of each device: its presence (published by the server from the

@@ -2,10 +2,10 @@ import type { Aedes, AedesPublishPacket } from 'aedes';
 import { nextWindowChange } from '../../shared/calendar/office-calendar.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { requestId as requestIdSchema } from '../../shared/contract/common.ts';
-import { matchTopic, parsePayload, topic, topicFilter, type Message, type TopicName } from '../../shared/contract/topics.ts';
+import { type Message, matchTopic, parsePayload, type TopicName, topic, topicFilter } from '../../shared/contract/topics.ts';
+import { deviceConfigs } from '../device-configs.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 import type { Logger } from '../log.ts';
-import { deviceConfigs } from '../device-configs.ts';
 import { roleOf } from './access.ts';
 
 interface Route<In extends TopicName, Out extends TopicName> {

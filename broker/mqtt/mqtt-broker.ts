@@ -1,9 +1,9 @@
 import { Aedes, type Client } from 'aedes';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
-import { maxPayloadBytes, parsePayload, matchTopic } from '../../shared/contract/topics.ts';
+import { matchTopic, maxPayloadBytes, parsePayload } from '../../shared/contract/topics.ts';
 import type { Logger } from '../log.ts';
-import { mayPublish, mayRead, maySubscribe, roleOf, type Identity } from './access.ts';
-import { secretMatches, type Credentials } from './credentials.ts';
+import { type Identity, mayPublish, mayRead, maySubscribe, roleOf } from './access.ts';
+import { type Credentials, secretMatches } from './credentials.ts';
 
 /** MQTT 3.1.1 CONNACK return codes (spec 3.2.2.3). */
 const identifierRejected = 2;
@@ -79,4 +79,3 @@ export async function createMqttBroker(config: OfficeConfig, credentials: Creden
 
   return aedes;
 }
-

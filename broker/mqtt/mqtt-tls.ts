@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
 
 /** The office server's certificate for MQTT over TLS, as PEM, and the port it is offered on. */
-export interface MqttTls { cert: string; key: string; port: number }
+export interface MqttTls {
+  cert: string;
+  key: string;
+  port: number;
+}
 
 /**
  * `FRONTA_MQTT_TLS_CERT` and `FRONTA_MQTT_TLS_KEY` (PEM files, e.g. from the town's IT or made by

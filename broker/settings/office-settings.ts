@@ -17,7 +17,11 @@ export class OfficeSettings {
   private inForceNow: OfficeConfig;
 
   /** `publicBase`: the address the server derived from how it was started, for a configuration that names none. */
-  constructor(private readonly store: DocumentStore, initial: OfficeConfig, private readonly publicBase: string) {
+  constructor(
+    private readonly store: DocumentStore,
+    initial: OfficeConfig,
+    private readonly publicBase: string,
+  ) {
     this.current = initial;
     this.inForceNow = this.inForce(initial);
   }

@@ -2,7 +2,11 @@ import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { Booking } from '../booking/booking-state.ts';
 import { slotStarts } from '../booking/slots.ts';
 
-const ids = (items: { id: string }[]) => items.map((i) => i.id).sort().join(',');
+const ids = (items: { id: string }[]) =>
+  items
+    .map((i) => i.id)
+    .sort()
+    .join(',');
 
 /**
  * What a settings change may not do while the office runs: the devices are provisioned with their

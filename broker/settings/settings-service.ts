@@ -1,8 +1,8 @@
 import type { Clock } from '../../shared/clock.ts';
-import type { FieldIssue } from '../../shared/contract/booking-api.ts';
 import type { LocalizedText } from '../../shared/config/localized.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { validateOfficeConfig } from '../../shared/config/validate.ts';
+import type { FieldIssue } from '../../shared/contract/booking-api.ts';
 import type { BookingService } from '../booking/booking-service.ts';
 import type { Booking } from '../booking/booking-state.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
@@ -67,7 +67,10 @@ export class SettingsService {
     await bridge.reconfigure();
     log.info('settings changed', { affected: affected.length, cancelAffected });
     if (!cancelAffected || affected.length === 0) return { ok: true, data: { affected: affected.length, cancelled: 0 } };
-    const cancelled = await booking.cancelMany(affected.map((b) => b.id), notice);
+    const cancelled = await booking.cancelMany(
+      affected.map((b) => b.id),
+      notice,
+    );
     if (!cancelled.ok) return { ok: false, code: 'storageFailed', errors: [`settings saved, but the bookings were not cancelled: ${cancelled.detail ?? cancelled.code}`] };
     return { ok: true, data: { affected: affected.length, cancelled: cancelled.data } };
   }

@@ -37,7 +37,16 @@ export function dashboard({ config, now, services, counters, condition, queue, u
     at: now,
     services: services.map((s) => {
       const service = config.services.find((x) => x.id === s.serviceId)!;
-      return { serviceId: s.serviceId, name: service.name, letter: service.letter, open: s.open, waiting: s.waiting, queue: queue(s.serviceId), estimatedWaitMinutes: s.estimatedWaitMinutes, ticketsLeft: s.ticketsLeft };
+      return {
+        serviceId: s.serviceId,
+        name: service.name,
+        letter: service.letter,
+        open: s.open,
+        waiting: s.waiting,
+        queue: queue(s.serviceId),
+        estimatedWaitMinutes: s.estimatedWaitMinutes,
+        ticketsLeft: s.ticketsLeft,
+      };
     }),
     counters: counters.map((c) => ({
       counterId: c.counterId,
@@ -46,7 +55,11 @@ export function dashboard({ config, now, services, counters, condition, queue, u
       current: c.current?.number ?? null,
       upNext: upNext(c.counterId),
       waiting: c.waiting,
-      clerk: clerks.filter((k) => k.counterId === c.counterId).map((k) => k.name).join(', ') || null,
+      clerk:
+        clerks
+          .filter((k) => k.counterId === c.counterId)
+          .map((k) => k.name)
+          .join(', ') || null,
       serviceIds: config.counters.find((x) => x.id === c.counterId)!.serviceIds,
     })),
     devices: devices.map((device) => {

@@ -15,7 +15,10 @@ export class HashingQueue {
   private active = 0;
   private readonly queue: (() => void)[] = [];
 
-  constructor(private readonly running = 1, private readonly waiting = 16) {}
+  constructor(
+    private readonly running = 1,
+    private readonly waiting = 16,
+  ) {}
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.active >= this.running) {

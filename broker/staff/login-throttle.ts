@@ -1,7 +1,13 @@
 /** What the throttle knows of one name, one address, or one name from one address. */
-interface Failures { count: number; lastAt: number }
+interface Failures {
+  count: number;
+  lastAt: number;
+}
 
-export interface ThrottleRules { lockoutAttempts: number; lockoutMinutes: number }
+export interface ThrottleRules {
+  lockoutAttempts: number;
+  lockoutMinutes: number;
+}
 
 /** How many times the free attempts of one address may a name fail from everywhere before it is slowed for failing addresses too. */
 const nameWideFactor = 4;
@@ -34,12 +40,20 @@ export class LoginThrottle {
     if (this.byAddress.has(address)) waits.push(this.retryAt(this.byName.get(name), lockoutAttempts * nameWideFactor));
     const retryAt = Math.max(...waits);
     if (retryAt > now) return { ok: false, retryAt };
-    for (const [map, key] of [[this.byPair, pairKey], [this.byName, name], [this.byAddress, address]] as const) bump(map, key, now);
+    for (const [map, key] of [
+      [this.byPair, pairKey],
+      [this.byName, name],
+      [this.byAddress, address],
+    ] as const)
+      bump(map, key, now);
     return {
       ok: true,
       succeeded: () => {
         this.byPair.delete(pairKey);
-        for (const [map, key] of [[this.byName, name], [this.byAddress, address]] as const) {
+        for (const [map, key] of [
+          [this.byName, name],
+          [this.byAddress, address],
+        ] as const) {
           const record = map.get(key);
           if (record && --record.count <= 0) map.delete(key);
         }

@@ -1,7 +1,39 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
 
 /** Passwords Czech users pick that the English-language breach lists miss; compared without diacritics. */
-const czechCommon = ['heslo', 'hesla', 'mojeheslo', 'noveheslo', 'tajneheslo', 'stareheslo', 'prihlaseni', 'urad', 'mestskyurad', 'obecniurad', 'fronta', 'spravce', 'ahoj', 'nevim', 'jahoda', 'kocicka', 'slunicko', 'beruska', 'miluju', 'milujite', 'pepicek', 'kostelec', 'praha', 'brno', 'ostrava', 'sparta', 'slavia', 'podzim', 'jaro', 'leto', 'zima'];
+const czechCommon = [
+  'heslo',
+  'hesla',
+  'mojeheslo',
+  'noveheslo',
+  'tajneheslo',
+  'stareheslo',
+  'prihlaseni',
+  'urad',
+  'mestskyurad',
+  'obecniurad',
+  'fronta',
+  'spravce',
+  'ahoj',
+  'nevim',
+  'jahoda',
+  'kocicka',
+  'slunicko',
+  'beruska',
+  'miluju',
+  'milujite',
+  'pepicek',
+  'kostelec',
+  'praha',
+  'brno',
+  'ostrava',
+  'sparta',
+  'slavia',
+  'podzim',
+  'jaro',
+  'leto',
+  'zima',
+];
 
 let known: Set<string> | undefined;
 /** zxcvbn's list of about 49,000 passwords from public breaches, with the Czech ones; loaded on first use. */

@@ -22,7 +22,10 @@ const keyOf = (token: string) => createHash('sha256').update(token).digest('base
 export class Sessions {
   private readonly byKey = new Map<string, Session>();
 
-  constructor(private readonly clock: Clock, private readonly config: () => OfficeConfig) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly config: () => OfficeConfig,
+  ) {}
 
   create(account: StaffAccount): { token: string; session: Session } {
     const now = this.clock.now();

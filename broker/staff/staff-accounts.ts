@@ -14,8 +14,13 @@ const busyOr = (error: unknown): typeof busy => {
   throw error;
 };
 
-interface StoredAccount extends StaffAccount { passwordHash: string; createdAt: number }
-interface StaffFile { accounts: Record<string, StoredAccount> }
+interface StoredAccount extends StaffAccount {
+  passwordHash: string;
+  createdAt: number;
+}
+interface StaffFile {
+  accounts: Record<string, StoredAccount>;
+}
 
 export type LoginOutcome = { ok: true; account: StaffAccount } | { ok: false; code: 'badCredentials' | 'lockedOut' | 'busy'; retryAt?: number };
 
@@ -41,7 +46,9 @@ export class StaffAccounts {
   }
 
   list(): StaffAccount[] {
-    return Object.values(this.file.accounts).map(publicView).sort((a, b) => a.username.localeCompare(b.username));
+    return Object.values(this.file.accounts)
+      .map(publicView)
+      .sort((a, b) => a.username.localeCompare(b.username));
   }
 
   get(username: string): StaffAccount | undefined {

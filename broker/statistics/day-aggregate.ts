@@ -4,7 +4,11 @@ import type { Booking } from '../booking/booking-state.ts';
 import type { DayState } from '../engine/day-state.ts';
 
 /** Durations by the minute: mean and 90th percentile of any range come from merging these. */
-export interface Histogram { n: number; sumMs: number; minutes: Record<number, number> }
+export interface Histogram {
+  n: number;
+  sumMs: number;
+  minutes: Record<number, number>;
+}
 
 /** One service in one hour of one day. */
 export interface Cell {
@@ -20,10 +24,23 @@ export interface Cell {
 }
 
 /** A finished day, kept for the statistics long after its tickets and bookings are gone. Cells by `${serviceId}/${hour}`. */
-export interface DayAggregate { day: string; cells: Record<string, Cell> }
+export interface DayAggregate {
+  day: string;
+  cells: Record<string, Cell>;
+}
 
 export const emptyHistogram = (): Histogram => ({ n: 0, sumMs: 0, minutes: {} });
-export const emptyCell = (): Cell => ({ issued: 0, served: 0, noShows: 0, wait: emptyHistogram(), service: emptyHistogram(), bookingsMade: 0, bookingsKept: 0, bookingsLapsed: 0, bookingsCancelled: 0 });
+export const emptyCell = (): Cell => ({
+  issued: 0,
+  served: 0,
+  noShows: 0,
+  wait: emptyHistogram(),
+  service: emptyHistogram(),
+  bookingsMade: 0,
+  bookingsKept: 0,
+  bookingsLapsed: 0,
+  bookingsCancelled: 0,
+});
 
 export function addDuration(histogram: Histogram, ms: number): void {
   const clamped = Math.max(0, ms);

@@ -1,5 +1,5 @@
 import type { StatisticsRow } from '../../shared/contract/staff-api.ts';
-import { emptyCell, type Cell, type DayAggregate, type Histogram } from './day-aggregate.ts';
+import { type Cell, type DayAggregate, emptyCell, type Histogram } from './day-aggregate.ts';
 
 function mergeHistogram(into: Histogram, from: Histogram): void {
   into.n += from.n;
@@ -31,7 +31,9 @@ function p90Minutes(h: Histogram): number | null {
   if (h.n === 0) return null;
   const needed = Math.ceil(h.n * 0.9);
   let seen = 0;
-  for (const minute of Object.keys(h.minutes).map(Number).sort((a, b) => a - b)) {
+  for (const minute of Object.keys(h.minutes)
+    .map(Number)
+    .sort((a, b) => a - b)) {
     seen += h.minutes[minute]!;
     if (seen >= needed) return minute;
   }

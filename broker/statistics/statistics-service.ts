@@ -5,13 +5,15 @@ import type { StatisticsReport } from '../../shared/contract/staff-api.ts';
 import type { Booking } from '../booking/booking-state.ts';
 import type { DayState } from '../engine/day-state.ts';
 import type { Logger } from '../log.ts';
+import { csvDocument } from '../staff/csv.ts';
 import type { DocumentStore } from '../store/document-store.ts';
 import type { QueueStore } from '../store/queue-store.ts';
-import { csvDocument } from '../staff/csv.ts';
 import { aggregateDay, type DayAggregate } from './day-aggregate.ts';
 import { statisticsReport, statisticsReports } from './statistics-report.ts';
 
-interface StatisticsFile { days: DayAggregate[] }
+interface StatisticsFile {
+  days: DayAggregate[];
+}
 
 /** How far back a missing day is looked for at start: the bookings of older days are gone (retention). */
 const catchUpDays = 31;
@@ -75,10 +77,40 @@ export class StatisticsService {
   /** Every day, service and hour of the range, for a spreadsheet. */
   csv(query: { from: string; to: string; serviceId?: string }): string {
     const names = new Map(this.deps.config().services.map((s) => [s.id, s.name.cs]));
-    const header = ['den', 'služba', 'hodina', 'vydáno lístků', 'obslouženo', 'nedostavili se', 'čekání průměr (min)', 'čekání 90 % (min)', 'obsluha průměr (min)', 'obsluha 90 % (min)', 'rezervace', 'dodrženo', 'propadlo', 'zrušeno'];
+    const header = [
+      'den',
+      'služba',
+      'hodina',
+      'vydáno lístků',
+      'obslouženo',
+      'nedostavili se',
+      'čekání průměr (min)',
+      'čekání 90 % (min)',
+      'obsluha průměr (min)',
+      'obsluha 90 % (min)',
+      'rezervace',
+      'dodrženo',
+      'propadlo',
+      'zrušeno',
+    ];
     const lines = statisticsReport(this.withToday(), query, 'dayServiceHour').map((r) => {
       const [day, serviceId, hour] = r.key.split('/') as [string, string, string];
-      return [day, names.get(serviceId) ?? serviceId, hour, r.issued, r.served, r.noShows, r.waitMeanMinutes, r.waitP90Minutes, r.serviceMeanMinutes, r.serviceP90Minutes, r.bookingsMade, r.bookingsKept, r.bookingsLapsed, r.bookingsCancelled];
+      return [
+        day,
+        names.get(serviceId) ?? serviceId,
+        hour,
+        r.issued,
+        r.served,
+        r.noShows,
+        r.waitMeanMinutes,
+        r.waitP90Minutes,
+        r.serviceMeanMinutes,
+        r.serviceP90Minutes,
+        r.bookingsMade,
+        r.bookingsKept,
+        r.bookingsLapsed,
+        r.bookingsCancelled,
+      ];
     });
     return csvDocument([header, ...lines]);
   }

@@ -28,7 +28,17 @@ async function morning() {
 }
 
 const booking = (id: string, time: string, status: Booking['status']): Booking => ({
-  id, serviceId: 'pasy', workplaceId: 'spravni', day: '2026-11-24', startsAt: at(time), status, createdAt: at('08:00'), heldUntil: at('08:15'), confirmToken: id, language: 'cs', icsSequence: 0,
+  id,
+  serviceId: 'pasy',
+  workplaceId: 'spravni',
+  day: '2026-11-24',
+  startsAt: at(time),
+  status,
+  createdAt: at('08:00'),
+  heldUntil: at('08:15'),
+  confirmToken: id,
+  language: 'cs',
+  icsSequence: 0,
 });
 const bookings = [booking('a', '09:15', 'checkedIn'), booking('b', '09:30', 'lapsed'), booking('c', '10:00', 'cancelled'), booking('d', '10:15', 'confirmed'), booking('e', '10:30', 'held')];
 
@@ -36,14 +46,32 @@ test('a morning with known answers: issued, served, no-shows, waiting and servic
   const day = aggregateDay(await morning(), bookings);
   const [nine, ten] = statisticsReport([day], { from: '2026-11-24', to: '2026-11-24' }, 'hour');
   assert.equal(nine, {
-    key: '09', issued: 3, served: 2, noShows: 1,
-    waitMeanMinutes: 29, waitP90Minutes: 32, serviceMeanMinutes: 16, serviceP90Minutes: 20,
-    bookingsMade: 2, bookingsKept: 1, bookingsLapsed: 1, bookingsCancelled: 0,
+    key: '09',
+    issued: 3,
+    served: 2,
+    noShows: 1,
+    waitMeanMinutes: 29,
+    waitP90Minutes: 32,
+    serviceMeanMinutes: 16,
+    serviceP90Minutes: 20,
+    bookingsMade: 2,
+    bookingsKept: 1,
+    bookingsLapsed: 1,
+    bookingsCancelled: 0,
   });
   assert.equal(ten, {
-    key: '10', issued: 1, served: 0, noShows: 0,
-    waitMeanMinutes: null, waitP90Minutes: null, serviceMeanMinutes: null, serviceP90Minutes: null,
-    bookingsMade: 2, bookingsKept: 0, bookingsLapsed: 0, bookingsCancelled: 1,
+    key: '10',
+    issued: 1,
+    served: 0,
+    noShows: 0,
+    waitMeanMinutes: null,
+    waitP90Minutes: null,
+    serviceMeanMinutes: null,
+    serviceP90Minutes: null,
+    bookingsMade: 2,
+    bookingsKept: 0,
+    bookingsLapsed: 0,
+    bookingsCancelled: 1,
   });
   const [pasy] = statisticsReport([day], { from: '2026-11-24', to: '2026-11-24' }, 'service');
   assert.equal([pasy!.key, pasy!.issued, pasy!.served, pasy!.bookingsMade], ['pasy', 4, 2, 4], 'a held booking is not one made');
@@ -55,14 +83,20 @@ test('days merge: means weigh every ticket, the 90th percentile is of all of the
   const other = { ...structuredClone(first), day: '2026-12-01' };
   const [both] = statisticsReport([first, second, other], { from: '2026-11-24', to: '2026-11-30', serviceId: 'pasy' }, 'service');
   assert.equal([both!.issued, both!.served, both!.waitMeanMinutes, both!.waitP90Minutes], [8, 4, 29, 32]);
-  assert.equal(statisticsReport([first, second, other], { from: '2026-11-24', to: '2026-11-30' }, 'day').map((r) => r.key), ['2026-11-24', '2026-11-25']);
+  assert.equal(
+    statisticsReport([first, second, other], { from: '2026-11-24', to: '2026-11-30' }, 'day').map((r) => r.key),
+    ['2026-11-24', '2026-11-25'],
+  );
   assert.equal(statisticsReport([first], { from: '2026-11-24', to: '2026-11-24', serviceId: 'obcanky' }, 'service'), []);
 });
 
 test('the three groupings made at once equal each made on its own, over several days and services', async () => {
   const first = aggregateDay(await morning(), bookings);
   const days = [first, { ...structuredClone(first), day: '2026-11-25' }, { ...structuredClone(first), day: '2026-11-26' }];
-  for (const query of [{ from: '2026-11-24', to: '2026-11-26' }, { from: '2026-11-25', to: '2026-11-26', serviceId: 'pasy' }]) {
+  for (const query of [
+    { from: '2026-11-24', to: '2026-11-26' },
+    { from: '2026-11-25', to: '2026-11-26', serviceId: 'pasy' },
+  ]) {
     const once = statisticsReports(days, query);
     assert.equal(once, { byService: statisticsReport(days, query, 'service'), byDay: statisticsReport(days, query, 'day'), byHour: statisticsReport(days, query, 'hour') });
     assert.ok(once.byHour.length >= 2 && once.byDay.length >= 2, 'more than one group each');

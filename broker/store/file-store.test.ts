@@ -7,7 +7,7 @@ import { engineAt, numberOf } from '../engine/engine-fixture.ts';
 import { FileStore } from './file-store.ts';
 import { sampleDay, sampleEntry } from './store-contract.ts';
 
-test('a restarted engine continues the day\'s numbering from the file, never repeating a number', async () => {
+test("a restarted engine continues the day's numbering from the file, never repeating a number", async () => {
   const dir = await tempDir();
   const first = await engineAt({ store: new FileStore(dir.path) });
   await first.press('pasy');
@@ -69,7 +69,10 @@ test('a journal that cannot be written (disk full) fails the append and records 
   await symlink('/dev/full', join(dir.path, 'today.journal'));
   const store = new FileStore(dir.path);
   await store.start();
-  const error = await store.append([sampleEntry(4)]).then(() => undefined, (e: NodeJS.ErrnoException) => e.code);
+  const error = await store.append([sampleEntry(4)]).then(
+    () => undefined,
+    (e: NodeJS.ErrnoException) => e.code,
+  );
   assert.is(error, 'ENOSPC');
   assert.is(store.journalLength(), 0);
   await store.stop();

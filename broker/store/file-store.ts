@@ -1,7 +1,7 @@
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { freshDay, type DayState } from '../engine/day-state.ts';
+import { type DayState, freshDay } from '../engine/day-state.ts';
 import type { JournalEntry } from '../engine/journal-entry.ts';
 import { DurableJsonFile, syncDirectory } from './durable-file.ts';
 import { parseJournal } from './journal-text.ts';

@@ -1,8 +1,8 @@
 import { test } from 'uvu';
+import { tempDir } from '../../test/support/temp-dir.ts';
 import { FileStore } from './file-store.ts';
 import { MemoryStore } from './memory-store.ts';
 import { queueStoreContract } from './store-contract.ts';
-import { tempDir } from '../../test/support/temp-dir.ts';
 
 queueStoreContract('MemoryStore', async () => {
   const store = new MemoryStore();

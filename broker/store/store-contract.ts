@@ -4,7 +4,11 @@ import { freshDay } from '../engine/day-state.ts';
 import type { JournalEntry } from '../engine/journal-entry.ts';
 import type { QueueStore } from './queue-store.ts';
 
-export interface StoreUnderTest { store: QueueStore; reopen: () => QueueStore; cleanup: () => Promise<void> }
+export interface StoreUnderTest {
+  store: QueueStore;
+  reopen: () => QueueStore;
+  cleanup: () => Promise<void>;
+}
 
 export const sampleDay = (seq = 3) => {
   const state = freshDay('2026-11-24', seq);

@@ -3,7 +3,12 @@ import * as assert from 'uvu/assert';
 import type { Buttons } from './interfaces.ts';
 
 /** `press` resolves once a real driver has had time to report it (debouncing takes a few milliseconds). */
-export interface ButtonsUnderTest { buttons: Buttons; press(button: number): void | Promise<void>; light(button: number): boolean | undefined; cleanup?: () => Promise<void> }
+export interface ButtonsUnderTest {
+  buttons: Buttons;
+  press(button: number): void | Promise<void>;
+  light(button: number): boolean | undefined;
+  cleanup?: () => Promise<void>;
+}
 
 /** What every Buttons driver must do (STYLE.md #6). */
 export function buttonsContract(name: string, open: () => Promise<ButtonsUnderTest>): void {

@@ -2,8 +2,14 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Digits, TextDisplay } from './interfaces.ts';
 
-export interface TextDisplayUnderTest { display: TextDisplay; read(): string[] }
-export interface DigitsUnderTest { digits: Digits; read(): string }
+export interface TextDisplayUnderTest {
+  display: TextDisplay;
+  read(): string[];
+}
+export interface DigitsUnderTest {
+  digits: Digits;
+  read(): string;
+}
 
 /** What every TextDisplay driver must do (STYLE.md #6): the kiosk's Czech screens read back as given. */
 export function textDisplayContract(name: string, open: () => Promise<TextDisplayUnderTest>): void {

@@ -3,11 +3,11 @@ import * as assert from 'uvu/assert';
 import { localSettingsSchema } from '../local-settings.ts';
 import { driverFactory } from './factory.ts';
 import { OnoffButtons } from './gpio/onoff-buttons.ts';
+import { J5Digits } from './j5/j5-digits.ts';
 import { HidKeypad } from './keypad/hid-keypad.ts';
 import { EscposPrinter } from './printer/escpos-printer.ts';
 import { SimButtons } from './sim/sim-buttons.ts';
 import { SimTextDisplay } from './sim/sim-text-display.ts';
-import { J5Digits } from './j5/j5-digits.ts';
 
 test('each part gets the driver its settings name; a part left out is simulated', async () => {
   const kiosk = await driverFactory({

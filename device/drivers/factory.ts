@@ -1,17 +1,31 @@
 import type { DeviceRole } from '../../shared/contract/device.ts';
+import { kioskLcd } from '../../shared/texts/kiosk-texts.ts';
 import type { HardwareSettings } from '../hardware-settings.ts';
 import type { Buttons, Digits, Keypad, Printer, TextDisplay } from './interfaces.ts';
-import { kioskLcd } from '../../shared/texts/kiosk-texts.ts';
 import { SimButtons } from './sim/sim-buttons.ts';
 import { SimDigits } from './sim/sim-digits.ts';
 import { SimKeypad } from './sim/sim-keypad.ts';
 import { SimPrinter } from './sim/sim-printer.ts';
 import { SimTextDisplay } from './sim/sim-text-display.ts';
 
-export interface KioskDrivers { buttons: Buttons; keypad: Keypad; printer: Printer; lcd: TextDisplay }
-export interface CounterDrivers { buttons: Buttons; digits: Digits }
-export interface DisplayDrivers { panel: TextDisplay }
-export interface DriversByRole { kiosk: KioskDrivers; counter: CounterDrivers; display: DisplayDrivers }
+export interface KioskDrivers {
+  buttons: Buttons;
+  keypad: Keypad;
+  printer: Printer;
+  lcd: TextDisplay;
+}
+export interface CounterDrivers {
+  buttons: Buttons;
+  digits: Digits;
+}
+export interface DisplayDrivers {
+  panel: TextDisplay;
+}
+export interface DriversByRole {
+  kiosk: KioskDrivers;
+  counter: CounterDrivers;
+  display: DisplayDrivers;
+}
 
 export interface DriverFactory {
   create<R extends DeviceRole>(role: R): Promise<DriversByRole[R]>;
@@ -51,7 +65,12 @@ const parts = {
 
 export function driverFactory(s: HardwareSettings): DriverFactory {
   const byRole: { [K in DeviceRole]: () => Promise<DriversByRole[K]> } = {
-    kiosk: async () => ({ buttons: await parts.buttons(s.buttons), keypad: await parts.keypad(s.keypad), printer: await parts.printer(s.printer), lcd: await parts.lcd(s.lcd, kioskLcd.rows, kioskLcd.columns) }),
+    kiosk: async () => ({
+      buttons: await parts.buttons(s.buttons),
+      keypad: await parts.keypad(s.keypad),
+      printer: await parts.printer(s.printer),
+      lcd: await parts.lcd(s.lcd, kioskLcd.rows, kioskLcd.columns),
+    }),
     counter: async () => ({ buttons: await parts.buttons(s.buttons), digits: await parts.digits(s.digits) }),
     display: async () => ({ panel: await parts.lcd(s.lcd, 6, 24) }),
   };

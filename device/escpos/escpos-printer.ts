@@ -14,7 +14,10 @@ export interface EscposPrinter {
   flush(callback: () => void): EscposPrinter;
 }
 
-interface Collector { write(data: Buffer, callback?: () => void): void; chunks: Buffer[] }
+interface Collector {
+  write(data: Buffer, callback?: () => void): void;
+  chunks: Buffer[];
+}
 
 // printer.js alone: the package index also loads its USB, serial and Bluetooth adapters.
 // Loaded only on kiosks (roles load lazily); the device bundle drops its image library (build-device.ts).
@@ -26,7 +29,13 @@ const Printer = EscposPrinterClass as new (adapter: unknown, options: { encoding
  * send "?" for a character the code page lacks.
  */
 export function composeEscpos(codePage: { escT: number; iconv: string }, layout: (printer: EscposPrinter) => void): Uint8Array {
-  const collector: Collector = { chunks: [], write(data, callback) { this.chunks.push(data); callback?.(); } };
+  const collector: Collector = {
+    chunks: [],
+    write(data, callback) {
+      this.chunks.push(data);
+      callback?.();
+    },
+  };
   // `new` matters: escpos 2.x called without it silently drops the options (docs/HARDWARE.md).
   const printer = new Printer(collector, { encoding: codePage.iconv });
   const text = printer.text.bind(printer);

@@ -18,10 +18,16 @@ const printout = {
 
 test('a ticket starts by resetting the printer and selecting code page PC852', () => {
   const bytes = ticketBytes(printout);
-  assert.equal([...bytes.subarray(0, 5)], [
-    0x1b, 0x40, // ESC @: initialise the printer
-    0x1b, 0x74, 0x12, // ESC t 18: code page PC852 (Latin 2)
-  ]);
+  assert.equal(
+    [...bytes.subarray(0, 5)],
+    [
+      0x1b,
+      0x40, // ESC @: initialise the printer
+      0x1b,
+      0x74,
+      0x12, // ESC t 18: code page PC852 (Latin 2)
+    ],
+  );
 });
 
 test('Czech diacritics are sent as PC852 bytes, not UTF-8', () => {
@@ -40,7 +46,7 @@ test('a name typed with typographic dashes and quotes or a euro sign prints in t
   assert.not.ok(texts.some((t) => t.includes('?')));
 });
 
-test('the QR code uses Epson\'s GS ( k function, model 2, and stores the status address', () => {
+test("the QR code uses Epson's GS ( k function, model 2, and stores the status address", () => {
   const bytes = Buffer.from(ticketBytes(printout));
   const model = Buffer.from([0x1d, 0x28, 0x6b, 0x04, 0x00, 0x31, 0x41, 0x32, 0x00]); // GS ( k, 4 bytes follow, cn 49, fn 65: model 2
   const store = Buffer.from([0x1d, 0x28, 0x6b, printout.ticket.statusUrl.length + 3, 0x00, 0x31, 0x50, 0x30]); // fn 80 m 48: store data
@@ -55,7 +61,16 @@ test('decoded, the ticket reads back: big bold number, Czech name, date, people 
   const number = receipt.lines.find((l) => l.text === 'F014');
   assert.equal(number && [number.width, number.height, number.bold, number.align], [4, 4, true, 'center']);
   const texts = receipt.lines.map((l) => l.text);
-  for (const expected of ['Městský úřad Kostelec nad Orlicí', 'Živnostenský rejstřík', 'Trade register', '24. 11. 2026 8:05', 'Před vámi čekají 3 osoby', '3 people ahead of you', 'Odhad čekání: 22 minut', 'Estimated wait: 22 minutes']) {
+  for (const expected of [
+    'Městský úřad Kostelec nad Orlicí',
+    'Živnostenský rejstřík',
+    'Trade register',
+    '24. 11. 2026 8:05',
+    'Před vámi čekají 3 osoby',
+    '3 people ahead of you',
+    'Odhad čekání: 22 minut',
+    'Estimated wait: 22 minutes',
+  ]) {
     assert.ok(texts.includes(expected), `missing "${expected}" in:\n${texts.join('\n')}`);
   }
   assert.equal(receipt.qrCodes, [printout.ticket.statusUrl]);

@@ -1,8 +1,8 @@
 import type { Language, LocalizedText } from '../../shared/config/localized.ts';
 import type { Ticket } from '../../shared/contract/kiosk.ts';
-import { formatIssuedAt, ticketTexts } from '../../shared/texts/ticket-texts.ts';
 import { formatTime } from '../../shared/texts/booking-texts.ts';
-import { boldOff, boldOn, codePages, qrCode, selectCodePage, type CodePageName } from './commands.ts';
+import { formatIssuedAt, ticketTexts } from '../../shared/texts/ticket-texts.ts';
+import { boldOff, boldOn, type CodePageName, codePages, qrCode, selectCodePage } from './commands.ts';
 import { composeEscpos } from './escpos-printer.ts';
 
 export interface TicketPrintout {
@@ -26,7 +26,11 @@ export function ticketBytes({ ticket, officeName, serviceName, codePage = 'pc852
     p.size(1, 2).print(boldOn).text(serviceName.cs).print(boldOff);
     p.size(1, 1).text(serviceName.en).text(formatIssuedAt(ticket.issuedAt, 'cs')).feed(1);
     const { booking } = ticket;
-    if (booking) p.print(boldOn).text(ticketTexts.booked('cs', formatTime(booking.startsAt, 'cs'))).print(boldOff).text(ticketTexts.booked('en', formatTime(booking.startsAt, 'en')));
+    if (booking)
+      p.print(boldOn)
+        .text(ticketTexts.booked('cs', formatTime(booking.startsAt, 'cs')))
+        .print(boldOff)
+        .text(ticketTexts.booked('en', formatTime(booking.startsAt, 'en')));
     for (const line of both((l) => ticketTexts.ahead(l, ticket.waitingAhead))) p.text(line);
     for (const line of both((l) => ticketTexts.wait(l, ticket.estimatedWaitMinutes))) p.text(line);
     p.feed(1).text(ticketTexts.qr.cs).text(ticketTexts.qr.en).print(qrCode(ticket.statusUrl));

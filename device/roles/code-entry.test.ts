@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { KeypadKey } from '../drivers/interfaces.ts';
-import { enterKey, type CodeStep } from './code-entry.ts';
+import { type CodeStep, enterKey } from './code-entry.ts';
 
 const typeKeys = (keys: KeypadKey[]): CodeStep => {
   let code = '';

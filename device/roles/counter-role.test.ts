@@ -2,7 +2,14 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { digitsText } from './counter-role.ts';
 
-const state = { counterId: 'prepazka-2', number: 2, status: 'open' as const, current: { number: 'C014', serviceId: 'pasy', calledAt: 1_800_000_000_000, calls: 1 }, waiting: 12, updatedAt: 1_800_000_000_000 };
+const state = {
+  counterId: 'prepazka-2',
+  number: 2,
+  status: 'open' as const,
+  current: { number: 'C014', serviceId: 'pasy', calledAt: 1_800_000_000_000, calls: 1 },
+  waiting: 12,
+  updatedAt: 1_800_000_000_000,
+};
 
 test('the eight digits show the called number and how many wait', () => {
   assert.is(digitsText(state, true), 'C014  12');

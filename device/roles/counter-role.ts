@@ -1,5 +1,5 @@
+import { type CounterState, counterButtons } from '../../shared/contract/counter.ts';
 import type { CounterConfig } from '../../shared/contract/device.ts';
-import { counterButtons, type CounterState } from '../../shared/contract/counter.ts';
 import type { CounterDrivers } from '../drivers/factory.ts';
 import { newRequestId } from '../mqtt-link.ts';
 import type { Role, RoleContext } from './role.ts';

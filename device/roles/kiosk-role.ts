@@ -1,12 +1,12 @@
-import type { KioskConfig } from '../../shared/contract/device.ts';
 import type { RefusalCode } from '../../shared/contract/common.ts';
+import type { KioskConfig } from '../../shared/contract/device.ts';
 import type { ServiceStatus } from '../../shared/contract/service.ts';
 import type { Message } from '../../shared/contract/topics.ts';
-import { kioskLines, type KioskScreen } from '../../shared/texts/kiosk-texts.ts';
 import { formatTime } from '../../shared/texts/booking-texts.ts';
-import { ticketBytes } from '../escpos/ticket-layout.ts';
+import { type KioskScreen, kioskLines } from '../../shared/texts/kiosk-texts.ts';
 import type { KioskDrivers } from '../drivers/factory.ts';
 import type { KeypadKey } from '../drivers/interfaces.ts';
+import { ticketBytes } from '../escpos/ticket-layout.ts';
 import { KioskRequests } from '../request.ts';
 import { enterKey } from './code-entry.ts';
 import { PaperWatch } from './paper-watch.ts';

@@ -1,6 +1,6 @@
 import { kostelecOffice } from '../../shared/config/kostelec.ts';
 import type { OfficeInput } from '../../shared/config/schema.ts';
-import { startOfficeProcess, type OfficeProcess } from '../lib/office-process.ts';
+import { type OfficeProcess, startOfficeProcess } from '../lib/office-process.ts';
 
 export type BenchOffice = OfficeProcess;
 

@@ -1,9 +1,9 @@
-import { solveChallenge, type Challenge } from 'altcha-lib';
+import { type Challenge, solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import autocannon from 'autocannon';
 import { kostelecOffice } from '../../shared/config/kostelec.ts';
 import type { OfficeInput } from '../../shared/config/schema.ts';
-import { startOfficeProcess, type OfficeProcess } from '../lib/office-process.ts';
+import { type OfficeProcess, startOfficeProcess } from '../lib/office-process.ts';
 import { emit, round } from './stats.ts';
 
 const benchStart = Date.parse('2026-11-24T09:00:00+01:00');

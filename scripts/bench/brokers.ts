@@ -1,9 +1,9 @@
-import { spawn, execFile } from 'node:child_process';
-import { createServer, connect, type AddressInfo } from 'node:net';
+import { execFile, spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
+import { type AddressInfo, connect, createServer } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Aedes } from 'aedes';
 import { connectAsync, type MqttClient } from 'mqtt';
@@ -16,7 +16,11 @@ const users = ['engine', ...Array.from({ length: kiosks }, (_, k) => `kiosk-${k 
 const queueLimit = 200;
 const inflight = 100;
 
-interface Broker { name: string; url: string; stop(): Promise<void> }
+interface Broker {
+  name: string;
+  url: string;
+  stop(): Promise<void>;
+}
 
 async function aedesBroker(): Promise<Broker> {
   const aedes = await Aedes.createBroker({ drainTimeout: 5_000, queueLimit, maxInflightInbound: inflight, maxClientsIdLength: 40, maxTopicLevels: 6 });
@@ -49,14 +53,42 @@ async function mosquittoBroker(dir: string): Promise<Broker> {
   await promisify(execFile)('mosquitto_passwd', ['-U', passwords]);
   const conf = join(dir, 'mosquitto.conf');
   // 'user root': started as root, Mosquitto would switch to its own user, who cannot read our temp dir.
-  await writeFile(conf, [`listener ${port} 127.0.0.1`, 'user root', 'allow_anonymous false', `password_file ${passwords}`, `max_queued_messages ${queueLimit}`, `max_inflight_messages ${inflight}`, 'set_tcp_nodelay true', 'persistence false', 'log_type error', ''].join('\n'));
+  await writeFile(
+    conf,
+    [
+      `listener ${port} 127.0.0.1`,
+      'user root',
+      'allow_anonymous false',
+      `password_file ${passwords}`,
+      `max_queued_messages ${queueLimit}`,
+      `max_inflight_messages ${inflight}`,
+      'set_tcp_nodelay true',
+      'persistence false',
+      'log_type error',
+      '',
+    ].join('\n'),
+  );
   const child = spawn('mosquitto', ['-c', conf], { stdio: 'ignore' });
   for (let k = 0; k < 100; k++) {
-    const up = await new Promise<boolean>((resolve) => connect(port, '127.0.0.1').once('connect', function (this: import('node:net').Socket) { this.destroy(); resolve(true); }).once('error', () => resolve(false)));
+    const up = await new Promise<boolean>((resolve) =>
+      connect(port, '127.0.0.1')
+        .once('connect', function (this: import('node:net').Socket) {
+          this.destroy();
+          resolve(true);
+        })
+        .once('error', () => resolve(false)),
+    );
     if (up) break;
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { name: 'mosquitto', url: `mqtt://127.0.0.1:${port}`, stop: async () => { child.kill('SIGTERM'); await new Promise((r) => child.once('exit', r)); } };
+  return {
+    name: 'mosquitto',
+    url: `mqtt://127.0.0.1:${port}`,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
 }
 
 const login = async (url: string, user: string) => {

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { BenchOffice } from './bench-office.ts';
 import { buildDevice, deviceNodeFlags } from '../build-device.ts';
+import type { BenchOffice } from './bench-office.ts';
 import { emit, round } from './stats.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

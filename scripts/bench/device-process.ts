@@ -1,10 +1,10 @@
-import { offsetClock } from '../../shared/clock.ts';
 import { simDriverFactory } from '../../device/drivers/factory.ts';
 import type { SimButtons } from '../../device/drivers/sim/sim-buttons.ts';
-import type { SimPrinter } from '../../device/drivers/sim/sim-printer.ts';
 import type { SimDigits } from '../../device/drivers/sim/sim-digits.ts';
+import type { SimPrinter } from '../../device/drivers/sim/sim-printer.ts';
 import { readLocalSettings } from '../../device/local-settings.ts';
 import { DeviceRuntime } from '../../device/runtime.ts';
+import { offsetClock } from '../../shared/clock.ts';
 
 /**
  * One device process as on a Pi (the runtime with simulated hardware), for the footprint benchmark:

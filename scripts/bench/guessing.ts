@@ -30,7 +30,16 @@ export async function measureGuessing(dir: string): Promise<void> {
   const kioskPerMinute = answered / 180;
   emit({ bench: 'guessing-kiosk', metric: 'codes-checked-per-minute', value: round(kioskPerMinute, 3), unit: '/min', attemptsMade: 18_000, over: '3 hours' });
   const years = codeSpace / activeCodes / kioskPerMinute / minutesPerYear;
-  emit({ bench: 'guessing-kiosk', metric: 'expected-time-to-guess-any-code', value: round(years / openShare, 1), unit: 'years', activeCodes, kiosks: 1, hours: 'office hours', nonStop: round(years, 1) });
+  emit({
+    bench: 'guessing-kiosk',
+    metric: 'expected-time-to-guess-any-code',
+    value: round(years / openShare, 1),
+    unit: 'years',
+    activeCodes,
+    kiosks: 1,
+    hours: 'office hours',
+    nonStop: round(years, 1),
+  });
 
   const office = await startOfficeProcess(dir, kostelecOffice, start);
   try {
@@ -43,7 +52,14 @@ export async function measureGuessing(dir: string): Promise<void> {
     const perTenMinutes = officeConfigSchema.parse(kostelecOffice).booking.limits.cancelAttemptsPerAddress;
     emit({ bench: 'guessing-cancel-form', metric: 'codes-checked-of-50-in-10-minutes', value: checked, unit: 'requests', limit: perTenMinutes });
     // The form needs the code and the e-mail: a guesser who knows a citizen's e-mail must find that citizen's one code.
-    emit({ bench: 'guessing-cancel-form', metric: 'expected-time-to-guess-one-code', value: round(codeSpace / 2 / (checked / 10) / minutesPerYear, 1), unit: 'years', codesOfTheVictim: 1, addresses: 1 });
+    emit({
+      bench: 'guessing-cancel-form',
+      metric: 'expected-time-to-guess-one-code',
+      value: round(codeSpace / 2 / (checked / 10) / minutesPerYear, 1),
+      unit: 'years',
+      codesOfTheVictim: 1,
+      addresses: 1,
+    });
   } finally {
     await office.stop();
   }

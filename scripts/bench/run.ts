@@ -1,15 +1,15 @@
 import { tempDir } from '../../test/support/temp-dir.ts';
 import { startBenchOffice } from './bench-office.ts';
+import { measureAvailability, measureHolds, measurePageBytes } from './booking.ts';
+import { compareBrokers } from './brokers.ts';
+import { measureDeviceFootprint } from './device-footprint.ts';
+import { measureGuessing } from './guessing.ts';
 import { measureLatencies } from './latency.ts';
 import { measureRequestLatency } from './request-latency.ts';
+import { measureServerYear } from './server-year.ts';
+import { measureStatisticsYear } from './statistics-year.ts';
 import { measureThroughput } from './throughput.ts';
 import { measureWriteCost } from './write-cost.ts';
-import { measureDeviceFootprint } from './device-footprint.ts';
-import { compareBrokers } from './brokers.ts';
-import { measureServerYear } from './server-year.ts';
-import { measureAvailability, measureHolds, measurePageBytes } from './booking.ts';
-import { measureGuessing } from './guessing.ts';
-import { measureStatisticsYear } from './statistics-year.ts';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- latency` only those whose name contains

@@ -1,4 +1,3 @@
-import { withPublicBase } from '../../shared/config/public-address.ts';
 import { randomBytes } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -7,6 +6,7 @@ import { FileStore } from '../../broker/store/file-store.ts';
 import { addDays, officeInstant } from '../../shared/calendar/office-calendar.ts';
 import { ManualClock } from '../../shared/clock.ts';
 import { kostelecOffice } from '../../shared/config/kostelec.ts';
+import { withPublicBase } from '../../shared/config/public-address.ts';
 import { officeConfigSchema } from '../../shared/config/schema.ts';
 import { emit, round } from './stats.ts';
 
@@ -37,7 +37,14 @@ export async function measureServerYear(dir: string, perDay = 100): Promise<void
   for (let d = 0; d < 365; d++) {
     const day = addDays('2026-01-05', d);
     clock.set(officeInstant(day, '08:30'));
-    const burst = Array.from({ length: perDay }, (_, k) => engine.kioskRequest(['vozidla', 'ridici', 'zivnosti'].includes(services[k % 7]!) ? 'kiosk-chodba' : 'kiosk-hala', { kind: 'walkIn', requestId: `year-${ids++}`, pressedAt: clock.now(), serviceId: services[k % 7]! }));
+    const burst = Array.from({ length: perDay }, (_, k) =>
+      engine.kioskRequest(['vozidla', 'ridici', 'zivnosti'].includes(services[k % 7]!) ? 'kiosk-chodba' : 'kiosk-hala', {
+        kind: 'walkIn',
+        requestId: `year-${ids++}`,
+        pressedAt: clock.now(),
+        serviceId: services[k % 7]!,
+      }),
+    );
     const issued = (await Promise.all(burst)).filter((r) => r.ok).length;
     if (issued === 0) continue; // a weekend or a holiday
     worked += 1;

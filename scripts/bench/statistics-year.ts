@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { aggregateDay, type DayAggregate } from '../../broker/statistics/day-aggregate.ts';
 import type { Booking } from '../../broker/booking/booking-state.ts';
 import { freshDay, type TicketRecord } from '../../broker/engine/day-state.ts';
-import { closedAllDay, officeInstant, addDays } from '../../shared/calendar/office-calendar.ts';
+import { aggregateDay, type DayAggregate } from '../../broker/statistics/day-aggregate.ts';
+import { addDays, closedAllDay, officeInstant } from '../../shared/calendar/office-calendar.ts';
 import { kostelecOffice } from '../../shared/config/kostelec.ts';
 import { officeConfigSchema } from '../../shared/config/schema.ts';
 import { staffClient } from '../../test/support/staff-client.ts';
@@ -37,12 +37,36 @@ function simulatedYear(): DayAggregate[] {
         const calledAt = issuedAt + Math.floor(random() * random() * 60 * 60_000);
         const noShow = random() < 0.05;
         const number = `${service.letter}${String(k + 1).padStart(3, '0')}`;
-        const ticket: TicketRecord = { number, serviceId: service.id, workplaceId: service.workplaceId, origin: 'walkIn', token: number, issuedAt, queuedAt: issuedAt, status: noShow ? 'noShow' : 'done', calledAt, calls: 1, ...(noShow ? {} : { finishedAt: calledAt + Math.floor((2 + random() * 20) * 60_000) }) };
+        const ticket: TicketRecord = {
+          number,
+          serviceId: service.id,
+          workplaceId: service.workplaceId,
+          origin: 'walkIn',
+          token: number,
+          issuedAt,
+          queuedAt: issuedAt,
+          status: noShow ? 'noShow' : 'done',
+          calledAt,
+          calls: 1,
+          ...(noShow ? {} : { finishedAt: calledAt + Math.floor((2 + random() * 20) * 60_000) }),
+        };
         state.tickets[number] = ticket;
       }
       for (let k = 0; k < (service.booking ? 6 : 0); k++) {
         const status = (['checkedIn', 'checkedIn', 'checkedIn', 'lapsed', 'cancelled'] as const)[Math.floor(random() * 5)]!;
-        bookings.push({ id: `${day}-${service.id}-${k}`, serviceId: service.id, workplaceId: service.workplaceId, day, startsAt: officeInstant(day, '09:00') + k * 3_600_000, status, createdAt: 0, heldUntil: 0, confirmToken: '', language: 'cs', icsSequence: 0 });
+        bookings.push({
+          id: `${day}-${service.id}-${k}`,
+          serviceId: service.id,
+          workplaceId: service.workplaceId,
+          day,
+          startsAt: officeInstant(day, '09:00') + k * 3_600_000,
+          status,
+          createdAt: 0,
+          heldUntil: 0,
+          confirmToken: '',
+          language: 'cs',
+          icsSequence: 0,
+        });
       }
     }
     days.push(aggregateDay(state, bookings));

@@ -1,5 +1,11 @@
 /** One figure per line, machine-readable: what `npm run bench` prints. */
-export interface Figure { bench: string; metric: string; value: number; unit: string; [detail: string]: string | number }
+export interface Figure {
+  bench: string;
+  metric: string;
+  value: number;
+  unit: string;
+  [detail: string]: string | number;
+}
 
 export function emit(figure: Figure): void {
   console.log(JSON.stringify(figure));

@@ -11,9 +11,7 @@ import { emit, round } from './stats.ts';
 export async function measureThroughput(office: BenchOffice, total: number, inFlight = 8): Promise<void> {
   const kiosks = office.devices.filter((d) => d.deviceId.startsWith('kiosk-'));
   const services = office.config.services.map((s) => s.id);
-  const clients: MqttClient[] = await Promise.all(
-    kiosks.map((d) => connectAsDevice(d)),
-  );
+  const clients: MqttClient[] = await Promise.all(kiosks.map((d) => connectAsDevice(d)));
   let sent = 0;
   let acknowledged = 0;
   let refused = 0;

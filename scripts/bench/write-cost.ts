@@ -1,12 +1,12 @@
-import { withPublicBase } from '../../shared/config/public-address.ts';
-import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
-import { QueueEngine } from '../../broker/engine/queue-engine.ts';
+import { performance } from 'node:perf_hooks';
 import { freshDay } from '../../broker/engine/day-state.ts';
+import { QueueEngine } from '../../broker/engine/queue-engine.ts';
 import { FileStore } from '../../broker/store/file-store.ts';
 import { addDays } from '../../shared/calendar/office-calendar.ts';
 import { ManualClock } from '../../shared/clock.ts';
 import { kostelecOffice } from '../../shared/config/kostelec.ts';
+import { withPublicBase } from '../../shared/config/public-address.ts';
 import { officeConfigSchema } from '../../shared/config/schema.ts';
 import { tempDir } from '../../test/support/temp-dir.ts';
 import { emit, percentile, round } from './stats.ts';
@@ -19,7 +19,20 @@ function pastDay(date: string, tickets: number) {
   const state = freshDay(date);
   for (let k = 1; k <= tickets; k++) {
     const number = `C${String(k).padStart(3, '0')}`;
-    state.tickets[number] = { number, serviceId: 'pasy', workplaceId: 'spravni', origin: 'walkIn', token: randomBytes(16).toString('base64url'), issuedAt: nine, queuedAt: nine, status: 'done', calls: 1, calledAt: nine, finishedAt: nine, counterId: 'prepazka-2' };
+    state.tickets[number] = {
+      number,
+      serviceId: 'pasy',
+      workplaceId: 'spravni',
+      origin: 'walkIn',
+      token: randomBytes(16).toString('base64url'),
+      issuedAt: nine,
+      queuedAt: nine,
+      status: 'done',
+      calls: 1,
+      calledAt: nine,
+      finishedAt: nine,
+      counterId: 'prepazka-2',
+    };
   }
   return state;
 }

@@ -1,12 +1,16 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { solveChallenge, type Challenge } from 'altcha-lib';
+import { type Challenge, solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import { occupies, type BookingState } from '../../broker/booking/booking-state.ts';
+import { type BookingState, occupies } from '../../broker/booking/booking-state.ts';
 import { onlinePlaces } from '../../broker/booking/slots.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 
-export interface ConfirmedBooking { email: string; code: string; startsAt: number }
+export interface ConfirmedBooking {
+  email: string;
+  code: string;
+  startsAt: number;
+}
 
 /** Passports: 2 to 8 online places a day, one client per slot: places run out, which is the point. */
 const serviceId = 'pasy';
@@ -22,7 +26,10 @@ export class BookingLoad {
   private running = false;
   private loops: Promise<void>[] = [];
 
-  constructor(private readonly dataDir: string, private readonly httpUrl: () => string) {}
+  constructor(
+    private readonly dataDir: string,
+    private readonly httpUrl: () => string,
+  ) {}
 
   start(citizens = 3): void {
     this.running = true;
@@ -60,7 +67,8 @@ export class BookingLoad {
     // A confirmation cut off by the kill is sent again once the server is back, as a citizen
     // reloads the page: it must then find the code mailed, whether or not it was the first answer.
     let confirmed: Response | undefined;
-    while (!confirmed && this.running) confirmed = await fetch(`${this.httpUrl()}/api/confirmations/${token}`, { method: 'POST' }).catch(() => new Promise<undefined>((r) => setTimeout(() => r(undefined), 50)));
+    while (!confirmed && this.running)
+      confirmed = await fetch(`${this.httpUrl()}/api/confirmations/${token}`, { method: 'POST' }).catch(() => new Promise<undefined>((r) => setTimeout(() => r(undefined), 50)));
     if (confirmed?.status !== 200) return;
     const { code } = (await confirmed.json()) as { code: string };
     this.confirmed.push({ email, code, startsAt: slot.startsAt });
@@ -87,7 +95,11 @@ export class BookingLoad {
   async lost(): Promise<string[]> {
     const lost: string[] = [];
     for (const b of this.confirmed) {
-      const reply = await fetch(`${this.httpUrl()}/api/cancellations/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: b.code, email: b.email }) });
+      const reply = await fetch(`${this.httpUrl()}/api/cancellations/preview`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: b.code, email: b.email }),
+      });
       const found = reply.ok ? ((await reply.json()) as { startsAt: number }) : undefined;
       if (found?.startsAt !== b.startsAt) lost.push(`${b.email} ${b.code} → ${reply.status}`);
     }

@@ -1,6 +1,6 @@
 import type { MqttClient } from 'mqtt';
-import { connectAsDevice } from '../lib/device-client.ts';
 import type { KioskReply } from '../../shared/contract/kiosk.ts';
+import { connectAsDevice } from '../lib/device-client.ts';
 import { SimOffice } from '../lib/sim-office.ts';
 import { BookingLoad } from './booking-load.ts';
 import type { FaultOffice } from './fault-office.ts';
@@ -40,7 +40,11 @@ async function progress(what: string, check: () => Promise<boolean>, withinMs = 
  */
 export async function killNine(office: FaultOffice, dataDir: string, rounds: number, random: () => number = Math.random): Promise<KillNineReport> {
   const bookings = new BookingLoad(dataDir, () => `http://127.0.0.1:${office.server.httpPort}`);
-  const sim = new SimOffice(office.config, office.devices.filter((d) => d.deviceId.startsWith('prepazka') || d.deviceId === 'kiosk-chodba'), office.clock);
+  const sim = new SimOffice(
+    office.config,
+    office.devices.filter((d) => d.deviceId.startsWith('prepazka') || d.deviceId === 'kiosk-chodba'),
+    office.clock,
+  );
   await sim.start();
   const kiosk = office.devices.find((d) => d.deviceId === 'kiosk-hala')!;
   const acknowledged = new Map<string, string>();
@@ -64,7 +68,9 @@ export async function killNine(office: FaultOffice, dataDir: string, rounds: num
       const load = (async () => {
         while (running && client.connected) {
           const requestId = `kill9-${sequence++}`;
-          client.publish(`fronta/v1/kiosk/${kiosk.deviceId}/request`, JSON.stringify({ kind: 'walkIn', requestId, pressedAt: office.clock.now(), serviceId: services[sequence % services.length] }), { qos: 1 });
+          client.publish(`fronta/v1/kiosk/${kiosk.deviceId}/request`, JSON.stringify({ kind: 'walkIn', requestId, pressedAt: office.clock.now(), serviceId: services[sequence % services.length] }), {
+            qos: 1,
+          });
           await pause(1);
         }
       })();
@@ -72,8 +78,9 @@ export async function killNine(office: FaultOffice, dataDir: string, rounds: num
       // A round proves something only if it did something: tickets acknowledged, and a booking
       // confirmed since the last kill while places are left. Waited for, not timed: a slow
       // machine takes longer, it does not pass without having exercised the server.
-      await progress(`round ${round + 1}: a ticket acknowledged and a booking confirmed since the last kill`, async () =>
-        acknowledged.size > ticketsBefore && (bookings.confirmed.length > bookingsBefore || (await bookings.placesLeft()) === 0),
+      await progress(
+        `round ${round + 1}: a ticket acknowledged and a booking confirmed since the last kill`,
+        async () => acknowledged.size > ticketsBefore && (bookings.confirmed.length > bookingsBefore || (await bookings.placesLeft()) === 0),
       );
       if (bookings.confirmed.length > bookingsBefore) roundsWithBookings += 1;
       ticketsBefore = acknowledged.size;
@@ -94,7 +101,8 @@ export async function killNine(office: FaultOffice, dataDir: string, rounds: num
     });
     await client.subscribeAsync(`fronta/v1/kiosk/${kiosk.deviceId}/reply`, { qos: 1 });
     // Stale by now, so an id the server never stored is refused rather than issued anew.
-    for (const requestId of acknowledged.keys()) client.publish(`fronta/v1/kiosk/${kiosk.deviceId}/request`, JSON.stringify({ kind: 'walkIn', requestId, pressedAt: office.clock.now() - 60_000, serviceId: 'pasy' }), { qos: 1 });
+    for (const requestId of acknowledged.keys())
+      client.publish(`fronta/v1/kiosk/${kiosk.deviceId}/request`, JSON.stringify({ kind: 'walkIn', requestId, pressedAt: office.clock.now() - 60_000, serviceId: 'pasy' }), { qos: 1 });
     const deadline = Date.now() + 10_000;
     while (answers.size < acknowledged.size && Date.now() < deadline) await pause(20);
     await client.endAsync();

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { tempDir } from '../../test/support/temp-dir.ts';
-import { startFaultOffice } from './fault-office.ts';
 import { brokerAway } from './broker-away.ts';
+import { startFaultOffice } from './fault-office.ts';
 import { killNine } from './kill-nine.ts';
 import { unwritableDataDir } from './unwritable.ts';
 
@@ -17,7 +17,15 @@ const runs: Record<string, (office: Awaited<ReturnType<typeof startFaultOffice>>
     console.log(JSON.stringify(report, null, 2));
     // A run that acknowledged nothing or confirmed no booking proved nothing, and says so by failing.
     const exercised = report.acknowledged > 0 && report.bookingsConfirmed > 0 && report.roundsWithBookings > 0;
-    return exercised && report.lost.length === 0 && report.repeated.length === 0 && report.devicesRecovered && report.bookingsLost.length === 0 && report.codeMailsMissing.length === 0 && report.overbooked.length === 0;
+    return (
+      exercised &&
+      report.lost.length === 0 &&
+      report.repeated.length === 0 &&
+      report.devicesRecovered &&
+      report.bookingsLost.length === 0 &&
+      report.codeMailsMissing.length === 0 &&
+      report.overbooked.length === 0
+    );
   },
   async unwritable(office, dir) {
     const report = await unwritableDataDir(office, dir);

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { solveChallenge, type Challenge } from 'altcha-lib';
+import { type Challenge, solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { SimOffice } from '../lib/sim-office.ts';
 import type { FaultOffice } from './fault-office.ts';
@@ -27,7 +27,11 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * work, and a restart finds exactly what was acknowledged.
  */
 export async function unwritableDataDir(office: FaultOffice, dataDir: string): Promise<UnwritableReport> {
-  const sim = new SimOffice(office.config, office.devices.filter((d) => d.deviceId === 'kiosk-hala'), office.clock);
+  const sim = new SimOffice(
+    office.config,
+    office.devices.filter((d) => d.deviceId === 'kiosk-hala'),
+    office.clock,
+  );
   await sim.start();
   const kiosk = sim.kiosk('kiosk-hala');
   const url = () => `http://127.0.0.1:${office.server.httpPort}`;
@@ -89,7 +93,11 @@ async function holdOnce(url: string): Promise<{ status: number; code: string }> 
 
 /** The passport service's waiting count, from its retained status as a kiosk sees it. */
 async function waitingPassports(office: FaultOffice): Promise<number> {
-  const sim = new SimOffice(office.config, office.devices.filter((d) => d.deviceId === 'prepazka-3'), office.clock);
+  const sim = new SimOffice(
+    office.config,
+    office.devices.filter((d) => d.deviceId === 'prepazka-3'),
+    office.clock,
+  );
   await sim.start();
   try {
     const box = sim.counter('prepazka-3');

@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { acceleratedClock, offsetClock, type Clock } from '../../shared/clock.ts';
-import { officeConfigSchema, type OfficeConfig, type OfficeInput } from '../../shared/config/schema.ts';
 import type { LocalSettings } from '../../device/local-settings.ts';
+import { acceleratedClock, type Clock, offsetClock } from '../../shared/clock.ts';
+import { type OfficeConfig, type OfficeInput, officeConfigSchema } from '../../shared/config/schema.ts';
 import { provisionDevices } from './provision.ts';
-import { startServerProcess, type ServerProcess } from './server-process.ts';
+import { type ServerProcess, startServerProcess } from './server-process.ts';
 
 export interface OfficeProcess {
   config: OfficeConfig;
@@ -31,9 +31,7 @@ export async function startOfficeProcess(dir: string, input: OfficeInput, startA
   const epoch = Date.now();
   const clock = rate === 1 ? offsetClock(startAt - epoch) : acceleratedClock(startAt, epoch, rate);
   const clockEnv: Record<string, string> =
-    rate === 1
-      ? { FRONTA_CLOCK_OFFSET_MS: String(startAt - epoch) }
-      : { FRONTA_START_AT: new Date(startAt).toISOString(), FRONTA_CLOCK_RATE: String(rate), FRONTA_CLOCK_EPOCH_MS: String(epoch) };
+    rate === 1 ? { FRONTA_CLOCK_OFFSET_MS: String(startAt - epoch) } : { FRONTA_START_AT: new Date(startAt).toISOString(), FRONTA_CLOCK_RATE: String(rate), FRONTA_CLOCK_EPOCH_MS: String(epoch) };
   const env = (mqttPort: number, httpPort: number) => ({
     FRONTA_CONFIG: configPath,
     FRONTA_DATA_DIR: dir,

@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { hashSecret, newSecret, writeCredentials, type Credentials } from '../../broker/mqtt/credentials.ts';
+import { type Credentials, hashSecret, newSecret, writeCredentials } from '../../broker/mqtt/credentials.ts';
 import { writeFileDurably } from '../../broker/store/durable-file.ts';
+import type { LocalSettings } from '../../device/local-settings.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { simulatorId } from '../../shared/contract/simulation.ts';
-import type { LocalSettings } from '../../device/local-settings.ts';
 
 export interface Provisioned {
   credentialsPath: string;

@@ -1,8 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-export interface ServerProcess { child: ChildProcess; mqttPort: number; httpPort: number; stop(): Promise<void> }
+export interface ServerProcess {
+  child: ChildProcess;
+  mqttPort: number;
+  httpPort: number;
+  stop(): Promise<void>;
+}
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -1,18 +1,31 @@
-import type { Clock } from '../../shared/clock.ts';
-import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { simDriverFactory } from '../../device/drivers/factory.ts';
 import type { SimButtons } from '../../device/drivers/sim/sim-buttons.ts';
-import { SimRemote, type SimParts } from '../../device/drivers/sim/sim-remote.ts';
 import type { SimDigits } from '../../device/drivers/sim/sim-digits.ts';
 import type { SimKeypad } from '../../device/drivers/sim/sim-keypad.ts';
 import type { SimPrinter } from '../../device/drivers/sim/sim-printer.ts';
+import { type SimParts, SimRemote } from '../../device/drivers/sim/sim-remote.ts';
 import type { SimTextDisplay } from '../../device/drivers/sim/sim-text-display.ts';
 import type { LocalSettings } from '../../device/local-settings.ts';
 import { DeviceRuntime } from '../../device/runtime.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { OfficeConfig } from '../../shared/config/schema.ts';
 
-export interface SimKiosk { runtime: DeviceRuntime; buttons: SimButtons; keypad: SimKeypad; printer: SimPrinter; lcd: SimTextDisplay }
-export interface SimCounter { runtime: DeviceRuntime; buttons: SimButtons; digits: SimDigits }
-export interface SimDisplay { runtime: DeviceRuntime; panel: SimTextDisplay }
+export interface SimKiosk {
+  runtime: DeviceRuntime;
+  buttons: SimButtons;
+  keypad: SimKeypad;
+  printer: SimPrinter;
+  lcd: SimTextDisplay;
+}
+export interface SimCounter {
+  runtime: DeviceRuntime;
+  buttons: SimButtons;
+  digits: SimDigits;
+}
+export interface SimDisplay {
+  runtime: DeviceRuntime;
+  panel: SimTextDisplay;
+}
 
 /**
  * Every device of an office as simulated hardware, each its own DeviceRuntime with its own MQTT
@@ -46,10 +59,9 @@ export class SimOffice {
       await runtime.start();
     }
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.all(configured),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('devices got no configuration from the server in time')), timeoutMs))),
-    ]).finally(() => clearTimeout(timer));
+    await Promise.race([Promise.all(configured), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('devices got no configuration from the server in time')), timeoutMs)))]).finally(
+      () => clearTimeout(timer),
+    );
     // Configured means subscribed; the retained statuses follow within a broker round trip.
     const deadline = Date.now() + timeoutMs;
     while (!runtimes.every((r) => r.online) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));

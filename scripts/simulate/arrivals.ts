@@ -2,7 +2,12 @@ import { openIntervals } from '../../shared/calendar/office-calendar.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { exponential } from './random.ts';
 
-export interface Arrival { at: number; serviceId: string; kioskId: string; button: number }
+export interface Arrival {
+  at: number;
+  serviceId: string;
+  kioskId: string;
+  button: number;
+}
 
 /**
  * How busy each hour is, relative to the day's mean: queues build before the doors open and peak

@@ -8,7 +8,11 @@ import type { Arrival } from './arrivals.ts';
 export type BookedBehaviour = 'early' | 'late' | 'tooLate' | 'absent';
 
 /** A booked citizen: when they come to the kiosk relative to their time, if at all. */
-export interface BookedArrival extends Arrival { code: string; bookedAt: number; behaviour: BookedBehaviour }
+export interface BookedArrival extends Arrival {
+  code: string;
+  bookedAt: number;
+  behaviour: BookedBehaviour;
+}
 
 const minute = 60_000;
 

@@ -3,8 +3,14 @@ import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { SimCounter } from '../lib/sim-office.ts';
 import { logNormal } from './random.ts';
 
-export interface ClerkPlan { counterId: string; pause?: { from: number; to: number } }
-export interface ClerkLog { served: number; noShows: number }
+export interface ClerkPlan {
+  counterId: string;
+  pause?: { from: number; to: number };
+}
+export interface ClerkLog {
+  served: number;
+  noShows: number;
+}
 
 const noShowShare = 0.05;
 
@@ -35,7 +41,7 @@ export async function runClerk(config: OfficeConfig, box: SimCounter, plan: Cler
     await sleep(5_000);
     const shown = box.digits.text.slice(0, 4);
     const service = letterOf.get(shown[0] ?? '');
-    if (!service || box.digits.text === before && shown === '----') {
+    if (!service || (box.digits.text === before && shown === '----')) {
       await sleep(60_000);
       continue;
     }

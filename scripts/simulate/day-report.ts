@@ -5,8 +5,18 @@ import type { BookedArrival } from './bookings.ts';
 import type { ClerkLog } from './clerk.ts';
 
 /** `bookedAt`: a booking's ticket, with its booked time. */
-export interface Issued { number: string; serviceId: string; at: number; bookedAt?: number }
-export interface TurnedAway { serviceId: string; at: number; screen: string; booked?: boolean }
+export interface Issued {
+  number: string;
+  serviceId: string;
+  at: number;
+  bookedAt?: number;
+}
+export interface TurnedAway {
+  serviceId: string;
+  at: number;
+  screen: string;
+  booked?: boolean;
+}
 
 type Spread = { p50: number; p90: number; max: number } | null;
 

@@ -1,20 +1,28 @@
-import { connectAsDevice } from '../lib/device-client.ts';
 import { officeInstant } from '../../shared/calendar/office-calendar.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { startOfficeProcess } from '../lib/office-process.ts';
 import { kostelecOffice } from '../../shared/config/kostelec.ts';
+import { officeConfigSchema } from '../../shared/config/schema.ts';
 import type { HallCalls } from '../../shared/contract/hall.ts';
 import { decodeEscpos } from '../../shared/escpos/decode.ts';
 import { kioskScreens } from '../../shared/texts/kiosk-texts.ts';
-import { SimOffice, type SimKiosk } from '../lib/sim-office.ts';
-import { walkInArrivals, type Arrival } from './arrivals.ts';
-import { bookedArrivals, seedBookings, type BookedArrival } from './bookings.ts';
-import { officeConfigSchema } from '../../shared/config/schema.ts';
-import { runClerk, type ClerkLog } from './clerk.ts';
+import { connectAsDevice } from '../lib/device-client.ts';
+import { startOfficeProcess } from '../lib/office-process.ts';
+import { type SimKiosk, SimOffice } from '../lib/sim-office.ts';
+import { type Arrival, walkInArrivals } from './arrivals.ts';
+import { type BookedArrival, bookedArrivals, seedBookings } from './bookings.ts';
+import { type ClerkLog, runClerk } from './clerk.ts';
+import { type DayReport, type Issued, summarise, type TurnedAway } from './day-report.ts';
 import { seeded } from './random.ts';
-import { summarise, type DayReport, type Issued, type TurnedAway } from './day-report.ts';
 
-export interface DayOptions { dir: string; date: string; from: string; to: string; rate: number; seed: number; demand?: number }
+export interface DayOptions {
+  dir: string;
+  date: string;
+  from: string;
+  to: string;
+  rate: number;
+  seed: number;
+  demand?: number;
+}
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -53,7 +61,14 @@ export async function simulateDay(options: DayOptions): Promise<DayReport> {
     for (const a of [...arrivals, ...coming].sort((x, y) => x.at - y.at)) byKiosk.set(a.kioskId, [...(byKiosk.get(a.kioskId) ?? []), a]);
     const kioskRuns = [...byKiosk].map(([id, queue]) => serveKiosk(sim.kiosk(id), queue, clock, issued, turnedAway));
     const clerks = config.counters.map((c) =>
-      runClerk(config, sim.counter(c.id), { counterId: c.id, pause: c.number === 3 ? { from: officeInstant(options.date, '10:00'), to: officeInstant(options.date, '10:30') } : undefined }, clock, end, seeded(options.seed + c.number)),
+      runClerk(
+        config,
+        sim.counter(c.id),
+        { counterId: c.id, pause: c.number === 3 ? { from: officeInstant(options.date, '10:00'), to: officeInstant(options.date, '10:30') } : undefined },
+        clock,
+        end,
+        seeded(options.seed + c.number),
+      ),
     );
     const [logs] = await Promise.all([Promise.all(clerks), Promise.all(kioskRuns)]);
     await pause(300);

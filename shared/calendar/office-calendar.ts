@@ -1,13 +1,16 @@
 import { DateTime } from 'luxon';
+import { type WeekHours, weekdays } from '../config/opening-hours.ts';
 import type { OfficeConfig, Workplace } from '../config/schema.ts';
-import { weekdays, type WeekHours } from '../config/opening-hours.ts';
 import { publicHoliday } from './holidays.ts';
 
 /** Office rules are applied in Prague time; instants are stored as UTC milliseconds. */
 export const officeZone = 'Europe/Prague';
 
 export type ClosedReason = 'holiday' | 'closedDay' | 'outsideHours';
-export interface Interval { start: number; end: number }
+export interface Interval {
+  start: number;
+  end: number;
+}
 
 // Asked on every request: the bounds of the last day asked for answer most calls without luxon.
 let lastDay = { day: '', start: 0, end: 0 };
@@ -68,9 +71,7 @@ function computeIntervals(config: OfficeConfig, workplace: Workplace, day: strin
   }));
 }
 
-export type TicketWindow =
-  | { open: true; closesAt: number }
-  | { open: false; reason: ClosedReason };
+export type TicketWindow = { open: true; closesAt: number } | { open: false; reason: ClosedReason };
 
 /**
  * Whether the workplace issues tickets at `at`: open, and not within its last minutes before

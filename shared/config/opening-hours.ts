@@ -3,9 +3,7 @@ import { fieldProblems } from '../texts/issue-texts.ts';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, fieldProblems.clockTime.en);
 
-export const openInterval = z
-  .strictObject({ from: clockTime, to: clockTime })
-  .refine((i) => i.from < i.to, { message: fieldProblems.hoursOrder.en });
+export const openInterval = z.strictObject({ from: clockTime, to: clockTime }).refine((i) => i.from < i.to, { message: fieldProblems.hoursOrder.en });
 export type OpenInterval = z.infer<typeof openInterval>;
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

@@ -15,5 +15,4 @@ export function derivedBase(host: string, port: number, machineName: string): st
 }
 
 /** The configuration with its public address: the configured one, or else `fallback`. */
-export const withPublicBase = (config: OfficeConfig, fallback: string): OfficeConfig =>
-  config.office.publicBaseUrl ? config : { ...config, office: { ...config.office, publicBaseUrl: fallback } };
+export const withPublicBase = (config: OfficeConfig, fallback: string): OfficeConfig => (config.office.publicBaseUrl ? config : { ...config, office: { ...config.office, publicBaseUrl: fallback } });

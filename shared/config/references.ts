@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 
-interface Ref { id: string }
+interface Ref {
+  id: string;
+}
 interface ConfigShape {
   workplaces: Ref[];
   services: (Ref & { workplaceId: string; letter: string })[];

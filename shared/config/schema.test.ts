@@ -6,7 +6,11 @@ import { validateOfficeConfig } from './validate.ts';
 test('the Kostelec example office is a valid configuration', () => {
   const result = validateOfficeConfig(kostelecOffice);
   assert.ok(result.ok, result.ok ? '' : result.errors.join('\n'));
-  if (result.ok) assert.equal(result.value.kiosks.map((k) => k.id), ['kiosk-hala', 'kiosk-chodba']);
+  if (result.ok)
+    assert.equal(
+      result.value.kiosks.map((k) => k.id),
+      ['kiosk-hala', 'kiosk-chodba'],
+    );
 });
 
 test('every field error is reported at once, each as path: message', () => {
@@ -17,7 +21,10 @@ test('every field error is reported at once, each as path: message', () => {
   const result = validateOfficeConfig(broken);
   assert.not.ok(result.ok);
   if (result.ok) return;
-  assert.ok(result.errors.some((e) => e.startsWith('services.0.letter: ')), result.errors.join('\n'));
+  assert.ok(
+    result.errors.some((e) => e.startsWith('services.0.letter: ')),
+    result.errors.join('\n'),
+  );
   assert.ok(result.errors.some((e) => e.startsWith('workplaces.1.walkInCapacityPerDay: ')));
   assert.ok(result.errors.some((e) => e.startsWith('office.openingHours.mon.0: ')));
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { localizedText } from './localized.ts';
 import { idPattern } from '../contract/patterns.ts';
 import { fieldProblems } from '../texts/issue-texts.ts';
+import { localizedText } from './localized.ts';
 import { dayIntervals, weekHours } from './opening-hours.ts';
 import { checkReferences } from './references.ts';
 
@@ -119,7 +119,17 @@ export const bookingRulesSchema = z.strictObject({
       /** Hold requests per client address per 10 minutes (a family booking together is a few). */
       holdRequestsPerAddress: z.int().min(1).default(30),
     })
-    .default({ pendingHoldsPerEmail: 2, pendingHoldsPerAddress: 6, bookingsPerEmail: 3, bookingsPerAddress: 20, placesPerAddressPerDay: 3, codeAttemptsPerKioskPerMinute: 6, codeAttemptsPerKioskPerHour: 30, cancelAttemptsPerAddress: 10, holdRequestsPerAddress: 30 }),
+    .default({
+      pendingHoldsPerEmail: 2,
+      pendingHoldsPerAddress: 6,
+      bookingsPerEmail: 3,
+      bookingsPerAddress: 20,
+      placesPerAddressPerDay: 3,
+      codeAttemptsPerKioskPerMinute: 6,
+      codeAttemptsPerKioskPerHour: 30,
+      cancelAttemptsPerAddress: 10,
+      holdRequestsPerAddress: 30,
+    }),
   /** altcha proof of work: SHA-256 rounds the browser must try, drawn in this range (40,000 take 0.8 s in desktop Chromium). */
   proofOfWork: z.strictObject({ minCounter: z.int().min(1), maxCounter: z.int().min(1) }).default({ minCounter: 10_000, maxCounter: 40_000 }),
 });

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { FieldIssue } from '../contract/booking-api.ts';
 import { fieldIssues } from '../texts/issue-texts.ts';
-import { officeConfigSchema, type OfficeConfig } from './schema.ts';
+import { type OfficeConfig, officeConfigSchema } from './schema.ts';
 
 /** `issues`: the same problems at their fields, in both languages, for the settings page. */
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: string[]; issues: FieldIssue[] };

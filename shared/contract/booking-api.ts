@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localizedText } from '../config/localized.ts';
-import { fieldProblems, type FieldIssue } from '../texts/issue-texts.ts';
+import { type FieldIssue, fieldProblems } from '../texts/issue-texts.ts';
 import { epochMs } from './common.ts';
 import { phonePattern } from './patterns.ts';
 
@@ -22,7 +22,12 @@ export const email = z.string().trim().max(200).pipe(z.email(fieldProblems.email
  * text end a header or a calendar line and start another one of its own.
  */
 export const typedLine = (min: number, max: number, tooShort?: string) =>
-  z.string().trim().min(min, tooShort).max(max).regex(/^[^\p{Cc}\u2028\u2029]*$/u, fieldProblems.typedLine.en);
+  z
+    .string()
+    .trim()
+    .min(min, tooShort)
+    .max(max)
+    .regex(/^[^\p{Cc}\u2028\u2029]*$/u, fieldProblems.typedLine.en);
 
 /** A person's name, as the booking forms and the staff pages take it. */
 export const personName = typedLine(2, 100, fieldProblems.name.en);
@@ -95,10 +100,7 @@ export const proofOfWork = z.strictObject({
 });
 export type ProofOfWork = z.infer<typeof proofOfWork>;
 
-export const phone = z
-  .string()
-  .trim()
-  .regex(phonePattern, fieldProblems.phone.en);
+export const phone = z.string().trim().regex(phonePattern, fieldProblems.phone.en);
 
 export const holdRequest = z.strictObject({
   serviceId: z.string().max(40),

@@ -11,10 +11,7 @@ export const counterCommand = z.discriminatedUnion('action', [
 export type CounterCommand = z.infer<typeof counterCommand>;
 export type CounterAction = CounterCommand['action'];
 
-export const counterReply = z.discriminatedUnion('ok', [
-  z.strictObject({ commandId: requestId, ok: z.literal(true) }),
-  z.strictObject({ commandId: requestId, ok: z.literal(false), error: refusal }),
-]);
+export const counterReply = z.discriminatedUnion('ok', [z.strictObject({ commandId: requestId, ok: z.literal(true) }), z.strictObject({ commandId: requestId, ok: z.literal(false), error: refusal })]);
 export type CounterReply = z.infer<typeof counterReply>;
 
 export const calledTicket = z.strictObject({

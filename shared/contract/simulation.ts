@@ -25,7 +25,10 @@ export type SimInput = z.infer<typeof simInput>;
  * ticket travels (its ESC/POS bytes, base64), with the count so far: the page keeps the ones it saw.
  */
 export const simOutput = z.strictObject({
-  lights: z.array(z.strictObject({ button: z.int().min(0).max(63), on: z.boolean() })).max(32).optional(),
+  lights: z
+    .array(z.strictObject({ button: z.int().min(0).max(63), on: z.boolean() }))
+    .max(32)
+    .optional(),
   lcd: z.array(z.string().max(40)).max(8).optional(),
   digits: z.string().max(16).optional(),
   paper: z.enum(['ok', 'paperLow', 'paperOut', 'offline', 'unknown']).optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { email, isoDay, language, personName, phone } from './booking-api.ts';
 import { fieldProblems } from '../texts/issue-texts.ts';
+import { email, isoDay, language, personName, phone } from './booking-api.ts';
 import { epochMs } from './common.ts';
 
 /**
@@ -12,7 +12,11 @@ import { epochMs } from './common.ts';
 export const staffRole = z.enum(['clerk', 'admin']);
 export type StaffRole = z.infer<typeof staffRole>;
 
-export const username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, fieldProblems.username.en);
+export const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, fieldProblems.username.en);
 
 /** At least 12 characters (NÚKIB's recommendation for passwords without a second factor). */
 export const newPassword = z.string().min(12, fieldProblems.password.en).max(200);
@@ -61,7 +65,11 @@ export type DeviceAlertKind = 'offline' | 'paperLow' | 'paperOut' | 'error';
  * waiting walk-in, `bookingEarly` a booked client early because nobody else waits.
  */
 /** `number` null: Next calls nobody now although walk-ins wait, keeping the booked time `bookedAt` (heldForBooking). */
-export interface UpNext { number: string | null; reason: 'bookingDue' | 'bookingKeptOnTime' | 'walkIn' | 'bookingEarly' | 'heldForBooking'; bookedAt: number | null }
+export interface UpNext {
+  number: string | null;
+  reason: 'bookingDue' | 'bookingKeptOnTime' | 'walkIn' | 'bookingEarly' | 'heldForBooking';
+  bookedAt: number | null;
+}
 
 /** The live dashboard (GET /api/staff/dashboard), polled by the staff page. */
 export interface Dashboard {
@@ -70,7 +78,17 @@ export interface Dashboard {
   services: { serviceId: string; name: { cs: string; en: string }; letter: string; open: boolean; waiting: number; queue: string[]; estimatedWaitMinutes: number | null; ticketsLeft: number }[];
   counters: { counterId: string; number: number; status: 'open' | 'paused'; current: string | null; upNext: UpNext | null; waiting: number; clerk: string | null; serviceIds: string[] }[];
   /** `name`: a kiosk's or screen's place (null for a counter box, which goes by `counterNumber`). */
-  devices: { deviceId: string; role: 'kiosk' | 'counter' | 'display'; name: { cs: string; en: string } | null; counterNumber: number | null; online: boolean; since: number | null; printer: string | null; message: string | null; alerts: DeviceAlertKind[] }[];
+  devices: {
+    deviceId: string;
+    role: 'kiosk' | 'counter' | 'display';
+    name: { cs: string; en: string } | null;
+    counterNumber: number | null;
+    online: boolean;
+    since: number | null;
+    printer: string | null;
+    message: string | null;
+    alerts: DeviceAlertKind[];
+  }[];
 }
 
 /** A booking as the staff's list shows it; `served` once the booked client's ticket is done. */
@@ -114,6 +132,13 @@ export interface StatisticsRow {
   bookingsCancelled: number;
 }
 
-export interface StatisticsReport { from: string; to: string; serviceId: string | null; byService: StatisticsRow[]; byDay: StatisticsRow[]; byHour: StatisticsRow[] }
+export interface StatisticsReport {
+  from: string;
+  to: string;
+  serviceId: string | null;
+  byService: StatisticsRow[];
+  byDay: StatisticsRow[];
+  byHour: StatisticsRow[];
+}
 
 export const statisticsQuery = z.strictObject({ from: isoDay, to: isoDay, serviceId: z.string().max(40).optional() });

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import { counterCommand, counterReply, counterState } from './counter.ts';
-import { deviceConfig, deviceHealth, devicePresence, type DeviceRole } from './device.ts';
+import { type DeviceRole, deviceConfig, deviceHealth, devicePresence } from './device.ts';
 import { hallCalls } from './hall.ts';
 import { kioskReply, kioskRequest } from './kiosk.ts';
+import { idPattern } from './patterns.ts';
 import { serviceStatus } from './service.ts';
 import { simInput, simOutput } from './simulation.ts';
-import { idPattern } from './patterns.ts';
 
 /** The version is in the tree so a v2 can run beside v1 while devices are upgraded one by one. */
 export const topicRoot = 'fronta/v1';
@@ -58,7 +58,10 @@ export function topicFilter(name: TopicName): string {
   return topic(name, '+');
 }
 
-export interface MatchedTopic { name: TopicName; id: string }
+export interface MatchedTopic {
+  name: TopicName;
+  id: string;
+}
 
 const specs = Object.entries(contract).map(([name, spec]) => ({
   name: name as TopicName,

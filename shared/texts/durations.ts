@@ -1,5 +1,5 @@
 import type { Language } from '../config/localized.ts';
-import { plural, type PluralForms } from './plural.ts';
+import { type PluralForms, plural } from './plural.ts';
 
 /**
  * Counts of minutes and days that come from the configuration, so any number can stand there.

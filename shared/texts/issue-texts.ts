@@ -23,10 +23,21 @@ export const fieldProblems = {
 } satisfies Record<string, LocalizedText>;
 
 /** One field's problem, by its path in the body, worded in both languages: what an invalidRequest carries. */
-export interface FieldIssue { path: (string | number)[]; message: LocalizedText }
+export interface FieldIssue {
+  path: (string | number)[];
+  message: LocalizedText;
+}
 
 /** The parts of a schema problem the wording needs (a zod issue has them). */
-export interface Problem { code: string; message: string; origin?: string; minimum?: number | bigint; maximum?: number | bigint; format?: string; keys?: string[] }
+export interface Problem {
+  code: string;
+  message: string;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  format?: string;
+  keys?: string[];
+}
 
 const count = (language: Language, n: number | bigint | undefined, forms: { cs: [string, string, string]; en: [string, string] }) =>
   language === 'cs' ? plural('cs', Number(n), { one: forms.cs[0], few: forms.cs[1], other: forms.cs[2] }) : plural('en', Number(n), { one: forms.en[0], other: forms.en[1] });

@@ -5,12 +5,57 @@ import { plural } from './plural.ts';
  * counting (citation) form as after "číslo": jedna, dva; letters by their Czech names. Written out
  * in words, so no speech engine has to guess how to read "B014".
  */
-const ones = ['nula', 'jedna', 'dva', 'tři', 'čtyři', 'pět', 'šest', 'sedm', 'osm', 'devět', 'deset', 'jedenáct', 'dvanáct', 'třináct', 'čtrnáct', 'patnáct', 'šestnáct', 'sedmnáct', 'osmnáct', 'devatenáct'];
+const ones = [
+  'nula',
+  'jedna',
+  'dva',
+  'tři',
+  'čtyři',
+  'pět',
+  'šest',
+  'sedm',
+  'osm',
+  'devět',
+  'deset',
+  'jedenáct',
+  'dvanáct',
+  'třináct',
+  'čtrnáct',
+  'patnáct',
+  'šestnáct',
+  'sedmnáct',
+  'osmnáct',
+  'devatenáct',
+];
 const tens = ['', '', 'dvacet', 'třicet', 'čtyřicet', 'padesát', 'šedesát', 'sedmdesát', 'osmdesát', 'devadesát'];
 const hundreds = ['', 'sto', 'dvě stě', 'tři sta', 'čtyři sta', 'pět set', 'šest set', 'sedm set', 'osm set', 'devět set'];
 const letters: Record<string, string> = {
-  A: 'á', B: 'bé', C: 'cé', D: 'dé', E: 'é', F: 'ef', G: 'gé', H: 'há', I: 'í', J: 'jé', K: 'ká', L: 'el', M: 'em',
-  N: 'en', O: 'ó', P: 'pé', Q: 'kvé', R: 'er', S: 'es', T: 'té', U: 'ú', V: 'vé', W: 'dvojité vé', X: 'iks', Y: 'ypsilon', Z: 'zet',
+  A: 'á',
+  B: 'bé',
+  C: 'cé',
+  D: 'dé',
+  E: 'é',
+  F: 'ef',
+  G: 'gé',
+  H: 'há',
+  I: 'í',
+  J: 'jé',
+  K: 'ká',
+  L: 'el',
+  M: 'em',
+  N: 'en',
+  O: 'ó',
+  P: 'pé',
+  Q: 'kvé',
+  R: 'er',
+  S: 'es',
+  T: 'té',
+  U: 'ú',
+  V: 'vé',
+  W: 'dvojité vé',
+  X: 'iks',
+  Y: 'ypsilon',
+  Z: 'zet',
 };
 
 /** 0 to 9,999 in Czech words. */

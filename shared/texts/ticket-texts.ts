@@ -5,8 +5,12 @@ import { plural } from './plural.ts';
 export const ticketTexts = {
   ahead: (language: Language, n: number): string =>
     language === 'cs'
-      ? n === 0 ? 'Před vámi nikdo nečeká' : plural('cs', n, { one: 'Před vámi čeká {n} osoba', few: 'Před vámi čekají {n} osoby', other: 'Před vámi čeká {n} osob' })
-      : n === 0 ? 'Nobody is ahead of you' : plural('en', n, { one: '{n} person ahead of you', other: '{n} people ahead of you' }),
+      ? n === 0
+        ? 'Před vámi nikdo nečeká'
+        : plural('cs', n, { one: 'Před vámi čeká {n} osoba', few: 'Před vámi čekají {n} osoby', other: 'Před vámi čeká {n} osob' })
+      : n === 0
+        ? 'Nobody is ahead of you'
+        : plural('en', n, { one: '{n} person ahead of you', other: '{n} people ahead of you' }),
   wait: (language: Language, minutes: number | null): string => {
     if (minutes === null) return language === 'cs' ? 'Čekací dobu nelze odhadnout' : 'Waiting time cannot be estimated';
     if (minutes === 0) return language === 'cs' ? 'Budete brzy vyvoláni' : 'You will be called shortly';

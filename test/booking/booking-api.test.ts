@@ -23,7 +23,6 @@ async function office() {
   return { inbox, running, api, stop };
 }
 
-
 test('book, confirm from the e-mailed page, and cancel: each step mails the citizen with the right parts', async () => {
   const { inbox, api, running, stop } = await office();
   try {
@@ -225,7 +224,10 @@ test('a replayed proof-of-work solution is refused', async () => {
     assert.is(replay.status, 400);
     assert.is(replay.body!.error.code, 'proofReused');
     const fresh = await api.proof();
-    const forged = await api.hold({ serviceId: 'pasy', startsAt: slots[1].startsAt, email: 'petr@example.cz' }, { ...fresh, solution: { ...fresh.solution, derivedKey: fresh.solution.derivedKey.replace(/^./, (c) => (c === '0' ? '1' : '0')) } });
+    const forged = await api.hold(
+      { serviceId: 'pasy', startsAt: slots[1].startsAt, email: 'petr@example.cz' },
+      { ...fresh, solution: { ...fresh.solution, derivedKey: fresh.solution.derivedKey.replace(/^./, (c) => (c === '0' ? '1' : '0')) } },
+    );
     assert.is(forged.body!.error.code, 'proofFailed');
   } finally {
     await stop();

@@ -61,7 +61,7 @@ test('when the bookings cannot be stored, the hold fails visibly without the ser
   }
 });
 
-test('a check-in the bookings file never heard of (the server died, or its write failed) is taken from the engine\'s journal: no no-show for a client who came', async () => {
+test("a check-in the bookings file never heard of (the server died, or its write failed) is taken from the engine's journal: no no-show for a client who came", async () => {
   const inbox = await smtpInbox();
   const queue = new MemoryStore();
   const bookings = new MemoryDocumentStore();
@@ -76,7 +76,10 @@ test('a check-in the bookings file never heard of (the server died, or its write
     bookings.failing = true;
     const reply = await first.server.engine.kioskRequest('kiosk-hala', { kind: 'checkIn', requestId: 'crash-check-in', pressedAt: first.clock.now(), code });
     assert.ok(reply.ok, 'the ticket is issued: the journal holds the check-in');
-    assert.ok(first.logs.some((line) => line.includes('booking change not stored')), 'the failed copy is logged');
+    assert.ok(
+      first.logs.some((line) => line.includes('booking change not stored')),
+      'the failed copy is logged',
+    );
     // The sweeper, past the window, reads the engine's record: no lapse.
     first.clock.set(nineThirty + 20 * 60_000);
     bookings.failing = false;

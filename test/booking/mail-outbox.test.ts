@@ -1,10 +1,10 @@
-import { solveChallenge, type Challenge } from 'altcha-lib';
+import { type Challenge, solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BookingService } from '../../broker/booking/booking-service.ts';
 import { createLogger } from '../../broker/log.ts';
-import type { MailMessage, Mailer } from '../../broker/mail/mailer.ts';
+import type { Mailer, MailMessage } from '../../broker/mail/mailer.ts';
 import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
 import { ManualClock } from '../../shared/clock.ts';
 import { withPublicBase } from '../../shared/config/public-address.ts';
@@ -83,14 +83,20 @@ test('a cancellation mail the mail server refuses stays queued, is retried later
   refusing = true;
   const cancelled = await booking.cancel(confirmed.data.code, 'jana@example.cz');
   assert.ok(cancelled.ok, 'the cancellation stands though its mail could not go');
-  assert.equal(booking.queuedMails().map((m) => m.attempts), [1]);
+  assert.equal(
+    booking.queuedMails().map((m) => m.attempts),
+    [1],
+  );
   await booking.sendQueued();
   assert.is(booking.queuedMails()[0]!.attempts, 1, 'not retried before its time');
   clock.advance(61_000);
   refusing = false;
   await booking.sendQueued();
   assert.is(booking.queuedMails().length, 0);
-  assert.equal(mails.accepted.map((m) => m.calendar?.method ?? 'link'), ['link', 'REQUEST', 'CANCEL']);
+  assert.equal(
+    mails.accepted.map((m) => m.calendar?.method ?? 'link'),
+    ['link', 'REQUEST', 'CANCEL'],
+  );
   booking.stop();
 });
 

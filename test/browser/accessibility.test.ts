@@ -17,8 +17,28 @@ test.after(async () => {
 });
 
 const labels = {
-  cs: { service: /Cestovní doklady/, day: /^středa 25\. listopadu 2026,/, name: 'Jméno a příjmení', send: 'Odeslat rezervaci', sent: 'Zkontrolujte svůj e-mail', confirm: 'Potvrdit rezervaci', cancel: 'Zrušit rezervaci', code: /Identifikační kód/, find: 'Vyhledat rezervaci' },
-  en: { service: /Travel documents/, day: /^Wednesday,? 25 November 2026,/, name: 'First name and surname', send: 'Send the booking', sent: 'Check your e-mail', confirm: 'Confirm the booking', cancel: 'Cancel a booking', code: /Identification code/, find: 'Find the booking' },
+  cs: {
+    service: /Cestovní doklady/,
+    day: /^středa 25\. listopadu 2026,/,
+    name: 'Jméno a příjmení',
+    send: 'Odeslat rezervaci',
+    sent: 'Zkontrolujte svůj e-mail',
+    confirm: 'Potvrdit rezervaci',
+    cancel: 'Zrušit rezervaci',
+    code: /Identifikační kód/,
+    find: 'Vyhledat rezervaci',
+  },
+  en: {
+    service: /Travel documents/,
+    day: /^Wednesday,? 25 November 2026,/,
+    name: 'First name and surname',
+    send: 'Send the booking',
+    sent: 'Check your e-mail',
+    confirm: 'Confirm the booking',
+    cancel: 'Cancel a booking',
+    code: /Identification code/,
+    find: 'Find the booking',
+  },
 };
 
 for (const language of ['cs', 'en'] as const) {
@@ -75,7 +95,7 @@ for (const language of ['cs', 'en'] as const) {
       await page.locator('.notice').waitFor();
       await check('suspension notice');
       for (const [name, violations] of Object.entries(found)) assert.equal(violations, [], `${name}: ${violations.join('; ')}`);
-      assert.is(Object.keys(found).length, 9, "every page was checked");
+      assert.is(Object.keys(found).length, 9, 'every page was checked');
     } finally {
       await context.close();
       await office.stop();

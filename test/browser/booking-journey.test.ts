@@ -1,8 +1,8 @@
 import type { Challenge } from 'altcha-lib';
 import type { Browser } from 'playwright-core';
-import type { ProofOfWork } from '../../shared/contract/booking-api.ts';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { ProofOfWork } from '../../shared/contract/booking-api.ts';
 import { decodeEscpos, receiptText } from '../../shared/escpos/decode.ts';
 import { launchChromium } from '../support/browser.ts';
 import { eventually } from '../support/eventually.ts';
@@ -114,7 +114,7 @@ test("each booking step is a history entry: the browser's Back returns to the pr
   }
 });
 
-test('the e-mailed link opens in the booking\'s language on another device; cancel in the browser: code and e-mail, then an explicit confirming button; times in Prague time wherever the browser is', async () => {
+test("the e-mailed link opens in the booking's language on another device; cancel in the browser: code and e-mail, then an explicit confirming button; times in Prague time wherever the browser is", async () => {
   const inbox = await smtpInbox();
   const office = await runOffice({ config, mailer: inbox.mailer });
   const base = `http://127.0.0.1:${office.server.httpPort}`;
@@ -122,7 +122,10 @@ test('the e-mailed link opens in the booking\'s language on another device; canc
   try {
     const slot = ((await (await fetch(`${base}/api/services/vozidla/days/2026-11-25`)).json()) as { slots: { startsAt: number; time: string }[] }).slots[0]!;
     const booking = office.server.booking;
-    const held = await booking.hold({ serviceId: 'vozidla', startsAt: slot.startsAt, name: 'Petr Svoboda', email: 'petr@example.cz', consent: true, language: 'en', proof: await solved(base) }, '127.0.0.9');
+    const held = await booking.hold(
+      { serviceId: 'vozidla', startsAt: slot.startsAt, name: 'Petr Svoboda', email: 'petr@example.cz', consent: true, language: 'en', proof: await solved(base) },
+      '127.0.0.9',
+    );
     assert.ok(held.ok);
     const mailText = (await eventually('hold mail', () => inbox.mails[0])).text!;
     const token = /\/confirm\/([A-Za-z0-9_-]{22})/.exec(mailText)![1]!;

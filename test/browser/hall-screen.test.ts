@@ -3,15 +3,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
 import { createLogger } from '../../broker/log.ts';
 import { createMailer } from '../../broker/mail/mailer.ts';
 import { readCredentials } from '../../broker/mqtt/credentials.ts';
-import { startOfficeServer, type OfficeServer } from '../../broker/office-server.ts';
+import { type OfficeServer, startOfficeServer } from '../../broker/office-server.ts';
+import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
 import { MemoryStore } from '../../broker/store/memory-store.ts';
-import { ManualClock } from '../../shared/clock.ts';
 import { provisionDevices } from '../../scripts/lib/provision.ts';
 import { SimOffice } from '../../scripts/lib/sim-office.ts';
+import { ManualClock } from '../../shared/clock.ts';
 import { spokenCall } from '../../shared/texts/spoken-call.ts';
 import { axeViolations, launchChromium } from '../support/browser.ts';
 import { eventually } from '../support/eventually.ts';
@@ -36,7 +36,22 @@ async function hallOffice() {
   const store = new MemoryStore();
   const bookingStore = new MemoryDocumentStore();
   const start = (mqttPort = 0, httpPort = 0) =>
-    startOfficeServer({ config, credentials, store, bookingStore, staffStore: new MemoryDocumentStore(), mailer: createMailer(config.mail, dir.path, createLogger('mail', () => {})), clock, mqttPort, httpPort, logSink: () => {} });
+    startOfficeServer({
+      config,
+      credentials,
+      store,
+      bookingStore,
+      staffStore: new MemoryDocumentStore(),
+      mailer: createMailer(
+        config.mail,
+        dir.path,
+        createLogger('mail', () => {}),
+      ),
+      clock,
+      mqttPort,
+      httpPort,
+      logSink: () => {},
+    });
   let server: OfficeServer = await start();
   const devices = provisioned.devices.map((d) => ({ ...d, broker: `mqtt://127.0.0.1:${server.mqttPort}` }));
   const sim = new SimOffice(config, devices, clock);
@@ -60,8 +75,7 @@ async function hallOffice() {
   };
 }
 
-const announcements = (page: Page) =>
-  page.locator('[data-testid=announcements] li').evaluateAll((items) => items.map((li) => `${li.getAttribute('data-state')}: ${li.textContent}`));
+const announcements = (page: Page) => page.locator('[data-testid=announcements] li').evaluateAll((items) => items.map((li) => `${li.getAttribute('data-state')}: ${li.textContent}`));
 
 test('Next on a counter shows the call on the hall screen, and several calls in quick succession are announced in order, none lost', async () => {
   const office = await hallOffice();
@@ -88,13 +102,24 @@ test('Next on a counter shows the call on the hall screen, and several calls in 
     office.sim.counter('prepazka-2').buttons.press(1);
     office.sim.counter('prepazka-3').buttons.press(2);
     office.sim.counter('prepazka-2').buttons.press(2);
-    const all = await eventually('five announcements, all spoken', async () => {
-      const list = await announcements(page);
-      return list.length === 5 && list.every((a) => a.startsWith('done')) ? list : undefined;
-    }, 20_000);
-    const made = office.calls().slice().reverse().map((c) => spokenCall(c.number, c.counterNumber));
+    const all = await eventually(
+      'five announcements, all spoken',
+      async () => {
+        const list = await announcements(page);
+        return list.length === 5 && list.every((a) => a.startsWith('done')) ? list : undefined;
+      },
+      20_000,
+    );
+    const made = office
+      .calls()
+      .slice()
+      .reverse()
+      .map((c) => spokenCall(c.number, c.counterNumber));
     assert.is(made.length, 5);
-    assert.equal(all.map((a) => a.replace(/^done: /, '')), made);
+    assert.equal(
+      all.map((a) => a.replace(/^done: /, '')),
+      made,
+    );
   } finally {
     await page.close();
     await office.stop();
@@ -138,7 +163,11 @@ function measureBoard() {
     page: { width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight },
     parts,
     texts,
-    earlierLines: [...document.querySelectorAll('.hall .earlier li')].map((li) => Math.round(li.getBoundingClientRect().height / parseFloat(getComputedStyle(li).lineHeight === 'normal' ? String(parseFloat(getComputedStyle(li).fontSize) * 1.2) : getComputedStyle(li).lineHeight))),
+    earlierLines: [...document.querySelectorAll('.hall .earlier li')].map((li) =>
+      Math.round(
+        li.getBoundingClientRect().height / parseFloat(getComputedStyle(li).lineHeight === 'normal' ? String(parseFloat(getComputedStyle(li).fontSize) * 1.2) : getComputedStyle(li).lineHeight),
+      ),
+    ),
     sizes: { newest: size('.hall .newest .number'), earlier: size('.hall .earlier li'), waiting: size('.hall aside strong'), english: size('.hall aside span[lang=en]') },
   };
 }
@@ -158,7 +187,12 @@ test('on a TV at 720p, 1080p and 4K and on a portrait screen the whole board sho
       counter.buttons.press(1);
       await eventually(`call ${k + 1}`, () => office.calls().length === k + 1);
     }
-    for (const [width, height] of [[1280, 720], [1920, 1080], [3840, 2160], [1080, 1920]] as const) {
+    for (const [width, height] of [
+      [1280, 720],
+      [1920, 1080],
+      [3840, 2160],
+      [1080, 1920],
+    ] as const) {
       const page = await browser.newPage({ viewport: { width, height } });
       // tsx names the nested functions of measureBoard with a helper the page does not have.
       await page.addInitScript('globalThis.__name = (f) => f');
@@ -171,11 +205,15 @@ test('on a TV at 720p, 1080p and 4K and on a portrait screen the whole board sho
         assert.ok(m.page.width <= width && m.page.height <= height, `${at}: the page scrolls (${m.page.width}×${m.page.height})`);
         for (const t of m.texts) assert.ok(t.left >= 0 && t.top >= 0 && t.right <= width && t.bottom <= height, `${at}: text cut off at ${JSON.stringify(t)}`);
         assert.is(m.texts.length, 1 + 8 + 4, `${at}: the newest call, eight earlier ones, four services`);
-        for (let a = 0; a < 3; a++) for (let b = a + 1; b < 3; b++) {
-          const [p, q] = [m.parts[a]!, m.parts[b]!];
-          assert.ok(p.right <= q.left || q.right <= p.left || p.bottom <= q.top || q.bottom <= p.top, `${at}: parts ${a} and ${b} overlap`);
-        }
-        assert.ok(m.earlierLines.every((lines) => lines === 1), `${at}: an earlier call wraps (${m.earlierLines})`);
+        for (let a = 0; a < 3; a++)
+          for (let b = a + 1; b < 3; b++) {
+            const [p, q] = [m.parts[a]!, m.parts[b]!];
+            assert.ok(p.right <= q.left || q.right <= p.left || p.bottom <= q.top || q.bottom <= p.top, `${at}: parts ${a} and ${b} overlap`);
+          }
+        assert.ok(
+          m.earlierLines.every((lines) => lines === 1),
+          `${at}: an earlier call wraps (${m.earlierLines})`,
+        );
         // Relative to the screen's shorter side, since a TV's physical size does not change with its resolution.
         const short = Math.min(width, height);
         assert.ok(m.sizes.newest >= 0.18 * short, `${at}: newest call ${m.sizes.newest}px`);

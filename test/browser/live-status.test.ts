@@ -101,9 +101,9 @@ test('the status page fits a phone: nothing wider than a 390 px screen, every va
     const widest = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
     assert.ok(widest <= 390, `the page is ${widest} px wide`);
     // Each value is named by its column, which is hidden: the label is drawn before it.
-    const labels = await page.locator('table.status tbody tr:first-child td').evaluateAll((cells) =>
-      cells.map((cell) => (globalThis as unknown as { getComputedStyle(e: unknown, p: string): { content: string } }).getComputedStyle(cell, '::before').content),
-    );
+    const labels = await page
+      .locator('table.status tbody tr:first-child td')
+      .evaluateAll((cells) => cells.map((cell) => (globalThis as unknown as { getComputedStyle(e: unknown, p: string): { content: string } }).getComputedStyle(cell, '::before').content));
     assert.equal(labels, ['"Stav: "', '"Čeká: "', '"Odhad čekání: "', '"Zbývá lístků: "']);
   } finally {
     await page.close();

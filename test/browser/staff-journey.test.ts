@@ -3,8 +3,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { axeViolations, launchChromium } from '../support/browser.ts';
 import { eventually } from '../support/eventually.ts';
-import { runOffice, type RunningOffice } from '../support/office-fixture.ts';
-import { smtpInbox, type SmtpInbox } from '../support/smtp-inbox.ts';
+import { type RunningOffice, runOffice } from '../support/office-fixture.ts';
+import { type SmtpInbox, smtpInbox } from '../support/smtp-inbox.ts';
 import { addAccount, adminToken, goodPassword } from '../support/staff-client.ts';
 
 let browser: Browser;
@@ -151,8 +151,7 @@ for (const language of ['cs', 'en'] as const) {
   });
 }
 
-
-test("staff forms say at each field what is wrong, in Czech only: the phone booking has its own day and names it; settings warn of what the printer cannot print", async () => {
+test('staff forms say at each field what is wrong, in Czech only: the phone booking has its own day and names it; settings warn of what the printer cannot print', async () => {
   const page = await browser.newPage();
   try {
     await logIn(page, 'reditelka');

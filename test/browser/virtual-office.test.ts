@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -103,20 +103,28 @@ test('Next on a virtual counter calls the ticket: its LED digits, the hall scree
     // Tickets A002…A004 on top of the first test's A001.
     for (let k = 2; k <= 4; k++) {
       await cards.click({ timeout: 15_000 });
-      await kiosk(page).getByRole('figure', { name: `Lístek č. ${k} z této tiskárny` }).waitFor({ timeout: 10_000 });
+      await kiosk(page)
+        .getByRole('figure', { name: `Lístek č. ${k} z této tiskárny` })
+        .waitFor({ timeout: 10_000 });
     }
     await counter(page, 2).getByRole('button', { name: 'Další' }).click();
-    await counter(page, 2).getByText(/^A001\s+3$/).waitFor({ timeout: 10_000 });
+    await counter(page, 2)
+      .getByText(/^A001\s+3$/)
+      .waitFor({ timeout: 10_000 });
     await page.getByTestId('newest').getByText('A001').waitFor({ timeout: 10_000 });
     assert.match((await page.getByTestId('newest').textContent())!, /přepážka 2/);
 
     // Three clerks press in quick succession (one mouse cannot press three at once; a click does not
     // wait for the broker): every call is announced, in the order the calls were made.
     for (const n of [3, 4, 2]) await counter(page, n).getByRole('button', { name: 'Další' }).click();
-    const said = await eventually('four announcements', async () => {
-      const list = await announcements(page);
-      return list.length === 4 ? list : undefined;
-    }, 20_000);
+    const said = await eventually(
+      'four announcements',
+      async () => {
+        const list = await announcements(page);
+        return list.length === 4 ? list : undefined;
+      },
+      20_000,
+    );
     // The board lists the calls newest first; the announcements must be the same calls, oldest first.
     const spoken = (text: string | null) => {
       const [, number, counterNumber] = /([A-Z]\d{3,4})\D+(\d+)/.exec(text ?? '')!;
@@ -201,7 +209,10 @@ test('a caller booked on the staff pages types the code on the virtual keypad, g
     await counter(page, 3).getByRole('button', { name: 'Další' }).click();
     await page.getByTestId('newest').getByText('C001').waitFor({ timeout: 10_000 });
     const list = (await staff.call('GET', '/api/staff/bookings?day=2026-11-24')).body!.bookings;
-    assert.equal(list.map((b: { name: string; status: string; ticketNumber: string }) => [b.name, b.status, b.ticketNumber]), [['Marie Svobodová', 'checkedIn', 'C001']]);
+    assert.equal(
+      list.map((b: { name: string; status: string; ticketNumber: string }) => [b.name, b.status, b.ticketNumber]),
+      [['Marie Svobodová', 'checkedIn', 'C001']],
+    );
   } finally {
     await page.close();
   }
@@ -212,11 +223,16 @@ test('the virtual office reads in English too, and axe-core finds no WCAG 2.1 AA
   const page = await context.newPage();
   try {
     await page.goto(office.url);
-    await kiosk(page).getByRole('button', { name: /^A Občanské průkazy/ }).waitFor({ timeout: 15_000 });
+    await kiosk(page)
+      .getByRole('button', { name: /^A Občanské průkazy/ })
+      .waitFor({ timeout: 15_000 });
     assert.equal(await axeViolations(page), []);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Virtual office' }).waitFor();
-    await page.getByRole('region', { name: /Entrance hall by the front door/ }).getByRole('button', { name: /^A Identity cards \((lit|dark)\)$/ }).waitFor();
+    await page
+      .getByRole('region', { name: /Entrance hall by the front door/ })
+      .getByRole('button', { name: /^A Identity cards \((lit|dark)\)$/ })
+      .waitFor();
     assert.is(await page.locator('html').getAttribute('lang'), 'en');
     assert.equal(await axeViolations(page), []);
   } finally {

@@ -22,7 +22,7 @@ function documented(): { route: string; who: string }[] {
   return rows;
 }
 
-test("every route the server answers under /api and /health is in docs/API.md, every documented route exists, and staff routes name the role they need", async () => {
+test('every route the server answers under /api and /health is in docs/API.md, every documented route exists, and staff routes name the role they need', async () => {
   const office = await runOffice();
   try {
     const served = office.server.routes
@@ -33,8 +33,16 @@ test("every route the server answers under /api and /health is in docs/API.md, e
     const docs = documented();
     // A parameter of the server's route may be written out on the page (`/api/cancellations/preview` for `:step`).
     const covers = (route: string, doc: string) => new RegExp(`^${route.replace(/:param/g, '[^/]+')}$`).test(doc);
-    assert.equal(served.map((r) => r.route).filter((r) => !docs.some((d) => covers(r, d.route))), [], 'served but not documented');
-    assert.equal(docs.map((d) => d.route).filter((d) => !served.some((r) => covers(r.route, d))), [], 'documented but not served');
+    assert.equal(
+      served.map((r) => r.route).filter((r) => !docs.some((d) => covers(r, d.route))),
+      [],
+      'served but not documented',
+    );
+    assert.equal(
+      docs.map((d) => d.route).filter((d) => !served.some((r) => covers(r.route, d))),
+      [],
+      'documented but not served',
+    );
     for (const route of served.filter((r) => r.staffRole !== null)) {
       for (const { who } of docs.filter((d) => covers(route.route, d.route))) {
         assert.ok(who.startsWith(route.staffRole!), `${route.route} needs ${route.staffRole}, the page says "${who}"`);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { refusalCodes } from '../../shared/contract/common.ts';
-import { contract, type ClientRole, type TopicName } from '../../shared/contract/topics.ts';
+import { type ClientRole, contract, type TopicName } from '../../shared/contract/topics.ts';
 
 // docs/MQTT.md is how anyone writes a device without reading the code: it must not drift from the contract table.
 const page = readFileSync(new URL('../../docs/MQTT.md', import.meta.url), 'utf8');
@@ -60,14 +60,22 @@ test('the refusal codes docs/MQTT.md names exist, and every code the contract ha
   }
   const known = new Set<string>(refusalCodes);
   const fields = new Set(['requestId', 'commandId', 'startsAt', 'serviceId', 'pressedAt', 'checkInEarlyMinutes', 'checkInLateMinutes', 'waitingAhead', 'estimatedWaitMinutes']);
-  assert.equal([...named].filter((c) => !known.has(c) && !fields.has(c)), [], 'codes named that the contract does not have');
-  assert.equal(refusalCodes.filter((c) => !named.has(c)), [], 'codes the contract has that the page does not name');
+  assert.equal(
+    [...named].filter((c) => !known.has(c) && !fields.has(c)),
+    [],
+    'codes named that the contract does not have',
+  );
+  assert.equal(
+    refusalCodes.filter((c) => !named.has(c)),
+    [],
+    'codes the contract has that the page does not name',
+  );
 });
 
 /** The topics a role may publish or subscribe, written as the access tables write them. */
 function rights(table: 'publish' | 'subscribe', role: ClientRole, simulation: boolean): string[] {
   return names
-    .filter((n) => ('simulationOnly' in contract[n]) === simulation || (simulation && role === 'simulator'))
+    .filter((n) => 'simulationOnly' in contract[n] === simulation || (simulation && role === 'simulator'))
     .flatMap((n) => {
       const may = (contract[n][table] as Partial<Record<ClientRole, 'own' | 'any'>>)[role];
       return may ? [contract[n].pattern.replace('{id}', may === 'own' ? '{own}' : '+')] : [];
@@ -83,7 +91,10 @@ function accessTable(after: string): Map<string, [string[], string[]]> {
   const cell = (text: string) => [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).sort();
   for (const line of lines.slice(first + 2)) {
     if (!line.startsWith('|')) break;
-    const [roles, publish, subscribe] = line.split('|').slice(1, 4).map((c) => c.trim());
+    const [roles, publish, subscribe] = line
+      .split('|')
+      .slice(1, 4)
+      .map((c) => c.trim());
     for (const role of roles!.replace(/ \(login .*\)/, '').split(', ')) rows.set(role, [cell(publish!), cell(subscribe!)]);
   }
   return rows;

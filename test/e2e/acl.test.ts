@@ -3,7 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { eventually } from '../support/eventually.ts';
 import { collect, connectAs, grantOf, listen } from '../support/mqtt-client.ts';
-import { runOffice, type RunningOffice } from '../support/office-fixture.ts';
+import { type RunningOffice, runOffice } from '../support/office-fixture.ts';
 
 let office: RunningOffice;
 const device = (id: string) => office.devices.find((d) => d.deviceId === id)!;
@@ -36,7 +36,7 @@ test('a wrong secret, an unknown device and a borrowed client id are refused', a
   assert.is(await refusedWith(connectAs(device('kiosk-hala'), { clientId: 'kiosk-hala-2' })), 2);
 });
 
-test('a diagnostic tool may connect beside a device as id~suffix, with the device\'s rights', async () => {
+test("a diagnostic tool may connect beside a device as id~suffix, with the device's rights", async () => {
   const tool = await connectAs(device('kiosk-hala'), { clientId: 'kiosk-hala~sub' });
   assert.is(await grantOf(tool, 'fronta/v1/kiosk/kiosk-hala/reply'), 1);
   assert.is(await grantOf(tool, 'fronta/v1/kiosk/kiosk-chodba/reply'), 128);
@@ -72,9 +72,12 @@ test('refused subscriptions get SUBACK 0x80 and no retained message leaks throug
   );
   assert.equal(grants, [128, 128, 128, 128, 128, 128]);
   const own = await collect(kiosk, 'fronta/v1/device/kiosk-hala/config');
-  await eventually('the kiosk\'s own retained config', () => own.length > 0);
+  await eventually("the kiosk's own retained config", () => own.length > 0);
   await new Promise((r) => setTimeout(r, 200));
-  assert.equal(leaked.map((m) => m.topic).filter((t) => t !== 'fronta/v1/device/kiosk-hala/config'), []);
+  assert.equal(
+    leaked.map((m) => m.topic).filter((t) => t !== 'fronta/v1/device/kiosk-hala/config'),
+    [],
+  );
   await kiosk.endAsync();
 });
 

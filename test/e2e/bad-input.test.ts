@@ -39,7 +39,10 @@ test('malformed, wrongly typed and oversized requests are rejected with a logged
     await huge.endAsync(true);
 
     // Nothing changed, and the broker still answers a good request.
-    assert.is(office.server.engine.serviceStatuses().reduce((n, s) => n + s.waiting, 0), 0);
+    assert.is(
+      office.server.engine.serviceStatuses().reduce((n, s) => n + s.waiting, 0),
+      0,
+    );
     const again = await connectAs(settings);
     const good = await collect(again, 'fronta/v1/kiosk/kiosk-hala/reply');
     await again.publishAsync(request, JSON.stringify({ kind: 'walkIn', requestId: 'good-request-1', pressedAt: now, serviceId: 'pasy' }), { qos: 1 });

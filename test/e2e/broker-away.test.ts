@@ -1,14 +1,14 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readCredentials } from '../../broker/mqtt/credentials.ts';
-import { startOfficeServer } from '../../broker/office-server.ts';
-import { MemoryStore } from '../../broker/store/memory-store.ts';
-import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
 import { createLogger } from '../../broker/log.ts';
 import { createMailer } from '../../broker/mail/mailer.ts';
-import { ManualClock } from '../../shared/clock.ts';
+import { readCredentials } from '../../broker/mqtt/credentials.ts';
+import { startOfficeServer } from '../../broker/office-server.ts';
+import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
+import { MemoryStore } from '../../broker/store/memory-store.ts';
 import { provisionDevices } from '../../scripts/lib/provision.ts';
 import { SimOffice } from '../../scripts/lib/sim-office.ts';
+import { ManualClock } from '../../shared/clock.ts';
 import { eventually } from '../support/eventually.ts';
 import { kostelec, tuesdayNine } from '../support/office-fixture.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -22,7 +22,21 @@ test('with the broker away devices say so and print nothing; they recover by the
   const credentials = await readCredentials(provisioned.credentialsPath);
   const bookingStore = new MemoryDocumentStore();
   const start = (mqttPort = 0) =>
-    startOfficeServer({ config, credentials, store, bookingStore, staffStore: new MemoryDocumentStore(), mailer: createMailer(config.mail, dir.path, createLogger('mail', () => {})), clock, mqttPort, logSink: () => {} });
+    startOfficeServer({
+      config,
+      credentials,
+      store,
+      bookingStore,
+      staffStore: new MemoryDocumentStore(),
+      mailer: createMailer(
+        config.mail,
+        dir.path,
+        createLogger('mail', () => {}),
+      ),
+      clock,
+      mqttPort,
+      logSink: () => {},
+    });
   let server = await start();
   const devices = provisioned.devices.map((d) => ({ ...d, broker: `mqtt://127.0.0.1:${server.mqttPort}` }));
   const office = new SimOffice(config, devices, clock);

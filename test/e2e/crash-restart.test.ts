@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { MqttClient } from 'mqtt';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { MqttClient } from 'mqtt';
 import { provisionDevices } from '../../scripts/lib/provision.ts';
-import { startServerProcess, type ServerProcess } from '../../scripts/lib/server-process.ts';
+import { type ServerProcess, startServerProcess } from '../../scripts/lib/server-process.ts';
 import type { KioskReply } from '../../shared/contract/kiosk.ts';
 import { eventually } from '../support/eventually.ts';
 import { collect, connectAs } from '../support/mqtt-client.ts';

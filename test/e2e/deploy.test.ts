@@ -1,30 +1,40 @@
-import { existsSync } from 'node:fs';
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { localSettingsSchema } from '../../device/local-settings.ts';
 import { engineAt, numberOf } from '../../broker/engine/engine-fixture.ts';
 import { FileStore } from '../../broker/store/file-store.ts';
+import { localSettingsSchema } from '../../device/local-settings.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const run = promisify(execFile);
 const root = new URL('../..', import.meta.url).pathname;
 
 test('every shell script passes shellcheck', async () => {
-  const scripts = [...(await readdir(join(root, 'deploy'))).filter((f) => f.endsWith('.sh')).map((f) => `deploy/${f}`), ...(await readdir(join(root, 'scripts'))).filter((f) => f.endsWith('.sh')).map((f) => `scripts/${f}`), '.ci/run'];
+  const scripts = [
+    ...(await readdir(join(root, 'deploy'))).filter((f) => f.endsWith('.sh')).map((f) => `deploy/${f}`),
+    ...(await readdir(join(root, 'scripts'))).filter((f) => f.endsWith('.sh')).map((f) => `scripts/${f}`),
+    '.ci/run',
+  ];
   assert.ok(scripts.length >= 5);
-  const result = await run('shellcheck', scripts, { cwd: root }).then(() => '', (e: { stdout: string }) => e.stdout);
+  const result = await run('shellcheck', scripts, { cwd: root }).then(
+    () => '',
+    (e: { stdout: string }) => e.stdout,
+  );
   assert.is(result, '');
 });
 
-test('every systemd unit passes systemd-analyze verify (the hall screen\'s Chromium is on its own Pi)', async () => {
+test("every systemd unit passes systemd-analyze verify (the hall screen's Chromium is on its own Pi)", async () => {
   const units = (await readdir(join(root, 'deploy/systemd'))).map((f) => join(root, 'deploy/systemd', f));
   assert.is(units.length, 3);
   for (const unit of units) {
-    const output = await run('systemd-analyze', ['verify', unit]).then((r) => r.stderr, (e: { stderr: string }) => e.stderr);
+    const output = await run('systemd-analyze', ['verify', unit]).then(
+      (r) => r.stderr,
+      (e: { stderr: string }) => e.stderr,
+    );
     // Binaries that exist only on the role's Pi (Chromium on the hall screen's) are the one allowed complaint.
     const problems = output.split('\n').filter((l) => l.trim() && !/Command \/usr\/bin\/chromium is not executable/.test(l));
     assert.equal(problems, [], unit);

@@ -4,7 +4,7 @@ import { checkHardware } from '../../device/hardware-check.ts';
 import { FakeNetworkPrinter } from '../fakes/fake-network-printer.ts';
 import { runOffice } from '../support/office-fixture.ts';
 
-test('the hardware check reports GPIO, keypads, the printer\'s paper and the broker login', async () => {
+test("the hardware check reports GPIO, keypads, the printer's paper and the broker login", async () => {
   const office = await runOffice();
   const printer = new FakeNetworkPrinter();
   const port = await printer.start();

@@ -10,10 +10,10 @@ import { readCredentials } from '../../broker/mqtt/credentials.ts';
 import { startOfficeServer } from '../../broker/office-server.ts';
 import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
 import { MemoryStore } from '../../broker/store/memory-store.ts';
-import { ManualClock } from '../../shared/clock.ts';
-import { SimOffice } from '../../scripts/lib/sim-office.ts';
 import { connectAsDevice } from '../../scripts/lib/device-client.ts';
 import { provisionDevices } from '../../scripts/lib/provision.ts';
+import { SimOffice } from '../../scripts/lib/sim-office.ts';
+import { ManualClock } from '../../shared/clock.ts';
 import { eventually } from '../support/eventually.ts';
 import { kostelec, tuesdayNine } from '../support/office-fixture.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -30,9 +30,19 @@ test('with a certificate from deploy/make-mqtt-cert.sh the server speaks MQTT on
     const cert = await readFile(join(dir.path, 'mqtt-cert.pem'), 'utf8');
     const provisioned = await provisionDevices(config, dir.path, 'mqtts://127.0.0.1:0', false, cert);
     const server = await startOfficeServer({
-      config, credentials: await readCredentials(provisioned.credentialsPath), store: new MemoryStore(), bookingStore: new MemoryDocumentStore(),
-      mailer: createMailer(config.mail, dir.path, createLogger('mail', () => {})), clock, logSink: () => {},
-      mqttPort: null, mqttTls: { cert, key: await readFile(join(dir.path, 'mqtt-key.pem'), 'utf8'), port: 0 },
+      config,
+      credentials: await readCredentials(provisioned.credentialsPath),
+      store: new MemoryStore(),
+      bookingStore: new MemoryDocumentStore(),
+      mailer: createMailer(
+        config.mail,
+        dir.path,
+        createLogger('mail', () => {}),
+      ),
+      clock,
+      logSink: () => {},
+      mqttPort: null,
+      mqttTls: { cert, key: await readFile(join(dir.path, 'mqtt-key.pem'), 'utf8'), port: 0 },
     });
     try {
       assert.is(server.mqttPort, null, 'no plain MQTT: secrets never cross the LAN in clear text');
@@ -45,7 +55,10 @@ test('with a certificate from deploy/make-mqtt-cert.sh the server speaks MQTT on
 
       // Without the certificate the device refuses the server before it sends its secret.
       const { brokerCa: _dropped, ...untrusting } = box;
-      const refused = await connectAsDevice(untrusting, 'untrusting').then(() => 'connected', (error: Error) => error.message);
+      const refused = await connectAsDevice(untrusting, 'untrusting').then(
+        () => 'connected',
+        (error: Error) => error.message,
+      );
       assert.match(refused, /self.signed|certificate/i);
 
       // The device runtime itself (MqttLink with the settings' certificate) comes up over TLS.

@@ -9,7 +9,7 @@ test('twenty kill -9 under load: every acknowledged ticket and confirmed booking
   const office = await startFaultOffice(dir.path);
   try {
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const report = await killNine(office, dir.path, 20, random);
     assert.ok(report.acknowledged >= 100, `only ${report.acknowledged} tickets acknowledged`);
     assert.equal(report.lost, []);

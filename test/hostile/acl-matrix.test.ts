@@ -1,10 +1,10 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { simulatorId } from '../../shared/contract/simulation.ts';
-import { contract, topic, type ClientRole, type TopicName } from '../../shared/contract/topics.ts';
 import type { LocalSettings } from '../../device/local-settings.ts';
+import { simulatorId } from '../../shared/contract/simulation.ts';
+import { type ClientRole, contract, type TopicName, topic } from '../../shared/contract/topics.ts';
 import { connectAs, grantOf, listen } from '../support/mqtt-client.ts';
-import { runOffice, type RunningOffice } from '../support/office-fixture.ts';
+import { type RunningOffice, runOffice } from '../support/office-fixture.ts';
 
 /** One login of each role, and another of the same role to try to impersonate (the virtual office has no twin). */
 const logins: Record<ClientRole, { own: string; other: string }> = {
@@ -83,7 +83,11 @@ for (const simulating of [false, true]) {
       }
       await new Promise((r) => setTimeout(r, 150));
       const leaked = seen.filter((m) => !readable(role, own, m.topic, simulating));
-      assert.equal(leaked.map((m) => m.topic), [], `${role} received through refused subscriptions: ${refusedFilters.length} refused`);
+      assert.equal(
+        leaked.map((m) => m.topic),
+        [],
+        `${role} received through refused subscriptions: ${refusedFilters.length} refused`,
+      );
       await client.endAsync();
     });
 

@@ -10,17 +10,20 @@ const hostileBody = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.jsonValue({ maxDepth: 3 }).map((j) => JSON.stringify(j) ?? 'null'),
   fc
-    .record({
-      serviceId: fc.oneof(fc.constantFrom('pasy', 'pokladna', '../etc', ''), fc.string({ unit: 'binary', maxLength: 50 })),
-      startsAt: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(1_795_000_000_000)),
-      name: fc.string({ unit: 'grapheme-composite', maxLength: 150 }),
-      email: fc.oneof(fc.emailAddress(), fc.string({ unit: 'binary', maxLength: 250 })),
-      phone: fc.string({ maxLength: 30 }),
-      consent: fc.oneof(fc.boolean(), fc.constant('true')),
-      language: fc.constantFrom('cs', 'en', 'de', ''),
-      code: fc.oneof(fc.stringMatching(/^\d{8}$/), fc.string({ maxLength: 12 })),
-      proof: fc.jsonValue({ maxDepth: 2 }),
-    }, { requiredKeys: [] })
+    .record(
+      {
+        serviceId: fc.oneof(fc.constantFrom('pasy', 'pokladna', '../etc', ''), fc.string({ unit: 'binary', maxLength: 50 })),
+        startsAt: fc.oneof(fc.integer(), fc.double(), fc.string(), fc.constant(1_795_000_000_000)),
+        name: fc.string({ unit: 'grapheme-composite', maxLength: 150 }),
+        email: fc.oneof(fc.emailAddress(), fc.string({ unit: 'binary', maxLength: 250 })),
+        phone: fc.string({ maxLength: 30 }),
+        consent: fc.oneof(fc.boolean(), fc.constant('true')),
+        language: fc.constantFrom('cs', 'en', 'de', ''),
+        code: fc.oneof(fc.stringMatching(/^\d{8}$/), fc.string({ maxLength: 12 })),
+        proof: fc.jsonValue({ maxDepth: 2 }),
+      },
+      { requiredKeys: [] },
+    )
     .map((r) => JSON.stringify(r)),
 );
 
@@ -67,15 +70,18 @@ test('hostile HTTP bodies and paths get a clear 4xx with a refusal code, change 
 const hostileStaffBody = fc.oneof(
   hostileBody,
   fc
-    .record({
-      username: fc.oneof(fc.constantFrom('novak', 'a', '../x', 'Žofie'), fc.string({ unit: 'binary', maxLength: 60 })),
-      password: fc.string({ unit: 'grapheme-composite', maxLength: 250 }),
-      role: fc.constantFrom('clerk', 'admin', 'root', ''),
-      counterId: fc.oneof(fc.constant(null), fc.string({ maxLength: 50 })),
-      notify: fc.oneof(fc.boolean(), fc.constant('yes')),
-      cancelAffected: fc.oneof(fc.boolean(), fc.integer()),
-      config: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constant({ version: 1 })),
-    }, { requiredKeys: [] })
+    .record(
+      {
+        username: fc.oneof(fc.constantFrom('novak', 'a', '../x', 'Žofie'), fc.string({ unit: 'binary', maxLength: 60 })),
+        password: fc.string({ unit: 'grapheme-composite', maxLength: 250 }),
+        role: fc.constantFrom('clerk', 'admin', 'root', ''),
+        counterId: fc.oneof(fc.constant(null), fc.string({ maxLength: 50 })),
+        notify: fc.oneof(fc.boolean(), fc.constant('yes')),
+        cancelAffected: fc.oneof(fc.boolean(), fc.integer()),
+        config: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constant({ version: 1 })),
+      },
+      { requiredKeys: [] },
+    )
     .map((r) => JSON.stringify(r)),
 );
 

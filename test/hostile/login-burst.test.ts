@@ -14,12 +14,25 @@ test('the hashing queue runs one hash at a time and refuses beyond its waiting r
   let running = 0;
   let most = 0;
   const releases: (() => void)[] = [];
-  const work = () => queue.run(() => new Promise<void>((resolve) => {
-    most = Math.max(most, ++running);
-    releases.push(() => { running--; resolve(); });
-  }));
+  const work = () =>
+    queue.run(
+      () =>
+        new Promise<void>((resolve) => {
+          most = Math.max(most, ++running);
+          releases.push(() => {
+            running--;
+            resolve();
+          });
+        }),
+    );
   const accepted = [work(), work(), work()];
-  assert.ok(await work().then(() => false, (error: unknown) => error instanceof HashingBusy), 'the fourth is refused');
+  assert.ok(
+    await work().then(
+      () => false,
+      (error: unknown) => error instanceof HashingBusy,
+    ),
+    'the fourth is refused',
+  );
   for (let k = 1; k <= accepted.length; k++) {
     await eventually(`hash ${k} to start`, () => releases.length > 0);
     releases.shift()!();

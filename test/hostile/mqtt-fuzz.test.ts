@@ -1,7 +1,7 @@
 import fc from 'fast-check';
+import type { MqttClient } from 'mqtt';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { MqttClient } from 'mqtt';
 import { simulatorId } from '../../shared/contract/simulation.ts';
 import { topic } from '../../shared/contract/topics.ts';
 import { eventually } from '../support/eventually.ts';
@@ -12,15 +12,20 @@ import { runOffice } from '../support/office-fixture.ts';
 const hostile = fc.oneof(
   fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b)),
   fc.jsonValue({ maxDepth: 3 }).map((j) => Buffer.from(JSON.stringify(j) ?? 'null')),
-  fc.record({
-    kind: fc.constantFrom('walkIn', 'checkIn', 'next', ''),
-    action: fc.constantFrom('next', 'recall', 'transfer', 'explode'),
-    requestId: fc.string({ maxLength: 70 }),
-    commandId: fc.string({ maxLength: 70 }),
-    pressedAt: fc.oneof(fc.integer(), fc.double(), fc.string()),
-    serviceId: fc.string({ unit: 'binary', maxLength: 50 }),
-    __fuzz: fc.jsonValue({ maxDepth: 1 }),
-  }, { requiredKeys: ['__fuzz'] }).map((r) => Buffer.from(JSON.stringify(r))),
+  fc
+    .record(
+      {
+        kind: fc.constantFrom('walkIn', 'checkIn', 'next', ''),
+        action: fc.constantFrom('next', 'recall', 'transfer', 'explode'),
+        requestId: fc.string({ maxLength: 70 }),
+        commandId: fc.string({ maxLength: 70 }),
+        pressedAt: fc.oneof(fc.integer(), fc.double(), fc.string()),
+        serviceId: fc.string({ unit: 'binary', maxLength: 50 }),
+        __fuzz: fc.jsonValue({ maxDepth: 1 }),
+      },
+      { requiredKeys: ['__fuzz'] },
+    )
+    .map((r) => Buffer.from(JSON.stringify(r))),
 );
 
 test('hundreds of hostile MQTT messages change nothing, and the broker still issues the next ticket', async () => {
@@ -29,7 +34,10 @@ test('hundreds of hostile MQTT messages change nothing, and the broker still iss
   const before = JSON.stringify([office.server.engine.serviceStatuses(0), office.server.engine.counterStates(0), office.server.engine.hallCalls(0)]);
   try {
     const payloads = fc.sample(hostile, { numRuns: 300, seed: 20261124 });
-    const targets: [string, string][] = [['kiosk-hala', 'fronta/v1/kiosk/kiosk-hala/request'], ['prepazka-2', 'fronta/v1/counter/prepazka-2/command']];
+    const targets: [string, string][] = [
+      ['kiosk-hala', 'fronta/v1/kiosk/kiosk-hala/request'],
+      ['prepazka-2', 'fronta/v1/counter/prepazka-2/command'],
+    ];
     for (const [id, topic] of targets) {
       const client: MqttClient = await connectAs(device(id));
       for (const payload of payloads) await client.publishAsync(topic, payload, { qos: 1 });
@@ -61,7 +69,7 @@ test('hundreds of hostile MQTT messages change nothing, and the broker still iss
   }
 });
 
-test("hostile input from the virtual office reaches no driver: nothing pressed, nothing printed, and a valid press still prints", async () => {
+test('hostile input from the virtual office reaches no driver: nothing pressed, nothing printed, and a valid press still prints', async () => {
   const office = await runOffice({ simulating: true, withDevices: true });
   try {
     const kiosk = office.sim!.kiosk('kiosk-hala');

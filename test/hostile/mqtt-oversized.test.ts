@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import WebSocket from 'ws';
 import { maxPacketBytes, PacketLengths } from '../../broker/mqtt/packet-size-guard.ts';
 import { eventually } from '../support/eventually.ts';
-import { runOffice, type RunningOffice } from '../support/office-fixture.ts';
+import { type RunningOffice, runOffice } from '../support/office-fixture.ts';
 
 const hugeLength = 200 * 1024 * 1024;
 /** An MQTT fixed header announcing `length` remaining bytes (MQTT 3.1.1 §2.2.3). */
@@ -34,14 +34,21 @@ async function floodTcp(socket: Socket, first: Buffer): Promise<{ closed: boolea
   const chunk = Buffer.alloc(64 * 1024);
   while (!closed && sent < budget) {
     sent += chunk.length;
-    if (!socket.write(chunk)) await new Promise<void>((resolve) => { socket.once('drain', resolve); socket.once('close', resolve); });
+    if (!socket.write(chunk))
+      await new Promise<void>((resolve) => {
+        socket.once('drain', resolve);
+        socket.once('close', resolve);
+      });
   }
   await eventually('the connection to end', () => closed || socket.destroyed || socket.writableFinished, 15_000).catch(() => {});
   socket.destroy();
   return { closed, sent };
 }
 
-const connected = (port: number) => new Promise<Socket>((resolve, reject) => { const s = connect(port, '127.0.0.1', () => resolve(s)).once('error', reject); });
+const connected = (port: number) =>
+  new Promise<Socket>((resolve, reject) => {
+    const s = connect(port, '127.0.0.1', () => resolve(s)).once('error', reject);
+  });
 
 test('the packet scanner follows any stream of valid packets split anywhere, and stops at the first oversized length', () => {
   const packets = [
@@ -50,17 +57,19 @@ test('the packet scanner follows any stream of valid packets split anywhere, and
     mqttPacket.generate({ cmd: 'pingreq' }),
     mqttPacket.generate({ cmd: 'subscribe', messageId: 8, subscriptions: [{ topic: 'fronta/v1/service/+/status', qos: 1 }] }),
   ];
-  fc.assert(fc.property(fc.array(fc.constantFrom(...packets), { maxLength: 12 }), fc.array(fc.nat(), { maxLength: 6 }), (sequence, cuts) => {
-    const bytes = Buffer.concat(sequence);
-    const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-    const scanner = new PacketLengths(maxPacketBytes);
-    let from = 0;
-    for (const cut of [...at, bytes.length]) {
-      assert.is(scanner.feed(bytes.subarray(from, cut)), null);
-      from = cut;
-    }
-    assert.ok(scanner.feed(header(0x30, maxPacketBytes + 1)));
-  }));
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...packets), { maxLength: 12 }), fc.array(fc.nat(), { maxLength: 6 }), (sequence, cuts) => {
+      const bytes = Buffer.concat(sequence);
+      const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+      const scanner = new PacketLengths(maxPacketBytes);
+      let from = 0;
+      for (const cut of [...at, bytes.length]) {
+        assert.is(scanner.feed(bytes.subarray(from, cut)), null);
+        from = cut;
+      }
+      assert.ok(scanner.feed(header(0x30, maxPacketBytes + 1)));
+    }),
+  );
 });
 
 test('a packet announcing 200 MiB before CONNECT is refused at its header, not buffered (TCP)', async () => {
@@ -85,7 +94,18 @@ test('a logged-in device announcing a 200 MiB PUBLISH is disconnected at its hea
       parser.on('packet', (packet) => resolve((packet as { returnCode: number }).returnCode));
       socket.on('data', (data) => parser.parse(data));
     });
-    socket.write(mqttPacket.generate({ cmd: 'connect', protocolId: 'MQTT', protocolVersion: 4, clientId: device.deviceId, clean: true, keepalive: 30, username: device.deviceId, password: Buffer.from(device.secret) }));
+    socket.write(
+      mqttPacket.generate({
+        cmd: 'connect',
+        protocolId: 'MQTT',
+        protocolVersion: 4,
+        clientId: device.deviceId,
+        clean: true,
+        keepalive: 30,
+        username: device.deviceId,
+        password: Buffer.from(device.secret),
+      }),
+    );
     assert.is(await connack, 0, 'the device logged in');
     const result = await floodTcp(socket, header(0x32, hugeLength));
     assert.ok(result.closed && result.sent < budget, `closed after ${result.sent} bytes`);
@@ -110,7 +130,12 @@ test('over WebSocket a packet spread over many small frames is refused at its he
     let failed = false;
     while (!closed && !failed && sent < budget) {
       sent += frame.length;
-      await new Promise<void>((resolve) => ws.send(frame, (error) => { failed = Boolean(error); resolve(); }));
+      await new Promise<void>((resolve) =>
+        ws.send(frame, (error) => {
+          failed = Boolean(error);
+          resolve();
+        }),
+      );
     }
     await eventually('the WebSocket to close', () => closed, 15_000);
     assert.ok(sent < budget, `closed after ${sent} bytes`);

@@ -30,7 +30,13 @@ test('behind the trusted Caddy proxy, one address using up its limits leaves eve
     assert.is((await requestFrom('127.0.0.4', `${caddy.url}/api/holds`, 'POST', {})).status, 429);
     const proof = await bookingClient(caddy.url).proof();
     const hold = await requestFrom('127.0.0.5', `${caddy.url}/api/holds`, 'POST', {
-      serviceId: 'pasy', startsAt: tenAm, name: 'Jana Nováková', email: 'jana@example.cz', language: 'cs', consent: true, proof,
+      serviceId: 'pasy',
+      startsAt: tenAm,
+      name: 'Jana Nováková',
+      email: 'jana@example.cz',
+      language: 'cs',
+      consent: true,
+      proof,
     });
     assert.is(hold.status, 201, JSON.stringify(hold.body));
   } finally {

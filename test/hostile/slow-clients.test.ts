@@ -4,7 +4,10 @@ import * as assert from 'uvu/assert';
 import { eventually } from '../support/eventually.ts';
 import { runOffice } from '../support/office-fixture.ts';
 
-const open = (port: number) => new Promise<Socket>((resolve, reject) => { const s = connect(port, '127.0.0.1', () => resolve(s)).once('error', reject); });
+const open = (port: number) =>
+  new Promise<Socket>((resolve, reject) => {
+    const s = connect(port, '127.0.0.1', () => resolve(s)).once('error', reject);
+  });
 
 test('slow-body, slow-header and silent connections are closed by the server; a normal request still answers', async () => {
   // The real limits are seconds long; the same mechanism with shorter ones, so the test does not sit out 20 s.
@@ -28,7 +31,9 @@ test('slow-body, slow-header and silent connections are closed by the server; a 
     for (let k = 0; k < 50; k++) track(await open(port)).write('GET /api/office HTTP/1.1\r\nHost: x\r\n');
     for (let k = 0; k < 50; k++) track(await open(port));
     // The slow headers keep trickling: no phase ever finishes.
-    const trickle = setInterval(() => { for (const s of sockets.slice(100, 150)) if (!s.destroyed) s.write('X-A: b\r\n'); }, 100);
+    const trickle = setInterval(() => {
+      for (const s of sockets.slice(100, 150)) if (!s.destroyed) s.write('X-A: b\r\n');
+    }, 100);
     try {
       await eventually('every slow connection closed by the server', () => closed.size === sockets.length, 30_000);
     } finally {

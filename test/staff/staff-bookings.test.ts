@@ -2,8 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bookingClient } from '../support/booking-client.ts';
 import { eventually } from '../support/eventually.ts';
-import { kostelec, runOffice, type RunningOffice } from '../support/office-fixture.ts';
-import { calendarOf, smtpInbox, type SmtpInbox } from '../support/smtp-inbox.ts';
+import { kostelec, type RunningOffice, runOffice } from '../support/office-fixture.ts';
+import { calendarOf, type SmtpInbox, smtpInbox } from '../support/smtp-inbox.ts';
 import { addAccount, adminToken, staffClient } from '../support/staff-client.ts';
 
 // Tuesday 24 November 2026, 09:00: passports (pasy) have one place per 15-minute slot.
@@ -38,7 +38,10 @@ test('a clerk books a caller into a free slot, also within the online lead time 
   assert.is(first.time, '9:15', 'the next slot, sooner than the online lead of 60 minutes');
   const booked = await clerk.call('POST', '/api/staff/bookings', { ...caller, startsAt: first.startsAt, email: 'marie@example.cz' });
   assert.is(booked.status, 201);
-  assert.equal({ status: booked.body!.status, time: booked.body!.time, name: booked.body!.name, bookedBy: booked.body!.bookedBy }, { status: 'confirmed', time: '9:15', name: 'Marie Svobodová', bookedBy: 'novak' });
+  assert.equal(
+    { status: booked.body!.status, time: booked.body!.time, name: booked.body!.name, bookedBy: booked.body!.bookedBy },
+    { status: 'confirmed', time: '9:15', name: 'Marie Svobodová', bookedBy: 'novak' },
+  );
   assert.match(booked.body!.code, /^\d{8}$/);
   const mail = await eventually('the code mail', () => inbox.mails.find((m) => m.text?.includes(booked.body!.code)));
   assert.match(calendarOf(mail), /METHOD:REQUEST/);
@@ -59,7 +62,12 @@ test('a caller without an e-mail is booked all the same, and nothing is mailed',
 
 test('bad bodies are refused with the reason and book nothing', async () => {
   const before = (await clerk.call('GET', '/api/staff/bookings?day=2026-11-26')).body!.bookings.length;
-  for (const body of [{}, { ...caller, startsAt: 'soon' }, { ...caller, startsAt: Date.parse('2026-11-26T09:00:00+01:00'), email: 'not-an-address' }, { ...caller, startsAt: Date.parse('2026-11-26T09:07:00+01:00') }]) {
+  for (const body of [
+    {},
+    { ...caller, startsAt: 'soon' },
+    { ...caller, startsAt: Date.parse('2026-11-26T09:00:00+01:00'), email: 'not-an-address' },
+    { ...caller, startsAt: Date.parse('2026-11-26T09:07:00+01:00') },
+  ]) {
     const answer = await clerk.call('POST', '/api/staff/bookings', body);
     assert.ok(answer.status === 400 || answer.status === 409, JSON.stringify(answer.body));
   }
@@ -79,7 +87,10 @@ test("cancelling a booking frees its place and e-mails the client the .ics cance
   assert.match(mail.subject!, /zrušen/i);
   assert.match(calendarOf(mail), /SEQUENCE:1/);
   const list = (await clerk.call('GET', `/api/staff/bookings?day=${day}`)).body!.bookings;
-  assert.equal(list.map((b: { status: string; name: string | null }) => [b.status, b.name]), [['cancelled', null]]);
+  assert.equal(
+    list.map((b: { status: string; name: string | null }) => [b.status, b.name]),
+    [['cancelled', null]],
+  );
   assert.is((await clerk.call('POST', `/api/staff/bookings/${booked.body!.id}/cancel`, { notify: true })).status, 404, 'only once');
 });
 

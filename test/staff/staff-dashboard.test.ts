@@ -27,7 +27,11 @@ test("the dashboard shows every queue with its ticket numbers, each counter's cl
     assert.is(board.counters.find((c) => c.counterId === 'prepazka-3')!.clerk, 'Petr Novák');
     assert.equal(board.counters.find((c) => c.counterId === 'prepazka-3')!.upNext, { number: 'C001', reason: 'walkIn', bookedAt: null }, 'whom Next would call, and why');
     assert.is(board.counters.find((c) => c.counterId === 'prepazka-1')!.upNext, null, 'the cash desk has nobody to call');
-    assert.equal(board.devices.flatMap((d) => d.alerts), [], 'all well');
+    assert.equal(
+      board.devices.flatMap((d) => d.alerts),
+      [],
+      'all well',
+    );
 
     kiosk.printer.paper = 'paperOut';
     kiosk.buttons.press(3);
@@ -36,9 +40,22 @@ test("the dashboard shows every queue with its ticket numbers, each counter's cl
       const b = await read();
       return b.devices.some((d) => d.alerts.includes('paperOut')) && b.devices.some((d) => d.alerts.includes('offline')) ? b : undefined;
     });
-    assert.equal(board.devices.filter((d) => d.alerts.length > 0).map((d) => [d.deviceId, d.alerts]), [['kiosk-hala', ['paperOut']], ['prepazka-7', ['offline']]]);
+    assert.equal(
+      board.devices.filter((d) => d.alerts.length > 0).map((d) => [d.deviceId, d.alerts]),
+      [
+        ['kiosk-hala', ['paperOut']],
+        ['prepazka-7', ['offline']],
+      ],
+    );
     const named = board.devices.filter((d) => d.alerts.length > 0).map((d) => [d.name?.cs ?? null, d.counterNumber]);
-    assert.equal(named, [['Vstupní hala u hlavních dveří', null], [null, 7]], 'each device by where it stands');
+    assert.equal(
+      named,
+      [
+        ['Vstupní hala u hlavních dveří', null],
+        [null, 7],
+      ],
+      'each device by where it stands',
+    );
     assert.is(kiosk.printer.printed.length, 1, 'nothing printed without paper');
   } finally {
     await office.stop();

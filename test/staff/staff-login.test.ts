@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bookingClient } from '../support/booking-client.ts';
 import { requestFrom } from '../support/from-address.ts';
-import { runOffice, type RunningOffice } from '../support/office-fixture.ts';
+import { type RunningOffice, runOffice } from '../support/office-fixture.ts';
 import { addAccount, adminToken, goodPassword, staffClient } from '../support/staff-client.ts';
 
 let office: RunningOffice;
@@ -26,7 +26,10 @@ test('the first administrator is made with the admin token; without it, or with 
   assert.is(weak.status, 400);
   assert.match(weak.body!.error.detail, 'at least 12 characters');
   assert.is((await addAccount(base, 'reditelka', 'admin')).status, 409, 'a taken name');
-  assert.equal(office.server.accounts.list().map((a) => a.username), ['novak', 'reditelka']);
+  assert.equal(
+    office.server.accounts.list().map((a) => a.username),
+    ['novak', 'reditelka'],
+  );
 });
 
 test('the session cookie is HttpOnly, Secure and SameSite=Strict, and the session names the account', async () => {

@@ -1,6 +1,6 @@
+import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { join } from 'node:path';
 import { FileDocumentStore } from '../../broker/store/document-store.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { bookingClient } from '../support/booking-client.ts';
@@ -39,7 +39,10 @@ test('shorter hours: the bookings they strand are listed first, then cancelled w
 
     const preview = await admin.call('POST', '/api/staff/settings/preview', { config });
     assert.is(preview.status, 200);
-    assert.equal(preview.body!.affected.map((b: { name: string; time: string }) => [b.name, b.time]), [['Marie Svobodová', '13:00']]);
+    assert.equal(
+      preview.body!.affected.map((b: { name: string; time: string }) => [b.name, b.time]),
+      [['Marie Svobodová', '13:00']],
+    );
     assert.is((await settings()).workplaces.find((w) => w.id === 'spravni')!.openingHours, undefined, 'a preview changes nothing');
 
     const kiosk = office.sim!.kiosk('kiosk-hala');
@@ -118,7 +121,7 @@ test('saved settings outlive a restart and win over the initial configuration', 
   }
 });
 
-test('the proof-of-work difficulty, the kiosk code limits, the booking routes\' limits and the online places saved on the settings page apply at once, without a restart', async () => {
+test("the proof-of-work difficulty, the kiosk code limits, the booking routes' limits and the online places saved on the settings page apply at once, without a restart", async () => {
   const { office, base, admin, settings } = await officeWithStaff();
   try {
     const config = await settings();
@@ -138,7 +141,10 @@ test('the proof-of-work difficulty, the kiosk code limits, the booking routes\' 
 
     assert.ok(solution.counter <= 8, `the new difficulty: solved at ${solution.counter}`);
 
-    const cancel = () => fetch(`${base}/api/cancellations/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: '00000000', email: 'x@example.cz' }) }).then((r) => r.status);
+    const cancel = () =>
+      fetch(`${base}/api/cancellations/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: '00000000', email: 'x@example.cz' }) }).then(
+        (r) => r.status,
+      );
     assert.equal([await cancel(), await cancel(), await cancel()], [404, 404, 429]);
 
     const code = (c: string, requestId: string) => office.server.engine.kioskRequest('kiosk-hala', { kind: 'checkIn', requestId, pressedAt: office.clock.now(), code: c });

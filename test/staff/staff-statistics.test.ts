@@ -11,7 +11,8 @@ test("a finished day is recorded when the day rolls over and outlives a restart;
   const store = new MemoryStore();
   const statisticsStore = new MemoryDocumentStore();
   const office = await runOffice({ adminToken, store, statisticsStore });
-  const press = (serviceId: string) => office.server.engine.kioskRequest('kiosk-hala', { kind: 'walkIn', requestId: `stat-${Math.random().toString(36).slice(2, 12)}`, pressedAt: office.clock.now(), serviceId });
+  const press = (serviceId: string) =>
+    office.server.engine.kioskRequest('kiosk-hala', { kind: 'walkIn', requestId: `stat-${Math.random().toString(36).slice(2, 12)}`, pressedAt: office.clock.now(), serviceId });
   try {
     await press('pasy');
     await press('pasy');
@@ -21,20 +22,43 @@ test("a finished day is recorded when the day rolls over and outlives a restart;
     const clerk = staffClient(base);
     await clerk.login('novak');
     const read = async (from: string, to: string) => (await clerk.call('GET', `/api/staff/statistics?from=${from}&to=${to}`)).body as unknown as StatisticsReport;
-    assert.equal((await read('2026-11-24', '2026-11-24')).byService.map((r) => [r.key, r.issued]), [['obcanky', 1], ['pasy', 2]], 'today, live');
+    assert.equal(
+      (await read('2026-11-24', '2026-11-24')).byService.map((r) => [r.key, r.issued]),
+      [
+        ['obcanky', 1],
+        ['pasy', 2],
+      ],
+      'today, live',
+    );
 
     office.clock.set(Date.parse('2026-11-25T09:00:00+01:00'));
     await press('pasy');
     await eventually('the day recorded', () => statisticsStore.text?.includes('2026-11-24'));
     await clerk.login('novak'); // the session of yesterday has ended
     const both = await read('2026-11-24', '2026-11-25');
-    assert.equal(both.byDay.map((r) => [r.key, r.issued]), [['2026-11-24', 3], ['2026-11-25', 1]]);
-    assert.equal(both.byHour.map((r) => [r.key, r.issued]), [['09', 4]]);
+    assert.equal(
+      both.byDay.map((r) => [r.key, r.issued]),
+      [
+        ['2026-11-24', 3],
+        ['2026-11-25', 1],
+      ],
+    );
+    assert.equal(
+      both.byHour.map((r) => [r.key, r.issued]),
+      [['09', 4]],
+    );
 
     const csv = await fetch(`${base}/api/staff/statistics.csv?from=2026-11-24&to=2026-11-25`, { headers: { cookie: clerk.cookie } });
-    const lines = Buffer.from(await csv.arrayBuffer()).subarray(3).toString('utf8').trim().split('\r\n');
+    const lines = Buffer.from(await csv.arrayBuffer())
+      .subarray(3)
+      .toString('utf8')
+      .trim()
+      .split('\r\n');
     assert.match(lines[0]!, /^den;služba;hodina;vydáno lístků;obslouženo;/);
-    assert.equal(lines.slice(1).map((l) => l.split(';').slice(0, 4).join(';')), ['2026-11-24;Občanské průkazy;09;1', '2026-11-24;Cestovní doklady;09;2', '2026-11-25;Cestovní doklady;09;1']);
+    assert.equal(
+      lines.slice(1).map((l) => l.split(';').slice(0, 4).join(';')),
+      ['2026-11-24;Občanské průkazy;09;1', '2026-11-24;Cestovní doklady;09;2', '2026-11-25;Cestovní doklady;09;1'],
+    );
     assert.is((await clerk.call('GET', '/api/staff/statistics?from=2026-11-25&to=2026-11-24')).status, 400);
   } finally {
     await office.stop();
@@ -46,7 +70,13 @@ test("a finished day is recorded when the day rolls over and outlives a restart;
     const clerk = staffClient(base);
     await clerk.login('novak');
     const report = (await clerk.call('GET', '/api/staff/statistics?from=2026-11-01&to=2026-11-30')).body as unknown as StatisticsReport;
-    assert.equal(report.byDay.map((r) => [r.key, r.issued]), [['2026-11-24', 3], ['2026-11-25', 1]]);
+    assert.equal(
+      report.byDay.map((r) => [r.key, r.issued]),
+      [
+        ['2026-11-24', 3],
+        ['2026-11-25', 1],
+      ],
+    );
   } finally {
     await again.stop();
   }

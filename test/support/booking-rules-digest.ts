@@ -1,5 +1,5 @@
-import { horizon, bookingDays, slotStarts } from '../../broker/booking/slots.ts';
 import { emptyBookingState } from '../../broker/booking/booking-state.ts';
+import { bookingDays, horizon, slotStarts } from '../../broker/booking/slots.ts';
 import { kostelec } from './office-fixture.ts';
 
 /**
@@ -17,10 +17,14 @@ for (const at of ['2026-10-10T10:00:00+02:00', '2027-03-10T10:00:00+01:00', '202
     first: days[0],
     last: days.at(-1),
     count: days.length,
-    unavailable: bookingDays(config, state, pasy, now).filter((d) => d.unavailable).map((d) => `${d.day}:${d.unavailable}`),
+    unavailable: bookingDays(config, state, pasy, now)
+      .filter((d) => d.unavailable)
+      .map((d) => `${d.day}:${d.unavailable}`),
   };
 }
 for (const day of ['2026-10-23', '2026-10-26', '2027-03-26', '2027-03-29', '2027-03-30']) {
-  out[day] = slotStarts(config, pasy, day).map((t) => new Date(t).toISOString()).slice(0, 2);
+  out[day] = slotStarts(config, pasy, day)
+    .map((t) => new Date(t).toISOString())
+    .slice(0, 2);
 }
 console.log(JSON.stringify(out));

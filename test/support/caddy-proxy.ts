@@ -1,11 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { eventually } from './eventually.ts';
 import { tempDir } from './temp-dir.ts';
 
-export interface CaddyProxy { url: string; port: number; stop(): Promise<void> }
+export interface CaddyProxy {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
 
 /** A port the OS chose and gave back; Caddy cannot report a port 0 it bound itself. */
 const freePort = () =>
@@ -33,13 +37,21 @@ export async function startCaddy(upstreamPort: number, extraSite = ''): Promise<
     child.stderr!.on('data', (chunk) => (stderr += chunk));
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const url = `http://127.0.0.1:${port}`;
-    const up = await eventually('Caddy to answer', async () => {
-      if (child.exitCode !== null) return 'exited';
-      return (await fetch(`${url}/health`).catch(() => null))?.ok ? 'up' : false;
-    }, 15_000).catch((error: Error) => { child.kill('SIGKILL'); throw new Error(`${error.message}\n${stderr}`); });
+    const up = await eventually(
+      'Caddy to answer',
+      async () => {
+        if (child.exitCode !== null) return 'exited';
+        return (await fetch(`${url}/health`).catch(() => null))?.ok ? 'up' : false;
+      },
+      15_000,
+    ).catch((error: Error) => {
+      child.kill('SIGKILL');
+      throw new Error(`${error.message}\n${stderr}`);
+    });
     if (up === 'up') {
       return {
-        url, port,
+        url,
+        port,
         async stop() {
           child.kill('SIGTERM');
           await exited;

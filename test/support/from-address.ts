@@ -1,6 +1,9 @@
 import { request } from 'node:http';
 
-export interface Answer { status: number; body: any }
+export interface Answer {
+  status: number;
+  body: any;
+}
 
 /**
  * One HTTP request from a chosen loopback address (127.0.0.2, 127.0.0.3, …): how a test plays

@@ -1,13 +1,17 @@
 import type { MqttClient } from 'mqtt';
-import { connectAsDevice } from '../../scripts/lib/device-client.ts';
 import type { LocalSettings } from '../../device/local-settings.ts';
+import { connectAsDevice } from '../../scripts/lib/device-client.ts';
 
 /** A device's MQTT client for the contract tests (scripts/lib/device-client.ts). */
 export function connectAs(device: LocalSettings, overrides: { secret?: string; clientId?: string } = {}): Promise<MqttClient> {
   return connectAsDevice(device, undefined, overrides);
 }
 
-export interface Received { topic: string; payload: unknown; retain: boolean }
+export interface Received {
+  topic: string;
+  payload: unknown;
+  retain: boolean;
+}
 
 /** Collects what arrives on `filter`, parsed as JSON. */
 export async function collect(client: MqttClient, filter: string): Promise<Received[]> {

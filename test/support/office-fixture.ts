@@ -1,19 +1,19 @@
-import { kostelecOffice } from '../../shared/config/kostelec.ts';
-import { officeConfigSchema, type OfficeConfig, type OfficeInput } from '../../shared/config/schema.ts';
-import { ManualClock } from '../../shared/clock.ts';
-import { startOfficeServer, type OfficeServer } from '../../broker/office-server.ts';
-import { readCredentials } from '../../broker/mqtt/credentials.ts';
-import type { QueueStore } from '../../broker/store/queue-store.ts';
-import { MemoryStore } from '../../broker/store/memory-store.ts';
-import { MemoryDocumentStore, type DocumentStore } from '../../broker/store/document-store.ts';
+import type { HttpTimeouts } from '../../broker/http/http-listener.ts';
+import type { TrustProxy } from '../../broker/http/proxy-trust.ts';
 import { createLogger } from '../../broker/log.ts';
 import { createMailer, type Mailer } from '../../broker/mail/mailer.ts';
+import { readCredentials } from '../../broker/mqtt/credentials.ts';
+import { type OfficeServer, startOfficeServer } from '../../broker/office-server.ts';
+import { type DocumentStore, MemoryDocumentStore } from '../../broker/store/document-store.ts';
+import { MemoryStore } from '../../broker/store/memory-store.ts';
+import type { QueueStore } from '../../broker/store/queue-store.ts';
+import type { LocalSettings } from '../../device/local-settings.ts';
 import { provisionDevices } from '../../scripts/lib/provision.ts';
 import { SimOffice } from '../../scripts/lib/sim-office.ts';
-import type { LocalSettings } from '../../device/local-settings.ts';
+import { ManualClock } from '../../shared/clock.ts';
+import { kostelecOffice } from '../../shared/config/kostelec.ts';
+import { type OfficeConfig, type OfficeInput, officeConfigSchema } from '../../shared/config/schema.ts';
 import { tempDir } from './temp-dir.ts';
-import type { TrustProxy } from '../../broker/http/proxy-trust.ts';
-import type { HttpTimeouts } from '../../broker/http/http-listener.ts';
 
 /** Tuesday 24 November 2026, 09:00 in Prague: a working day with every workplace open. */
 export const tuesdayNine = Date.parse('2026-11-24T09:00:00+01:00');
@@ -80,7 +80,13 @@ export async function runOffice(options: OfficeOptions = {}): Promise<RunningOff
     staffStore: new MemoryDocumentStore(),
     settingsStore: options.settingsStore,
     statisticsStore: options.statisticsStore,
-    mailer: options.mailer ?? createMailer(config.mail, dir.path, createLogger('mail', (line) => logs.push(line))),
+    mailer:
+      options.mailer ??
+      createMailer(
+        config.mail,
+        dir.path,
+        createLogger('mail', (line) => logs.push(line)),
+      ),
     adminToken: options.adminToken,
     clock,
     logSink: (line) => logs.push(line),
@@ -93,7 +99,14 @@ export async function runOffice(options: OfficeOptions = {}): Promise<RunningOff
   const sim = options.withDevices ? new SimOffice(config, devices, clock, undefined, options.simulating) : undefined;
   await sim?.start();
   return {
-    config, clock, server, devices, logs, sim, brokerUrl, simulatorSecret: provisioned.simulatorSecret!,
+    config,
+    clock,
+    server,
+    devices,
+    logs,
+    sim,
+    brokerUrl,
+    simulatorSecret: provisioned.simulatorSecret!,
     async stop() {
       await sim?.stop();
       await server.stop();

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { createLogger } from '../../broker/log.ts';
 import { createMailer, type Mailer } from '../../broker/mail/mailer.ts';
@@ -35,7 +35,11 @@ export async function smtpInbox(): Promise<SmtpInbox> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  inbox.mailer = createMailer({ from: 'Městský úřad <podatelna@example.cz>', transport: { kind: 'smtp', host: '127.0.0.1', port, secure: false } }, '.', createLogger('mail', () => {}));
+  inbox.mailer = createMailer(
+    { from: 'Městský úřad <podatelna@example.cz>', transport: { kind: 'smtp', host: '127.0.0.1', port, secure: false } },
+    '.',
+    createLogger('mail', () => {}),
+  );
   inbox.stop = async () => {
     inbox.mailer.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -3,13 +3,13 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Language } from '../../shared/config/localized.ts';
 import type { OfficeInfo } from '../../shared/contract/booking-api.ts';
 import { call } from './api.ts';
+import { applyLanguage, initialLanguage } from './language.ts';
 import { BookingPage } from './pages/booking-page.tsx';
 import { CancelPage } from './pages/cancel-page.tsx';
 import { ConfirmPage } from './pages/confirm-page.tsx';
 import { Notice } from './pages/notice.tsx';
 import { StatusPage } from './pages/status-page.tsx';
 import { TicketPage } from './pages/ticket-page.tsx';
-import { applyLanguage, initialLanguage } from './language.ts';
 import { texts } from './texts.ts';
 
 export function App() {
@@ -54,7 +54,9 @@ function BookingSite() {
   return (
     <>
       <header class="top">
-        <a class="office" href="/">{info && info !== 'failed' ? info.name[language] : 'Fronta'}</a>
+        <a class="office" href="/">
+          {info && info !== 'failed' ? info.name[language] : 'Fronta'}
+        </a>
         <button type="button" class="link" lang={other} onClick={() => setLanguage(other)}>
           {t.switchTo}
         </button>

@@ -1,5 +1,5 @@
 import mqtt from 'mqtt';
-import { contract, matchTopic, parsePayload, topic, type Message, type TopicName } from '../../shared/contract/topics.ts';
+import { contract, type Message, matchTopic, parsePayload, type TopicName, topic } from '../../shared/contract/topics.ts';
 
 /** A message of any contract topic, already checked by its schema; narrowing on `name` types `value`. */
 export type Received = { [N in TopicName]: { name: N; id: string; value: Message<N> } }[TopicName];

@@ -1,7 +1,7 @@
-import { solveChallenge, type Challenge } from 'altcha-lib';
+import { type Challenge, solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/sha';
 import type { ProofOfWork } from '../../shared/contract/booking-api.ts';
-import { call, type ApiResult } from './api.ts';
+import { type ApiResult, call } from './api.ts';
 
 /** altcha's proof of work, solved in the page with Web Crypto: no third-party service, no tracking. */
 export async function proveNotRobot(): Promise<ApiResult<ProofOfWork>> {

@@ -20,7 +20,10 @@ function strings(value: unknown): string[] {
 test('no Czech text on the web pages leaves a one-letter preposition at the end of a line', () => {
   const loose = [...strings(texts.cs), ...strings(staffTexts.cs)].filter((text) => /(^|[\s(„])[ksvzouai] /i.test(text));
   assert.equal(loose, []);
-  assert.ok(strings(texts.cs).some((text) => /\sk\u00a0/.test(text)), 'the no-break space is there (k přepážce)');
+  assert.ok(
+    strings(texts.cs).some((text) => /\sk\u00a0/.test(text)),
+    'the no-break space is there (k přepážce)',
+  );
 });
 
 test('no page says "0 minut": under a minute is worded as such', () => {

@@ -1,5 +1,5 @@
-import type { BookingRefusal, DayUnavailable, OfficeInfo } from '../../shared/contract/booking-api.ts';
 import type { Language } from '../../shared/config/localized.ts';
+import type { BookingRefusal, DayUnavailable, OfficeInfo } from '../../shared/contract/booking-api.ts';
 import { duration } from '../../shared/texts/durations.ts';
 import { plural } from '../../shared/texts/plural.ts';
 
@@ -57,7 +57,8 @@ const cs = {
   errPhone: 'Telefon zadejte jako 9 až 15 číslic.',
   errConsent: 'Bez souhlasu nelze rezervaci vytvořit.',
   sentTitle: 'Zkontrolujte svůj e-mail',
-  sentText: (minutes: number, until: string) => `Termín pro vás držíme. Poslali jsme vám e-mail s odkazem; rezervaci potvrďte do ${duration('cs', minutes, 'minutesGenitive')} (do ${until}), jinak se termín uvolní.`,
+  sentText: (minutes: number, until: string) =>
+    `Termín pro vás držíme. Poslali jsme vám e-mail s odkazem; rezervaci potvrďte do ${duration('cs', minutes, 'minutesGenitive')} (do ${until}), jinak se termín uvolní.`,
   confirmTitle: 'Potvrzení rezervace',
   confirmButton: 'Potvrdit rezervaci',
   confirmed: 'Rezervace je potvrzena',
@@ -169,7 +170,8 @@ const en: Texts = {
   name: 'First name and surname',
   emailField: 'E-mail',
   phoneField: 'Phone (optional)',
-  consent: (r: Rules) => `I agree to the processing of my personal data for this booking. It is deleted ${duration('en', r.retentionDays, 'daysAccusative')} after the appointment, or at once if I cancel.`,
+  consent: (r: Rules) =>
+    `I agree to the processing of my personal data for this booking. It is deleted ${duration('en', r.retentionDays, 'daysAccusative')} after the appointment, or at once if I cancel.`,
   send: 'Send the booking',
   proving: 'Checking that you are not a robot…',
   sending: 'Sending…',
@@ -179,7 +181,8 @@ const en: Texts = {
   errPhone: 'Enter the phone number as 9 to 15 digits.',
   errConsent: 'The booking cannot be made without your consent.',
   sentTitle: 'Check your e-mail',
-  sentText: (minutes: number, until: string) => `We are holding the time for you. We sent you an e-mail with a link; confirm the booking within ${duration('en', minutes, 'minutesGenitive')} (by ${until}), or the time is released.`,
+  sentText: (minutes: number, until: string) =>
+    `We are holding the time for you. We sent you an e-mail with a link; confirm the booking within ${duration('en', minutes, 'minutesGenitive')} (by ${until}), or the time is released.`,
   confirmTitle: 'Confirm your booking',
   confirmButton: 'Confirm the booking',
   confirmed: 'Your booking is confirmed',

@@ -1,7 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-export interface GpioChip { name: string; label: string; base: number; lines: number }
+export interface GpioChip {
+  name: string;
+  label: string;
+  base: number;
+  lines: number;
+}
 
 /** The SoC's own GPIO controller, whose lines are the 40-pin header: bcm2835/2711 on a Pi 1-4, rp1 on a Pi 5. */
 const headerLabel = /^pinctrl-(bcm\d+|rp1)$/;

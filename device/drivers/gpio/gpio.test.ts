@@ -33,7 +33,10 @@ test('the header chip and its base are found at run time, not assumed', async ()
 
 test('without a header chip the error names what was found', async () => {
   const sysfs = await fakeSysfs([pi5[0]!]);
-  const message = await headerChip(sysfs.path).then(() => '', (e: Error) => e.message);
+  const message = await headerChip(sysfs.path).then(
+    () => '',
+    (e: Error) => e.message,
+  );
   assert.match(message, 'gpiochip512 "gpio-brcmstb@107d508500" base 512');
   await sysfs.remove();
 });
@@ -47,7 +50,12 @@ buttonsContract('SimButtons', async () => {
 function fakeOnoff() {
   const lines = new Map<number, { direction: string; edge?: string; options?: object; value: number; watcher?: (e: Error | null, v: number) => void; exported: boolean }>();
   const Gpio = class implements OnoffGpio {
-    constructor(private readonly gpio: number, direction: 'in' | 'out', edge?: string, options?: object) {
+    constructor(
+      private readonly gpio: number,
+      direction: 'in' | 'out',
+      edge?: string,
+      options?: object,
+    ) {
       lines.set(gpio, { direction, edge, options, value: 0, exported: true });
     }
     watch(cb: (e: Error | null | undefined, v: number) => void) {
@@ -65,7 +73,13 @@ function fakeOnoff() {
   return { Gpio, lines };
 }
 
-const wiring = { debounceMs: 30, pins: [{ button: 1, input: 17, light: 27 }, { button: 2, input: 22, light: 23 }] };
+const wiring = {
+  debounceMs: 30,
+  pins: [
+    { button: 1, input: 17, light: 27 },
+    { button: 2, input: 22, light: 23 },
+  ],
+};
 
 buttonsContract('OnoffButtons', async () => {
   const sysfs = await fakeSysfs(pi5);

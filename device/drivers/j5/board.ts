@@ -3,19 +3,39 @@
  * digits sit on one microcontroller running StandardFirmata over USB serial (raspi-io is legacy and
  * pigpio does not run on a Pi 5: docs/HARDWARE.md). johnny-five and serialport load only here.
  */
-export interface J5Board { on(event: string, listener: (...args: unknown[]) => void): void; io: unknown }
+export interface J5Board {
+  on(event: string, listener: (...args: unknown[]) => void): void;
+  io: unknown;
+}
 export interface Five {
   Board: new (options: Record<string, unknown>) => J5Board;
   LCD: new (options: Record<string, unknown>) => J5Lcd;
   Led: { new (options: Record<string, unknown>): J5Led; Digits: new (options: Record<string, unknown>) => J5LedControl };
   Button: new (options: Record<string, unknown>) => J5Button;
 }
-export interface J5Lcd { cursor(row: number, col: number): J5Lcd; createChar(slot: number, rows: number[]): number; write(code: number): J5Lcd; clear(): J5Lcd }
-export interface J5Led { on(): void; off(): void }
-export interface J5LedControl { on(): void; send(device: number, register: number, value: number): void }
-export interface J5Button { on(event: 'press', listener: () => void): void; removeAllListeners(): void }
+export interface J5Lcd {
+  cursor(row: number, col: number): J5Lcd;
+  createChar(slot: number, rows: number[]): number;
+  write(code: number): J5Lcd;
+  clear(): J5Lcd;
+}
+export interface J5Led {
+  on(): void;
+  off(): void;
+}
+export interface J5LedControl {
+  on(): void;
+  send(device: number, register: number, value: number): void;
+}
+export interface J5Button {
+  on(event: 'press', listener: () => void): void;
+  removeAllListeners(): void;
+}
 
-export interface BoardSettings { port: string; baudRate?: number }
+export interface BoardSettings {
+  port: string;
+  baudRate?: number;
+}
 
 export const loadFive = async (): Promise<Five> => ((await import('johnny-five')) as unknown as { default: Five }).default;
 

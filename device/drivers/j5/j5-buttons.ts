@@ -1,7 +1,9 @@
 import type { Buttons } from '../interfaces.ts';
-import { fiveAndBoard, loadFive, type BoardSettings, type Five, type J5Button, type J5Led } from './board.ts';
+import { type BoardSettings, type Five, fiveAndBoard, type J5Button, type J5Led, loadFive } from './board.ts';
 
-export interface J5ButtonSettings extends BoardSettings { pins: { button: number; input: number; light?: number }[] }
+export interface J5ButtonSettings extends BoardSettings {
+  pins: { button: number; input: number; light?: number }[];
+}
 
 /**
  * Buttons (and their lights) wired to a microcontroller: a counter box, or a kiosk whose buttons

@@ -1,5 +1,5 @@
 import type { Digits } from '../interfaces.ts';
-import { fiveAndBoard, loadFive, type BoardSettings, type Five, type J5LedControl } from './board.ts';
+import { type BoardSettings, type Five, fiveAndBoard, type J5LedControl, loadFive } from './board.ts';
 import { segmentsOf } from './seven-segment.ts';
 
 export interface DigitsSettings extends BoardSettings {

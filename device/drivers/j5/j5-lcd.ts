@@ -1,8 +1,12 @@
 import type { TextDisplay } from '../interfaces.ts';
-import { fiveAndBoard, loadFive, type BoardSettings, type Five, type J5Lcd } from './board.ts';
+import { type BoardSettings, type Five, fiveAndBoard, type J5Lcd, loadFive } from './board.ts';
 import { lcdScreen } from './lcd-glyphs.ts';
 
-export interface LcdSettings extends BoardSettings { address?: number; rows?: number; columns?: number }
+export interface LcdSettings extends BoardSettings {
+  address?: number;
+  rows?: number;
+  columns?: number;
+}
 
 /** An HD44780 character LCD behind a PCF8574 I2C backpack (address 0x27, or 0x3F), via johnny-five. */
 export class J5TextDisplay implements TextDisplay {

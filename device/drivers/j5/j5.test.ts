@@ -81,7 +81,10 @@ test('a screen with more than eight distinct Czech letters shows the eight most 
   const screen = lcdScreen(['áéíóúůýč', 'ěňřšťž ž ž'], 2, 20);
   assert.is(screen.glyphs.length, 8);
   assert.is(screen.glyphs[0]!.char, 'ž');
-  const shown = readLcd(screen.rows, Array.from({ length: 8 }, (_, slot) => screen.glyphs.find((g) => g.slot === slot)?.rows ?? []));
+  const shown = readLcd(
+    screen.rows,
+    Array.from({ length: 8 }, (_, slot) => screen.glyphs.find((g) => g.slot === slot)?.rows ?? []),
+  );
   assert.is([...shown.join('')].filter((c) => /[a-z]/.test(c)).length > 0, true);
   assert.ok(shown[1]!.includes('ž ž ž'));
 });

@@ -43,7 +43,10 @@ export function lcdScreen(lines: string[], rows: number, columns: number): LcdSc
   const text = Array.from({ length: rows }, (_, k) => [...(lines[k] ?? '')].slice(0, columns));
   const counts = new Map<string, number>();
   for (const ch of text.flat()) if (bitmaps[ch]) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  const chosen = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([ch]) => ch);
+  const chosen = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([ch]) => ch);
   const slotOf = new Map(chosen.map((ch, slot) => [ch, slot]));
   const code = (ch: string): number => {
     const slot = slotOf.get(ch);
@@ -61,5 +64,10 @@ export function lcdScreen(lines: string[], rows: number, columns: number): LcdSc
 /** Reads LCD memory back as text, drawing CGRAM glyphs as the letters they were made from (for tests and checks). */
 export function readLcd(rows: number[][], cgram: number[][]): string[] {
   const glyphOf = (slot: number) => Object.entries(bitmaps).find(([, b]) => b.every((v, k) => v === cgram[slot]?.[k]))?.[0] ?? '?';
-  return rows.map((codes) => codes.map((c) => (c < 8 ? glyphOf(c) : c === 0x7e ? '→' : String.fromCharCode(c))).join('').trimEnd());
+  return rows.map((codes) =>
+    codes
+      .map((c) => (c < 8 ? glyphOf(c) : c === 0x7e ? '→' : String.fromCharCode(c)))
+      .join('')
+      .trimEnd(),
+  );
 }

@@ -1,5 +1,8 @@
 /** A keyboard boot-protocol report: modifier bits and up to six usages of keys held down. */
-export interface BootReport { modifiers: number; keys: number[] }
+export interface BootReport {
+  modifiers: number;
+  keys: number[];
+}
 
 /** 0x01 in every key slot: ErrorRollOver, more keys held than the report can carry (HID 1.11, App. C). */
 const rollOver = 0x01;

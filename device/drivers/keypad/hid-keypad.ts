@@ -1,18 +1,37 @@
 import type { Keypad, KeypadKey } from '../interfaces.ts';
 import { KeyPresses } from './key-presses.ts';
 
-export interface HidKeypadSettings { vendorId?: number; productId?: number }
+export interface HidKeypadSettings {
+  vendorId?: number;
+  productId?: number;
+}
 
 /** The parts of node-hid this driver uses (node-hid 3). */
-export interface HidDeviceInfo { path?: string; vendorId: number; productId: number; usagePage?: number; usage?: number; product?: string }
-export interface HidHandle { on(event: 'data', l: (data: Buffer) => void): void; on(event: 'error', l: (e: Error) => void): void; close(): void }
-export interface HidApi { devices(): HidDeviceInfo[]; HID: new (path: string) => HidHandle }
+export interface HidDeviceInfo {
+  path?: string;
+  vendorId: number;
+  productId: number;
+  usagePage?: number;
+  usage?: number;
+  product?: string;
+}
+export interface HidHandle {
+  on(event: 'data', l: (data: Buffer) => void): void;
+  on(event: 'error', l: (e: Error) => void): void;
+  close(): void;
+}
+export interface HidApi {
+  devices(): HidDeviceInfo[];
+  HID: new (path: string) => HidHandle;
+}
 
 /** Keyboards are usage page 1 (Generic Desktop), usage 6 (Keyboard); a keypad's other interfaces are not. */
 export function keyboardInterfaces(devices: HidDeviceInfo[], wanted: HidKeypadSettings = {}): HidDeviceInfo[] {
   return devices.filter(
     (d) =>
-      d.usagePage === 1 && d.usage === 6 && d.path !== undefined &&
+      d.usagePage === 1 &&
+      d.usage === 6 &&
+      d.path !== undefined &&
       (wanted.vendorId === undefined || d.vendorId === wanted.vendorId) &&
       (wanted.productId === undefined || d.productId === wanted.productId),
   );

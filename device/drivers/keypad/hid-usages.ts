@@ -7,7 +7,15 @@ import type { KeypadKey } from '../interfaces.ts';
  * Keys not listed (Num Lock, /, *, +) do nothing.
  */
 export const keypadUsages: Readonly<Record<number, KeypadKey | readonly KeypadKey[]>> = {
-  0x59: '1', 0x5a: '2', 0x5b: '3', 0x5c: '4', 0x5d: '5', 0x5e: '6', 0x5f: '7', 0x60: '8', 0x61: '9',
+  0x59: '1',
+  0x5a: '2',
+  0x5b: '3',
+  0x5c: '4',
+  0x5d: '5',
+  0x5e: '6',
+  0x5f: '7',
+  0x60: '8',
+  0x61: '9',
   0x62: '0', // also what most "00" keys send, twice
   0xb0: ['0', '0'], // Keypad 00, sent by the "00" key of some keypads as one usage
   0xb1: ['0', '0', '0'], // Keypad 000
@@ -19,5 +27,14 @@ export const keypadUsages: Readonly<Record<number, KeypadKey | readonly KeypadKe
   0x29: 'clear', // Escape
   0x56: 'clear', // keypad -
   // Digits from the main row, sent by keypads that pretend to be a full keyboard.
-  0x1e: '1', 0x1f: '2', 0x20: '3', 0x21: '4', 0x22: '5', 0x23: '6', 0x24: '7', 0x25: '8', 0x26: '9', 0x27: '0',
+  0x1e: '1',
+  0x1f: '2',
+  0x20: '3',
+  0x21: '4',
+  0x22: '5',
+  0x23: '6',
+  0x24: '7',
+  0x25: '8',
+  0x26: '9',
+  0x27: '0',
 };

@@ -61,8 +61,14 @@ test('the keyboard interface of a keypad is chosen by usage page 1, usage 6', ()
     { path: '/dev/hidraw1', vendorId: 0x1c4f, productId: 0x0002, usagePage: 1, usage: 6 }, // its keyboard
     { path: '/dev/hidraw2', vendorId: 0x046d, productId: 0xc31c, usagePage: 1, usage: 6 }, // a full keyboard also attached
   ];
-  assert.equal(keyboardInterfaces(devices).map((d) => d.path), ['/dev/hidraw1', '/dev/hidraw2']);
-  assert.equal(keyboardInterfaces(devices, { vendorId: 0x1c4f }).map((d) => d.path), ['/dev/hidraw1']);
+  assert.equal(
+    keyboardInterfaces(devices).map((d) => d.path),
+    ['/dev/hidraw1', '/dev/hidraw2'],
+  );
+  assert.equal(
+    keyboardInterfaces(devices, { vendorId: 0x1c4f }).map((d) => d.path),
+    ['/dev/hidraw1'],
+  );
 });
 
 test.run();

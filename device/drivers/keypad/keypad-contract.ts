@@ -2,7 +2,10 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Keypad, KeypadKey } from '../interfaces.ts';
 
-export interface KeypadUnderTest { keypad: Keypad; press(key: KeypadKey): void }
+export interface KeypadUnderTest {
+  keypad: Keypad;
+  press(key: KeypadKey): void;
+}
 
 /** What every Keypad driver must do (STYLE.md #6). */
 export function keypadContract(name: string, open: () => Promise<KeypadUnderTest>): void {

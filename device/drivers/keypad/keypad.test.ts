@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { test } from 'uvu';
 import type { KeypadKey } from '../interfaces.ts';
 import { SimKeypad } from '../sim/sim-keypad.ts';
-import { HidKeypad, type HidApi } from './hid-keypad.ts';
+import { type HidApi, HidKeypad } from './hid-keypad.ts';
 import { keypadUsages } from './hid-usages.ts';
 import { keypadContract } from './keypad-contract.ts';
 

@@ -24,7 +24,10 @@ export class DeviceFileTransport extends StreamTransport {
       },
       destroy(error, callback) {
         readable.destroy();
-        handle.close().then(() => callback(error), () => callback(error));
+        handle.close().then(
+          () => callback(error),
+          () => callback(error),
+        );
       },
     });
     readable.on('data', (chunk) => stream.push(chunk));

@@ -1,10 +1,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { decodeEscpos } from '../../../shared/escpos/decode.ts';
-import { ticketBytes } from '../../escpos/ticket-layout.ts';
-import { SimPrinter } from '../sim/sim-printer.ts';
 import { FakeNetworkPrinter } from '../../../test/fakes/fake-network-printer.ts';
 import { eventually } from '../../../test/support/eventually.ts';
+import { ticketBytes } from '../../escpos/ticket-layout.ts';
+import { SimPrinter } from '../sim/sim-printer.ts';
 import { EscposPrinter } from './escpos-printer.ts';
 import { NetworkTransport } from './network-transport.ts';
 import { printerContract } from './printer-contract.ts';
@@ -68,7 +68,10 @@ test('a printer that cannot be reached is "offline" and a print fails rather tha
   await fake.stop();
   assert.is(await printer.paperStatus(), 'offline');
   const started = Date.now();
-  const error = await printer.print(Uint8Array.of(0x41)).then(() => undefined, (e: Error) => e.message);
+  const error = await printer.print(Uint8Array.of(0x41)).then(
+    () => undefined,
+    (e: Error) => e.message,
+  );
   assert.ok(error, 'print should fail');
   assert.ok(Date.now() - started < 2000);
   await printer.stop();

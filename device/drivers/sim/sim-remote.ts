@@ -8,7 +8,14 @@ import type { SimPrinter } from './sim-printer.ts';
 import type { SimTextDisplay } from './sim-text-display.ts';
 
 /** The simulated parts of one device, whichever its role has. */
-export interface SimParts { buttons?: SimButtons; keypad?: SimKeypad; printer?: SimPrinter; lcd?: SimTextDisplay; digits?: SimDigits; panel?: SimTextDisplay }
+export interface SimParts {
+  buttons?: SimButtons;
+  keypad?: SimKeypad;
+  printer?: SimPrinter;
+  lcd?: SimTextDisplay;
+  digits?: SimDigits;
+  panel?: SimTextDisplay;
+}
 
 /** Changes within this long go out as one message: a kiosk press changes the LCD, lights and printer at once. */
 const settleMs = 20;

@@ -3,7 +3,10 @@ import type { TextDisplay } from '../interfaces.ts';
 export class SimTextDisplay implements TextDisplay {
   lines: string[] = [];
   private listeners: (() => void)[] = [];
-  constructor(readonly rows = 4, readonly columns = 20) {}
+  constructor(
+    readonly rows = 4,
+    readonly columns = 20,
+  ) {}
 
   async start(): Promise<void> {}
   async stop(): Promise<void> {

@@ -13,7 +13,11 @@ function slowVoice() {
     await new Promise((r) => setTimeout(r, ms));
     speaking -= 1;
   };
-  return { said, overlapped: () => overlapped, chime: () => busy(3), speak: async (text: string) => {
+  return {
+    said,
+    overlapped: () => overlapped,
+    chime: () => busy(3),
+    speak: async (text: string) => {
       await busy(5);
       said.push(text);
     },
@@ -21,10 +25,11 @@ function slowVoice() {
 }
 
 const call = (seq: number, number: string, counterNumber = 2) => ({ seq, number, counterNumber });
-const idle = (a: Announcer) => new Promise<void>((resolve) => {
-  const check = () => (a.log.every((x) => x.state === 'done') ? resolve() : setTimeout(check, 5));
-  check();
-});
+const idle = (a: Announcer) =>
+  new Promise<void>((resolve) => {
+    const check = () => (a.log.every((x) => x.state === 'done') ? resolve() : setTimeout(check, 5));
+    check();
+  });
 
 test('calls offered faster than they are spoken are all announced, once each, in sequence order, never overlapping', async () => {
   const voice = slowVoice();
@@ -35,12 +40,7 @@ test('calls offered faster than they are spoken are all announced, once each, in
   announcer.offer([call(3, 'B003', 3), call(2, 'B002')]);
   announcer.offer([call(4, 'B001'), call(3, 'B003', 3)]);
   await idle(announcer);
-  assert.equal(voice.said, [
-    'Číslo bé jedna, přepážka číslo dva.',
-    'Číslo bé dva, přepážka číslo dva.',
-    'Číslo bé tři, přepážka číslo tři.',
-    'Číslo bé jedna, přepážka číslo dva.',
-  ]);
+  assert.equal(voice.said, ['Číslo bé jedna, přepážka číslo dva.', 'Číslo bé dva, přepážka číslo dva.', 'Číslo bé tři, přepážka číslo tři.', 'Číslo bé jedna, přepážka číslo dva.']);
   assert.is(voice.overlapped(), false);
 });
 

@@ -1,6 +1,10 @@
 import { spokenCall } from '../../../shared/texts/spoken-call.ts';
 
-export interface Announcement { seq: number; text: string; state: 'queued' | 'speaking' | 'done' }
+export interface Announcement {
+  seq: number;
+  text: string;
+  state: 'queued' | 'speaking' | 'done';
+}
 
 /**
  * Every call and recall is announced once, in the order of its sequence number, one after the

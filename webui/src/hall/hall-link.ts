@@ -1,6 +1,6 @@
+import type { DeviceConfig } from '../../../shared/contract/device.ts';
 import type { HallCalls } from '../../../shared/contract/hall.ts';
 import type { ServiceStatus } from '../../../shared/contract/service.ts';
-import type { DeviceConfig } from '../../../shared/contract/device.ts';
 import { topic, topicFilter } from '../../../shared/contract/topics.ts';
 import { connectBroker } from '../broker-link.ts';
 
@@ -12,7 +12,10 @@ export interface HallEvents {
 }
 
 /** Who the screen logs in as: its display's read-only credentials, or the virtual office's. */
-export interface HallLogin { username: string; password: string }
+export interface HallLogin {
+  username: string;
+  password: string;
+}
 
 /** What one hall screen reads: its display's configuration, the calls, and every service's status. */
 export function connectHall(displayId: string, login: HallLogin, events: HallEvents): () => void {

@@ -92,7 +92,9 @@ export function HallBoard({ displayId, login, embedded = false }: { displayId: s
           {newest ? (
             <p data-testid="newest">
               <span class="number">{newest.number}</span>
-              <span class="arrow" aria-hidden="true">→</span>
+              <span class="arrow" aria-hidden="true">
+                →
+              </span>
               <span class="counter">
                 přepážka {newest.counterNumber} <span lang="en">counter {newest.counterNumber}</span>
               </span>
@@ -116,7 +118,10 @@ export function HallBoard({ displayId, login, embedded = false }: { displayId: s
               const waiting = waitingText(statuses[s.id]?.waiting ?? 0);
               return (
                 <li key={s.id}>
-                  <strong>{s.name.cs}</strong> <span class="count">{waiting.cs}</span> <span lang="en">{s.name.en}: {waiting.en}</span>
+                  <strong>{s.name.cs}</strong> <span class="count">{waiting.cs}</span>{' '}
+                  <span lang="en">
+                    {s.name.en}: {waiting.en}
+                  </span>
                 </li>
               );
             })}

@@ -4,8 +4,8 @@ import { formatAppointment, formatDay, formatTime } from '../../../shared/texts/
 import { call } from '../api.ts';
 import type { PageProps } from '../page-props.ts';
 import { proveNotRobot } from '../proof.ts';
-import { addressOf, choiceFrom, type BookingChoice, type Step } from './booking-steps.ts';
-import { DetailsForm, type Details } from './details-form.tsx';
+import { addressOf, type BookingChoice, choiceFrom, type Step } from './booking-steps.ts';
+import { type Details, DetailsForm } from './details-form.tsx';
 import { StepHeading } from './heading.tsx';
 
 /** The home page: how booking works, the cancel link, and the steps service → day → time → details → e-mail. */

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { addressOf, choiceFrom, type BookingChoice } from './booking-steps.ts';
+import { addressOf, type BookingChoice, choiceFrom } from './booking-steps.ts';
 
 const known = (id: string) => id === 'pasy';
 

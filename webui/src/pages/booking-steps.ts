@@ -5,7 +5,12 @@
  * falls back to the last step that is complete.
  */
 export type Step = 'service' | 'day' | 'time' | 'details' | 'sent';
-export interface BookingChoice { step: Step; serviceId: string; day: string; startsAt: number | null }
+export interface BookingChoice {
+  step: Step;
+  serviceId: string;
+  day: string;
+  startsAt: number | null;
+}
 
 const start: BookingChoice = { step: 'service', serviceId: '', day: '', startsAt: null };
 const keys = ['step', 'service', 'day', 'time'] as const;

@@ -33,7 +33,10 @@ export function ConfirmPage({ t, language, info, token }: PageProps & { token: s
           <strong>{serviceName(done.serviceId)}</strong>, {formatAppointment(done.startsAt, language)}
         </p>
         <p>
-          {t.yourCode}: <strong class="code" data-testid="code">{done.code}</strong>
+          {t.yourCode}:{' '}
+          <strong class="code" data-testid="code">
+            {done.code}
+          </strong>
         </p>
         <p>{t.codeSent}</p>
         <p>{t.visit(info, info.services.find((s) => s.id === done.serviceId)?.checkInKiosk?.[language])}</p>

@@ -3,7 +3,12 @@ import { phonePattern } from '../../../shared/contract/patterns.ts';
 import type { PageProps } from '../page-props.ts';
 import { ErrorSummary, Field } from './field.tsx';
 
-export interface Details { name: string; email: string; phone?: string; consent: true }
+export interface Details {
+  name: string;
+  email: string;
+  phone?: string;
+  consent: true;
+}
 type Errors = Partial<Record<'name' | 'email' | 'phone' | 'consent', string>>;
 
 /** Name, e-mail, optional phone and consent; checked here for the citizen's sake, and again by the server's schema. */

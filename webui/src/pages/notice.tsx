@@ -12,8 +12,7 @@ export function Notice({ t, language, info }: PageProps) {
       <ul>
         {s.contacts.map((c) => (
           <li key={c.workplaceId}>
-            {c.name[language]}: {t.phone} <a href={`tel:${c.phone.replace(/\s/g, '')}`}>{c.phone}</a>, {t.email}{' '}
-            <a href={`mailto:${c.email}`}>{c.email}</a>
+            {c.name[language]}: {t.phone} <a href={`tel:${c.phone.replace(/\s/g, '')}`}>{c.phone}</a>, {t.email} <a href={`mailto:${c.email}`}>{c.email}</a>
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { call, type ApiResult } from '../api.ts';
+import { type ApiResult, call } from '../api.ts';
 
 /** Fetches `path` now and every `everyMs`: the live pages refresh by themselves, no reload needed. */
 export function usePolling<T>(path: string, everyMs = 3000, get: (path: string) => Promise<ApiResult<T>> = (p) => call<T>('GET', p)): ApiResult<T> | null {

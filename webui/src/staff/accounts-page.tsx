@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StaffAccount, StaffRole } from '../../../shared/contract/staff-api.ts';
 import { Field } from '../pages/field.tsx';
-import type { StaffPageProps } from './staff-page-props.ts';
 import { Outcome } from './outcome.tsx';
-import { refusal, type Refusal } from './refusal.ts';
+import { type Refusal, refusal } from './refusal.ts';
 import { staffCall } from './staff-call.ts';
+import type { StaffPageProps } from './staff-page-props.ts';
 
 type ListedAccount = StaffAccount & { slowed: boolean };
 
@@ -92,7 +92,12 @@ export function AccountsPage({ t, errors, language, session }: StaffPageProps) {
       </table>
       <form noValidate onSubmit={(e) => void add(e)} class="panel">
         <h2>{a.add}</h2>
-        <Field id="new-username" label={a.username} error={refused?.at('username')} input={{ value: username, required: true, autocomplete: 'off', onInput: (e) => setUsername((e.target as HTMLInputElement).value) }} />
+        <Field
+          id="new-username"
+          label={a.username}
+          error={refused?.at('username')}
+          input={{ value: username, required: true, autocomplete: 'off', onInput: (e) => setUsername((e.target as HTMLInputElement).value) }}
+        />
         <Field id="new-name" label={a.name} error={refused?.at('name')} input={{ value: name, required: true, onInput: (e) => setName((e.target as HTMLInputElement).value) }} />
         <div class="field">
           <label for="new-role">{a.role}</label>
@@ -101,7 +106,12 @@ export function AccountsPage({ t, errors, language, session }: StaffPageProps) {
             <option value="admin">{a.roles.admin}</option>
           </select>
         </div>
-        <Field id="new-password" label={a.password} error={refused?.at('password')} input={{ type: 'password', value: password, required: true, minLength: 12, autocomplete: 'new-password', onInput: (e) => setPassword((e.target as HTMLInputElement).value) }} />
+        <Field
+          id="new-password"
+          label={a.password}
+          error={refused?.at('password')}
+          input={{ type: 'password', value: password, required: true, minLength: 12, autocomplete: 'new-password', onInput: (e) => setPassword((e.target as HTMLInputElement).value) }}
+        />
         <button type="submit" class="primary">
           {a.add}
         </button>

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StaffBookingRow } from '../../../shared/contract/staff-api.ts';
-import type { StaffPageProps } from './staff-page-props.ts';
-import { staffCall } from './staff-call.ts';
 import { PhoneBookingForm } from './phone-booking-form.tsx';
+import { staffCall } from './staff-call.ts';
+import type { StaffPageProps } from './staff-page-props.ts';
 import { SuspensionPanel } from './suspension-panel.tsx';
 
 /** A day's bookings: print, export, cancel; booking a caller; the crisis switch for administrators. */
@@ -95,4 +95,3 @@ export function BookingsPage(props: StaffPageProps) {
     </>
   );
 }
-

@@ -2,7 +2,13 @@ import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
-export interface Series { label: string; values: (number | null)[]; color: string; bars?: boolean; scale?: string }
+export interface Series {
+  label: string;
+  values: (number | null)[];
+  color: string;
+  bars?: boolean;
+  scale?: string;
+}
 
 /**
  * A chart drawn by uPlot (small and well kept): bars for counts, a line for minutes on a second
@@ -26,7 +32,10 @@ export function Chart({ label, xName, xLabels, series }: { label: string; xName:
           ...(series.some((s) => s.scale) ? [{ side: 1, scale: 'minutes', grid: { show: false } }] : []),
         ],
         // The legend names the x value in the page's language and shows its label, not uPlot's "Value" and an index.
-        series: [{ label: xName, value: (_u, k) => (k === null ? '—' : (xLabels[k] ?? '—')) }, ...series.map((s) => ({ label: s.label, stroke: s.color, fill: s.bars ? `${s.color}99` : undefined, width: s.bars ? 1 : 2, scale: s.scale ?? 'y', ...(s.bars ? { paths: bars } : {}) }))],
+        series: [
+          { label: xName, value: (_u, k) => (k === null ? '—' : (xLabels[k] ?? '—')) },
+          ...series.map((s) => ({ label: s.label, stroke: s.color, fill: s.bars ? `${s.color}99` : undefined, width: s.bars ? 1 : 2, scale: s.scale ?? 'y', ...(s.bars ? { paths: bars } : {}) })),
+        ],
       },
       [x, ...series.map((s) => s.values)],
       box.current,

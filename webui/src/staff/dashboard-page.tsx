@@ -2,9 +2,9 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Dashboard, StaffSession, UpNext } from '../../../shared/contract/staff-api.ts';
 import { formatTime } from '../../../shared/texts/booking-texts.ts';
 import { chime } from '../hall/sound.ts';
-import type { StaffPageProps } from './staff-page-props.ts';
-import { staffCall, staffPoll } from './staff-call.ts';
 import { usePolling } from '../pages/polling.ts';
+import { staffCall, staffPoll } from './staff-call.ts';
+import type { StaffPageProps } from './staff-page-props.ts';
 
 /** The office at a glance, refreshed every 3 s; a new device problem rings and heads the page in red. */
 export function DashboardPage({ t, language, info, session, setSession }: StaffPageProps) {

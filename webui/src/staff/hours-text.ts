@@ -5,7 +5,10 @@ export const hoursToText = (hours: OpenInterval[]): string => hours.map((i) => `
 
 /** The intervals of such a text, or null when it does not read as hours (the schema checks order and overlaps). */
 export function textToHours(text: string): OpenInterval[] | null {
-  const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const hours: OpenInterval[] = [];
   for (const part of parts) {
     const match = /^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$/.exec(part);

@@ -17,9 +17,17 @@ export function LoginPage({ t, errors, onLogin }: { t: StaffTexts; errors: Recor
   return (
     <form noValidate onSubmit={(e) => void submit(e)} class="login">
       <h1>{t.login.heading}</h1>
-      {error ? <p role="alert" class="error">{error}</p> : null}
+      {error ? (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      ) : null}
       <Field id="username" label={t.login.username} input={{ value: username, autocomplete: 'username', required: true, onInput: (e) => setUsername((e.target as HTMLInputElement).value) }} />
-      <Field id="password" label={t.login.password} input={{ type: 'password', value: password, autocomplete: 'current-password', required: true, onInput: (e) => setPassword((e.target as HTMLInputElement).value) }} />
+      <Field
+        id="password"
+        label={t.login.password}
+        input={{ type: 'password', value: password, autocomplete: 'current-password', required: true, onInput: (e) => setPassword((e.target as HTMLInputElement).value) }}
+      />
       <button type="submit" class="primary">
         {t.login.submit}
       </button>

@@ -3,10 +3,10 @@ import type { BookingSlots } from '../../../shared/contract/booking-api.ts';
 import type { StaffBookingRow } from '../../../shared/contract/staff-api.ts';
 import { formatAppointment } from '../../../shared/texts/booking-texts.ts';
 import { Field } from '../pages/field.tsx';
-import type { StaffPageProps } from './staff-page-props.ts';
 import { Outcome } from './outcome.tsx';
-import { refusal, type Refusal } from './refusal.ts';
+import { type Refusal, refusal } from './refusal.ts';
 import { staffCall } from './staff-call.ts';
+import type { StaffPageProps } from './staff-page-props.ts';
 
 /** A client who phoned, wrote or came in: a free time of the day, the name, optional contacts, booked at once. */
 /** `listDay`: the day the list above shows, where the form starts; the form's day is its own from then on. */

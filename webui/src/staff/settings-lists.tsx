@@ -8,7 +8,13 @@ import { hoursToText, textToHours } from './hours-text.ts';
 import type { StaffTexts } from './staff-texts.ts';
 
 /** `at`: the problem the server found at a path of the configuration, shown beside its field. */
-interface Props { t: StaffTexts; language: Language; draft: OfficeConfig; edit(change: (config: OfficeConfig) => void): void; at(...path: (string | number)[]): string | undefined }
+interface Props {
+  t: StaffTexts;
+  language: Language;
+  draft: OfficeConfig;
+  edit(change: (config: OfficeConfig) => void): void;
+  at(...path: (string | number)[]): string | undefined;
+}
 
 const value = (e: Event) => (e.target as HTMLInputElement).value;
 
@@ -30,7 +36,12 @@ export function SettingsLists({ t, language, draft, edit, at }: Props) {
         <fieldset key={service.id}>
           <legend>{service.name[language]}</legend>
           <div class="row">
-            <Field id={`letter-${service.id}`} label={s.letter} error={at('services', k, 'letter')} input={{ maxLength: 1, size: 2, value: service.letter, onInput: (e) => edit((c) => (c.services[k]!.letter = value(e).toUpperCase())) }} />
+            <Field
+              id={`letter-${service.id}`}
+              label={s.letter}
+              error={at('services', k, 'letter')}
+              input={{ maxLength: 1, size: 2, value: service.letter, onInput: (e) => edit((c) => (c.services[k]!.letter = value(e).toUpperCase())) }}
+            />
             <Field
               id={`name-cs-${service.id}`}
               label={s.nameCs}
@@ -59,7 +70,13 @@ export function SettingsLists({ t, language, draft, edit, at }: Props) {
                 {weekdays.map((d) => (
                   <div class="field" key={d}>
                     <label for={`online-${service.id}-${d}`}>{s.weekdays[d]}</label>
-                    <input id={`online-${service.id}-${d}`} type="number" min="0" value={service.booking!.onlinePlaces[d]} onInput={(e) => edit((c) => (c.services[k]!.booking!.onlinePlaces[d] = Number(value(e))))} />
+                    <input
+                      id={`online-${service.id}-${d}`}
+                      type="number"
+                      min="0"
+                      value={service.booking!.onlinePlaces[d]}
+                      onInput={(e) => edit((c) => (c.services[k]!.booking!.onlinePlaces[d] = Number(value(e))))}
+                    />
                   </div>
                 ))}
               </fieldset>
@@ -126,7 +143,14 @@ export function SettingsLists({ t, language, draft, edit, at }: Props) {
         <button
           type="button"
           disabled={!specialDate || !textToHours(specialHours)}
-          onClick={() => edit((c) => (c.office.specialDays = [...c.office.specialDays.filter((x) => x.date !== specialDate), { date: specialDate, hours: textToHours(specialHours)! }].sort((a, b) => a.date.localeCompare(b.date))))}
+          onClick={() =>
+            edit(
+              (c) =>
+                (c.office.specialDays = [...c.office.specialDays.filter((x) => x.date !== specialDate), { date: specialDate, hours: textToHours(specialHours)! }].sort((a, b) =>
+                  a.date.localeCompare(b.date),
+                )),
+            )
+          }
         >
           {s.add}
         </button>

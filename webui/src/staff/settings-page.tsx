@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
-import { weekdays, type Weekday } from '../../../shared/config/opening-hours.ts';
+import { type Weekday, weekdays } from '../../../shared/config/opening-hours.ts';
 import type { OfficeConfig } from '../../../shared/config/schema.ts';
 import type { StaffBookingRow } from '../../../shared/contract/staff-api.ts';
-import { hoursToText, textToHours } from './hours-text.ts';
-import type { StaffPageProps } from './staff-page-props.ts';
 import { Field } from '../pages/field.tsx';
+import { hoursToText, textToHours } from './hours-text.ts';
 import { Outcome } from './outcome.tsx';
-import { refusal, type Refusal } from './refusal.ts';
-import { staffCall } from './staff-call.ts';
+import { type Refusal, refusal } from './refusal.ts';
 import { SettingsLists } from './settings-lists.tsx';
+import { staffCall } from './staff-call.ts';
+import type { StaffPageProps } from './staff-page-props.ts';
 
 type Hours = Record<string, string>;
 const officeKey = (day: Weekday) => `office/${day}`;
@@ -106,7 +106,13 @@ export function SettingsPage({ t, language, errors }: StaffPageProps) {
   const hourField = (key: string, label: string) => (
     <div class="field hours" key={key}>
       <label for={`h-${key}`}>{label}</label>
-      <input id={`h-${key}`} value={hours[key] ?? ''} aria-describedby="hours-hint" aria-invalid={textToHours(hours[key] ?? '') ? 'false' : 'true'} onInput={(e) => setHour(key, (e.target as HTMLInputElement).value)} />
+      <input
+        id={`h-${key}`}
+        value={hours[key] ?? ''}
+        aria-describedby="hours-hint"
+        aria-invalid={textToHours(hours[key] ?? '') ? 'false' : 'true'}
+        onInput={(e) => setHour(key, (e.target as HTMLInputElement).value)}
+      />
     </div>
   );
 
@@ -132,8 +138,18 @@ export function SettingsPage({ t, language, errors }: StaffPageProps) {
             input={{ type: 'number', min: '0', value: w.walkInCapacityPerDay, onInput: (e) => edit((c) => (c.workplaces[k]!.walkInCapacityPerDay = Number((e.target as HTMLInputElement).value))) }}
           />
           <div class="row">
-            <Field id={`phone-${w.id}`} label={s.phone} error={at('workplaces', k, 'phone')} input={{ type: 'tel', value: w.phone, onInput: (e) => edit((c) => (c.workplaces[k]!.phone = (e.target as HTMLInputElement).value)) }} />
-            <Field id={`email-${w.id}`} label={s.email} error={at('workplaces', k, 'email')} input={{ type: 'email', value: w.email, onInput: (e) => edit((c) => (c.workplaces[k]!.email = (e.target as HTMLInputElement).value)) }} />
+            <Field
+              id={`phone-${w.id}`}
+              label={s.phone}
+              error={at('workplaces', k, 'phone')}
+              input={{ type: 'tel', value: w.phone, onInput: (e) => edit((c) => (c.workplaces[k]!.phone = (e.target as HTMLInputElement).value)) }}
+            />
+            <Field
+              id={`email-${w.id}`}
+              label={s.email}
+              error={at('workplaces', k, 'email')}
+              input={{ type: 'email', value: w.email, onInput: (e) => edit((c) => (c.workplaces[k]!.email = (e.target as HTMLInputElement).value)) }}
+            />
           </div>
           <label class="check">
             <input
@@ -178,7 +194,8 @@ export function SettingsPage({ t, language, errors }: StaffPageProps) {
               <ul>
                 {affected.map((b) => (
                   <li key={b.id}>
-                    {new Date(b.startsAt).toLocaleDateString(language === 'cs' ? 'cs-CZ' : 'en-GB', { timeZone: 'Europe/Prague' })} {b.time} – {b.name ?? '—'} ({[b.email, b.phone].filter(Boolean).join(', ') || '—'})
+                    {new Date(b.startsAt).toLocaleDateString(language === 'cs' ? 'cs-CZ' : 'en-GB', { timeZone: 'Europe/Prague' })} {b.time} – {b.name ?? '—'} (
+                    {[b.email, b.phone].filter(Boolean).join(', ') || '—'})
                   </li>
                 ))}
               </ul>

@@ -11,12 +11,11 @@ import { BookingsPage } from './bookings-page.tsx';
 import { DashboardPage } from './dashboard-page.tsx';
 import { LoginPage } from './login-page.tsx';
 import { SettingsPage } from './settings-page.tsx';
-import { staffCall, setCsrfToken, whenLoggedOut } from './staff-call.ts';
+import { setCsrfToken, staffCall, whenLoggedOut } from './staff-call.ts';
 import type { StaffPageProps } from './staff-page-props.ts';
-import { staffTexts, type StaffTexts } from './staff-texts.ts';
+import { type StaffTexts, staffTexts } from './staff-texts.ts';
 import { StatisticsPage } from './statistics-page.tsx';
 import './staff.css';
-
 
 const pages: Record<string, { key: keyof StaffTexts['nav']; page: ComponentType<StaffPageProps>; admin?: true }> = {
   '/staff': { key: 'dashboard', page: DashboardPage },
@@ -66,8 +65,24 @@ export function StaffApp() {
       </button>
     </header>
   );
-  if (session === null || !info) return <>{header}<main><p role="status">{t.loading}</p></main></>;
-  if (session === 'none') return <>{header}<main><LoginPage t={t} errors={texts[language].errors} onLogin={setSession} /></main></>;
+  if (session === null || !info)
+    return (
+      <>
+        {header}
+        <main>
+          <p role="status">{t.loading}</p>
+        </main>
+      </>
+    );
+  if (session === 'none')
+    return (
+      <>
+        {header}
+        <main>
+          <LoginPage t={t} errors={texts[language].errors} onLogin={setSession} />
+        </main>
+      </>
+    );
 
   const isAdmin = session.account.role === 'admin';
   const current = pages[path] ?? pages['/staff']!;

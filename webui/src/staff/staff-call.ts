@@ -1,5 +1,5 @@
 import { backgroundHeader, csrfHeader } from '../../../shared/contract/staff-api.ts';
-import { call, type ApiResult } from '../api.ts';
+import { type ApiResult, call } from '../api.ts';
 
 let csrfToken = '';
 

@@ -67,7 +67,10 @@ const cs = {
     ticket: 'Lístek',
     bookedBy: 'Objednal(a)',
     online: 'online',
-    statuses: { pending: 'čeká na potvrzení', confirmed: 'potvrzeno', checkedIn: 'přišel(a)', served: 'obslouženo', lapsed: 'nedostavil(a) se', cancelled: 'zrušeno' } satisfies Record<StaffBookingStatus, string>,
+    statuses: { pending: 'čeká na potvrzení', confirmed: 'potvrzeno', checkedIn: 'přišel(a)', served: 'obslouženo', lapsed: 'nedostavil(a) se', cancelled: 'zrušeno' } satisfies Record<
+      StaffBookingStatus,
+      string
+    >,
     cancel: 'Zrušit',
     cancelConfirm: (name: string, time: string) => `Opravdu zrušit rezervaci ${name} v ${time}?`,
     notify: 'Poslat klientovi e-mail o zrušení',

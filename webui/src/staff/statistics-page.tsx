@@ -2,17 +2,36 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Language } from '../../../shared/config/localized.ts';
 import type { StatisticsReport, StatisticsRow } from '../../../shared/contract/staff-api.ts';
 import { Chart } from './chart.tsx';
-import type { StaffPageProps } from './staff-page-props.ts';
 import { staffCall } from './staff-call.ts';
+import type { StaffPageProps } from './staff-page-props.ts';
 import type { StaffTexts } from './staff-texts.ts';
 
 const columns = ['issued', 'served', 'noShows', 'waitMean', 'waitP90', 'serviceMean', 'serviceP90', 'bookingsMade', 'bookingsKept', 'bookingsLapsed', 'bookingsCancelled'] as const;
 const value = (row: StatisticsRow, column: (typeof columns)[number]) =>
-  ({ issued: row.issued, served: row.served, noShows: row.noShows, waitMean: row.waitMeanMinutes, waitP90: row.waitP90Minutes, serviceMean: row.serviceMeanMinutes, serviceP90: row.serviceP90Minutes, bookingsMade: row.bookingsMade, bookingsKept: row.bookingsKept, bookingsLapsed: row.bookingsLapsed, bookingsCancelled: row.bookingsCancelled })[column];
+  ({
+    issued: row.issued,
+    served: row.served,
+    noShows: row.noShows,
+    waitMean: row.waitMeanMinutes,
+    waitP90: row.waitP90Minutes,
+    serviceMean: row.serviceMeanMinutes,
+    serviceP90: row.serviceP90Minutes,
+    bookingsMade: row.bookingsMade,
+    bookingsKept: row.bookingsKept,
+    bookingsLapsed: row.bookingsLapsed,
+    bookingsCancelled: row.bookingsCancelled,
+  })[column];
 
 const numbers: Record<Language, Intl.NumberFormat> = { cs: new Intl.NumberFormat('cs-CZ'), en: new Intl.NumberFormat('en-GB') };
 
-interface TableProps { t: StaffTexts; language: Language; caption: string; keyHeading: string; rows: StatisticsRow[]; keyLabel: (key: string) => string }
+interface TableProps {
+  t: StaffTexts;
+  language: Language;
+  caption: string;
+  keyHeading: string;
+  rows: StatisticsRow[];
+  keyLabel: (key: string) => string;
+}
 
 /** Minutes carry a decimal: 0,5 in Czech, 0.5 in English. */
 function Table({ t, language, caption, keyHeading, rows, keyLabel }: TableProps) {

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { call } from '../api.ts';
 import type { OfficeInfo } from '../../../shared/contract/booking-api.ts';
-import type { StaffPageProps } from './staff-page-props.ts';
+import { call } from '../api.ts';
 import { refusal } from './refusal.ts';
 import { staffCall } from './staff-call.ts';
+import type { StaffPageProps } from './staff-page-props.ts';
 
 /** The seed's crisis switch: online booking off for the office or some workplaces, with a notice; or back on. */
 export function SuspensionPanel({ t, errors, language, info: initial }: StaffPageProps) {
@@ -50,7 +50,9 @@ export function SuspensionPanel({ t, errors, language, info: initial }: StaffPag
           </div>
           <fieldset>
             <legend>{s.scope}</legend>
-            <p class="sub">{s.wholeOffice}, {s.orOnly}</p>
+            <p class="sub">
+              {s.wholeOffice}, {s.orOnly}
+            </p>
             {workplaces.map(([id, name]) => (
               <label key={id} class="check">
                 <input type="checkbox" checked={scope.includes(id)} onChange={(e) => toggle(id, (e.target as HTMLInputElement).checked)} /> {name[language]}

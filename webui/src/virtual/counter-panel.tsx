@@ -1,10 +1,17 @@
-import type { CounterConfig } from '../../../shared/contract/device.ts';
 import { counterButtons } from '../../../shared/contract/counter.ts';
+import type { CounterConfig } from '../../../shared/contract/device.ts';
 import type { SimInput, SimOutput } from '../../../shared/contract/simulation.ts';
 import type { VirtualTexts } from './virtual-texts.ts';
 
 /** `services`: what the counter serves, as the kiosks' buttons name it; `place`: the kiosk that prints its tickets. */
-interface Props { config: CounterConfig; output: SimOutput | undefined; services: string[]; place: string | undefined; t: VirtualTexts; send(input: SimInput): void }
+interface Props {
+  config: CounterConfig;
+  output: SimOutput | undefined;
+  services: string[];
+  place: string | undefined;
+  t: VirtualTexts;
+  send(input: SimInput): void;
+}
 
 /** One clerk's box: what it serves and where, the eight LED digits (called number, people waiting) and its five buttons. */
 export function CounterPanel({ config, output, services, place, t, send }: Props) {

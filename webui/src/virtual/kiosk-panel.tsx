@@ -5,9 +5,19 @@ import type { DecodedReceipt } from '../../../shared/escpos/decode.ts';
 import { TicketPaper } from './ticket-paper.tsx';
 import type { VirtualTexts } from './virtual-texts.ts';
 
-export interface PrintedTicket { n: number; receipt: DecodedReceipt }
+export interface PrintedTicket {
+  n: number;
+  receipt: DecodedReceipt;
+}
 
-interface Props { config: KioskConfig; output: SimOutput | undefined; tickets: PrintedTicket[]; t: VirtualTexts; language: Language; send(input: SimInput): void }
+interface Props {
+  config: KioskConfig;
+  output: SimOutput | undefined;
+  tickets: PrintedTicket[];
+  t: VirtualTexts;
+  language: Language;
+  send(input: SimInput): void;
+}
 
 /** The keypad's layout as on the device: digits as on a phone, then the three function keys. */
 const keyOrder = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'back', '0', 'clear', 'enter'] as const satisfies readonly (typeof keypadKeys)[number][];

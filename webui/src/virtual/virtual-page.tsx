@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Language } from '../../../shared/config/localized.ts';
 import type { CounterConfig, DeviceConfig, DisplayConfig, KioskConfig } from '../../../shared/contract/device.ts';
-import { simulatorId, type SimInput, type SimOutput } from '../../../shared/contract/simulation.ts';
+import { type SimInput, type SimOutput, simulatorId } from '../../../shared/contract/simulation.ts';
 import { topicFilter } from '../../../shared/contract/topics.ts';
 import { decodeEscpos } from '../../../shared/escpos/decode.ts';
-import { connectBroker, type BrokerLink } from '../broker-link.ts';
+import { type BrokerLink, connectBroker } from '../broker-link.ts';
 import { HallBoard } from '../hall/hall-page.tsx';
 import { applyLanguage, initialLanguage } from '../language.ts';
 import { CounterPanel } from './counter-panel.tsx';
@@ -106,7 +106,15 @@ export function VirtualPage() {
               <h2 id="kiosks">{t.kiosks}</h2>
               <div class="devices">
                 {kiosks.map((config) => (
-                  <KioskPanel key={config.deviceId} config={config} output={outputs[config.deviceId]} tickets={tickets[config.deviceId] ?? []} t={t} language={language} send={sendTo(config.deviceId)} />
+                  <KioskPanel
+                    key={config.deviceId}
+                    config={config}
+                    output={outputs[config.deviceId]}
+                    tickets={tickets[config.deviceId] ?? []}
+                    t={t}
+                    language={language}
+                    send={sendTo(config.deviceId)}
+                  />
                 ))}
               </div>
             </section>
