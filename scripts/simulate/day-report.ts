@@ -34,7 +34,17 @@ export interface DayReport {
    * Online bookings of the day: how their citizens came, and how long after their time they were
    * called (negative: early); for a client who came late, counted from their check-in.
    */
-  bookings: { booked: number; checkedIn: number; refusedTooLate: number; otherRefusals: number; absent: number; calledAfterBookedMinutes: Spread; calledAfterBookedMinutesInTime: Spread };
+  bookings: {
+    booked: number;
+    checkedIn: number;
+    refusedTooLate: number;
+    otherRefusals: number;
+    absent: number;
+    calledAfterBookedMinutes: Spread;
+    calledAfterBookedMinutesInTime: Spread;
+    /** Each booked client called more than three minutes after they could have been: who, booked when, in when, called when. */
+    calledLate: { number: string; serviceId: string; booked: string; checkedIn: string; called: string }[];
+  };
 }
 
 const clockTime = (at: number) => new Date(at).toLocaleTimeString('cs-CZ', { timeZone: 'Europe/Prague', hour: '2-digit', minute: '2-digit' });
@@ -69,6 +79,9 @@ export function summarise(
       calledAfterBookedMinutes: spread(lateness(called)),
       // Those who checked in before their time, whom the call rules alone decide on.
       calledAfterBookedMinutesInTime: spread(lateness(called.filter((t) => t.at <= t.bookedAt!))),
+      calledLate: called
+        .filter((t) => day.calls.get(t.number)! - Math.max(t.bookedAt!, t.at) > 3 * 60_000)
+        .map((t) => ({ number: t.number, serviceId: t.serviceId, booked: clockTime(t.bookedAt!), checkedIn: clockTime(t.at), called: clockTime(day.calls.get(t.number)!) })),
     },
     workplaces: config.workplaces.map((w) => {
       const capacityRefusal = day.turnedAway.find((t) => workplaceOf(t.serviceId) === w.id && t.screen.includes('kapacita'));
