@@ -2,10 +2,10 @@ import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { CounterReply } from '../../shared/contract/counter.ts';
 import type { KioskReply } from '../../shared/contract/kiosk.ts';
 import { checkIn } from './check-in.ts';
-import { type RuleContext, refusalError } from './context.ts';
 import { applyCounterCommand } from './counter-actions.ts';
 import type { DayState } from './day-state.ts';
 import type { JournalEntry } from './journal-entry.ts';
+import { type RuleContext, refusalError } from './rule-context.ts';
 import { issueWalkIn } from './walk-in.ts';
 
 export type Reply = KioskReply | CounterReply;

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { codeOf, engineAt, numberOf } from '../../test/support/engine-fixture.ts';
 import { MemoryStore } from '../store/memory-store.ts';
-import { codeOf, engineAt, numberOf } from './engine-fixture.ts';
 import type { BookedRef } from './journal-entry.ts';
 import type { BookingLookup } from './queue-engine.ts';
 

@@ -1,8 +1,8 @@
 import { checkInKiosk, kioskWorkplaces } from '../../shared/config/check-in-kiosks.ts';
 import { againstWindow, checkInWindow } from '../../shared/config/check-in-window.ts';
 import type { Ticket } from '../../shared/contract/kiosk.ts';
-import { type Outcome, type RuleContext, refuse, staleness } from './context.ts';
 import type { BookedRef } from './journal-entry.ts';
+import { type Outcome, type RuleContext, refuse, staleness } from './rule-context.ts';
 import { issueTicket, printedTicket } from './ticket-issue.ts';
 import { estimateWaitMinutes } from './wait-estimate.ts';
 import { placeInLine } from './waiting-line.ts';

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { codeOf, engineAt } from './engine-fixture.ts';
+import { codeOf, engineAt } from '../../test/support/engine-fixture.ts';
 
 const stateOf = (engine: Awaited<ReturnType<typeof engineAt>>['engine'], id: string) => engine.counterStates().find((c) => c.counterId === id)!;
 

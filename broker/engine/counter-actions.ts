@@ -1,10 +1,10 @@
 import type { Counter } from '../../shared/config/schema.ts';
 import type { CounterAction, CounterCommand } from '../../shared/contract/counter.ts';
 import { pickNext } from './call-order.ts';
-import { type Outcome, type RuleContext, refuse, staleness } from './context.ts';
 import { counterRecord, setCounter } from './counter-record.ts';
 import type { CounterRecord, TicketRecord } from './day-state.ts';
 import type { BookedRef } from './journal-entry.ts';
+import { type Outcome, type RuleContext, refuse, staleness } from './rule-context.ts';
 import { recordServiceTime } from './wait-estimate.ts';
 import { joinLine, leaveLine } from './waiting-line.ts';
 

@@ -3,7 +3,7 @@ import type { CounterReply } from '../../shared/contract/counter.ts';
 import type { HallCall } from '../../shared/contract/hall.ts';
 import type { KioskReply } from '../../shared/contract/kiosk.ts';
 
-export type TicketStatus = 'waiting' | 'called' | 'done' | 'noShow';
+export type TicketStage = 'waiting' | 'called' | 'done' | 'noShow';
 
 export interface TicketRecord {
   number: string;
@@ -21,7 +21,7 @@ export interface TicketRecord {
    *  did, and a transferred ticket keeps it, so the client does not queue again. Absent in the
    *  tickets of a snapshot written before it existed: those keep the order their line had. */
   issueOrder?: number;
-  status: TicketStatus;
+  status: TicketStage;
   counterId?: string;
   calledAt?: number;
   calls: number;

@@ -1,9 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { withPublicBase } from '../../shared/config/public-address.ts';
+import { codeOf, engineAt, numberOf } from '../../test/support/engine-fixture.ts';
 import { kostelec } from '../../test/support/office-fixture.ts';
 import { MemoryStore } from '../store/memory-store.ts';
-import { codeOf, engineAt, numberOf } from './engine-fixture.ts';
 
 test('a restarted engine rebuilds the same day from snapshot and journal', async () => {
   const store = new MemoryStore();

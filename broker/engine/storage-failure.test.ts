@@ -1,8 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { codeOf, engineAt, numberOf } from '../../test/support/engine-fixture.ts';
 import { MemoryStore } from '../store/memory-store.ts';
 import type { DayState } from './day-state.ts';
-import { codeOf, engineAt, numberOf } from './engine-fixture.ts';
 import type { JournalEntry } from './journal-entry.ts';
 
 /** A real MemoryStore whose writes can be made to fail, as a full or broken disk would. */

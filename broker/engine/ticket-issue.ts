@@ -2,8 +2,8 @@ import { publicBase } from '../../shared/config/public-address.ts';
 import type { OfficeConfig, Service } from '../../shared/config/schema.ts';
 import type { Ticket } from '../../shared/contract/kiosk.ts';
 import { formatTicketNumber } from '../../shared/ticket-number.ts';
-import type { RuleContext } from './context.ts';
 import type { TicketRecord } from './day-state.ts';
+import type { RuleContext } from './rule-context.ts';
 import { joinLine } from './waiting-line.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { codeOf, engineAt, numberOf } from '../../test/support/engine-fixture.ts';
 import { kostelec } from '../../test/support/office-fixture.ts';
-import { codeOf, engineAt, numberOf } from './engine-fixture.ts';
 
 test('numbers count up per service letter, three digits wide', async () => {
   const { press } = await engineAt();

@@ -1,6 +1,6 @@
 import { ticketWindow } from '../../shared/calendar/office-calendar.ts';
 import type { Ticket } from '../../shared/contract/kiosk.ts';
-import { type Outcome, type RuleContext, refuse, staleness } from './context.ts';
+import { type Outcome, type RuleContext, refuse, staleness } from './rule-context.ts';
 import { issueTicket, printedTicket } from './ticket-issue.ts';
 import { estimateWaitMinutes } from './wait-estimate.ts';
 import { lineLength } from './waiting-line.ts';

@@ -4,7 +4,7 @@ import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { StaffBookingRow, StaffBookingStatus } from '../../shared/contract/staff-api.ts';
 import type { Booking } from '../booking/booking-state.ts';
 import type { TicketRecord } from '../engine/day-state.ts';
-import { csvDocument } from './csv.ts';
+import { csvDocument } from './csv-document.ts';
 
 /** The staff's words for a booking's state: a hold is `pending`; a checked-in client whose ticket is done is `served`. */
 export function staffStatus(booking: Booking, ticket: Pick<TicketRecord, 'status'> | undefined): StaffBookingStatus {

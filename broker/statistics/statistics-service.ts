@@ -5,7 +5,7 @@ import type { StatisticsReport } from '../../shared/contract/staff-api.ts';
 import type { Booking } from '../booking/booking-state.ts';
 import type { DayState } from '../engine/day-state.ts';
 import type { Logger } from '../log.ts';
-import { csvDocument } from '../staff/csv.ts';
+import { csvDocument } from '../staff/csv-document.ts';
 import type { DocumentStore } from '../store/document-store.ts';
 import type { QueueStore } from '../store/queue-store.ts';
 import { aggregateDay, type DayAggregate } from './day-aggregate.ts';

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { engineAt } from '../../test/support/engine-fixture.ts';
 import type { Booking } from '../booking/booking-state.ts';
-import { engineAt } from '../engine/engine-fixture.ts';
 import { aggregateDay } from './day-aggregate.ts';
 import { statisticsReport, statisticsReports } from './statistics-report.ts';
 

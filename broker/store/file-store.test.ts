@@ -2,8 +2,8 @@ import { appendFile, readdir, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { engineAt, numberOf } from '../../test/support/engine-fixture.ts';
 import { tempDir } from '../../test/support/temp-dir.ts';
-import { engineAt, numberOf } from '../engine/engine-fixture.ts';
 import { FileStore } from './file-store.ts';
 import { sampleDay, sampleEntry } from './store-contract.ts';
 

@@ -3,7 +3,7 @@ import type { Ticket } from '../../shared/contract/kiosk.ts';
 import { formatTime } from '../../shared/texts/booking-texts.ts';
 import { formatIssuedAt, ticketTexts } from '../../shared/texts/ticket-texts.ts';
 import { boldOff, boldOn, type CodePageName, codePages, qrCode, selectCodePage } from './commands.ts';
-import { composeEscpos } from './escpos-printer.ts';
+import { composeEscpos } from './compose-escpos.ts';
 
 export interface TicketPrintout {
   ticket: Ticket;

@@ -7,7 +7,7 @@ import { type KioskScreen, kioskLines } from '../../shared/texts/kiosk-texts.ts'
 import type { KioskDrivers } from '../drivers/factory.ts';
 import type { KeypadKey } from '../drivers/interfaces.ts';
 import { ticketBytes } from '../escpos/ticket-layout.ts';
-import { KioskRequests } from '../request.ts';
+import { KioskRequests } from '../kiosk-requests.ts';
 import { enterKey } from './code-entry.ts';
 import { PaperWatch } from './paper-watch.ts';
 import type { Role, RoleContext } from './role.ts';

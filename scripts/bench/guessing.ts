@@ -1,6 +1,6 @@
-import { engineAt } from '../../broker/engine/engine-fixture.ts';
 import { kostelecOffice } from '../../shared/config/kostelec.ts';
 import { officeConfigSchema } from '../../shared/config/schema.ts';
+import { engineAt } from '../../test/support/engine-fixture.ts';
 import { startOfficeProcess } from '../lib/office-process.ts';
 import { emit, round } from './stats.ts';
 

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { engineAt, numberOf } from '../../broker/engine/engine-fixture.ts';
 import { FileStore } from '../../broker/store/file-store.ts';
 import { localSettingsSchema } from '../../device/local-settings.ts';
+import { engineAt, numberOf } from '../../test/support/engine-fixture.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const run = promisify(execFile);

@@ -1,12 +1,12 @@
+import { type BookingLookup, QueueEngine } from '../../broker/engine/queue-engine.ts';
+import { MemoryStore } from '../../broker/store/memory-store.ts';
+import type { QueueStore } from '../../broker/store/queue-store.ts';
 import { ManualClock } from '../../shared/clock.ts';
 import { withPublicBase } from '../../shared/config/public-address.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { CounterCommand } from '../../shared/contract/counter.ts';
 import type { KioskReply } from '../../shared/contract/kiosk.ts';
-import { kostelec, tuesdayNine } from '../../test/support/office-fixture.ts';
-import { MemoryStore } from '../store/memory-store.ts';
-import type { QueueStore } from '../store/queue-store.ts';
-import { type BookingLookup, QueueEngine } from './queue-engine.ts';
+import { kostelec, tuesdayNine } from './office-fixture.ts';
 
 /** An engine on a manual clock and a store of the test's choice, with shorthands for presses. */
 export async function engineAt(options: { at?: number; config?: OfficeConfig; store?: QueueStore; compactAfter?: number; bookings?: BookingLookup } = {}) {
