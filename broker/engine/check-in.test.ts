@@ -72,11 +72,12 @@ test('a checked-in booking is called at its time ahead of walk-ins; before its t
   const bookings = lookup({ '11111111': passport('b1') });
   const { code, press, counter, clock, engine } = await engineAt({ at: nineThirty - 14 * minute, bookings });
   const booked = numberOf(await code('11111111'));
-  const walkIn = numberOf(await press('pasy'));
+  // An identity card (10 minutes, 13 allowed for) started at 9:16 ends before 9:30.
+  const walkIn = numberOf(await press('obcanky'));
   await counter('prepazka-3', 'next');
   assert.is(engine.counterStates().find((c) => c.counterId === 'prepazka-3')!.current!.number, walkIn, 'before its time the walk-in goes first');
   await counter('prepazka-3', 'done');
-  const second = numberOf(await press('pasy'));
+  const second = numberOf(await press('obcanky'));
   clock.set(nineThirty);
   await counter('prepazka-3', 'next');
   assert.is(engine.counterStates().find((c) => c.counterId === 'prepazka-3')!.current!.number, booked, 'at its time the booking goes ahead of the waiting walk-in');
@@ -93,15 +94,15 @@ test('a checked-in booking is called at its time ahead of walk-ins; before its t
 
 test('a booking is called before its time when the walk-in would run past it and no other counter will be free by then; else the walk-in goes first', async () => {
   const current = (engine: Awaited<ReturnType<typeof engineAt>>['engine'], counterId: string) => engine.counterStates().find((c) => c.counterId === counterId)!.current?.number;
-  // Alone: at 9:25 a 12-minute walk-in would end at 9:37, so counter 3 calls the 9:30 booking now.
+  // Alone: at 9:25 a 12-minute walk-in (15.6 allowed for) would end after 9:30, so counter 3 calls the 9:30 booking now.
   const alone = await engineAt({ at: nineThirty - 5 * minute, bookings: lookup({ '11111111': passport('b1') }) });
   const booked = numberOf(await alone.code('11111111'));
   numberOf(await alone.press('pasy'));
   await alone.counter('prepazka-3', 'next');
   assert.is(current(alone.engine, 'prepazka-3'), booked);
 
-  // Counter 2 took a passport client at 9:15 and should be free at 9:27: counter 3 starts the walk-in, counter 2 takes the booking.
-  const shared = await engineAt({ at: nineThirty - 15 * minute, bookings: lookup({ '11111111': passport('b1') }) });
+  // Counter 2 took a passport client at 9:13 and should be free by 9:29: counter 3 starts the walk-in, counter 2 takes the booking.
+  const shared = await engineAt({ at: nineThirty - 17 * minute, bookings: lookup({ '11111111': passport('b1') }) });
   const first = numberOf(await shared.press('pasy'));
   await shared.counter('prepazka-2', 'next');
   assert.is(current(shared.engine, 'prepazka-2'), first);
@@ -119,7 +120,7 @@ test('a booking is called before its time when the walk-in would run past it and
 test('a booked time no other counter can keep is held before the client checks in: Next calls nobody, a shorter walk-in that fits goes first, the client who comes is called early', async () => {
   const office = await engineAt({ at: nineThirty - 6 * minute, bookings: lookup({ '11111111': passport('b1') }) });
   const current = (counterId: string) => office.engine.counterStates().find((c) => c.counterId === counterId)!.current?.number;
-  // 9:24: a 12-minute passport walk-in would end at 9:36, past the 9:30 booking that has not checked in yet.
+  // 9:24: a 12-minute passport walk-in (15.6 allowed for) would end past the 9:30 booking that has not checked in yet.
   const walkIn = numberOf(await office.press('pasy'));
   assert.equal(office.engine.upNext('prepazka-3'), { number: null, reason: 'heldForBooking', bookedAt: nineThirty });
   assert.is(codeOf(await office.counter('prepazka-3', 'next')), 'ok');
@@ -135,8 +136,8 @@ test('a booked time no other counter can keep is held before the client checks i
   await office.counter('prepazka-3', 'next');
   assert.is(current('prepazka-3'), booked);
 
-  // 9:19, counter 2 alone: the passport walk-in would end at 9:31; the identity card issued after it ends at 9:29.
-  const shorter = await engineAt({ at: nineThirty - 11 * minute, bookings: lookup({ '11111111': passport('b1') }) });
+  // 9:16, counter 2 alone: the passport walk-in would end at 9:31.6 (15.6 minutes allowed for); the identity card issued after it at 9:29.
+  const shorter = await engineAt({ at: nineThirty - 14 * minute, bookings: lookup({ '11111111': passport('b1') }) });
   numberOf(await shorter.press('pasy'));
   const cards = numberOf(await shorter.press('obcanky'));
   await shorter.counter('prepazka-2', 'next');
@@ -145,12 +146,12 @@ test('a booked time no other counter can keep is held before the client checks i
 
 test('what Next kept is in its journal entry: a replay calls the same client whatever the bookings say later', async () => {
   const store = new MemoryStore();
-  const first = await engineAt({ at: nineThirty - 11 * minute, store, bookings: lookup({ '11111111': passport('b1') }) });
+  const first = await engineAt({ at: nineThirty - 14 * minute, store, bookings: lookup({ '11111111': passport('b1') }) });
   numberOf(await first.press('pasy'));
   const cards = numberOf(await first.press('obcanky'));
   await first.counter('prepazka-2', 'next');
   assert.is(first.engine.counterStates().find((c) => c.counterId === 'prepazka-2')!.current?.number, cards, 'the passport walk-in would run past 9:30');
-  const replayed = await engineAt({ at: nineThirty - 10 * minute, store, bookings: lookup({}) });
+  const replayed = await engineAt({ at: nineThirty - 13 * minute, store, bookings: lookup({}) });
   assert.is(replayed.engine.counterStates().find((c) => c.counterId === 'prepazka-2')!.current?.number, cards);
 });
 
