@@ -1,3 +1,4 @@
+import { serviceOf } from '../shared/config/lookups.ts';
 import type { OfficeConfig } from '../shared/config/schema.ts';
 import type { DeviceConfig } from '../shared/contract/device.ts';
 
@@ -6,7 +7,7 @@ const kioskRequestTimeoutMs = 2000;
 
 /** The retained configuration of every device, derived from the office configuration. */
 export function deviceConfigs(config: OfficeConfig): DeviceConfig[] {
-  const service = (id: string) => config.services.find((s) => s.id === id)!;
+  const service = (id: string) => serviceOf(config, id);
   return [
     ...config.kiosks.map(
       (k): DeviceConfig => ({

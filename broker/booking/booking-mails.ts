@@ -1,5 +1,6 @@
 import { checkInKiosk } from '../../shared/config/check-in-kiosks.ts';
 import type { Language } from '../../shared/config/localized.ts';
+import { serviceOf, workplaceOf } from '../../shared/config/lookups.ts';
 import { publicBase } from '../../shared/config/public-address.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { formatAppointment, visitInstructions } from '../../shared/texts/booking-texts.ts';
@@ -30,8 +31,8 @@ function compose(to: string, language: Language, parts: Record<Language, Part>, 
 }
 
 function names(config: OfficeConfig, booking: Booking) {
-  const service = config.services.find((s) => s.id === booking.serviceId)!;
-  const workplace = config.workplaces.find((w) => w.id === booking.workplaceId)!;
+  const service = serviceOf(config, booking.serviceId);
+  const workplace = workplaceOf(config, booking.workplaceId);
   return { service: service.name, workplace, office: config.office.name, kiosk: checkInKiosk(config, booking.workplaceId)?.name };
 }
 
@@ -66,7 +67,7 @@ export function holdMail(config: OfficeConfig, booking: Booking, person: Person)
 
 function event(config: OfficeConfig, booking: Booking, person: Person, method: 'REQUEST' | 'CANCEL', now: number) {
   const { service, workplace, office, kiosk } = names(config, booking);
-  const slot = config.services.find((s) => s.id === booking.serviceId)!.booking?.slotMinutes ?? 15;
+  const slot = serviceOf(config, booking.serviceId).booking?.slotMinutes ?? 15;
   const address = config.mail.from.match(/<([^>]+)>/)?.[1] ?? config.mail.from;
   return {
     method,

@@ -1,4 +1,5 @@
 import { checkInKiosk } from '../../shared/config/check-in-kiosks.ts';
+import { workplaceOf } from '../../shared/config/lookups.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { OfficeInfo, SuspensionNotice } from '../../shared/contract/booking-api.ts';
 import type { BookingState } from './booking-state.ts';
@@ -17,7 +18,7 @@ export function officeInfo(config: OfficeConfig, state: BookingState): OfficeInf
       id: s.id,
       name: s.name,
       workplaceId: s.workplaceId,
-      workplace: config.workplaces.find((w) => w.id === s.workplaceId)!.name,
+      workplace: workplaceOf(config, s.workplaceId).name,
       checkInKiosk: checkInKiosk(config, s.workplaceId)?.name ?? null,
       byAppointment: s.booking !== undefined,
       bookable: s.booking !== undefined && !isSuspended(state, s.workplaceId),

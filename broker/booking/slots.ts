@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { addDays, closedAllDay, officeDay, officeZone, openIntervals } from '../../shared/calendar/office-calendar.ts';
+import { workplaceOf } from '../../shared/config/lookups.ts';
 import { weekdays } from '../../shared/config/opening-hours.ts';
 import type { OfficeConfig, Service } from '../../shared/config/schema.ts';
 import type { BookingDay, BookingSlot, DayUnavailable } from '../../shared/contract/booking-api.ts';
@@ -17,7 +18,7 @@ export function onlinePlaces(service: Service, day: string): number {
 export function slotStarts(config: OfficeConfig, service: Service, day: string): number[] {
   const step = (service.booking?.slotMinutes ?? 0) * 60_000;
   if (step === 0) return [];
-  const workplace = config.workplaces.find((w) => w.id === service.workplaceId)!;
+  const workplace = workplaceOf(config, service.workplaceId);
   const starts: number[] = [];
   for (const interval of openIntervals(config, workplace, day)) {
     for (let t = interval.start; t + step <= interval.end; t += step) starts.push(t);

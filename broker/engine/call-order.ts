@@ -1,3 +1,4 @@
+import { serviceOf } from '../../shared/config/lookups.ts';
 import type { Counter, OfficeConfig } from '../../shared/config/schema.ts';
 import type { UpNext } from '../../shared/contract/staff-api.ts';
 import { counterRecord } from './counter-record.ts';
@@ -51,7 +52,7 @@ function earliest({ state, counter }: Situation, origin: TicketRecord['origin'],
  */
 const keepTimeMargin = 1.3;
 
-const expectedMs = (config: OfficeConfig, state: DayState, serviceId: string) => keepTimeMargin * meanServiceMs(state, config.services.find((s) => s.id === serviceId)!);
+const expectedMs = (config: OfficeConfig, state: DayState, serviceId: string) => keepTimeMargin * meanServiceMs(state, serviceOf(config, serviceId));
 const serviceMs = ({ config, state }: Situation, serviceId: string) => expectedMs(config, state, serviceId);
 
 /** How far ahead a walk-in started now can reach: the longest expected service of the counter. */

@@ -1,3 +1,4 @@
+import { serviceOf } from '../../shared/config/lookups.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { TicketStatus } from '../../shared/contract/ticket-status.ts';
 import type { DayState } from './day-state.ts';
@@ -8,7 +9,7 @@ import { placeInLine } from './waiting-line.ts';
 export function ticketView(config: OfficeConfig, state: DayState, token: string, now: number): TicketStatus | undefined {
   const ticket = Object.values(state.tickets).find((t) => t.token === token);
   if (!ticket) return undefined;
-  const service = config.services.find((s) => s.id === ticket.serviceId)!;
+  const service = serviceOf(config, ticket.serviceId);
   const ahead = ticket.status === 'waiting' ? placeInLine(state, ticket) : 0;
   const counter = ticket.counterId ? config.counters.find((c) => c.id === ticket.counterId) : undefined;
   return {

@@ -1,4 +1,5 @@
 import { ticketWindow } from '../../shared/calendar/office-calendar.ts';
+import { counterOf, serviceOf, workplaceOf } from '../../shared/config/lookups.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { CounterState } from '../../shared/contract/counter.ts';
 import type { HallCalls } from '../../shared/contract/hall.ts';
@@ -10,8 +11,8 @@ import { lineLength } from './waiting-line.ts';
 
 /** The retained views the broker publishes; pure functions of config, state and the instant. */
 export function serviceStatus(config: OfficeConfig, state: DayState, serviceId: string, now: number): ServiceStatus {
-  const service = config.services.find((s) => s.id === serviceId)!;
-  const workplace = config.workplaces.find((w) => w.id === service.workplaceId)!;
+  const service = serviceOf(config, serviceId);
+  const workplace = workplaceOf(config, service.workplaceId);
   const window = ticketWindow(config, workplace, now);
   const ticketsLeft = Math.max(0, workplace.walkInCapacityPerDay - (state.issuedPerWorkplace[workplace.id] ?? 0));
   const waiting = lineLength(state, [service.id]);
@@ -28,7 +29,7 @@ export function serviceStatus(config: OfficeConfig, state: DayState, serviceId: 
 }
 
 export function counterState(config: OfficeConfig, state: DayState, counterId: string, now: number): CounterState {
-  const counter = config.counters.find((c) => c.id === counterId)!;
+  const counter = counterOf(config, counterId);
   const record = counterRecord(state, counterId);
   const t = record.current ? state.tickets[record.current] : undefined;
   return {

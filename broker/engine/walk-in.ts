@@ -1,4 +1,5 @@
 import { ticketWindow } from '../../shared/calendar/office-calendar.ts';
+import { workplaceOf } from '../../shared/config/lookups.ts';
 import type { Ticket } from '../../shared/contract/kiosk.ts';
 import { type Outcome, type RuleContext, refuse, staleness } from './rule-context.ts';
 import { issueTicket, printedTicket } from './ticket-issue.ts';
@@ -20,7 +21,7 @@ export function issueWalkIn(ctx: RuleContext, req: WalkInRequest): Outcome<Ticke
   if (!kiosk?.buttons.some((b) => b.serviceId === service.id)) return refuse('serviceNotAtKiosk', service.id);
   const stale = staleness(req.pressedAt, now, config.rules.maxRequestAgeSeconds);
   if (stale) return refuse('stale', stale);
-  const workplace = config.workplaces.find((w) => w.id === service.workplaceId)!;
+  const workplace = workplaceOf(config, service.workplaceId);
   const window = ticketWindow(config, workplace, now);
   if (!window.open) return refuse(window.reason === 'holiday' ? 'holiday' : 'closed');
   // seed: the system issues tickets only until the workplace's daily capacity is used up

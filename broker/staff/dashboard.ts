@@ -1,3 +1,4 @@
+import { counterOf, serviceOf } from '../../shared/config/lookups.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { CounterState } from '../../shared/contract/counter.ts';
 import type { ServiceStatus } from '../../shared/contract/service.ts';
@@ -36,7 +37,7 @@ export function dashboard({ config, now, services, counters, condition, queue, u
   return {
     at: now,
     services: services.map((s) => {
-      const service = config.services.find((x) => x.id === s.serviceId)!;
+      const service = serviceOf(config, s.serviceId);
       return {
         serviceId: s.serviceId,
         name: service.name,
@@ -60,7 +61,7 @@ export function dashboard({ config, now, services, counters, condition, queue, u
           .filter((k) => k.counterId === c.counterId)
           .map((k) => k.name)
           .join(', ') || null,
-      serviceIds: config.counters.find((x) => x.id === c.counterId)!.serviceIds,
+      serviceIds: counterOf(config, c.counterId).serviceIds,
     })),
     devices: devices.map((device) => {
       const state = condition(device.deviceId);

@@ -4,6 +4,7 @@ import { type Challenge, solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { type BookingState, occupies } from '../../broker/booking/booking-state.ts';
 import { onlinePlaces } from '../../broker/booking/slots.ts';
+import { serviceOf } from '../../shared/config/lookups.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 
 export interface ConfirmedBooking {
@@ -116,7 +117,7 @@ export class BookingLoad {
   /** Places taken beyond the day's online places or a slot's places, from the bookings file as stored. */
   async overbooked(config: OfficeConfig, now: number): Promise<string[]> {
     const state = JSON.parse(await readFile(join(this.dataDir, 'bookings.json'), 'utf8')) as BookingState;
-    const service = config.services.find((s) => s.id === serviceId)!;
+    const service = serviceOf(config, serviceId);
     const taken = Object.values(state.bookings).filter((b) => b.serviceId === serviceId && occupies(b, now));
     const problems: string[] = [];
     const perDay = new Map<string, number>();

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Booking, BookingState } from '../../broker/booking/booking-state.ts';
 import { onlinePlaces, slotStarts } from '../../broker/booking/slots.ts';
+import { serviceOf } from '../../shared/config/lookups.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { Arrival } from './arrivals.ts';
 
@@ -51,7 +52,7 @@ export function bookedArrivals(config: OfficeConfig, day: string, random: () => 
 export async function seedBookings(dir: string, config: OfficeConfig, booked: BookedArrival[], madeAt: number): Promise<void> {
   const bookings: Record<string, Booking> = {};
   booked.forEach((b, k) => {
-    const service = config.services.find((s) => s.id === b.serviceId)!;
+    const service = serviceOf(config, b.serviceId);
     bookings[`sim-${k}`] = {
       id: `sim-${k}`,
       serviceId: b.serviceId,

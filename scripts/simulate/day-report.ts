@@ -1,3 +1,4 @@
+import { serviceOf } from '../../shared/config/lookups.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { percentile } from '../bench/stats.ts';
 import type { Arrival } from './arrivals.ts';
@@ -55,7 +56,7 @@ export function summarise(
   config: OfficeConfig,
   day: { arrivals: Arrival[]; booked: BookedArrival[]; issued: Issued[]; turnedAway: TurnedAway[]; calls: Map<string, number>; clerks: ClerkLog[]; start: number; end: number },
 ): DayReport {
-  const workplaceOf = (serviceId: string) => config.services.find((s) => s.id === serviceId)!.workplaceId;
+  const workplaceOf = (serviceId: string) => serviceOf(config, serviceId).workplaceId;
   const walkIns = day.issued.filter((t) => t.bookedAt === undefined);
   const bookedTickets = day.issued.filter((t) => t.bookedAt !== undefined);
   const bookedRefusals = day.turnedAway.filter((t) => t.booked);

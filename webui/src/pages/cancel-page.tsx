@@ -3,6 +3,7 @@ import type { CancelPreview } from '../../../shared/contract/booking-api.ts';
 import { formatAppointment } from '../../../shared/texts/booking-texts.ts';
 import { call } from '../api.ts';
 import type { PageProps } from '../page-props.ts';
+import { serviceName } from '../service-name.ts';
 import { ErrorSummary, Field } from './field.tsx';
 import { StepHeading } from './heading.tsx';
 
@@ -37,7 +38,7 @@ export function CancelPage({ t, language, info }: PageProps) {
   const cancel = async () => {
     if (await ask('/api/cancellations/confirm')) setCancelled(true);
   };
-  const serviceName = (id: string) => info.services.find((s) => s.id === id)?.name[language] ?? id;
+  const nameOf = (id: string) => serviceName(info, id, language);
 
   return (
     <>
@@ -58,7 +59,7 @@ export function CancelPage({ t, language, info }: PageProps) {
         <section>
           <StepHeading text={t.reallyCancel} />
           <p>
-            <strong>{serviceName(found.serviceId)}</strong>, {formatAppointment(found.startsAt, language)}
+            <strong>{nameOf(found.serviceId)}</strong>, {formatAppointment(found.startsAt, language)}
           </p>
           <button type="button" class="danger" disabled={busy} onClick={() => void cancel()}>
             {t.cancelButton}

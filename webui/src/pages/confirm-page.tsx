@@ -3,6 +3,7 @@ import type { BookingSummary, ConfirmReply } from '../../../shared/contract/book
 import { formatAppointment } from '../../../shared/texts/booking-texts.ts';
 import { call } from '../api.ts';
 import type { PageProps } from '../page-props.ts';
+import { serviceName } from '../service-name.ts';
 import { StepHeading } from './heading.tsx';
 
 /** The e-mail link's page: opening it changes nothing; only its button confirms. */
@@ -22,7 +23,7 @@ export function ConfirmPage({ t, language, info, token }: PageProps & { token: s
     if (reply.ok) setDone(reply.data);
     else setProblem(t.errors[reply.error.code]);
   };
-  const serviceName = (id: string) => info.services.find((s) => s.id === id)?.name[language] ?? id;
+  const nameOf = (id: string) => serviceName(info, id, language);
 
   if (done) {
     return (
@@ -30,7 +31,7 @@ export function ConfirmPage({ t, language, info, token }: PageProps & { token: s
         <h1>{t.confirmTitle}</h1>
         <StepHeading text={done.alreadyConfirmed ? t.alreadyConfirmed : t.confirmed} />
         <p>
-          <strong>{serviceName(done.serviceId)}</strong>, {formatAppointment(done.startsAt, language)}
+          <strong>{nameOf(done.serviceId)}</strong>, {formatAppointment(done.startsAt, language)}
         </p>
         <p>
           {t.yourCode}:{' '}
@@ -55,7 +56,7 @@ export function ConfirmPage({ t, language, info, token }: PageProps & { token: s
       {summary ? (
         <>
           <p>
-            <strong>{serviceName(summary.serviceId)}</strong>, {formatAppointment(summary.startsAt, language)}
+            <strong>{nameOf(summary.serviceId)}</strong>, {formatAppointment(summary.startsAt, language)}
           </p>
           {summary.state === 'expired' ? <p>{t.expired}</p> : null}
           {summary.state === 'confirmed' ? <p>{t.alreadyConfirmed}</p> : null}

@@ -1,12 +1,13 @@
 import type { ServiceStatus } from '../../../shared/contract/service.ts';
 import { formatTime } from '../../../shared/texts/booking-texts.ts';
 import type { PageProps } from '../page-props.ts';
+import { serviceName } from '../service-name.ts';
 import { usePolling } from './polling.ts';
 
 /** The office's queues for anyone: open or closed, people waiting, estimated wait, tickets left today. */
 export function StatusPage({ t, language, info }: PageProps) {
   const result = usePolling<{ day: string; services: ServiceStatus[] }>('/api/status');
-  const name = (id: string) => info.services.find((s) => s.id === id)?.name[language] ?? id;
+  const name = (id: string) => serviceName(info, id, language);
   return (
     <>
       <h1>{t.statusTitle}</h1>

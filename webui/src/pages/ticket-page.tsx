@@ -1,6 +1,7 @@
 import type { TicketStatus } from '../../../shared/contract/ticket-status.ts';
 import { formatTime } from '../../../shared/texts/booking-texts.ts';
 import type { PageProps } from '../page-props.ts';
+import { serviceName } from '../service-name.ts';
 import { usePolling } from './polling.ts';
 
 /** The ticket's QR code page: its place in the queue, and the counter once it is called. */
@@ -16,7 +17,7 @@ export function TicketPage({ t, language, info, token }: PageProps & { token: st
     );
   }
   const ticket = result.data;
-  const service = info.services.find((s) => s.id === ticket.serviceId)?.name[language] ?? ticket.serviceId;
+  const service = serviceName(info, ticket.serviceId, language);
   return (
     <>
       <h1>{t.ticketTitle(ticket.number)}</h1>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StaffBookingRow } from '../../../shared/contract/staff-api.ts';
+import { serviceName } from '../service-name.ts';
 import { PhoneBookingForm } from './phone-booking-form.tsx';
 import { staffCall } from './staff-call.ts';
 import type { StaffPageProps } from './staff-page-props.ts';
@@ -18,7 +19,7 @@ export function BookingsPage(props: StaffPageProps) {
     setRows(r.ok ? r.data.bookings : []);
   };
   useEffect(() => void load(), [day]);
-  const serviceName = (id: string) => info.services.find((s) => s.id === id)?.name[language] ?? id;
+  const nameOf = (id: string) => serviceName(info, id, language);
   const cancel = async (row: StaffBookingRow) => {
     if (!confirm(b.cancelConfirm(row.name ?? '', row.time))) return;
     const r = await staffCall('POST', `/api/staff/bookings/${row.id}/cancel`, { notify });
@@ -71,7 +72,7 @@ export function BookingsPage(props: StaffPageProps) {
             {rows.map((row) => (
               <tr key={row.id}>
                 <td>{row.time}</td>
-                <td>{serviceName(row.serviceId)}</td>
+                <td>{nameOf(row.serviceId)}</td>
                 <td>{b.statuses[row.status]}</td>
                 <td>{row.name ?? '—'}</td>
                 <td>{[row.email, row.phone].filter(Boolean).join(', ') || '—'}</td>

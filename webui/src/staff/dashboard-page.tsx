@@ -3,6 +3,7 @@ import type { Dashboard, StaffSession, UpNext } from '../../../shared/contract/s
 import { formatTime } from '../../../shared/texts/booking-texts.ts';
 import { chime } from '../hall/sound.ts';
 import { usePolling } from '../pages/polling.ts';
+import { serviceName } from '../service-name.ts';
 import { staffCall, staffPoll } from './staff-call.ts';
 import type { StaffPageProps } from './staff-page-props.ts';
 
@@ -25,7 +26,7 @@ export function DashboardPage({ t, language, info, session, setSession }: StaffP
     const why = d.why[next.reason](next.bookedAt === null ? '' : formatTime(next.bookedAt, language));
     return next.number === null ? why : `${next.number} (${why})`;
   };
-  const serviceName = (id: string) => info.services.find((s) => s.id === id)?.name[language] ?? id;
+  const nameOf = (id: string) => serviceName(info, id, language);
   // Staff know a device by where it stands; its id is what a technician looks for in the logs.
   const place = (device: Dashboard['devices'][number]) => device.name?.[language] ?? `${d.counter} ${device.counterNumber}`;
   const sitAt = async (counterId: string) => {
@@ -110,7 +111,7 @@ export function DashboardPage({ t, language, info, session, setSession }: StaffP
               <td>{c.upNext ? upNextText(c.upNext) : d.nobody}</td>
               <td>{d.people(c.waiting)}</td>
               <td>{c.clerk ?? d.nobody}</td>
-              <td>{c.serviceIds.map(serviceName).join(', ')}</td>
+              <td>{c.serviceIds.map(nameOf).join(', ')}</td>
             </tr>
           ))}
         </tbody>

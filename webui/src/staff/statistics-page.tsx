@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Language } from '../../../shared/config/localized.ts';
 import type { StatisticsReport, StatisticsRow } from '../../../shared/contract/staff-api.ts';
+import { serviceName } from '../service-name.ts';
 import { Chart } from './chart.tsx';
 import { staffCall } from './staff-call.ts';
 import type { StaffPageProps } from './staff-page-props.ts';
@@ -81,7 +82,7 @@ export function StatisticsPage({ t, language, info, session }: StaffPageProps) {
     if (r.ok) setReport(r.data);
   };
   useEffect(() => void load(), []);
-  const serviceName = (id: string) => info.services.find((x) => x.id === id)?.name[language] ?? id;
+  const nameOf = (id: string) => serviceName(info, id, language);
   const dayName = (day: string) => new Date(`${day}T12:00:00`).toLocaleDateString(language === 'cs' ? 'cs-CZ' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'numeric' });
   return (
     <>
@@ -123,7 +124,7 @@ export function StatisticsPage({ t, language, info, session }: StaffPageProps) {
       ) : (
         <>
           <h2>{s.byService}</h2>
-          <Table t={t} language={language} caption={s.byService} keyHeading={s.service} rows={report.byService} keyLabel={serviceName} />
+          <Table t={t} language={language} caption={s.byService} keyHeading={s.service} rows={report.byService} keyLabel={nameOf} />
           <h2>{s.byDay}</h2>
           <Chart
             label={s.chartDays}
