@@ -3,7 +3,7 @@ import type { Language } from '../../shared/config/localized.ts';
 import { serviceOf, workplaceOf } from '../../shared/config/lookups.ts';
 import { publicBase } from '../../shared/config/public-address.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
-import { formatAppointment, visitInstructions } from '../../shared/texts/booking-texts.ts';
+import { bringConfirmation, formatAppointment, visitInstructions } from '../../shared/texts/booking-texts.ts';
 import { duration } from '../../shared/texts/durations.ts';
 import { calendarText } from '../mail/ics.ts';
 import { escapeHtml, type MailMessage } from '../mail/mailer.ts';
@@ -102,6 +102,7 @@ export function codeMail(config: OfficeConfig, booking: Booking, person: Person,
       l === 'cs' ? `Identifikační kód: ${booking.code}` : `Identification code: ${booking.code}`,
       `${service[l]}, ${formatAppointment(booking.startsAt, l)}`,
       `${office[l]} – ${workplace.name[l]}`,
+      bringConfirmation[l],
       ...visitInstructions(l, early, late, kiosk?.[l]),
       { link: cancelLink, label: l === 'cs' ? 'Zrušit rezervaci' : 'Cancel the booking' },
     ],

@@ -1,4 +1,5 @@
 import { openIntervals } from '../../shared/calendar/office-calendar.ts';
+import { officeZone } from '../../shared/calendar/office-zone.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { exponential } from './random.ts';
 
@@ -33,7 +34,7 @@ export function walkInArrivals(config: OfficeConfig, day: string, random: () => 
         // Thinning: draw at the peak rate, keep with probability weight / peak.
         at += exponential(random, 1 / (meanRatePerMs * 1.8));
         if (at >= end) break;
-        const hour = new Date(at).toLocaleString('en-GB', { timeZone: 'Europe/Prague', hour: 'numeric', hour12: false });
+        const hour = new Date(at).toLocaleString('en-GB', { timeZone: officeZone, hour: 'numeric', hour12: false });
         if (random() > (hourWeight[Number(hour)] ?? 0.5) / 1.8) continue;
         const service = services[Math.floor(random() * services.length)]!;
         const kiosk = config.kiosks.find((k) => k.buttons.some((b) => b.serviceId === service.id));

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Booking, BookingState } from '../../broker/booking/booking-state.ts';
 import { onlinePlaces, slotStarts } from '../../broker/booking/slots.ts';
+import { officeDay } from '../../shared/calendar/office-calendar.ts';
 import { serviceOf } from '../../shared/config/lookups.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { Arrival } from './arrivals.ts';
@@ -57,7 +58,7 @@ export async function seedBookings(dir: string, config: OfficeConfig, booked: Bo
       id: `sim-${k}`,
       serviceId: b.serviceId,
       workplaceId: service.workplaceId,
-      day: new Date(b.bookedAt).toLocaleDateString('sv-SE', { timeZone: 'Europe/Prague' }),
+      day: officeDay(b.bookedAt),
       startsAt: b.bookedAt,
       status: 'confirmed',
       createdAt: madeAt,

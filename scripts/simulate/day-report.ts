@@ -1,3 +1,4 @@
+import { officeZone } from '../../shared/calendar/office-zone.ts';
 import { serviceOf } from '../../shared/config/lookups.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { percentile } from '../bench/stats.ts';
@@ -48,7 +49,7 @@ export interface DayReport {
   };
 }
 
-const clockTime = (at: number) => new Date(at).toLocaleTimeString('cs-CZ', { timeZone: 'Europe/Prague', hour: '2-digit', minute: '2-digit' });
+const clockTime = (at: number) => new Date(at).toLocaleTimeString('cs-CZ', { timeZone: officeZone, hour: '2-digit', minute: '2-digit' });
 const minutes = (ms: number) => Math.round(ms / 6000) / 10;
 
 /** What the office manager wants to know of the day: waits, served, no-shows, and when each workplace's capacity ran out. */

@@ -3,8 +3,9 @@ import { type WeekHours, weekdays } from '../config/opening-hours.ts';
 import type { OfficeConfig, Workplace } from '../config/schema.ts';
 import { publicHoliday } from './holidays.ts';
 
-/** Office rules are applied in Prague time; instants are stored as UTC milliseconds. */
-export const officeZone = 'Europe/Prague';
+import { officeZone } from './office-zone.ts';
+
+export { officeZone };
 
 export type ClosedReason = 'holiday' | 'closedDay' | 'outsideHours';
 export interface Interval {

@@ -1,3 +1,4 @@
+import { officeZone } from '../calendar/office-zone.ts';
 import type { Language } from '../config/localized.ts';
 import { plural } from './plural.ts';
 
@@ -24,8 +25,8 @@ export const ticketTexts = {
 };
 
 const dateTime: Record<Language, Intl.DateTimeFormat> = {
-  cs: new Intl.DateTimeFormat('cs-CZ', { timeZone: 'Europe/Prague', day: 'numeric', month: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Prague', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
+  cs: new Intl.DateTimeFormat('cs-CZ', { timeZone: officeZone, day: 'numeric', month: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: officeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
 };
 
 /** The issue time in Prague time, as Czech people write it: "24. 11. 2026 8:05". */

@@ -1,5 +1,6 @@
 import type { Language } from '../../shared/config/localized.ts';
 import type { BookingRefusal, DayUnavailable, OfficeInfo } from '../../shared/contract/booking-api.ts';
+import { visitInstructions } from '../../shared/texts/booking-texts.ts';
 import { duration } from '../../shared/texts/durations.ts';
 import { plural } from '../../shared/texts/plural.ts';
 
@@ -17,8 +18,7 @@ const cs = {
     cs.visit(r),
   ],
   /** The seed's instructions for the day of the visit; `kiosk` names the ticket printer where the code goes. */
-  visit: (r: Rules, kiosk?: string) =>
-    `V den návštěvy zadejte kód na tiskárně lístků${kiosk ? ` (${kiosk})` : ''} v sekci „Klienti objednaní online“, nejdříve ${duration('cs', r.checkInEarlyMinutes, 'minutesAccusative')} před sjednaným časem a nejpozději ${duration('cs', r.checkInLateMinutes, 'minutesAccusative')} po něm. Budete vyvoláni v čase rezervace. Když nepřijdete včas, rezervace propadá.`,
+  visit: (r: Rules, kiosk?: string) => visitInstructions('cs', r.checkInEarlyMinutes, r.checkInLateMinutes, kiosk).join(' '),
   cancelLink: 'Zrušit rezervaci',
   suspendedTitle: 'Objednávání přes internet je mimo provoz',
   suspendedSomeTitle: (workplaces: string) => `Objednávání přes internet je mimo provoz pro: ${workplaces}. Ostatní služby si objednáte níže.`,
@@ -141,8 +141,7 @@ const en: Texts = {
     'Once confirmed, you receive an identification code and instructions for your visit.',
     en.visit(r),
   ],
-  visit: (r: Rules, kiosk?: string) =>
-    `On the day, enter the code at the ticket printer${kiosk ? ` (${kiosk})` : ''} under "Clients booked online", from ${duration('en', r.checkInEarlyMinutes, 'minutesAccusative')} before to ${duration('en', r.checkInLateMinutes, 'minutesAccusative')} after the agreed time. You are called at the time of your booking. If you are not there in time, the booking lapses.`,
+  visit: (r: Rules, kiosk?: string) => visitInstructions('en', r.checkInEarlyMinutes, r.checkInLateMinutes, kiosk).join(' '),
   cancelLink: 'Cancel a booking',
   suspendedTitle: 'Online booking is out of service',
   suspendedSomeTitle: (workplaces: string) => `Online booking is out of service for: ${workplaces}. The other services can be booked below.`,

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type Weekday, weekdays } from '../../../shared/config/opening-hours.ts';
 import type { OfficeConfig } from '../../../shared/config/schema.ts';
 import type { StaffBookingRow } from '../../../shared/contract/staff-api.ts';
+import { formatAppointment } from '../../../shared/texts/booking-texts.ts';
 import { Field } from '../pages/field.tsx';
 import { hoursToText, textToHours } from './hours-text.ts';
 import { Outcome } from './outcome.tsx';
@@ -194,8 +195,7 @@ export function SettingsPage({ t, language, errors }: StaffPageProps) {
               <ul>
                 {affected.map((b) => (
                   <li key={b.id}>
-                    {new Date(b.startsAt).toLocaleDateString(language === 'cs' ? 'cs-CZ' : 'en-GB', { timeZone: 'Europe/Prague' })} {b.time} – {b.name ?? '—'} (
-                    {[b.email, b.phone].filter(Boolean).join(', ') || '—'})
+                    {formatAppointment(b.startsAt, language)} – {b.name ?? '—'} ({[b.email, b.phone].filter(Boolean).join(', ') || '—'})
                   </li>
                 ))}
               </ul>
