@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { formatIssues } from '../shared/config/validate.ts';
-import { deviceId } from '../shared/contract/common.ts';
+import { deviceIdSchema } from '../shared/contract/common.ts';
 import { hardwareSettingsSchema } from './hardware-settings.ts';
 
 /** All a device keeps locally: where the broker is, who it is, its secret, and its hardware. */
 export const localSettingsSchema = z.strictObject({
   broker: z.string().regex(/^(mqtts?|wss?):\/\//, 'expected mqtt://, mqtts://, ws:// or wss://'),
-  deviceId,
+  deviceId: deviceIdSchema,
   secret: z.string().min(16),
   /** For mqtts:// with a certificate the device cannot check otherwise (the office's own): that certificate, as PEM. */
   brokerCa: z.string().startsWith('-----BEGIN CERTIFICATE-----').optional(),

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
-import { cancelRequest, holdRequest, linkToken, suspendRequest } from '../../shared/contract/booking-api.ts';
+import { cancelRequestSchema, holdRequestSchema, linkTokenSchema, suspendRequestSchema } from '../../shared/contract/booking-api.ts';
 import type { BookingOutcome } from '../booking/booking-rules.ts';
 import type { BookingService } from '../booking/booking-service.ts';
 import { adminTokenAccepted } from './admin-token.ts';
@@ -9,7 +9,7 @@ import { parseOr400, sendRefusal } from './api-errors.ts';
 
 const serviceParams = z.strictObject({ serviceId: z.string().max(40) });
 const dayParams = z.strictObject({ serviceId: z.string().max(40), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
-const tokenParams = z.strictObject({ token: linkToken });
+const tokenParams = z.strictObject({ token: linkTokenSchema });
 const cancelParams = z.strictObject({ step: z.enum(['preview', 'confirm']) });
 
 const tenMinutes = 10 * 60_000;
@@ -58,7 +58,7 @@ export function bookingRoutes(app: FastifyInstance, booking: BookingService, con
     '/api/holds',
     limit((l) => l.holdRequestsPerAddress),
     async (req, reply) => {
-      const body = parseOr400(holdRequest, req.body, reply);
+      const body = parseOr400(holdRequestSchema, req.body, reply);
       if (!body || suspendedFor(reply, body.serviceId)) return reply;
       return answer(reply, await booking.hold(body, req.ip), 201, workplaceOf(body.serviceId));
     },
@@ -85,7 +85,7 @@ export function bookingRoutes(app: FastifyInstance, booking: BookingService, con
     limit((l) => l.cancelAttemptsPerAddress),
     async (req, reply) => {
       const params = parseOr400(cancelParams, req.params, reply);
-      const body = params && parseOr400(cancelRequest, req.body, reply);
+      const body = params && parseOr400(cancelRequestSchema, req.body, reply);
       if (!params || !body) return reply;
       return answer(reply, params.step === 'preview' ? booking.cancelPreview(body.code, body.email) : await booking.cancel(body.code, body.email));
     },
@@ -97,7 +97,7 @@ export function bookingRoutes(app: FastifyInstance, booking: BookingService, con
     limit(() => 30),
     async (req, reply) => {
       if (!adminTokenAccepted(req, adminToken)) return sendRefusal(reply, 'unauthorized');
-      const body = parseOr400(suspendRequest, req.body, reply);
+      const body = parseOr400(suspendRequestSchema, req.body, reply);
       return body ? answer(reply, await booking.suspend(body)) : reply;
     },
   );

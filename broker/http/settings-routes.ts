@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { FieldIssue } from '../../shared/contract/booking-api.ts';
-import { settingsChangeRequest, settingsPreviewRequest } from '../../shared/contract/staff-api.ts';
+import { settingsChangeRequestSchema, settingsPreviewRequestSchema } from '../../shared/contract/staff-api.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import { bookingRows } from '../staff/booking-rows.ts';
@@ -22,14 +22,14 @@ export function settingsRoutes(app: FastifyInstance, deps: { service: SettingsSe
   app.get('/api/staff/settings', admin, (_req, reply) => reply.send({ config: deps.service.stored() }));
 
   app.post('/api/staff/settings/preview', admin, (req, reply) => {
-    const body = parseOr400(settingsPreviewRequest, req.body, reply);
+    const body = parseOr400(settingsPreviewRequestSchema, req.body, reply);
     if (!body) return reply;
     const checked = deps.service.preview(body.config);
     return checked.ok ? reply.send({ affected: rows(checked.data.affected) }) : sendRefusal(reply, checked.code, checked.errors.join('; '), null, inBody(checked.issues));
   });
 
   app.put('/api/staff/settings', admin, async (req, reply) => {
-    const body = parseOr400(settingsChangeRequest, req.body, reply);
+    const body = parseOr400(settingsChangeRequestSchema, req.body, reply);
     if (!body) return reply;
     const done = await deps.service.apply(body.config, body.cancelAffected, body.notice);
     return done.ok ? reply.send(done.data) : sendRefusal(reply, done.code, done.errors.join('; '), null, inBody(done.issues));

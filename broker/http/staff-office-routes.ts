@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Clock } from '../../shared/clock.ts';
-import { suspendRequest } from '../../shared/contract/booking-api.ts';
-import { dayQuery, phoneBookingRequest, staffCancelRequest } from '../../shared/contract/staff-api.ts';
+import { suspendRequestSchema } from '../../shared/contract/booking-api.ts';
+import { dayQuerySchema, phoneBookingRequestSchema, staffCancelRequestSchema } from '../../shared/contract/staff-api.ts';
 import type { BookingService } from '../booking/booking-service.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 import type { DeviceHealthBoard } from '../mqtt/device-health-board.ts';
@@ -45,12 +45,12 @@ export function staffOfficeRoutes(app: FastifyInstance, { booking, engine, board
   });
 
   app.get('/api/staff/bookings', clerk, (req, reply) => {
-    const query = parseOr400(dayQuery, req.query, reply);
+    const query = parseOr400(dayQuerySchema, req.query, reply);
     return query ? reply.send({ day: query.day, bookings: rowsOf(query.day) }) : reply;
   });
 
   app.get('/api/staff/bookings.csv', clerk, (req, reply) => {
-    const query = parseOr400(dayQuery, req.query, reply);
+    const query = parseOr400(dayQuerySchema, req.query, reply);
     if (!query) return reply;
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
@@ -60,14 +60,14 @@ export function staffOfficeRoutes(app: FastifyInstance, { booking, engine, board
 
   app.get('/api/staff/services/:serviceId/slots', clerk, (req, reply) => {
     const params = parseOr400(serviceParams, req.params, reply);
-    const query = params && parseOr400(dayQuery, req.query, reply);
+    const query = params && parseOr400(dayQuerySchema, req.query, reply);
     if (!params || !query) return reply;
     const slots = booking.staffSlots(params.serviceId, query.day);
     return slots.ok ? reply.send(slots.data) : sendRefusal(reply, slots.code, slots.detail);
   });
 
   app.post('/api/staff/bookings', clerk, async (req, reply) => {
-    const body = parseOr400(phoneBookingRequest, req.body, reply);
+    const body = parseOr400(phoneBookingRequestSchema, req.body, reply);
     if (!body) return reply;
     const booked = await booking.bookForCaller(body, sessionOf(req).account.username);
     if (!booked.ok) return sendRefusal(reply, booked.code, booked.detail);
@@ -76,14 +76,14 @@ export function staffOfficeRoutes(app: FastifyInstance, { booking, engine, board
 
   app.post('/api/staff/bookings/:bookingId/cancel', clerk, async (req, reply) => {
     const params = parseOr400(bookingParams, req.params, reply);
-    const body = params && parseOr400(staffCancelRequest, req.body, reply);
+    const body = params && parseOr400(staffCancelRequestSchema, req.body, reply);
     if (!params || !body) return reply;
     const cancelled = await booking.cancelById(params.bookingId, body.notify);
     return cancelled.ok ? reply.code(204).send() : sendRefusal(reply, cancelled.code, cancelled.detail);
   });
 
   app.put('/api/staff/suspension', admin, async (req, reply) => {
-    const body = parseOr400(suspendRequest, req.body, reply);
+    const body = parseOr400(suspendRequestSchema, req.body, reply);
     if (!body) return reply;
     const done = await booking.suspend(body);
     return done.ok ? reply.send(done.data) : sendRefusal(reply, done.code, done.detail);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { officeDay } from '../../shared/calendar/office-calendar.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
-import { loginRequest, myCounterRequest, newAccountRequest, type StaffSession, username } from '../../shared/contract/staff-api.ts';
+import { loginRequestSchema, myCounterRequestSchema, newAccountRequestSchema, type StaffSession, usernameSchema } from '../../shared/contract/staff-api.ts';
 import type { Session, Sessions } from '../staff/sessions.ts';
 import type { StaffAccounts } from '../staff/staff-accounts.ts';
 import { adminTokenAccepted } from './admin-token.ts';
@@ -18,7 +18,7 @@ export interface StaffDeps {
   adminToken: string;
 }
 
-const usernameParams = z.strictObject({ username });
+const usernameParams = z.strictObject({ username: usernameSchema });
 const tenMinutes = 10 * 60_000;
 
 /** Logging in and out, the clerk's counter, and the staff accounts (docs/API.md, "Staff"). */
@@ -34,7 +34,7 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
 
   // Per address on top of the slowing per name and address: one machine cannot try many accounts quickly.
   app.post('/api/staff/login', { config: { rateLimit: { max: 30, timeWindow: tenMinutes } } }, async (req, reply) => {
-    const body = parseOr400(loginRequest, req.body, reply);
+    const body = parseOr400(loginRequestSchema, req.body, reply);
     if (!body) return reply;
     const outcome = await accounts.login(body.username, body.password, req.ip);
     if (!outcome.ok) {
@@ -53,7 +53,7 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
   });
 
   app.put('/api/staff/my-counter', staffAccess(sessions), (req, reply) => {
-    const body = parseOr400(myCounterRequest, req.body, reply);
+    const body = parseOr400(myCounterRequestSchema, req.body, reply);
     if (!body) return reply;
     if (body.counterId !== null && !deps.config().counters.some((c) => c.id === body.counterId)) return sendRefusal(reply, 'notFound', `no counter ${body.counterId}`);
     const session = sessionOf(req);
@@ -74,7 +74,7 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
   });
 
   app.post('/api/staff/accounts', staffAccess(sessions, 'admin'), async (req, reply) => {
-    const body = parseOr400(newAccountRequest, req.body, reply);
+    const body = parseOr400(newAccountRequestSchema, req.body, reply);
     if (!body) return reply;
     const outcome = await accounts.add(body);
     return outcome.ok ? reply.code(201).send(outcome.account) : sendRefusal(reply, outcome.code, outcome.detail);
@@ -93,7 +93,7 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
   // holding the admin token from the data directory.
   app.post('/api/admin/staff', { config: { rateLimit: { max: 30, timeWindow: tenMinutes } } }, async (req, reply) => {
     if (!adminTokenAccepted(req, deps.adminToken)) return sendRefusal(reply, 'unauthorized');
-    const body = parseOr400(newAccountRequest, req.body, reply);
+    const body = parseOr400(newAccountRequestSchema, req.body, reply);
     if (!body) return reply;
     const outcome = await accounts.add(body);
     return outcome.ok ? reply.code(201).send(outcome.account) : sendRefusal(reply, outcome.code, outcome.detail);

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { statisticsQuery } from '../../shared/contract/staff-api.ts';
+import { statisticsQuerySchema } from '../../shared/contract/staff-api.ts';
 import type { Sessions } from '../staff/sessions.ts';
 import type { StatisticsService } from '../statistics/statistics-service.ts';
 import { parseOr400, sendRefusal } from './api-errors.ts';
@@ -12,7 +12,7 @@ const maxRangeDays = 3660;
 export function statisticsRoutes(app: FastifyInstance, statistics: StatisticsService, sessions: Sessions): void {
   const clerk = staffAccess(sessions);
   const parse = (query: unknown, reply: Parameters<typeof sendRefusal>[0]) => {
-    const parsed = parseOr400(statisticsQuery, query, reply);
+    const parsed = parseOr400(statisticsQuerySchema, query, reply);
     if (!parsed) return undefined;
     const days = (Date.parse(parsed.to) - Date.parse(parsed.from)) / 86_400_000;
     if (!(days >= 0 && days <= maxRangeDays)) return void sendRefusal(reply, 'invalidRequest', `"from" must not be after "to", and at most ${maxRangeDays} days apart`);

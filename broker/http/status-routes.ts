@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { linkToken } from '../../shared/contract/booking-api.ts';
+import { linkTokenSchema } from '../../shared/contract/booking-api.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 import { parseOr400, sendRefusal } from './api-errors.ts';
 
-const ticketParams = z.strictObject({ token: linkToken });
+const ticketParams = z.strictObject({ token: linkTokenSchema });
 
 /** The public live pages' data: every service's queue, and one ticket by its unguessable token. */
 export function statusRoutes(app: FastifyInstance, engine: QueueEngine): void {

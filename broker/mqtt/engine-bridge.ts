@@ -1,7 +1,7 @@
 import type { Aedes, AedesPublishPacket } from 'aedes';
 import { nextWindowChange } from '../../shared/calendar/office-calendar.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { requestId as requestIdSchema } from '../../shared/contract/common.ts';
+import { requestIdSchema } from '../../shared/contract/common.ts';
 import { type Message, matchTopic, parsePayload, type TopicName, topic, topicFilter } from '../../shared/contract/topics.ts';
 import { deviceConfigs } from '../device-configs.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';

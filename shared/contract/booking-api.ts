@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localizedText } from '../config/localized.ts';
 import { type FieldIssue, fieldProblems } from '../texts/issue-texts.ts';
-import { epochMs } from './common.ts';
+import { epochMsSchema } from './common.ts';
 import { phonePattern } from './patterns.ts';
 
 /**
@@ -9,13 +9,13 @@ import { phonePattern } from './patterns.ts';
  * what arrives and by the web UI for its types. docs/API.md lists the routes.
  */
 
-export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldProblems.day.en);
-export const language = z.enum(['cs', 'en']);
+export const isoDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldProblems.day.en);
+export const languageSchema = z.enum(['cs', 'en']);
 /** Links in the e-mails carry these: 128 random bits, base64url. */
-export const linkToken = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'expected a 22-character link token');
-export const bookingCode = z.string().regex(/^\d{8}$/, fieldProblems.bookingCode.en);
+export const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'expected a 22-character link token');
+export const bookingCodeSchema = z.string().regex(/^\d{8}$/, fieldProblems.bookingCode.en);
 /** Surrounding spaces (a copied address) are forgiven; the rest must be an e-mail address. */
-export const email = z.string().trim().max(200).pipe(z.email(fieldProblems.email.en));
+export const emailSchema = z.string().trim().max(200).pipe(z.email(fieldProblems.email.en));
 
 /**
  * A line a person types (a name): no control characters, line breaks included, which would let the
@@ -33,29 +33,29 @@ export const typedLine = (min: number, max: number, tooShort?: string) =>
 export const personName = typedLine(2, 100, fieldProblems.name.en);
 
 /** Why a day cannot be booked; the day buttons say it in words. */
-export const dayUnavailable = z.enum(['past', 'holiday', 'closedDay', 'closed', 'noOnlinePlaces', 'full', 'suspended']);
-export type DayUnavailable = z.infer<typeof dayUnavailable>;
+export const dayUnavailableSchema = z.enum(['past', 'holiday', 'closedDay', 'closed', 'noOnlinePlaces', 'full', 'suspended']);
+export type DayUnavailable = z.infer<typeof dayUnavailableSchema>;
 
-export const bookingDay = z.strictObject({ day: isoDay, free: z.int().min(0), unavailable: dayUnavailable.optional() });
-export const bookingDays = z.strictObject({ serviceId: z.string(), days: z.array(bookingDay) });
-export type BookingDay = z.infer<typeof bookingDay>;
-export type BookingDays = z.infer<typeof bookingDays>;
+export const bookingDaySchema = z.strictObject({ day: isoDaySchema, free: z.int().min(0), unavailable: dayUnavailableSchema.optional() });
+export const bookingDaysSchema = z.strictObject({ serviceId: z.string(), days: z.array(bookingDaySchema) });
+export type BookingDay = z.infer<typeof bookingDaySchema>;
+export type BookingDays = z.infer<typeof bookingDaysSchema>;
 
-export const bookingSlot = z.strictObject({ startsAt: epochMs, time: z.string(), free: z.int().min(0) });
-export const bookingSlots = z.strictObject({ serviceId: z.string(), day: isoDay, slots: z.array(bookingSlot) });
-export type BookingSlot = z.infer<typeof bookingSlot>;
-export type BookingSlots = z.infer<typeof bookingSlots>;
+export const bookingSlotSchema = z.strictObject({ startsAt: epochMsSchema, time: z.string(), free: z.int().min(0) });
+export const bookingSlotsSchema = z.strictObject({ serviceId: z.string(), day: isoDaySchema, slots: z.array(bookingSlotSchema) });
+export type BookingSlot = z.infer<typeof bookingSlotSchema>;
+export type BookingSlots = z.infer<typeof bookingSlotsSchema>;
 
 const contacts = z.strictObject({ workplaceId: z.string(), name: localizedText, phone: z.string(), email: z.string() });
-export const suspensionNotice = z.strictObject({
+export const suspensionNoticeSchema = z.strictObject({
   /** null: the whole office; otherwise the workplaces whose booking is off. */
   workplaceIds: z.array(z.string()).nullable(),
   notice: localizedText,
   contacts: z.array(contacts),
 });
-export type SuspensionNotice = z.infer<typeof suspensionNotice>;
+export type SuspensionNotice = z.infer<typeof suspensionNoticeSchema>;
 
-export const officeInfo = z.strictObject({
+export const officeInfoSchema = z.strictObject({
   name: localizedText,
   horizonDays: z.int(),
   holdMinutes: z.int(),
@@ -76,12 +76,12 @@ export const officeInfo = z.strictObject({
       bookable: z.boolean(),
     }),
   ),
-  suspension: suspensionNotice.nullable(),
+  suspension: suspensionNoticeSchema.nullable(),
 });
-export type OfficeInfo = z.infer<typeof officeInfo>;
+export type OfficeInfo = z.infer<typeof officeInfoSchema>;
 
 /** An altcha v2 challenge and its solution, as the browser returns them. */
-export const proofOfWork = z.strictObject({
+export const proofOfWorkSchema = z.strictObject({
   challenge: z.strictObject({
     parameters: z.strictObject({
       algorithm: z.string().max(40),
@@ -98,49 +98,49 @@ export const proofOfWork = z.strictObject({
   }),
   solution: z.strictObject({ counter: z.int().min(0), derivedKey: z.string().max(200), time: z.number().optional() }),
 });
-export type ProofOfWork = z.infer<typeof proofOfWork>;
+export type ProofOfWork = z.infer<typeof proofOfWorkSchema>;
 
-export const phone = z.string().trim().regex(phonePattern, fieldProblems.phone.en);
+export const phoneSchema = z.string().trim().regex(phonePattern, fieldProblems.phone.en);
 
-export const holdRequest = z.strictObject({
+export const holdRequestSchema = z.strictObject({
   serviceId: z.string().max(40),
-  startsAt: epochMs,
+  startsAt: epochMsSchema,
   name: personName,
-  email,
-  phone: phone.optional(),
+  email: emailSchema,
+  phone: phoneSchema.optional(),
   /** The consent to process the personal data; the form cannot be sent without it. */
   consent: z.literal(true, 'consent is required'),
-  language,
-  proof: proofOfWork,
+  language: languageSchema,
+  proof: proofOfWorkSchema,
 });
-export type HoldRequest = z.infer<typeof holdRequest>;
+export type HoldRequest = z.infer<typeof holdRequestSchema>;
 
-export const holdReply = z.strictObject({ heldUntil: epochMs, startsAt: epochMs, serviceId: z.string() });
-export type HoldReply = z.infer<typeof holdReply>;
+export const holdReplySchema = z.strictObject({ heldUntil: epochMsSchema, startsAt: epochMsSchema, serviceId: z.string() });
+export type HoldReply = z.infer<typeof holdReplySchema>;
 
 /** What the confirmation page shows before its button is pressed: reading it changes nothing. */
-export const bookingSummary = z.strictObject({
+export const bookingSummarySchema = z.strictObject({
   serviceId: z.string(),
-  startsAt: epochMs,
+  startsAt: epochMsSchema,
   state: z.enum(['held', 'confirmed', 'expired']),
-  heldUntil: epochMs.optional(),
+  heldUntil: epochMsSchema.optional(),
 });
-export type BookingSummary = z.infer<typeof bookingSummary>;
+export type BookingSummary = z.infer<typeof bookingSummarySchema>;
 
-export const confirmReply = z.strictObject({ serviceId: z.string(), startsAt: epochMs, code: bookingCode, alreadyConfirmed: z.boolean() });
-export type ConfirmReply = z.infer<typeof confirmReply>;
+export const confirmReplySchema = z.strictObject({ serviceId: z.string(), startsAt: epochMsSchema, code: bookingCodeSchema, alreadyConfirmed: z.boolean() });
+export type ConfirmReply = z.infer<typeof confirmReplySchema>;
 
-export const cancelRequest = z.strictObject({ code: bookingCode, email });
-export const cancelPreview = z.strictObject({ serviceId: z.string(), startsAt: epochMs });
-export type CancelPreview = z.infer<typeof cancelPreview>;
+export const cancelRequestSchema = z.strictObject({ code: bookingCodeSchema, email: emailSchema });
+export const cancelPreviewSchema = z.strictObject({ serviceId: z.string(), startsAt: epochMsSchema });
+export type CancelPreview = z.infer<typeof cancelPreviewSchema>;
 
-export const suspendRequest = z.strictObject({
+export const suspendRequestSchema = z.strictObject({
   workplaceIds: z.array(z.string()).min(1).nullable(),
   notice: localizedText,
   /** Cancel the confirmed bookings still to come in the suspended scope, e-mailing each client. */
   cancelExisting: z.boolean().default(false),
 });
-export type SuspendRequest = z.infer<typeof suspendRequest>;
+export type SuspendRequest = z.infer<typeof suspendRequestSchema>;
 
 /** Refusals of the booking API; the web UI words each one. */
 export const bookingRefusals = [
@@ -169,15 +169,15 @@ export const bookingRefusals = [
   'csrfFailed',
   'usernameTaken',
 ] as const;
-export const bookingRefusal = z.enum(bookingRefusals);
-export type BookingRefusal = z.infer<typeof bookingRefusal>;
+export const bookingRefusalSchema = z.enum(bookingRefusals);
+export type BookingRefusal = z.infer<typeof bookingRefusalSchema>;
 
 /** One problem of a request's body: where (the field's path) and what, Czech and English. */
-export const fieldIssue: z.ZodType<FieldIssue> = z.strictObject({ path: z.array(z.union([z.string(), z.int()])), message: localizedText });
+export const fieldIssueSchema: z.ZodType<FieldIssue> = z.strictObject({ path: z.array(z.union([z.string(), z.int()])), message: localizedText });
 export type { FieldIssue };
 
-export const apiError = z.strictObject({
+export const apiErrorSchema = z.strictObject({
   /** `issues`: with invalidRequest, each field's problem in both languages, for the page to show at the field. */
-  error: z.strictObject({ code: bookingRefusal, detail: z.string().optional(), issues: z.array(fieldIssue).optional(), suspension: suspensionNotice.optional() }),
+  error: z.strictObject({ code: bookingRefusalSchema, detail: z.string().optional(), issues: z.array(fieldIssueSchema).optional(), suspension: suspensionNoticeSchema.optional() }),
 });
-export type ApiError = z.infer<typeof apiError>;
+export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { fieldProblems } from '../texts/issue-texts.ts';
 import { idPattern } from './patterns.ts';
 
-export const deviceId = z.string().regex(idPattern, fieldProblems.id.en);
+export const deviceIdSchema = z.string().regex(idPattern, fieldProblems.id.en);
 /** Request and command ids: chosen by the device, reused on every retry of the same press. */
-export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected 8-64 characters of [A-Za-z0-9_-]');
-export const epochMs = z.int().min(1_500_000_000_000).max(4_000_000_000_000);
-export const ticketNumber = z.string().regex(/^[A-Z]\d{3,4}$/);
+export const requestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected 8-64 characters of [A-Za-z0-9_-]');
+export const epochMsSchema = z.int().min(1_500_000_000_000).max(4_000_000_000_000);
+export const ticketNumberSchema = z.string().regex(/^[A-Z]\d{3,4}$/);
 
 /** Refusals are codes; only the edge (kiosk LCD, web page, e-mail) turns them into words. */
 export const refusalCodes = [
@@ -29,7 +29,7 @@ export const refusalCodes = [
   'counterPaused',
   'counterNotPaused',
 ] as const;
-export const refusalCode = z.enum(refusalCodes);
-export type RefusalCode = z.infer<typeof refusalCode>;
+export const refusalCodeSchema = z.enum(refusalCodes);
+export type RefusalCode = z.infer<typeof refusalCodeSchema>;
 
-export const refusal = z.strictObject({ code: refusalCode, detail: z.string().max(500).optional() });
+export const refusalSchema = z.strictObject({ code: refusalCodeSchema, detail: z.string().max(500).optional() });

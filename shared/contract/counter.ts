@@ -1,36 +1,39 @@
 import { z } from 'zod';
-import { epochMs, refusal, requestId, ticketNumber } from './common.ts';
+import { epochMsSchema, refusalSchema, requestIdSchema, ticketNumberSchema } from './common.ts';
 
 export const simpleCounterActions = ['next', 'recall', 'noShow', 'done', 'pause', 'resume'] as const;
 export type SimpleCounterAction = (typeof simpleCounterActions)[number];
 
-export const counterCommand = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.enum(simpleCounterActions), commandId: requestId, pressedAt: epochMs }),
-  z.strictObject({ action: z.literal('transfer'), commandId: requestId, pressedAt: epochMs, serviceId: z.string().max(40) }),
+export const counterCommandSchema = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.enum(simpleCounterActions), commandId: requestIdSchema, pressedAt: epochMsSchema }),
+  z.strictObject({ action: z.literal('transfer'), commandId: requestIdSchema, pressedAt: epochMsSchema, serviceId: z.string().max(40) }),
 ]);
-export type CounterCommand = z.infer<typeof counterCommand>;
+export type CounterCommand = z.infer<typeof counterCommandSchema>;
 export type CounterAction = CounterCommand['action'];
 
-export const counterReply = z.discriminatedUnion('ok', [z.strictObject({ commandId: requestId, ok: z.literal(true) }), z.strictObject({ commandId: requestId, ok: z.literal(false), error: refusal })]);
-export type CounterReply = z.infer<typeof counterReply>;
+export const counterReplySchema = z.discriminatedUnion('ok', [
+  z.strictObject({ commandId: requestIdSchema, ok: z.literal(true) }),
+  z.strictObject({ commandId: requestIdSchema, ok: z.literal(false), error: refusalSchema }),
+]);
+export type CounterReply = z.infer<typeof counterReplySchema>;
 
-export const calledTicket = z.strictObject({
-  number: ticketNumber,
+export const calledTicketSchema = z.strictObject({
+  number: ticketNumberSchema,
   serviceId: z.string(),
-  calledAt: epochMs,
+  calledAt: epochMsSchema,
   calls: z.int().min(1),
 });
 
-export const counterState = z.strictObject({
+export const counterStateSchema = z.strictObject({
   counterId: z.string(),
   number: z.int(),
   status: z.enum(['open', 'paused']),
-  current: calledTicket.nullable(),
+  current: calledTicketSchema.nullable(),
   /** Clients waiting for any of this counter's services. */
   waiting: z.int().min(0),
-  updatedAt: epochMs,
+  updatedAt: epochMsSchema,
 });
-export type CounterState = z.infer<typeof counterState>;
+export type CounterState = z.infer<typeof counterStateSchema>;
 
 /** The clerk's box as wired (deploy/WIRING.md): which button does what. Pause and resume share one button. */
 export type CounterButton = Extract<SimpleCounterAction, 'next' | 'recall' | 'noShow' | 'done'> | 'pauseToggle';

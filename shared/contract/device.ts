@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localizedText } from '../config/localized.ts';
-import { epochMs } from './common.ts';
+import { epochMsSchema } from './common.ts';
 
 const kioskConfig = z.strictObject({
   role: z.literal('kiosk'),
@@ -26,21 +26,21 @@ const displayConfig = z.strictObject({
 });
 
 /** Everything a device knows beyond its broker address, id and secret comes from here (retained). */
-export const deviceConfig = z.discriminatedUnion('role', [kioskConfig, counterConfig, displayConfig]);
-export type DeviceConfig = z.infer<typeof deviceConfig>;
+export const deviceConfigSchema = z.discriminatedUnion('role', [kioskConfig, counterConfig, displayConfig]);
+export type DeviceConfig = z.infer<typeof deviceConfigSchema>;
 export type KioskConfig = z.infer<typeof kioskConfig>;
 export type CounterConfig = z.infer<typeof counterConfig>;
 export type DisplayConfig = z.infer<typeof displayConfig>;
 export type DeviceRole = DeviceConfig['role'];
 
-export const deviceHealth = z.strictObject({
+export const deviceHealthSchema = z.strictObject({
   status: z.enum(['ok', 'degraded', 'error']),
   printer: z.enum(['ok', 'paperLow', 'paperOut', 'offline', 'unknown']).optional(),
   message: z.string().max(300).optional(),
-  at: epochMs,
+  at: epochMsSchema,
 });
-export type DeviceHealth = z.infer<typeof deviceHealth>;
+export type DeviceHealth = z.infer<typeof deviceHealthSchema>;
 
 /** Published by the server from the broker's own connect and disconnect events. */
-export const devicePresence = z.strictObject({ online: z.boolean(), since: epochMs });
-export type DevicePresence = z.infer<typeof devicePresence>;
+export const devicePresenceSchema = z.strictObject({ online: z.boolean(), since: epochMsSchema });
+export type DevicePresence = z.infer<typeof devicePresenceSchema>;

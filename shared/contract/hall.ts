@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { epochMs, ticketNumber } from './common.ts';
+import { epochMsSchema, ticketNumberSchema } from './common.ts';
 
-export const hallCall = z.strictObject({
-  number: ticketNumber,
+export const hallCallSchema = z.strictObject({
+  number: ticketNumberSchema,
   serviceId: z.string(),
   workplaceId: z.string(),
   counterNumber: z.int(),
   kind: z.enum(['call', 'recall']),
-  at: epochMs,
+  at: epochMsSchema,
   /** Increases with every call of the day, so a screen can tell a recall from a repeated delivery. */
   seq: z.int().min(1),
 });
-export type HallCall = z.infer<typeof hallCall>;
+export type HallCall = z.infer<typeof hallCallSchema>;
 
-export const hallCalls = z.strictObject({ calls: z.array(hallCall), updatedAt: epochMs });
-export type HallCalls = z.infer<typeof hallCalls>;
+export const hallCallsSchema = z.strictObject({ calls: z.array(hallCallSchema), updatedAt: epochMsSchema });
+export type HallCalls = z.infer<typeof hallCallsSchema>;

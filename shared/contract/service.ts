@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { epochMs } from './common.ts';
+import { epochMsSchema } from './common.ts';
 
-export const serviceStatus = z.strictObject({
+export const serviceStatusSchema = z.strictObject({
   serviceId: z.string(),
   open: z.boolean(),
   /** Why the service's button is dark; null while it is open. */
@@ -10,6 +10,6 @@ export const serviceStatus = z.strictObject({
   estimatedWaitMinutes: z.int().min(0).nullable(),
   /** Walk-in tickets the service's workplace can still issue today. */
   ticketsLeft: z.int().min(0),
-  updatedAt: epochMs,
+  updatedAt: epochMsSchema,
 });
-export type ServiceStatus = z.infer<typeof serviceStatus>;
+export type ServiceStatus = z.infer<typeof serviceStatusSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fieldProblems } from '../texts/issue-texts.ts';
-import { email, isoDay, language, personName, phone } from './booking-api.ts';
-import { epochMs } from './common.ts';
+import { emailSchema, isoDaySchema, languageSchema, personName, phoneSchema } from './booking-api.ts';
+import { epochMsSchema } from './common.ts';
 
 /**
  * The staff pages' HTTP API: one schema per body, used by the server to check what arrives and by
@@ -9,25 +9,25 @@ import { epochMs } from './common.ts';
  */
 
 /** A clerk serves and books; an office administrator also changes settings, accounts and the crisis switch. */
-export const staffRole = z.enum(['clerk', 'admin']);
-export type StaffRole = z.infer<typeof staffRole>;
+export const staffRoleSchema = z.enum(['clerk', 'admin']);
+export type StaffRole = z.infer<typeof staffRoleSchema>;
 
-export const username = z
+export const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, fieldProblems.username.en);
 
 /** At least 12 characters (NÚKIB's recommendation for passwords without a second factor). */
-export const newPassword = z.string().min(12, fieldProblems.password.en).max(200);
+export const newPasswordSchema = z.string().min(12, fieldProblems.password.en).max(200);
 
-export const loginRequest = z.strictObject({ username: z.string().max(80), password: z.string().min(1).max(200) });
+export const loginRequestSchema = z.strictObject({ username: z.string().max(80), password: z.string().min(1).max(200) });
 
-export const newAccountRequest = z.strictObject({ username, name: personName, role: staffRole, password: newPassword });
-export type NewAccountRequest = z.infer<typeof newAccountRequest>;
+export const newAccountRequestSchema = z.strictObject({ username: usernameSchema, name: personName, role: staffRoleSchema, password: newPasswordSchema });
+export type NewAccountRequest = z.infer<typeof newAccountRequestSchema>;
 
-export const staffAccount = z.strictObject({ username: z.string(), name: z.string(), role: staffRole });
-export type StaffAccount = z.infer<typeof staffAccount>;
+export const staffAccountSchema = z.strictObject({ username: z.string(), name: z.string(), role: staffRoleSchema });
+export type StaffAccount = z.infer<typeof staffAccountSchema>;
 
 /** Every request that changes something sends the session's CSRF token in this header. */
 export const csrfHeader = 'x-csrf-token';
@@ -35,26 +35,26 @@ export const csrfHeader = 'x-csrf-token';
 export const backgroundHeader = 'x-fronta-background';
 
 /** `today`: the office's Prague day by the server's clock, which the pages start from (a simulation's clock is not the browser's). */
-export const staffSession = z.strictObject({ account: staffAccount, csrfToken: z.string(), expiresAt: epochMs, counterId: z.string().nullable(), today: isoDay });
-export type StaffSession = z.infer<typeof staffSession>;
+export const staffSessionSchema = z.strictObject({ account: staffAccountSchema, csrfToken: z.string(), expiresAt: epochMsSchema, counterId: z.string().nullable(), today: isoDaySchema });
+export type StaffSession = z.infer<typeof staffSessionSchema>;
 
 /** The counter a clerk sits at, shown on the dashboard; null when away. */
-export const myCounterRequest = z.strictObject({ counterId: z.string().max(40).nullable() });
+export const myCounterRequestSchema = z.strictObject({ counterId: z.string().max(40).nullable() });
 
-export const dayQuery = z.strictObject({ day: isoDay });
+export const dayQuerySchema = z.strictObject({ day: isoDaySchema });
 
 /** A client who phoned or wrote: booked directly, confirmed at once, also while online booking is off. */
-export const phoneBookingRequest = z.strictObject({
+export const phoneBookingRequestSchema = z.strictObject({
   serviceId: z.string().max(40),
-  startsAt: epochMs,
+  startsAt: epochMsSchema,
   name: personName,
-  email: email.optional(),
-  phone: phone.optional(),
-  language,
+  email: emailSchema.optional(),
+  phone: phoneSchema.optional(),
+  language: languageSchema,
 });
-export type PhoneBookingRequest = z.infer<typeof phoneBookingRequest>;
+export type PhoneBookingRequest = z.infer<typeof phoneBookingRequestSchema>;
 
-export const staffCancelRequest = z.strictObject({ notify: z.boolean() });
+export const staffCancelRequestSchema = z.strictObject({ notify: z.boolean() });
 
 /** Why the dashboard calls for attention: a device away, paper low or out, a device's own error. */
 export type DeviceAlertKind = 'offline' | 'paperLow' | 'paperOut' | 'error';
@@ -108,13 +108,13 @@ export interface StaffBookingRow {
 }
 
 /** A settings change: the whole office configuration (checked by the shared schema), and what to do with the bookings it leaves without an appointment. */
-export const settingsChangeRequest = z.strictObject({
+export const settingsChangeRequestSchema = z.strictObject({
   config: z.unknown(),
   cancelAffected: z.boolean().default(false),
   /** Told to the clients of cancelled bookings; a standard text when absent. */
   notice: z.strictObject({ cs: z.string().trim().min(1).max(1000), en: z.string().trim().min(1).max(1000) }).optional(),
 });
-export const settingsPreviewRequest = z.strictObject({ config: z.unknown() });
+export const settingsPreviewRequestSchema = z.strictObject({ config: z.unknown() });
 
 /** One group of the statistics (a service, a day, an hour, or a day/service/hour for the CSV); times in minutes. */
 export interface StatisticsRow {
@@ -141,4 +141,4 @@ export interface StatisticsReport {
   byHour: StatisticsRow[];
 }
 
-export const statisticsQuery = z.strictObject({ from: isoDay, to: isoDay, serviceId: z.string().max(40).optional() });
+export const statisticsQuerySchema = z.strictObject({ from: isoDaySchema, to: isoDaySchema, serviceId: z.string().max(40).optional() });

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { epochMs, ticketNumber } from './common.ts';
+import { epochMsSchema, ticketNumberSchema } from './common.ts';
 
 /**
  * What the ticket's QR code page shows (`/t/{token}`, `GET /api/tickets/{token}`): no personal
  * data, only the ticket's place in the queue. The token is 128 random bits, so pages cannot be guessed.
  */
-export const ticketStatus = z.strictObject({
-  number: ticketNumber,
+export const ticketStatusSchema = z.strictObject({
+  number: ticketNumberSchema,
   serviceId: z.string(),
   state: z.enum(['waiting', 'called', 'done', 'noShow']),
   /** People before this ticket in its line; 0 once called. */
@@ -14,7 +14,7 @@ export const ticketStatus = z.strictObject({
   estimatedWaitMinutes: z.int().min(0).nullable(),
   /** The counter to go to, once called. */
   counterNumber: z.int().nullable(),
-  booking: z.strictObject({ startsAt: epochMs }).nullable(),
-  updatedAt: epochMs,
+  booking: z.strictObject({ startsAt: epochMsSchema }).nullable(),
+  updatedAt: epochMsSchema,
 });
-export type TicketStatus = z.infer<typeof ticketStatus>;
+export type TicketStatus = z.infer<typeof ticketStatusSchema>;

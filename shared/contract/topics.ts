@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { counterCommand, counterReply, counterState } from './counter.ts';
-import { type DeviceRole, deviceConfig, deviceHealth, devicePresence } from './device.ts';
-import { hallCalls } from './hall.ts';
-import { kioskReply, kioskRequest } from './kiosk.ts';
+import { counterCommandSchema, counterReplySchema, counterStateSchema } from './counter.ts';
+import { type DeviceRole, deviceConfigSchema, deviceHealthSchema, devicePresenceSchema } from './device.ts';
+import { hallCallsSchema } from './hall.ts';
+import { kioskReplySchema, kioskRequestSchema } from './kiosk.ts';
 import { idPattern } from './patterns.ts';
-import { serviceStatus } from './service.ts';
-import { simInput, simOutput } from './simulation.ts';
+import { serviceStatusSchema } from './service.ts';
+import { simInputSchema, simOutputSchema } from './simulation.ts';
 
 /** The version is in the tree so a v2 can run beside v1 while devices are upgraded one by one. */
 export const topicRoot = 'fronta/v1';
@@ -29,18 +29,18 @@ interface TopicSpec {
 
 /** The whole MQTT contract: one topic tree, one schema per message, and who may do what (the ACL is derived from it). */
 export const contract = {
-  kioskRequest: { pattern: 'kiosk/{id}/request', schema: kioskRequest, retained: false, publish: { kiosk: 'own' }, subscribe: {} },
-  kioskReply: { pattern: 'kiosk/{id}/reply', schema: kioskReply, retained: false, publish: {}, subscribe: { kiosk: 'own' } },
-  counterCommand: { pattern: 'counter/{id}/command', schema: counterCommand, retained: false, publish: { counter: 'own' }, subscribe: {} },
-  counterReply: { pattern: 'counter/{id}/reply', schema: counterReply, retained: false, publish: {}, subscribe: { counter: 'own' } },
-  counterState: { pattern: 'counter/{id}/state', schema: counterState, retained: true, publish: {}, subscribe: { counter: 'own', display: 'any', simulator: 'any' } },
-  hallCalls: { pattern: 'hall/calls', schema: hallCalls, retained: true, publish: {}, subscribe: { display: 'any', simulator: 'any' } },
-  serviceStatus: { pattern: 'service/{id}/status', schema: serviceStatus, retained: true, publish: {}, subscribe: { kiosk: 'any', counter: 'any', display: 'any', simulator: 'any' } },
-  deviceConfig: { pattern: 'device/{id}/config', schema: deviceConfig, retained: true, publish: {}, subscribe: { kiosk: 'own', counter: 'own', display: 'own', simulator: 'any' } },
-  deviceHealth: { pattern: 'device/{id}/health', schema: deviceHealth, retained: true, publish: { kiosk: 'own', counter: 'own' }, subscribe: {} },
-  devicePresence: { pattern: 'device/{id}/presence', schema: devicePresence, retained: true, publish: {}, subscribe: {} },
-  simInput: { pattern: 'sim/{id}/input', schema: simInput, retained: false, publish: { simulator: 'any' }, subscribe: { kiosk: 'own', counter: 'own' }, simulationOnly: true },
-  simOutput: { pattern: 'sim/{id}/output', schema: simOutput, retained: true, publish: { kiosk: 'own', counter: 'own', display: 'own' }, subscribe: { simulator: 'any' }, simulationOnly: true },
+  kioskRequest: { pattern: 'kiosk/{id}/request', schema: kioskRequestSchema, retained: false, publish: { kiosk: 'own' }, subscribe: {} },
+  kioskReply: { pattern: 'kiosk/{id}/reply', schema: kioskReplySchema, retained: false, publish: {}, subscribe: { kiosk: 'own' } },
+  counterCommand: { pattern: 'counter/{id}/command', schema: counterCommandSchema, retained: false, publish: { counter: 'own' }, subscribe: {} },
+  counterReply: { pattern: 'counter/{id}/reply', schema: counterReplySchema, retained: false, publish: {}, subscribe: { counter: 'own' } },
+  counterState: { pattern: 'counter/{id}/state', schema: counterStateSchema, retained: true, publish: {}, subscribe: { counter: 'own', display: 'any', simulator: 'any' } },
+  hallCalls: { pattern: 'hall/calls', schema: hallCallsSchema, retained: true, publish: {}, subscribe: { display: 'any', simulator: 'any' } },
+  serviceStatus: { pattern: 'service/{id}/status', schema: serviceStatusSchema, retained: true, publish: {}, subscribe: { kiosk: 'any', counter: 'any', display: 'any', simulator: 'any' } },
+  deviceConfig: { pattern: 'device/{id}/config', schema: deviceConfigSchema, retained: true, publish: {}, subscribe: { kiosk: 'own', counter: 'own', display: 'own', simulator: 'any' } },
+  deviceHealth: { pattern: 'device/{id}/health', schema: deviceHealthSchema, retained: true, publish: { kiosk: 'own', counter: 'own' }, subscribe: {} },
+  devicePresence: { pattern: 'device/{id}/presence', schema: devicePresenceSchema, retained: true, publish: {}, subscribe: {} },
+  simInput: { pattern: 'sim/{id}/input', schema: simInputSchema, retained: false, publish: { simulator: 'any' }, subscribe: { kiosk: 'own', counter: 'own' }, simulationOnly: true },
+  simOutput: { pattern: 'sim/{id}/output', schema: simOutputSchema, retained: true, publish: { kiosk: 'own', counter: 'own', display: 'own' }, subscribe: { simulator: 'any' }, simulationOnly: true },
 } as const satisfies Record<string, TopicSpec>;
 
 export type TopicName = keyof typeof contract;
