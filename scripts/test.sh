@@ -9,6 +9,8 @@ npx tsc --noEmit -p .
 npx tsc --noEmit -p webui
 # Format and lint (biome.json): a file not formatted, an import cycle or a lint error fails the suite.
 npx biome ci .
+# No file, export or dependency left unused, none used without being listed (knip.json).
+npx knip --no-progress
 npm run build:web
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT

@@ -184,6 +184,5 @@ export type Workplace = OfficeConfig['workplaces'][number];
 export type Service = OfficeConfig['services'][number];
 export type Counter = OfficeConfig['counters'][number];
 export type Kiosk = OfficeConfig['kiosks'][number];
-export type Display = OfficeConfig['displays'][number];
 export type BookingRules = OfficeConfig['booking'];
 export type OfficeInput = z.input<typeof officeConfigSchema>;

@@ -1,4 +1,5 @@
 import { test } from 'uvu';
+import { textOfSegments } from './seven-segment.ts';
 import * as assert from 'uvu/assert';
 import { FakeIo, replayHd44780, replayMax7219 } from '../../../test/fakes/fake-io.ts';
 import { buttonsContract } from '../buttons-contract.ts';
@@ -46,13 +47,11 @@ digitsContract('J5Digits (MAX7219)', async () => {
     digits,
     read: () => {
       const registers = replayMax7219(io.digitalWrites, digitPins);
-      const { textOfSegments } = segments;
       // Register 8 holds the leftmost digit on the common modules (rightmostFirst, the default).
       return textOfSegments(Array.from({ length: 8 }, (_, k) => registers.get(8 - k) ?? 0));
     },
   };
 });
-const segments = await import('./seven-segment.ts');
 
 const counterBox = [
   { button: 1, input: 5, light: 10 },
