@@ -1,5 +1,4 @@
 import { test } from 'uvu';
-import { textOfSegments } from './seven-segment.ts';
 import * as assert from 'uvu/assert';
 import { FakeIo, replayHd44780, replayMax7219 } from '../../../test/fakes/fake-io.ts';
 import { buttonsContract } from '../buttons-contract.ts';
@@ -11,6 +10,7 @@ import { J5Buttons } from './j5-buttons.ts';
 import { J5Digits } from './j5-digits.ts';
 import { J5TextDisplay } from './j5-lcd.ts';
 import { lcdScreen, readLcd } from './lcd-glyphs.ts';
+import { textOfSegments } from './seven-segment.ts';
 
 let ports = 0;
 /** Each test its own fake board, as on its own serial port. */
