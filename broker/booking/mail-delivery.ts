@@ -43,11 +43,11 @@ export class MailDelivery {
     } catch (error) {
       const now = this.deps.clock.now();
       const givingUp = now - queued.queuedAt > giveUpAfterMs;
+      // By its id only: the log is kept and read by technicians, the address and the subject (with the code) are the citizen's.
       this.deps.log.error(givingUp ? 'mail given up after two days' : 'mail not sent, will retry', {
-        to: queued.message.to,
-        subject: queued.message.subject,
+        mailId: id,
         attempts: queued.attempts + 1,
-        error: String(error),
+        error: withoutAddresses(String(error)),
       });
       await this.deps.change((outbox) => {
         const mail = outbox[id];
@@ -66,4 +66,9 @@ export class MailDelivery {
     });
     return true;
   }
+}
+
+/** A relay's refusal usually quotes the recipient; the log keeps the reason without it. */
+function withoutAddresses(text: string): string {
+  return text.replace(/[^\s<>"'@]+@[^\s<>"'@]+/g, '…@…');
 }

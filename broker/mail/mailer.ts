@@ -51,7 +51,8 @@ export function createMailer(settings: OfficeConfig['mail'], dataDir: string, lo
       await writeFile(join(dir, `${name}.eml`), info.message as Buffer);
       const heading = `<p><b>To:</b> ${escapeHtml(message.to)}<br><b>Subject:</b> ${escapeHtml(message.subject)}</p><hr>`;
       await writeFile(join(dir, `${name}.html`), message.html.replace('<body>', `<body>${heading}`));
-      log.info('mail written to the outbox', { to: message.to, subject: message.subject, file: join(dir, `${name}.html`) });
+      // The file, not the address or the subject (which carries the code): those are the citizen's.
+      log.info('mail written to the outbox', { file: join(dir, `${name}.html`) });
     },
     close: () => stream.close(),
   };

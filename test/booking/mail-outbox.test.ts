@@ -24,7 +24,8 @@ function mailServer(decide: (message: MailMessage) => 'accept' | 'refuse' | 'han
     send(message) {
       const decision = decide(message);
       if (decision === 'hang') return new Promise<void>(() => {});
-      if (decision === 'refuse') return Promise.reject(new Error('421 try again later'));
+      // As relays word it: the refusal names the recipient.
+      if (decision === 'refuse') return Promise.reject(new Error(`450 4.2.0 <${message.to}>: Recipient address rejected: try again later`));
       accepted.push(message);
       return Promise.resolve();
     },
@@ -32,8 +33,8 @@ function mailServer(decide: (message: MailMessage) => 'accept' | 'refuse' | 'han
   };
 }
 
-async function service(store: MemoryDocumentStore, clock: ManualClock, mailer: Mailer) {
-  const booking = new BookingService({ config: () => config, clock, store, mailer, log: createLogger('booking', () => {}) });
+async function service(store: MemoryDocumentStore, clock: ManualClock, mailer: Mailer, logs: string[] = []) {
+  const booking = new BookingService({ config: () => config, clock, store, mailer, log: createLogger('booking', (line) => logs.push(line)) });
   await booking.start();
   return booking;
 }
@@ -76,7 +77,8 @@ test('a cancellation mail the mail server refuses stays queued, is retried later
   const clock = new ManualClock(tuesdayNine);
   let refusing = false;
   const mails = mailServer(() => (refusing ? 'refuse' : 'accept'));
-  const booking = await service(store, clock, mails);
+  const logs: string[] = [];
+  const booking = await service(store, clock, mails, logs);
   await hold(booking);
   const confirmed = await booking.confirm(confirmTokenIn(mails.accepted[0]!.text));
   assert.ok(confirmed.ok);
@@ -97,6 +99,9 @@ test('a cancellation mail the mail server refuses stays queued, is retried later
     mails.accepted.map((m) => m.calendar?.method ?? 'link'),
     ['link', 'REQUEST', 'CANCEL'],
   );
+  assert.ok(logs.some((l) => l.includes('mail not sent, will retry')), 'the failure is logged');
+  const personal = ['jana@example.cz', 'Nováková', confirmed.data.code];
+  assert.equal(logs.filter((l) => personal.some((p) => l.includes(p))), [], "the log names no citizen's address, name or code");
   booking.stop();
 });
 
