@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
@@ -23,14 +24,16 @@ export interface Mailer {
  * SMTP in production; by default every mail is written to an outbox folder instead, as an .eml
  * file (opens in any mail program) and an .html copy (opens in a browser, links clickable).
  */
-export function createMailer(settings: OfficeConfig['mail'], dataDir: string, log: Logger): Mailer {
+export function createMailer(settings: OfficeConfig['mail'], dataDir: string, log: Logger, env: NodeJS.ProcessEnv = process.env): Mailer {
   const { transport } = settings;
   if (transport.kind === 'smtp') {
     const smtp = nodemailer.createTransport({
       host: transport.host,
       port: transport.port,
       secure: transport.secure,
-      auth: transport.user ? { user: transport.user, pass: process.env.FRONTA_SMTP_PASSWORD ?? '' } : undefined,
+      requireTLS: !transport.secure && transport.requireTLS,
+      ...(transport.caFile ? { tls: { ca: readFileSync(transport.caFile) } } : {}),
+      auth: transport.user ? { user: transport.user, pass: smtpPassword(env) } : undefined,
     });
     return {
       async send(message) {
@@ -56,6 +59,13 @@ export function createMailer(settings: OfficeConfig['mail'], dataDir: string, lo
     },
     close: () => stream.close(),
   };
+}
+
+/** The relay's password: from a file only its owner reads (a systemd credential), or the environment. */
+function smtpPassword(env: NodeJS.ProcessEnv): string {
+  if (env.FRONTA_SMTP_PASSWORD_FILE) return readFileSync(env.FRONTA_SMTP_PASSWORD_FILE, 'utf8').trim();
+  if (env.FRONTA_SMTP_PASSWORD) return env.FRONTA_SMTP_PASSWORD;
+  throw new Error('mail.transport.user is set: give its password in the file FRONTA_SMTP_PASSWORD_FILE names, or in FRONTA_SMTP_PASSWORD');
 }
 
 function envelope(from: string, message: MailMessage): SendMailOptions {

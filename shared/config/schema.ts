@@ -83,9 +83,14 @@ const smtpSchema = z.strictObject({
   kind: z.literal('smtp'),
   host: z.string().min(1),
   port: z.int().min(1).max(65535),
-  /** true for implicit TLS (465); false upgrades with STARTTLS when the server offers it. */
+  /** true for implicit TLS (465); false speaks STARTTLS on a submission port (587). */
   secure: z.boolean().default(false),
-  /** The password comes from FRONTA_SMTP_PASSWORD, never from this file. */
+  /** Without implicit TLS, send only after STARTTLS succeeded: an attacker on the way cannot strip it
+   *  and read the password and the citizens' codes. false only for a relay on the same host. */
+  requireTLS: z.boolean().default(true),
+  /** The certificate (PEM file) that signed the relay's, when it is the town's own and not a public one. */
+  caFile: z.string().min(1).optional(),
+  /** The password comes from the file FRONTA_SMTP_PASSWORD_FILE names (or FRONTA_SMTP_PASSWORD), never from this file. */
   user: z.string().optional(),
 });
 /** Each mail written as files a person can open (the default of the first README command); dir is relative to the data directory. */

@@ -99,9 +99,16 @@ test('a cancellation mail the mail server refuses stays queued, is retried later
     mails.accepted.map((m) => m.calendar?.method ?? 'link'),
     ['link', 'REQUEST', 'CANCEL'],
   );
-  assert.ok(logs.some((l) => l.includes('mail not sent, will retry')), 'the failure is logged');
+  assert.ok(
+    logs.some((l) => l.includes('mail not sent, will retry')),
+    'the failure is logged',
+  );
   const personal = ['jana@example.cz', 'Nováková', confirmed.data.code];
-  assert.equal(logs.filter((l) => personal.some((p) => l.includes(p))), [], "the log names no citizen's address, name or code");
+  assert.equal(
+    logs.filter((l) => personal.some((p) => l.includes(p))),
+    [],
+    "the log names no citizen's address, name or code",
+  );
   booking.stop();
 });
 

@@ -36,7 +36,7 @@ export async function smtpInbox(): Promise<SmtpInbox> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   inbox.mailer = createMailer(
-    { from: 'Městský úřad <podatelna@example.cz>', transport: { kind: 'smtp', host: '127.0.0.1', port, secure: false } },
+    { from: 'Městský úřad <podatelna@example.cz>', transport: { kind: 'smtp', host: '127.0.0.1', port, secure: false, requireTLS: false } },
     '.',
     createLogger('mail', () => {}),
   );
