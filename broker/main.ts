@@ -42,6 +42,7 @@ const server = await startOfficeServer({
   mqttTls,
   httpPort: Number(env.FRONTA_HTTP_PORT ?? 8080),
   simulating: env.FRONTA_SIMULATION === '1',
+  mailRequired: env.FRONTA_SIMULATION !== '1' && env.FRONTA_MAIL_OUTBOX !== '1',
   trustProxy: parseTrustProxy(env.FRONTA_TRUST_PROXY),
 });
 // Tells a parent process (scripts/office.ts, the tests) the ports the OS chose, and the commands

@@ -40,6 +40,8 @@ export interface OfficeServerOptions {
   /** The settings saved by an administrator (`settings.json`), which win over `config`; in memory when not given. */
   settingsStore?: DocumentStore;
   mailer: Mailer;
+  /** Online booking opens only with a mailer that reaches citizens (an office's server); a simulated office keeps its outbox. */
+  mailRequired?: boolean;
   clock: Clock;
   /** Lets `npm run booking -- suspend` switch booking off without a staff login; random if not given. */
   adminToken?: string;
@@ -111,8 +113,11 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
   await store.start();
   // The engine's journal is the record of check-ins: the booking service reads it from its first
   // sweep on, so the engine's day is loaded before the bookings are, and their copy follows it.
+  const mailReady = !options.mailRequired || options.mailer.reachesCitizens;
+  if (!mailReady) log.warn('no mail server configured (mail.transport is the outbox): online booking stays closed until it is (deploy/README.md, "Mail")');
   const booking = new BookingService({
     config: configInForce,
+    mailReady,
     clock,
     store: options.bookingStore,
     mailer: options.mailer,

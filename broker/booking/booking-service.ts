@@ -38,6 +38,9 @@ export interface BookingServiceDeps {
   store: DocumentStore;
   mailer: Mailer;
   log: Logger;
+  /** false while mail reaches no citizen (a production server with the outbox): online booking stays closed,
+   *  since nobody could confirm; staff still book callers, who get their code by phone. */
+  mailReady?: boolean;
   /** The queue engine's durable record of today's check-ins (booking id → ticket number): the one that counts. */
   checkIns?: () => Readonly<Record<string, string>>;
   draw?: rules.Draw;
@@ -122,7 +125,7 @@ export class BookingService {
   }
 
   info(): OfficeInfo {
-    return officeInfo(this.config, this.state);
+    return officeInfo(this.config, this.state, this.deps.mailReady !== false);
   }
 
   suspensionNotice(workplaceId?: string): SuspensionNotice | null {
@@ -150,6 +153,7 @@ export class BookingService {
 
   /** A hold, if the proof of work is good and a place is free; the link goes out before the answer. */
   async hold(request: HoldRequest, clientAddress: string): Promise<Outcome<HoldReply>> {
+    if (this.deps.mailReady === false) return { ok: false, code: 'mailNotConfigured' };
     const proof = await this.proof.verify(request.proof);
     if (proof !== 'ok') return { ok: false, code: proof };
     const person = { name: request.name, email: request.email.trim(), emailKey: emailKey(request.email), ...(request.phone ? { phone: request.phone } : {}) };

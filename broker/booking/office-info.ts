@@ -6,7 +6,7 @@ import type { BookingState } from './booking-state.ts';
 import { isSuspended } from './slots.ts';
 
 /** What the booking site shows first: the office, its rules, the services that can be booked, and any suspension. */
-export function officeInfo(config: OfficeConfig, state: BookingState): OfficeInfo {
+export function officeInfo(config: OfficeConfig, state: BookingState, mailReady: boolean): OfficeInfo {
   return {
     name: config.office.name,
     horizonDays: config.booking.horizonDays,
@@ -21,9 +21,10 @@ export function officeInfo(config: OfficeConfig, state: BookingState): OfficeInf
       workplace: workplaceOf(config, s.workplaceId).name,
       checkInKiosk: checkInKiosk(config, s.workplaceId)?.name ?? null,
       byAppointment: s.booking !== undefined,
-      bookable: s.booking !== undefined && !isSuspended(state, s.workplaceId),
+      bookable: mailReady && s.booking !== undefined && !isSuspended(state, s.workplaceId),
     })),
     suspension: suspensionNotice(config, state),
+    mailReady,
   };
 }
 

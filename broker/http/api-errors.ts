@@ -27,6 +27,7 @@ const statusOf: Record<BookingRefusal, number> = {
   tooManyBookings: 429,
   rateLimited: 429,
   mailFailed: 502,
+  mailNotConfigured: 503,
   suspended: 503,
   storageFailed: 503,
 };

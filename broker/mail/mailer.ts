@@ -16,6 +16,8 @@ export interface MailMessage {
 }
 
 export interface Mailer {
+  /** false for the outbox folder: the mail stays on the server, no citizen gets it. */
+  readonly reachesCitizens: boolean;
   send(message: MailMessage): Promise<void>;
   close(): void;
 }
@@ -36,6 +38,7 @@ export function createMailer(settings: OfficeConfig['mail'], dataDir: string, lo
       auth: transport.user ? { user: transport.user, pass: smtpPassword(env) } : undefined,
     });
     return {
+      reachesCitizens: true,
       async send(message) {
         await smtp.sendMail(envelope(settings.from, message));
       },
@@ -47,6 +50,7 @@ export function createMailer(settings: OfficeConfig['mail'], dataDir: string, lo
   let count = 0;
   log.info('mail goes to the outbox folder', { dir });
   return {
+    reachesCitizens: false,
     async send(message) {
       const info = await stream.sendMail(envelope(settings.from, message));
       await mkdir(dir, { recursive: true });

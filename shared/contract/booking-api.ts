@@ -77,6 +77,8 @@ export const officeInfoSchema = z.strictObject({
     }),
   ),
   suspension: suspensionNoticeSchema.nullable(),
+  /** false while the server sends no e-mail to citizens (no mail server configured): online booking is closed. */
+  mailReady: z.boolean(),
 });
 export type OfficeInfo = z.infer<typeof officeInfoSchema>;
 
@@ -158,6 +160,7 @@ export const bookingRefusals = [
   'suspended',
   'rateLimited',
   'mailFailed',
+  'mailNotConfigured',
   'storageFailed',
   'unauthorized',
   // The staff pages (staff-api.ts):

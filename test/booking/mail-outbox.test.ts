@@ -21,6 +21,7 @@ function mailServer(decide: (message: MailMessage) => 'accept' | 'refuse' | 'han
   const accepted: MailMessage[] = [];
   return {
     accepted,
+    reachesCitizens: true,
     send(message) {
       const decision = decide(message);
       if (decision === 'hang') return new Promise<void>(() => {});

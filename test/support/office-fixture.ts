@@ -53,6 +53,8 @@ export interface OfficeOptions {
   bookingStore?: DocumentStore;
   /** By default mail goes to an outbox folder in the office's temp dir. */
   mailer?: Mailer;
+  /** As on an office's server: online booking opens only with a mailer that reaches citizens. */
+  mailRequired?: boolean;
   withDevices?: boolean;
   at?: number;
   adminToken?: string;
@@ -91,6 +93,7 @@ export async function runOffice(options: OfficeOptions = {}): Promise<RunningOff
     clock,
     logSink: (line) => logs.push(line),
     simulating: options.simulating,
+    mailRequired: options.mailRequired,
     trustProxy: options.trustProxy,
     httpTimeouts: options.httpTimeouts,
   });

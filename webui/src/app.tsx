@@ -63,6 +63,11 @@ function BookingSite() {
       </header>
       <main id="main">
         {info && info !== 'failed' && info.suspension ? <Notice t={t} language={language} info={info} /> : null}
+        {info && info !== 'failed' && !info.mailReady ? (
+          <section class="notice">
+            <h2>{t.errors.mailNotConfigured}</h2>
+          </section>
+        ) : null}
         {page()}
       </main>
     </>

@@ -40,6 +40,7 @@ export function DashboardPage({ t, language, info, session, setSession }: StaffP
       <section aria-labelledby="alerts" class={alerts.length > 0 ? 'alerts active' : 'alerts'}>
         <h2 id="alerts">{d.alerts}</h2>
         <div role="alert">
+          {info.mailReady ? null : <p class="error">{d.mailMissing}</p>}
           {alerts.length === 0 ? (
             <p>{d.noAlerts}</p>
           ) : (

@@ -34,6 +34,8 @@ const cs = {
     counter: 'Přepážka',
     current: 'Právě obsluhuje',
     upNext: 'Další zavolá',
+    mailMissing:
+      'E-maily občanům se neodesílají: není nastaven poštovní server (SMTP), proto je objednávání přes internet vypnuté. Klienty, kteří zavolají, objednáte zde v Rezervacích. Nastavení: deploy/README.md, krok „Mail“.',
     why: {
       bookingDue: (time: string) => `objednaný na ${time}`,
       bookingKeptOnTime: (time: string) => `objednaný na ${time}; dříve, než začne klient z fronty, který by jeho čas přesáhl`,
@@ -210,6 +212,8 @@ const en: StaffTexts = {
     counter: 'Counter',
     current: 'Serving now',
     upNext: 'Next calls',
+    mailMissing:
+      'No e-mail reaches citizens: no mail server (SMTP) is configured, so online booking is off. Callers can still be booked here, under Bookings. Setting it up: deploy/README.md, step "Mail".',
     why: {
       bookingDue: (time: string) => `booked for ${time}`,
       bookingKeptOnTime: (time: string) => `booked for ${time}; early, since a walk-in started now would run past that time`,
