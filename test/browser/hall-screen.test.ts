@@ -83,16 +83,18 @@ test('Next on a counter shows the call on the hall screen, and several calls in 
   try {
     await page.goto(office.hallUrl());
     await page.getByText('Vyčkejte prosím na vyvolání').waitFor();
+    // The board is drawn before the screen's broker connection is up: wait for that (its banner gone).
+    await page.getByText('Mimo provoz – připojuji se znovu…').waitFor({ state: 'hidden' });
     const kiosk = office.sim.kiosk('kiosk-hala');
     await eventually('the kiosk ready', () => kiosk.buttons.lights.get(3));
     for (let k = 0; k < 4; k++) {
       kiosk.buttons.press(3);
       await eventually(`ticket ${k + 1}`, () => kiosk.printer.printed.length === k + 1);
     }
-    await page.getByText(/čekají 4 osoby/).waitFor({ timeout: 10000 });
+    await page.getByText(/čekají 4 osoby/).waitFor();
 
     office.sim.counter('prepazka-2').buttons.press(1);
-    await page.getByTestId('newest').getByText('C001').waitFor({ timeout: 10000 });
+    await page.getByTestId('newest').getByText('C001').waitFor();
     assert.match((await page.getByTestId('newest').textContent())!, /přepážka 2/);
     await eventually('the first announcement', async () => (await announcements(page)).length === 1);
     assert.match((await announcements(page))[0]!, /Číslo cé jedna, přepážka číslo dva\./);
@@ -134,7 +136,7 @@ test('with the broker away the hall screen says it is offline, and it recovers b
     await page.getByText('Vyčkejte prosím na vyvolání').waitFor();
     await page.locator('.offline').waitFor({ state: 'detached', timeout: 10000 });
     await office.away();
-    await page.getByText('Mimo provoz – připojuji se znovu…').waitFor({ timeout: 10000 });
+    await page.getByText('Mimo provoz – připojuji se znovu…').waitFor();
     await office.back();
     await page.locator('.offline').waitFor({ state: 'detached', timeout: 10000 });
     // Live again, without a reload: a new call shows.
@@ -143,7 +145,7 @@ test('with the broker away the hall screen says it is offline, and it recovers b
     kiosk.buttons.press(3);
     await eventually('a ticket', () => kiosk.printer.printed.length === 1);
     office.sim.counter('prepazka-2').buttons.press(1);
-    await page.getByTestId('newest').getByText('C001').waitFor({ timeout: 10000 });
+    await page.getByTestId('newest').getByText('C001').waitFor();
   } finally {
     await page.close();
     await office.stop();
@@ -198,7 +200,7 @@ test('on a TV at 720p, 1080p and 4K and on a portrait screen the whole board sho
       await page.addInitScript('globalThis.__name = (f) => f');
       try {
         await page.goto(office.hallUrl());
-        await page.locator('.earlier li').nth(7).waitFor({ timeout: 10000 });
+        await page.locator('.earlier li').nth(7).waitFor();
         await page.getByText(/Evidence obyvatel/).waitFor();
         const m = await page.evaluate(measureBoard);
         const at = `${width}×${height}`;
