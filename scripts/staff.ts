@@ -6,6 +6,7 @@ import { adminRequest, report } from './lib/admin-client.ts';
  * server itself:
  *
  *   npm run staff -- add --username jana --name "Jana Nováková" [--role admin|clerk]
+ *   npm run staff -- passwd --username jana      (a new password; every session of the account ends)
  *
  * The password is asked for (at least 12 characters), or read from FRONTA_STAFF_PASSWORD for scripts.
  */
@@ -14,9 +15,15 @@ const { positionals, values } = parseArgs({
   options: { username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'admin' } },
 });
 
-if (positionals[0] !== 'add' || !values.username || !values.name) throw new Error('usage: npm run staff -- add --username NAME --name "Full Name" [--role admin|clerk]');
-const password = process.env.FRONTA_STAFF_PASSWORD ?? (await askHidden(`Password for ${values.username}: `));
-await report(await adminRequest('POST', '/api/admin/staff', { username: values.username, name: values.name, role: values.role, password }));
+const usage = 'usage: npm run staff -- add --username NAME --name "Full Name" [--role admin|clerk]  |  passwd --username NAME';
+const command = positionals[0];
+if (!values.username || (command !== 'passwd' && (command !== 'add' || !values.name))) throw new Error(usage);
+const password = process.env.FRONTA_STAFF_PASSWORD ?? (await askHidden(`${command === 'add' ? 'Password' : 'New password'} for ${values.username}: `));
+await report(
+  command === 'add'
+    ? await adminRequest('POST', '/api/admin/staff', { username: values.username, name: values.name, role: values.role, password })
+    : await adminRequest('PUT', `/api/admin/staff/${encodeURIComponent(values.username)}/password`, { newPassword: password }),
+);
 
 /** Reads a line without echoing it: the terminal in raw mode, each key handled here. */
 async function askHidden(prompt: string): Promise<string> {

@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { officeDay } from '../../shared/calendar/office-calendar.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
-import { loginRequestSchema, myCounterRequestSchema, newAccountRequestSchema, type StaffSession, usernameSchema } from '../../shared/contract/staff-api.ts';
+import {
+  loginRequestSchema,
+  myCounterRequestSchema,
+  newAccountRequestSchema,
+  ownPasswordRequestSchema,
+  type StaffSession,
+  setPasswordRequestSchema,
+  usernameSchema,
+} from '../../shared/contract/staff-api.ts';
 import type { Session, Sessions } from '../staff/sessions.ts';
 import type { StaffAccounts } from '../staff/staff-accounts.ts';
 import { adminTokenAccepted } from './admin-token.ts';
@@ -61,6 +69,31 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
     return reply.send(view(session));
   });
 
+  // The current password first (counted like a login, so this is no way around the slowing), and every
+  // session of the account ends: a session someone else opened with the old password goes too.
+  const anyStaff = staffAccess(sessions);
+  app.put('/api/staff/my-password', { ...anyStaff, config: { ...anyStaff.config, rateLimit: { max: 30, timeWindow: tenMinutes } } }, async (req, reply) => {
+    const body = parseOr400(ownPasswordRequestSchema, req.body, reply);
+    if (!body) return reply;
+    const { username } = sessionOf(req).account;
+    const checked = await accounts.login(username, body.currentPassword, req.ip);
+    if (!checked.ok) return sendRefusal(reply, checked.code);
+    const changed = await accounts.setPassword(username, body.newPassword);
+    if (!changed.ok) return sendRefusal(reply, changed.code, changed.detail);
+    sessions.endAllOf(username);
+    return reply.code(204).send();
+  });
+
+  app.put('/api/staff/accounts/:username/password', staffAccess(sessions, 'admin'), async (req, reply) => {
+    const params = parseOr400(usernameParams, req.params, reply);
+    const body = params && parseOr400(setPasswordRequestSchema, req.body, reply);
+    if (!params || !body) return reply;
+    const changed = await accounts.setPassword(params.username, body.newPassword);
+    if (!changed.ok) return sendRefusal(reply, changed.code, changed.code === 'notFound' ? `no account ${params.username}` : changed.detail);
+    sessions.endAllOf(params.username);
+    return reply.code(204).send();
+  });
+
   app.get('/api/staff/accounts', staffAccess(sessions, 'admin'), (_req, reply) =>
     reply.send({ accounts: accounts.list().map((account) => ({ ...account, slowed: accounts.slowed(account.username) })) }),
   );
@@ -97,5 +130,17 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
     if (!body) return reply;
     const outcome = await accounts.add(body);
     return outcome.ok ? reply.code(201).send(outcome.account) : sendRefusal(reply, outcome.code, outcome.detail);
+  });
+
+  // A locked-out administrator (or a forgotten password nobody else can reset): `npm run staff -- passwd …` on the server.
+  app.put('/api/admin/staff/:username/password', { config: { rateLimit: { max: 30, timeWindow: tenMinutes } } }, async (req, reply) => {
+    if (!adminTokenAccepted(req, deps.adminToken)) return sendRefusal(reply, 'unauthorized');
+    const params = parseOr400(usernameParams, req.params, reply);
+    const body = params && parseOr400(setPasswordRequestSchema, req.body, reply);
+    if (!params || !body) return reply;
+    const changed = await accounts.setPassword(params.username, body.newPassword);
+    if (!changed.ok) return sendRefusal(reply, changed.code, changed.code === 'notFound' ? `no account ${params.username}` : changed.detail);
+    sessions.endAllOf(params.username);
+    return reply.code(204).send();
   });
 }

@@ -69,6 +69,21 @@ export class StaffAccounts {
     return { ok: true, account: publicView(stored) };
   }
 
+  /** A new password for an existing account, checked as a new account's is. */
+  async setPassword(username: string, password: string): Promise<{ ok: true } | { ok: false; code: 'notFound' | 'weakPassword' | 'busy'; detail?: string }> {
+    const stored = this.file.accounts[username];
+    if (!stored) return { ok: false, code: 'notFound' };
+    const weak = weakPasswordReason(password, stored);
+    if (weak) return { ok: false, code: 'weakPassword', detail: weak };
+    const passwordHash = await hashPassword(password).catch(busyOr);
+    if (passwordHash === busy) return { ok: false, code: 'busy' };
+    const current = this.file.accounts[username];
+    if (!current) return { ok: false, code: 'notFound' };
+    await this.save({ accounts: { ...this.file.accounts, [username]: { ...current, passwordHash } } });
+    this.throttle.clear(username);
+    return { ok: true };
+  }
+
   async remove(username: string): Promise<boolean> {
     if (!this.file.accounts[username]) return false;
     const { [username]: _removed, ...rest } = this.file.accounts;

@@ -26,6 +26,11 @@ export const loginRequestSchema = z.strictObject({ username: z.string().max(80),
 export const newAccountRequestSchema = z.strictObject({ username: usernameSchema, name: personName, role: staffRoleSchema, password: newPasswordSchema });
 export type NewAccountRequest = z.infer<typeof newAccountRequestSchema>;
 
+/** A clerk's own new password: the current one first, so a session left open cannot change it. */
+export const ownPasswordRequestSchema = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: newPasswordSchema });
+/** An administrator (or the command on the server) sets another's password, to tell them in person. */
+export const setPasswordRequestSchema = z.strictObject({ newPassword: newPasswordSchema });
+
 export const staffAccountSchema = z.strictObject({ username: z.string(), name: z.string(), role: staffRoleSchema });
 export type StaffAccount = z.infer<typeof staffAccountSchema>;
 

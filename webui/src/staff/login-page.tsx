@@ -17,6 +17,7 @@ export function LoginPage({ t, errors, onLogin }: { t: StaffTexts; errors: Recor
   return (
     <form noValidate onSubmit={(e) => void submit(e)} class="login">
       <h1>{t.login.heading}</h1>
+      {new URLSearchParams(location.search).get('password') === 'changed' ? <p role="status">{t.password.changed}</p> : null}
       {error ? (
         <p role="alert" class="error">
           {error}

@@ -10,6 +10,7 @@ import { AccountsPage } from './accounts-page.tsx';
 import { BookingsPage } from './bookings-page.tsx';
 import { DashboardPage } from './dashboard-page.tsx';
 import { LoginPage } from './login-page.tsx';
+import { PasswordPage } from './password-page.tsx';
 import { SettingsPage } from './settings-page.tsx';
 import { setCsrfToken, staffCall, whenLoggedOut } from './staff-call.ts';
 import type { StaffPageProps } from './staff-page-props.ts';
@@ -23,6 +24,7 @@ const pages: Record<string, { key: keyof StaffTexts['nav']; page: ComponentType<
   '/staff/statistics': { key: 'statistics', page: StatisticsPage },
   '/staff/settings': { key: 'settings', page: SettingsPage, admin: true },
   '/staff/accounts': { key: 'accounts', page: AccountsPage, admin: true },
+  '/staff/password': { key: 'password', page: PasswordPage },
 };
 
 /** The staff pages (`/staff…`): a login, then the office's own tools; the administrator's only for administrators. */

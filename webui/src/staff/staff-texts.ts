@@ -7,7 +7,15 @@ import { tied } from '../texts.ts';
 const cs = {
   switchTo: 'English',
   title: 'Fronta – pro zaměstnance',
-  nav: { dashboard: 'Přehled', bookings: 'Rezervace', statistics: 'Statistiky', settings: 'Nastavení', accounts: 'Účty' },
+  nav: { dashboard: 'Přehled', bookings: 'Rezervace', statistics: 'Statistiky', settings: 'Nastavení', accounts: 'Účty', password: 'Moje heslo' },
+  password: {
+    heading: 'Změna hesla',
+    intro: 'Po změně se odhlásíte všude, kde jste přihlášeni, a přihlásíte se novým heslem.',
+    current: 'Současné heslo',
+    next: 'Nové heslo (nejméně 12 znaků; ne běžné heslo ani jméno, nejlépe několik slov)',
+    submit: 'Změnit heslo',
+    changed: 'Heslo je změněno. Přihlaste se novým heslem.',
+  },
   login: { heading: 'Přihlášení zaměstnanců', username: 'Uživatelské jméno', password: 'Heslo', submit: 'Přihlásit se' },
   logout: 'Odhlásit se',
   loggedInAs: (name: string) => `Přihlášen(a): ${name}`,
@@ -185,7 +193,15 @@ export type StaffTexts = typeof cs;
 const en: StaffTexts = {
   switchTo: 'Česky',
   title: 'Fronta – for staff',
-  nav: { dashboard: 'Overview', bookings: 'Bookings', statistics: 'Statistics', settings: 'Settings', accounts: 'Accounts' },
+  nav: { dashboard: 'Overview', bookings: 'Bookings', statistics: 'Statistics', settings: 'Settings', accounts: 'Accounts', password: 'My password' },
+  password: {
+    heading: 'Change the password',
+    intro: 'After the change you are logged out everywhere you are logged in; log in with the new password.',
+    current: 'Current password',
+    next: 'New password (at least 12 characters; not a common password or your name, several words are best)',
+    submit: 'Change the password',
+    changed: 'The password is changed. Log in with the new password.',
+  },
   login: { heading: 'Staff login', username: 'User name', password: 'Password', submit: 'Log in' },
   logout: 'Log out',
   loggedInAs: (name: string) => `Logged in: ${name}`,
