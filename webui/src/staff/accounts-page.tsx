@@ -18,6 +18,8 @@ export function AccountsPage({ t, errors, language, session }: StaffPageProps) {
   const [password, setPassword] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [refused, setRefused] = useState<Refusal | null>(null);
+  const [resetFor, setResetFor] = useState('');
+  const [resetPassword, setResetPassword] = useState('');
   const load = async () => {
     const r = await staffCall<{ accounts: ListedAccount[] }>('GET', '/api/staff/accounts');
     if (r.ok) setAccounts(r.data.accounts);
@@ -39,6 +41,14 @@ export function AccountsPage({ t, errors, language, session }: StaffPageProps) {
       await load();
     }
   };
+  // A colleague who forgot theirs: the administrator sets a new one and tells it in person; their sessions end.
+  const reset = async (event: Event) => {
+    event.preventDefault();
+    const r = await staffCall('PUT', `/api/staff/accounts/${encodeURIComponent(resetFor)}/password`, { newPassword: resetPassword });
+    report(r);
+    if (r.ok) setResetPassword('');
+  };
+  const others = accounts.filter((account) => account.username !== session.account.username);
   const unlock = async (account: StaffAccount) => {
     report(await staffCall('DELETE', `/api/staff/accounts/${account.username}/lock`));
     await load();
@@ -114,6 +124,30 @@ export function AccountsPage({ t, errors, language, session }: StaffPageProps) {
         />
         <button type="submit" class="primary">
           {a.add}
+        </button>
+      </form>
+      <form noValidate onSubmit={(e) => void reset(e)} class="panel">
+        <h2>{a.resetHeading}</h2>
+        <p>{a.resetHint}</p>
+        <div class="field">
+          <label for="reset-account">{a.resetAccount}</label>
+          <select id="reset-account" value={resetFor} onChange={(e) => setResetFor((e.target as HTMLSelectElement).value)}>
+            <option value="">—</option>
+            {others.map((account) => (
+              <option key={account.username} value={account.username}>
+                {account.name} ({account.username})
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field
+          id="reset-password"
+          label={a.password}
+          error={refused?.at('newPassword')}
+          input={{ type: 'password', value: resetPassword, autocomplete: 'new-password', onInput: (e) => setResetPassword((e.target as HTMLInputElement).value) }}
+        />
+        <button type="submit" class="primary" disabled={resetFor === ''}>
+          {a.resetSubmit}
         </button>
       </form>
       <Outcome message={message} />

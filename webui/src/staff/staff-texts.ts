@@ -185,6 +185,10 @@ const cs = {
     add: 'Přidat účet',
     remove: 'Odebrat',
     removeConfirm: (name: string) => `Opravdu odebrat účet ${name}?`,
+    resetHeading: 'Nové heslo pro kolegu',
+    resetHint: 'Pro toho, kdo heslo zapomněl: nastavíte nové a sdělíte mu ho osobně; jeho přihlášení skončí. Pak si ho změní v části Moje heslo.',
+    resetAccount: 'Účet',
+    resetSubmit: 'Nastavit heslo',
   },
 };
 
@@ -368,6 +372,10 @@ const en: StaffTexts = {
     add: 'Add the account',
     remove: 'Remove',
     removeConfirm: (name: string) => `Really remove the account of ${name}?`,
+    resetHeading: 'A new password for a colleague',
+    resetHint: 'For someone who forgot theirs: set a new one and tell it to them in person; their sessions end. They then change it under My password.',
+    resetAccount: 'Account',
+    resetSubmit: 'Set the password',
   },
 };
 
