@@ -85,13 +85,13 @@ function othersFreeBy(s: Situation, serviceId: string, at: number): number {
 }
 
 /**
- * The first appointment a walk-in started now at this counter would run past, when the other
- * counters cannot keep it: each appointment of a service up to that time needs a counter free by then.
+ * The first appointment this counter must keep itself, since the other counters cannot: each
+ * appointment of a service up to that time needs a counter free by then. A walk-in fits when it
+ * is expected to end by it; the same for every walk-in, so found once per Next.
  */
-function overrun(s: Situation, walkIn: TicketRecord): Appointment | undefined {
-  const ends = s.now + serviceMs(s, walkIn.serviceId);
+function firstToKeep(s: Situation): Appointment | undefined {
   const due = appointments(s);
-  return due.find((a) => a.at < ends && due.filter((d) => d.serviceId === a.serviceId && d.at <= a.at).length > othersFreeBy(s, a.serviceId, a.at));
+  return due.find((a) => due.filter((d) => d.serviceId === a.serviceId && d.at <= a.at).length > othersFreeBy(s, a.serviceId, a.at));
 }
 
 /**
@@ -108,9 +108,10 @@ export function pickNext(config: OfficeConfig, state: DayState, counter: Counter
   if (booking && booking.queuedAt <= now) return call(booking, 'bookingDue');
   const walkIn = earliest(s, 'walkIn');
   if (!walkIn) return booking && call(booking, 'bookingEarly');
-  const kept = overrun(s, walkIn);
-  if (!kept) return call(walkIn, 'walkIn');
+  const kept = firstToKeep(s);
+  const fits = (t: TicketRecord) => !kept || s.now + serviceMs(s, t.serviceId) <= kept.at;
+  if (fits(walkIn)) return call(walkIn, 'walkIn');
   if (booking) return call(booking, 'bookingKeptOnTime');
-  const shorter = earliest(s, 'walkIn', (t) => !overrun(s, t));
-  return shorter ? call(shorter, 'walkIn') : { ticket: null, reason: 'heldForBooking', bookedAt: kept.at };
+  const shorter = earliest(s, 'walkIn', fits);
+  return shorter ? call(shorter, 'walkIn') : { ticket: null, reason: 'heldForBooking', bookedAt: kept!.at };
 }
