@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { officeDay } from '../../shared/calendar/office-calendar.ts';
 import type { Clock } from '../../shared/clock.ts';
@@ -40,6 +40,20 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
     today: officeDay(deps.clock.now()),
   });
 
+  /** A new password for the account, and every session of it ends: one opened with the old password goes too. */
+  const newPassword = async (reply: FastifyReply, username: string, password: string) => {
+    const changed = await accounts.setPassword(username, password);
+    if (!changed.ok) return sendRefusal(reply, changed.code, changed.code === 'notFound' ? `no account ${username}` : changed.detail);
+    sessions.endAllOf(username);
+    return reply.code(204).send();
+  };
+  /** Someone else's password, named in the address: by an administrator on the staff pages, or the command on the server. */
+  const anothersPassword = (req: FastifyRequest, reply: FastifyReply) => {
+    const params = parseOr400(usernameParams, req.params, reply);
+    const body = params && parseOr400(setPasswordRequestSchema, req.body, reply);
+    return params && body ? newPassword(reply, params.username, body.newPassword) : reply;
+  };
+
   // Per address on top of the slowing per name and address: one machine cannot try many accounts quickly.
   app.post('/api/staff/login', { config: { rateLimit: { max: 30, timeWindow: tenMinutes } } }, async (req, reply) => {
     const body = parseOr400(loginRequestSchema, req.body, reply);
@@ -78,21 +92,10 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
     const { username } = sessionOf(req).account;
     const checked = await accounts.login(username, body.currentPassword, req.ip);
     if (!checked.ok) return sendRefusal(reply, checked.code);
-    const changed = await accounts.setPassword(username, body.newPassword);
-    if (!changed.ok) return sendRefusal(reply, changed.code, changed.detail);
-    sessions.endAllOf(username);
-    return reply.code(204).send();
+    return newPassword(reply, username, body.newPassword);
   });
 
-  app.put('/api/staff/accounts/:username/password', staffAccess(sessions, 'admin'), async (req, reply) => {
-    const params = parseOr400(usernameParams, req.params, reply);
-    const body = params && parseOr400(setPasswordRequestSchema, req.body, reply);
-    if (!params || !body) return reply;
-    const changed = await accounts.setPassword(params.username, body.newPassword);
-    if (!changed.ok) return sendRefusal(reply, changed.code, changed.code === 'notFound' ? `no account ${params.username}` : changed.detail);
-    sessions.endAllOf(params.username);
-    return reply.code(204).send();
-  });
+  app.put('/api/staff/accounts/:username/password', staffAccess(sessions, 'admin'), (req, reply) => anothersPassword(req, reply));
 
   app.get('/api/staff/accounts', staffAccess(sessions, 'admin'), (_req, reply) =>
     reply.send({ accounts: accounts.list().map((account) => ({ ...account, slowed: accounts.slowed(account.username) })) }),
@@ -133,14 +136,7 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
   });
 
   // A locked-out administrator (or a forgotten password nobody else can reset): `npm run staff -- passwd …` on the server.
-  app.put('/api/admin/staff/:username/password', { config: { rateLimit: { max: 30, timeWindow: tenMinutes } } }, async (req, reply) => {
-    if (!adminTokenAccepted(req, deps.adminToken)) return sendRefusal(reply, 'unauthorized');
-    const params = parseOr400(usernameParams, req.params, reply);
-    const body = params && parseOr400(setPasswordRequestSchema, req.body, reply);
-    if (!params || !body) return reply;
-    const changed = await accounts.setPassword(params.username, body.newPassword);
-    if (!changed.ok) return sendRefusal(reply, changed.code, changed.code === 'notFound' ? `no account ${params.username}` : changed.detail);
-    sessions.endAllOf(params.username);
-    return reply.code(204).send();
-  });
+  app.put('/api/admin/staff/:username/password', { config: { rateLimit: { max: 30, timeWindow: tenMinutes } } }, (req, reply) =>
+    adminTokenAccepted(req, deps.adminToken) ? anothersPassword(req, reply) : sendRefusal(reply, 'unauthorized'),
+  );
 }
