@@ -7,6 +7,6 @@ import { validateOfficeConfig } from '../shared/config/validate.ts';
 export async function loadOfficeConfig(path: string | undefined): Promise<OfficeConfig> {
   const input: unknown = path ? JSON.parse(await readFile(path, 'utf8')) : kostelecOffice;
   const result = validateOfficeConfig(input);
-  if (!result.ok) throw new Error(`invalid office configuration ${path ?? '(Kostelec example)'}:\n  ${result.errors.join('\n  ')}`);
-  return result.value;
+  if (!result.ok) throw new Error(`invalid office configuration ${path ?? '(Kostelec example)'}:\n  ${result.error.errors.join('\n  ')}`);
+  return result.data;
 }

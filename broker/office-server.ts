@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { Clock } from '../shared/clock.ts';
 import { derivedBase } from '../shared/config/public-address.ts';
 import type { OfficeConfig } from '../shared/config/schema.ts';
-import { BookingService } from './booking/booking-service.ts';
+import { Bookings } from './booking/bookings.ts';
+import { DayTimer } from './engine/day-timer.ts';
 import { QueueEngine } from './engine/queue-engine.ts';
 import { createHttpListener, type HttpTimeouts } from './http/http-listener.ts';
 import { createHttpServer, type RouteEntry } from './http/http-server.ts';
@@ -20,6 +21,7 @@ import { EngineBridge } from './mqtt/engine-bridge.ts';
 import { createMqttBroker } from './mqtt/mqtt-broker.ts';
 import type { MqttTls } from './mqtt/mqtt-tls.ts';
 import { guardPacketSize } from './mqtt/packet-size-guard.ts';
+import { Presence } from './mqtt/presence.ts';
 import { OfficeSettings } from './settings/office-settings.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import { Sessions } from './staff/sessions.ts';
@@ -64,7 +66,7 @@ export interface OfficeServerOptions {
 
 export interface OfficeServer {
   engine: QueueEngine;
-  booking: BookingService;
+  bookings: Bookings;
   accounts: StaffAccounts;
   /** Every HTTP route and the staff role it needs. */
   routes: RouteEntry[];
@@ -111,11 +113,11 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
   // copy in its snapshot, which the settings service replaces first (docs/ARCHITECTURE.md).
   const configInForce = () => settings.config;
   await store.start();
-  // The engine's journal is the record of check-ins: the booking service reads it from its first
+  // The engine's journal is the record of check-ins: the bookings' sweeper reads it from its first
   // sweep on, so the engine's day is loaded before the bookings are, and their copy follows it.
   const mailReady = !options.mailRequired || options.mailer.reachesCitizens;
   if (!mailReady) log.warn('no mail server configured (mail.transport is the outbox): online booking stays closed until it is (deploy/README.md, "Mail")');
-  const booking = new BookingService({
+  const bookings = new Bookings({
     config: configInForce,
     mailReady,
     clock,
@@ -127,7 +129,7 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
   const statistics = new StatisticsService({
     store: options.statisticsStore ?? new MemoryDocumentStore(),
     queue: store,
-    bookings: () => booking.bookings(),
+    bookings: () => bookings.ledger.bookings(),
     today: () => engine.dayState(),
     config: configInForce,
     clock,
@@ -140,12 +142,12 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
     clock,
     store,
     newToken: () => randomBytes(16).toString('base64url'),
-    bookings: { find: (code) => booking.findByCode(code), due: (...window) => booking.due(...window), checkedIn: (checkIns) => booking.checkedIn(checkIns) },
+    bookings: bookings.checkIns,
   });
   await engine.start();
-  await booking.start();
+  await bookings.start();
   // Check-ins a crash kept from the bookings file (killed between the journal and this file).
-  await booking.checkedIn(engine.dayState().checkedIn);
+  await bookings.checkIns.follow(engine.dayState().checkedIn);
   const accounts = new StaffAccounts({ store: options.staffStore ?? new MemoryDocumentStore(), clock, config: configInForce });
   await accounts.start();
   const sessions = new Sessions(clock, configInForce);
@@ -154,11 +156,15 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
   if (options.simulating) log.warn('simulation: the virtual office may drive the simulated devices (never use this in an office)');
   aedes.on('clientError', (client, error) => log.warn('client error', { clientId: client.id, error: error.message }));
   aedes.on('connectionError', (_client, error) => log.warn('connection error', { error: error.message }));
-  // Before the bridge: it must hear the presence the bridge publishes at start.
   const board = new DeviceHealthBoard(aedes);
   await board.start();
-  const bridge = new EngineBridge(aedes, engine, clock, log);
+  const presence = new Presence(aedes, configInForce, clock, log, (id, now) => board.presenceChanged(id, now));
+  presence.start();
+  const bridge = new EngineBridge(aedes, engine, bookings.checkIns, clock, log);
   await bridge.start();
+  const dayTimer = new DayTimer(engine, clock, log);
+  dayTimer.onEdge(() => bridge.publishViews());
+  dayTimer.start();
   // Nagle's algorithm with delayed ACKs holds small MQTT packets back ~40 ms; every message here is small and urgent.
   const refuseOversized = (where: string) => (reason: string) => mqttLog.warn('closed a connection sending an oversized packet', { where, reason });
   const tcp = createServer({ noDelay: true }, (socket) => aedes.handle(guardPacketSize(socket, refuseOversized('tcp'))));
@@ -169,14 +175,15 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
     log: createLogger('http', options.logSink),
     guard: (connection) => guardPacketSize(connection, refuseOversized('websocket')),
     readiness: () => ({ ready: true, day: engine.currentDay() }),
-    booking,
+    citizens: bookings.citizens,
+    staffBookings: bookings.staff,
     engine,
     config: configInForce,
     adminToken,
     staff: { clock, accounts, sessions, config: configInForce, adminToken },
-    office: { booking, engine, board, sessions, clock },
+    office: { bookings: bookings.staff, engine, board, sessions, clock },
     statistics,
-    settings: { service: new SettingsService({ settings, engine, booking, bridge, clock, log: createLogger('settings', options.logSink) }), engine, sessions },
+    settings: { service: new SettingsService({ settings, engine, bookings, bridge, dayTimer, clock, log: createLogger('settings', options.logSink) }), engine, sessions },
     webRoot: options.webRoot ?? defaultWebRoot,
     trustProxy: options.trustProxy,
     listener: httpListener,
@@ -188,13 +195,15 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
 
   return {
     engine,
-    booking,
+    bookings,
     accounts,
     routes: http.routes,
     mqttPort,
     mqttsPort,
     httpPort,
     async stop() {
+      dayTimer.stop();
+      presence.stop();
       await bridge.stop();
       await board.stop();
       await new Promise<void>((resolve) => aedes.close(() => resolve()));
@@ -205,7 +214,7 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
       await Promise.all([closed(tcp), closed(tls), http.app.close()]);
       // Listened on by us, not by Fastify's listen(): closed here, so a restart can take the same port.
       await new Promise<void>((resolve) => (httpListener.server.listening ? httpListener.server.close(() => resolve()) : resolve()));
-      booking.stop();
+      bookings.stop();
       options.mailer.close();
       await store.stop();
     },

@@ -91,8 +91,8 @@ export class MqttLink {
     const entry = match && (this.handlers.get(topic(match.name, match.id)) ?? this.handlers.get(topic(match.name, '+')));
     if (!match || !entry) return;
     const parsed = parsePayload(match.name, payload);
-    if (parsed.ok) entry.handler(parsed.value, match.id);
-    else this.warnOnce(`ignored ${name}: ${parsed.reason}`);
+    if (parsed.ok) entry.handler(parsed.data, match.id);
+    else this.warnOnce(`ignored ${name}: ${parsed.error.detail}`);
   }
 
   private emit(status: Status): void {

@@ -2,7 +2,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { refused } from '../../shared/contract/result.ts';
 import { kostelec } from '../../test/support/office-fixture.ts';
+import { findForCancel } from './booking-queries.ts';
 import * as rules from './booking-rules.ts';
 import { type BookingState, emptyBookingState } from './booking-state.ts';
 import { emailKey } from './email-key.ts';
@@ -73,7 +75,7 @@ test('one client address takes at most three places of a day, whatever e-mail ad
   const slots = slotsOn(state, '2026-11-25', early);
   const confirmed = (startsAt: number, k: number, clientKey = 'one-address', serviceId = 'pasy') => {
     const held = rules.hold(ctx(state, early), { serviceId, startsAt, person: person(`throwaway${k}@example.cz`), language: 'cs', clientKey });
-    return held.ok ? rules.confirm(ctx(state, early), held.data.confirmToken).ok : held.code;
+    return held.ok ? rules.confirm(ctx(state, early), held.data.confirmToken).ok : held.error.code;
   };
   assert.equal(
     [0, 1, 2].map((k) => confirmed(slots[k]!.startsAt, k)),
@@ -92,11 +94,11 @@ test('per e-mail and per address limits on holds and bookings; the e-mail counts
   assert.ok(holdAt(state, slots[0]!.startsAt, 'Jana.Novakova+urad@gmail.com').ok);
   assert.ok(holdAt(state, slots[1]!.startsAt, 'jananovakova@gmail.com').ok);
   const third = holdAt(state, slots[2]!.startsAt, 'JANANOVAKOVA@googlemail.com');
-  assert.equal(third, { ok: false, code: 'tooManyHolds' });
+  assert.equal(third, refused('tooManyHolds'));
   // On other days: one address's places of a day are limited apart (three).
   for (const [k, day] of ['2026-11-26', '2026-11-27', '2026-11-30', '2026-12-01'].entries()) assert.ok(holdAt(state, slotsOn(state, day)[0]!.startsAt, `p${k}@example.cz`).ok, day);
   const sixthFromAddress = holdAt(state, slotsOn(state, '2026-12-02')[0]!.startsAt, 'new@example.cz');
-  assert.equal(sixthFromAddress, { ok: false, code: 'tooManyHolds' }, 'six pending holds from one address at most');
+  assert.equal(sixthFromAddress, refused('tooManyHolds'), 'six pending holds from one address at most');
 });
 
 test('suspension refuses holds and confirmations; existing codes stay; a bulk cancel returns each booking for its mail', () => {
@@ -109,15 +111,12 @@ test('suspension refuses holds and confirmations; existing codes stay; a bulk ca
   rules.confirm(ctx(state), confirmed.data.confirmToken);
   const notice = { cs: 'Krizová opatření', en: 'Crisis measures' };
   rules.suspend(ctx(state), { workplaceIds: ['spravni'], notice, cancelExisting: false });
-  assert.equal(holdAt(state, slots[2]!.startsAt, 'x@example.cz', 'c2'), { ok: false, code: 'suspended' });
-  assert.equal(rules.confirm(ctx(state), pending.data.confirmToken), { ok: false, code: 'suspended' });
-  assert.ok(rules.findForCancel(state, confirmed.data.code!, emailKey('jana@example.cz')), 'the confirmed booking stays valid');
+  assert.equal(holdAt(state, slots[2]!.startsAt, 'x@example.cz', 'c2'), refused('suspended'));
+  assert.equal(rules.confirm(ctx(state), pending.data.confirmToken), refused('suspended'));
+  assert.ok(findForCancel(state, confirmed.data.code!, emailKey('jana@example.cz')), 'the confirmed booking stays valid');
   const vozidla = config.services.find((s) => s.id === 'vozidla')!;
-  assert.is(
-    bookingDays(config, state, vozidla, tuesdayNine).some((d) => d.unavailable === 'suspended'),
-    false,
-    'other workplaces keep booking',
-  );
+  assert.is(rules.openOnline(config, state, vozidla.id).ok, true, 'other workplaces keep booking');
+  assert.equal(rules.openOnline(config, state, 'pasy'), refused('suspended'));
   const cancelled = rules.suspend(ctx(state), { workplaceIds: null, notice, cancelExisting: true });
   assert.equal(
     cancelled.map((b) => [b.person?.email, b.icsSequence]),

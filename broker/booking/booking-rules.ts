@@ -3,8 +3,10 @@ import { againstWindow } from '../../shared/config/check-in-window.ts';
 import type { Language } from '../../shared/config/localized.ts';
 import type { OfficeConfig, Service } from '../../shared/config/schema.ts';
 import type { BookingRefusal, SuspendRequest } from '../../shared/contract/booking-api.ts';
+import { type Refusal, type Result, refused } from '../../shared/contract/result.ts';
+import { byConfirmToken } from './booking-queries.ts';
 import { type Booking, type BookingState, occupies, type Person } from './booking-state.ts';
-import { daySlots, horizon, isSuspended, staffSlots } from './slots.ts';
+import { daySlots, horizon, staffSlots } from './slots.ts';
 
 /** Random draws come in from outside, so the rules stay pure and the tests can fix them. */
 export interface Draw {
@@ -21,8 +23,29 @@ export interface BookingContext {
   draw: Draw;
 }
 
-export type BookingOutcome<T> = { ok: true; data: T } | { ok: false; code: BookingRefusal; detail?: string };
-const refuse = (code: BookingRefusal, detail?: string): { ok: false; code: BookingRefusal; detail?: string } => (detail === undefined ? { ok: false, code } : { ok: false, code, detail });
+export type BookingOutcome<T> = Result<T, Refusal<BookingRefusal>>;
+const refuse = (code: BookingRefusal, detail?: string) => refused(code, detail);
+
+/** Whether the crisis switch has online booking off at this workplace (or everywhere). */
+export function isSuspended(state: BookingState, workplaceId: string): boolean {
+  const s = state.suspension;
+  return s !== null && (s.workplaceIds === null || s.workplaceIds.includes(workplaceId));
+}
+
+/** A service that takes appointments: staff book callers into it, even while online booking is suspended. */
+export function bookableService(config: OfficeConfig, serviceId: string): BookingOutcome<Service> {
+  const service = config.services.find((s) => s.id === serviceId);
+  if (!service) return refuse('unknownService', serviceId);
+  if (!service.booking) return refuse('notBookable', service.id);
+  return { ok: true, data: service };
+}
+
+/** A service citizens may book online now: bookable, and its workplace not suspended (seed's crisis switch). */
+export function openOnline(config: OfficeConfig, state: BookingState, serviceId: string): BookingOutcome<Service> {
+  const bookable = bookableService(config, serviceId);
+  if (bookable.ok && isSuspended(state, bookable.data.workplaceId)) return refuse('suspended');
+  return bookable;
+}
 
 export interface HoldInput {
   serviceId: string;
@@ -35,10 +58,9 @@ export interface HoldInput {
 /** A place held, unconfirmed, until the e-mailed link confirms it or the hold lapses. */
 export function hold(ctx: BookingContext, input: HoldInput): BookingOutcome<Booking> {
   const { config, state, now } = ctx;
-  const service = config.services.find((s) => s.id === input.serviceId);
-  if (!service) return refuse('unknownService', input.serviceId);
-  if (!service.booking) return refuse('notBookable', service.id);
-  if (isSuspended(state, service.workplaceId)) return refuse('suspended');
+  const open = openOnline(config, state, input.serviceId);
+  if (!open.ok) return open;
+  const service = open.data;
   const day = officeDay(input.startsAt);
   if (!horizon(config, now).includes(day)) return refuse('slotUnavailable', `${day} is not within the ${config.booking.horizonDays} days open to booking`);
   if (!daySlots(config, state, service, day, now).some((s) => s.startsAt === input.startsAt)) return refuse('slotUnavailable');
@@ -75,8 +97,6 @@ function added(ctx: BookingContext, service: Service, input: { startsAt: number;
   ctx.state.bookings[booking.id] = booking;
   return booking;
 }
-
-export const byConfirmToken = (state: BookingState, token: string): Booking | undefined => Object.values(state.bookings).find((b) => b.confirmToken === token && b.status !== 'cancelled');
 
 /**
  * The e-mailed link's button. A hold past its time fails even if the sweeper has not removed it;
@@ -119,17 +139,12 @@ export interface CallerInput {
  */
 export function bookForCaller(ctx: BookingContext, input: CallerInput): BookingOutcome<Booking> {
   const { config, state, now } = ctx;
-  const service = config.services.find((s) => s.id === input.serviceId);
-  if (!service) return refuse('unknownService', input.serviceId);
-  if (!service.booking) return refuse('notBookable', service.id);
+  const bookable = bookableService(config, input.serviceId);
+  if (!bookable.ok) return bookable;
+  const service = bookable.data;
   const day = officeDay(input.startsAt);
   if (!staffSlots(config, state, service, day, now).some((s) => s.startsAt === input.startsAt)) return refuse('slotUnavailable');
   return { ok: true, data: added(ctx, service, input, { status: 'confirmed', heldUntil: now, code: newCode(ctx), confirmedAt: now, bookedBy: input.bookedBy }) };
-}
-
-/** A confirmed booking still to come, by its code and the e-mail it was made with; a wrong e-mail looks like an unknown code. */
-export function findForCancel(state: BookingState, code: string, emailKey: string): Booking | undefined {
-  return Object.values(state.bookings).find((b) => b.code === code && b.status === 'confirmed' && b.person?.emailKey === emailKey);
 }
 
 /** seed: the booking is deleted; its place returns to the pool. A bare record stays for the statistics. */

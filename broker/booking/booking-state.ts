@@ -52,7 +52,7 @@ export interface Suspension {
 /** Every booking still within its retention, and the suspension switch: one file, written whole. */
 export interface BookingState {
   seq: number;
-  /** Keys client addresses (booking-service.ts): the limits can count them without storing them. */
+  /** Keys client addresses (citizen-bookings.ts): the limits can count them without storing them. */
   addressSalt: string;
   bookings: Record<string, Booking>;
   suspension: Suspension | null;

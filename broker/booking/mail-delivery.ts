@@ -3,7 +3,7 @@ import type { Logger } from '../log.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { dueMails, giveUpAfterMs, nextAttempt, type QueuedMail } from './mail-queue.ts';
 
-/** Changes the outbox through the booking service's single writer: applied, then made durable. */
+/** Changes the outbox through the bookings' single writer (booking-ledger.ts): applied, then made durable. */
 type Change = (apply: (outbox: Record<string, QueuedMail>) => boolean) => Promise<void>;
 
 /**

@@ -2,8 +2,8 @@ import { checkInKiosk } from '../../shared/config/check-in-kiosks.ts';
 import { workplaceOf } from '../../shared/config/lookups.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { OfficeInfo, SuspensionNotice } from '../../shared/contract/booking-api.ts';
+import { isSuspended } from './booking-rules.ts';
 import type { BookingState } from './booking-state.ts';
-import { isSuspended } from './slots.ts';
 
 /** What the booking site shows first: the office, its rules, the services that can be booked, and any suspension. */
 export function officeInfo(config: OfficeConfig, state: BookingState, mailReady: boolean): OfficeInfo {

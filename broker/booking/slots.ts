@@ -35,11 +35,6 @@ export function horizon(config: OfficeConfig, now: number): string[] {
   return Array.from({ length: config.booking.horizonDays + 1 }, (_, k) => addDays(today, k));
 }
 
-export function isSuspended(state: BookingState, workplaceId: string): boolean {
-  const s = state.suspension;
-  return s !== null && (s.workplaceIds === null || s.workplaceIds.includes(workplaceId));
-}
-
 /** `total`: the day's online places used; `perSlot`: every place taken in each slot, staff bookings included. */
 interface Taken {
   total: number;
@@ -75,7 +70,7 @@ const none: Taken = { total: 0, perSlot: new Map() };
 
 /** The free slots of a day within the horizon (those starting after the minimum lead), each with its free places. */
 export function daySlots(config: OfficeConfig, state: BookingState, service: Service, day: string, now: number): BookingSlot[] {
-  if (isSuspended(state, service.workplaceId) || !horizon(config, now).includes(day)) return [];
+  if (!horizon(config, now).includes(day)) return [];
   return freeSlots(config, service, day, now, takenByDay(state, service.id, now).get(day) ?? none);
 }
 
@@ -105,10 +100,9 @@ export function staffSlots(config: OfficeConfig, state: BookingState, service: S
 
 /** Every day of the horizon with its free places, or why it cannot be booked. */
 export function bookingDays(config: OfficeConfig, state: BookingState, service: Service, now: number): BookingDay[] {
-  const suspended = isSuspended(state, service.workplaceId);
   const takenDays = takenByDay(state, service.id, now);
   return horizon(config, now).map((day) => {
-    const unavailable = suspended ? 'suspended' : closedReason(config, service, day);
+    const unavailable = closedReason(config, service, day);
     if (unavailable) return { day, free: 0, unavailable };
     const taken = takenDays.get(day) ?? none;
     const left = onlinePlaces(service, day) - taken.total;

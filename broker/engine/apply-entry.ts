@@ -5,7 +5,7 @@ import { checkIn } from './check-in.ts';
 import { applyCounterCommand } from './counter-actions.ts';
 import type { DayState } from './day-state.ts';
 import type { JournalEntry } from './journal-entry.ts';
-import { type RuleContext, refusalError } from './rule-context.ts';
+import type { RuleContext } from './rule-context.ts';
 import { issueWalkIn } from './walk-in.ts';
 
 export type Reply = KioskReply | CounterReply;
@@ -26,12 +26,12 @@ export function applyEntry(config: OfficeConfig, state: DayState, entry: Journal
       message.kind === 'checkIn'
         ? checkIn(ctx, { kioskId: entry.deviceId, pressedAt: message.pressedAt, booking: entry.booking ?? null })
         : issueWalkIn(ctx, { kioskId: entry.deviceId, serviceId: message.serviceId, pressedAt: message.pressedAt });
-    reply = outcome.ok ? { requestId: message.requestId, ok: true, data: { ticket: outcome.data } } : { requestId: message.requestId, ok: false, error: refusalError(outcome.code, outcome.detail) };
+    reply = outcome.ok ? { requestId: message.requestId, ok: true, data: { ticket: outcome.data } } : { requestId: message.requestId, ok: false, error: outcome.error };
   } else {
     const { message } = entry;
     key = `${entry.deviceId}/${message.commandId}`;
     const outcome = applyCounterCommand(ctx, entry.deviceId, message, entry.expected);
-    reply = outcome.ok ? { commandId: message.commandId, ok: true } : { commandId: message.commandId, ok: false, error: refusalError(outcome.code, outcome.detail) };
+    reply = outcome.ok ? { commandId: message.commandId, ok: true } : { commandId: message.commandId, ok: false, error: outcome.error };
   }
   if (reply.ok) {
     state.answered[key] = reply;

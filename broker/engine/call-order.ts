@@ -16,7 +16,7 @@ export interface NextCall {
 
 /**
  * `expected`: today's confirmed bookings of the counter's services whose time is near, as the
- * booking service knew them when Next was pressed (recorded in the journal entry, so a replay
+ * bookings said when Next was pressed (recorded in the journal entry, so a replay
  * decides the same); those already checked in are left out here.
  */
 interface Situation {

@@ -1,21 +1,17 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { codeOf, engineAt, numberOf } from '../../test/support/engine-fixture.ts';
+import { type BookingsForTest, codeOf, engineAt, numberOf } from '../../test/support/engine-fixture.ts';
 import { MemoryStore } from '../store/memory-store.ts';
 import type { BookedRef } from './journal-entry.ts';
-import type { BookingLookup } from './queue-engine.ts';
 
 const nineThirty = Date.parse('2026-11-24T09:30:00+01:00');
 const minute = 60_000;
 
-/** Bookings as the booking service would answer for them; records which ones were checked in. */
-function lookup(bookings: Record<string, BookedRef>): BookingLookup & { checked: string[] } {
-  const checked: string[] = [];
+/** Bookings as the booking side would answer for them (check-in-lookup.ts). */
+function lookup(bookings: Record<string, BookedRef>): BookingsForTest {
   return {
-    checked,
-    find: (code) => bookings[code],
+    find: (code) => bookings[code] ?? null,
     due: (serviceIds, from, to) => Object.values(bookings).filter((b) => serviceIds.includes(b.serviceId) && b.startsAt > from && b.startsAt <= to),
-    checkedIn: async (checkIns) => void checked.push(...Object.keys(checkIns)),
   };
 }
 const passport = (id: string, startsAt = nineThirty): BookedRef => ({ id, serviceId: 'pasy', startsAt });
@@ -32,7 +28,7 @@ test('a code works from 15 minutes before to 15 minutes after the booked time, b
     const { code } = await engineAt({ at: at(offset), bookings: lookup({ '12345678': passport('b1') }) });
     const reply = await code('12345678');
     assert.is(codeOf(reply), expected, `at ${offset / 1000} s`);
-    if (expected === 'tooEarly' && !reply.ok) assert.is(Number(reply.error.detail), nineThirty - 15 * minute, 'says from when');
+    if (expected === 'tooEarly' && !reply.ok) assert.is(reply.error.opensAt, nineThirty - 15 * minute, 'says from when');
   }
 });
 
@@ -47,21 +43,21 @@ test('both edges are judged by the second of the press: all of 9:15:00 and all o
     [15 * minute + 1000, 15 * minute + 1000, 'tooLate'],
   ];
   for (const [pressed, arrives, expected] of cases) {
-    const { engine } = await engineAt({ at: nineThirty + arrives, bookings: lookup({ '12345678': passport('b1') }) });
-    const reply = await engine.kioskRequest('kiosk-hala', { kind: 'checkIn', requestId: `edge-${pressed}-${arrives}`, pressedAt: nineThirty + pressed, code: '12345678' });
+    const { engine } = await engineAt({ at: nineThirty + arrives });
+    const reply = await engine.kioskRequest('kiosk-hala', { kind: 'checkIn', requestId: `edge-${pressed}-${arrives}`, pressedAt: nineThirty + pressed, code: '12345678' }, passport('b1'));
     assert.is(codeOf(reply), expected, `pressed at ${pressed / 1000} s, arrived at ${arrives / 1000} s`);
   }
 });
 
 test('a booking ticket is marked with its time, used once, and refused at the other workplace kiosk', async () => {
   const bookings = lookup({ '12345678': passport('b1'), '87654321': { id: 'b2', serviceId: 'vozidla', startsAt: nineThirty } });
-  const { code } = await engineAt({ at: nineThirty - 10 * minute, bookings });
+  const { code, engine } = await engineAt({ at: nineThirty - 10 * minute, bookings });
   const reply = await code('12345678');
   assert.ok(reply.ok);
   if (!reply.ok) return;
   assert.equal(reply.data.ticket.booking, { startsAt: nineThirty });
   assert.is(reply.data.ticket.number, 'C001', 'booking tickets share the service letter and its sequence');
-  assert.equal(bookings.checked, ['b1']);
+  assert.equal(engine.dayState().checkedIn, { b1: 'C001' }, 'the durable record of check-ins says so');
   assert.is(codeOf(await code('12345678')), 'codeUsed');
   const wrong = await code('87654321', 'kiosk-hala');
   assert.is(codeOf(wrong), 'wrongWorkplace');

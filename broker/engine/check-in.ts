@@ -26,12 +26,12 @@ export function checkIn(ctx: RuleContext, req: CheckInRequest): Outcome<Ticket> 
   const service = booking && config.services.find((s) => s.id === booking.serviceId);
   if (!booking || !service) return refuse('unknownCode');
   const kiosk = config.kiosks.find((k) => k.id === req.kioskId);
-  if (!kiosk || !kioskWorkplaces(config, kiosk).has(service.workplaceId)) return refuse('wrongWorkplace', checkInKiosk(config, service.workplaceId)?.id);
-  if (state.checkedIn[booking.id]) return refuse('codeUsed', state.checkedIn[booking.id]);
+  if (!kiosk || !kioskWorkplaces(config, kiosk).has(service.workplaceId)) return refuse('wrongWorkplace', undefined, { kioskId: checkInKiosk(config, service.workplaceId)?.id });
+  if (state.checkedIn[booking.id]) return refuse('codeUsed', undefined, { ticketNumber: state.checkedIn[booking.id] });
   // The press is the citizen's truth (staleness above bounds it), judged by the second at both edges.
   const when = againstWindow(config, booking.startsAt, req.pressedAt);
-  if (when === 'early') return refuse('tooEarly', String(checkInWindow(config, booking.startsAt).opens));
-  if (when === 'late') return refuse('tooLate', String(booking.startsAt));
+  if (when === 'early') return refuse('tooEarly', undefined, { opensAt: checkInWindow(config, booking.startsAt).opens });
+  if (when === 'late') return refuse('tooLate', undefined, { bookedAt: booking.startsAt });
 
   const ticket = issueTicket(ctx, service, { origin: 'booking', bookingId: booking.id, queuedAt: booking.startsAt });
   state.checkedIn[booking.id] = ticket.number;

@@ -1,7 +1,7 @@
 import type { CounterCommand } from '../../shared/contract/counter.ts';
 import type { KioskRequest } from '../../shared/contract/kiosk.ts';
 
-/** The booking behind a typed code, as the booking service knew it when the code was typed. */
+/** The booking behind a typed code, as the bookings said when the code was typed. */
 export interface BookedRef {
   id: string;
   serviceId: string;
@@ -10,7 +10,7 @@ export interface BookedRef {
 
 /**
  * One operation that changed the day, with everything that made its outcome: the instant it was
- * applied, the token it drew, and what the booking service said (the booking behind a code; for
+ * applied, the token it drew, and what the bookings said (the booking behind a code; for
  * Next, the bookings due soon that the call order keeps). The rules are pure, so replaying the entries over the snapshot
  * rebuilds the day exactly; that is what lets each write append one line instead of the whole day.
  */

@@ -5,6 +5,7 @@ import type { RefusalCode } from '../../shared/contract/common.ts';
 import type { CounterCommand, CounterReply, CounterState } from '../../shared/contract/counter.ts';
 import type { HallCalls } from '../../shared/contract/hall.ts';
 import type { KioskReply, KioskRequest } from '../../shared/contract/kiosk.ts';
+import { refused } from '../../shared/contract/result.ts';
 import type { ServiceStatus } from '../../shared/contract/service.ts';
 import type { UpNext } from '../../shared/contract/staff-api.ts';
 import type { TicketStatus } from '../../shared/contract/ticket-status.ts';
@@ -16,7 +17,6 @@ import { counterRecord } from './counter-record.ts';
 import { type DayState, freshDay, type TicketRecord } from './day-state.ts';
 import { GroupCommit } from './group-commit.ts';
 import type { BookedRef, JournalEntry } from './journal-entry.ts';
-import { refusalError } from './rule-context.ts';
 import { ticketView } from './ticket-view.ts';
 import { counterState, hallCalls, serviceStatus } from './views.ts';
 import { waitingNumbers } from './waiting-line.ts';
@@ -29,18 +29,15 @@ export interface EngineDeps {
   /** Journal entries after which the next write is a fresh snapshot instead: bounds the replay at start-up
    *  (10,000 entries replay in well under a second) while a normal day (a few thousand) never pays for one. */
   compactAfter?: number;
-  /** The booking service, for codes typed at the kiosks; without it every code is unknown. */
+  /** The bookings due soon, for the call order; without it none are. */
   bookings?: BookingLookup;
   /** Told of each finished day once it is archived (the statistics keep an aggregate of it). */
   onDayArchived?: (day: DayState) => void;
 }
 
 export interface BookingLookup {
-  find(code: string): BookedRef | undefined;
   /** Confirmed bookings of these services whose time is in (from, to]: the call order keeps their times. */
   due(serviceIds: readonly string[], from: number, to: number): BookedRef[];
-  /** Told after the check-in is durable here, and awaited: the booking side's copy follows before the kiosk hears. */
-  checkedIn(checkIns: Readonly<Record<string, string>>): Promise<void>;
 }
 
 type Fail = (code: RefusalCode, detail?: string) => Reply;
@@ -112,10 +109,15 @@ export class QueueEngine {
     return this.state.day;
   }
 
-  async kioskRequest(kioskId: string, request: KioskRequest): Promise<KioskReply> {
+  /**
+   * A press or a typed code. The booking a code belongs to (null: none) is looked up by the caller
+   * before, and goes into the journal entry, so the engine never calls back into the bookings and
+   * a replay decides the same.
+   */
+  async kioskRequest(kioskId: string, request: KioskRequest, booking: BookedRef | null = null): Promise<KioskReply> {
     const { requestId } = request;
     const key = `${kioskId}/${requestId}`;
-    const fail: Fail = (code, detail) => ({ requestId, ok: false, error: refusalError(code, detail) });
+    const fail: Fail = (code, detail) => ({ requestId, ok: false, error: refused(code, detail).error });
     const now = this.deps.clock.now();
     const isCode = request.kind === 'checkIn';
     if (isCode && this.codeAttempts.reusedForAnotherCode(key, request.code, now)) {
@@ -130,17 +132,15 @@ export class QueueEngine {
       deviceId: kioskId,
       token: this.deps.newToken(),
       message: request,
-      ...(isCode ? { booking: this.deps.bookings?.find(request.code) ?? null } : {}),
+      ...(isCode ? { booking } : {}),
     }))) as KioskReply;
     if (isCode && !reply.ok && reply.error.code !== 'storageFailed') this.codeAttempts.refused(kioskId, request.code, now);
-    const bookingId = reply.ok ? this.state.tickets[reply.data.ticket.number]?.bookingId : undefined;
-    if (bookingId && reply.ok) await this.deps.bookings?.checkedIn({ [bookingId]: reply.data.ticket.number });
     return reply;
   }
 
   counterCommand(counterId: string, command: CounterCommand): Promise<CounterReply> {
     const { commandId } = command;
-    const fail: Fail = (code, detail) => ({ commandId, ok: false, error: refusalError(code, detail) });
+    const fail: Fail = (code, detail) => ({ commandId, ok: false, error: refused(code, detail).error });
     return this.once(`${counterId}/${commandId}`, fail, () => {
       const now = this.deps.clock.now();
       const expected = command.action === 'next' ? this.expectedAt(counterId, now) : [];

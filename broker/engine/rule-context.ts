@@ -1,5 +1,6 @@
 import type { OfficeConfig } from '../../shared/config/schema.ts';
-import type { RefusalCode } from '../../shared/contract/common.ts';
+import type { EngineRefusal, RefusalCode } from '../../shared/contract/common.ts';
+import { type Result, refused } from '../../shared/contract/result.ts';
 import type { DayState } from './day-state.ts';
 
 /** What every rule sees: no clock, no store, no I/O; the instant and the fresh token are handed in. */
@@ -10,12 +11,10 @@ export interface RuleContext {
   newToken: () => string;
 }
 
-export type Outcome<T> = { ok: true; data: T } | { ok: false; code: RefusalCode; detail?: string };
+/** A rule's answer, in the shape it goes on the wire with (result.ts). */
+export type Outcome<T> = Result<T, EngineRefusal>;
 
-/** A refusal as it goes on the wire: the code, and a detail only when there is one. */
-export const refusalError = (code: RefusalCode, detail?: string): { code: RefusalCode; detail?: string } => (detail === undefined ? { code } : { code, detail });
-
-export const refuse = (code: RefusalCode, detail?: string): { ok: false; code: RefusalCode; detail?: string } => ({ ok: false, ...refusalError(code, detail) });
+export const refuse = (code: RefusalCode, detail?: string, fields?: Omit<EngineRefusal, 'code' | 'detail'>) => refused(code, detail, fields);
 
 /** issue #2: a press that reaches the engine long after it happened (a box that was offline) is refused. */
 export function staleness(pressedAt: number, now: number, maxAgeSeconds: number): string | undefined {

@@ -9,10 +9,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createWebSocketStream, WebSocketServer } from 'ws';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { StaffRole } from '../../shared/contract/staff-api.ts';
-import type { BookingService } from '../booking/booking-service.ts';
+import type { CitizenBookings } from '../booking/citizen-bookings.ts';
+import type { StaffBookings } from '../booking/staff-bookings.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 import type { Logger } from '../log.ts';
 import type { StatisticsService } from '../statistics/statistics-service.ts';
+import { adminRoutes } from './admin-routes.ts';
 import { sendRefusal } from './api-errors.ts';
 import { bookingRoutes } from './booking-routes.ts';
 import type { createHttpListener } from './http-listener.ts';
@@ -36,7 +38,9 @@ export interface HttpOptions {
   /** What stands between a WebSocket's bytes and Aedes (the packet size limit). */
   guard: (connection: Duplex) => Duplex;
   readiness: () => Readiness;
-  booking: BookingService;
+  citizens: CitizenBookings;
+  /** For the admin token's crisis switch (admin-routes.ts). */
+  staffBookings: StaffBookings;
   engine: QueueEngine;
   /** The configuration in force (staff settings change it). */
   config: () => OfficeConfig;
@@ -114,7 +118,8 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
     const state = options.readiness();
     return reply.code(state.ready ? 200 : 503).send({ status: state.ready ? 'ready' : 'starting', day: state.day });
   });
-  bookingRoutes(app, options.booking, options.config, options.adminToken);
+  bookingRoutes(app, options.citizens, options.config);
+  adminRoutes(app, options.staffBookings, options.adminToken);
   statusRoutes(app, options.engine);
   staffRoutes(app, options.staff);
   staffOfficeRoutes(app, options.office);

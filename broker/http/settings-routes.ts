@@ -17,7 +17,7 @@ const inBody = (issues: FieldIssue[] | undefined) => issues?.map((i) => ({ ...i,
 /** The office administrator's settings (docs/API.md, "Settings"). */
 export function settingsRoutes(app: FastifyInstance, deps: { service: SettingsService; engine: QueueEngine; sessions: Sessions }): void {
   const admin = { ...staffAccess(deps.sessions, 'admin'), bodyLimit: settingsBodyLimit };
-  const rows = (bookings: Parameters<typeof bookingRows>[0]) => bookingRows(bookings, (number) => deps.engine.todaysTicket(number));
+  const rows = (bookings: Parameters<typeof bookingRows>[0]) => bookingRows(bookings, deps.engine.dayState().checkedIn, (number) => deps.engine.todaysTicket(number));
 
   app.get('/api/staff/settings', admin, (_req, reply) => reply.send({ config: deps.service.stored() }));
 
@@ -25,13 +25,13 @@ export function settingsRoutes(app: FastifyInstance, deps: { service: SettingsSe
     const body = parseOr400(settingsPreviewRequestSchema, req.body, reply);
     if (!body) return reply;
     const checked = deps.service.preview(body.config);
-    return checked.ok ? reply.send({ affected: rows(checked.data.affected) }) : sendRefusal(reply, checked.code, checked.errors.join('; '), null, inBody(checked.issues));
+    return checked.ok ? reply.send({ affected: rows(checked.data.affected) }) : sendRefusal(reply, checked.error.code, checked.error.errors.join('; '), null, inBody(checked.error.issues));
   });
 
   app.put('/api/staff/settings', admin, async (req, reply) => {
     const body = parseOr400(settingsChangeRequestSchema, req.body, reply);
     if (!body) return reply;
     const done = await deps.service.apply(body.config, body.cancelAffected, body.notice);
-    return done.ok ? reply.send(done.data) : sendRefusal(reply, done.code, done.errors.join('; '), null, inBody(done.issues));
+    return done.ok ? reply.send(done.data) : sendRefusal(reply, done.error.code, done.error.errors.join('; '), null, inBody(done.error.issues));
   });
 }

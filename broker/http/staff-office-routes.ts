@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Clock } from '../../shared/clock.ts';
 import { suspendRequestSchema } from '../../shared/contract/booking-api.ts';
 import { dayQuerySchema, phoneBookingRequestSchema, staffCancelRequestSchema } from '../../shared/contract/staff-api.ts';
-import type { BookingService } from '../booking/booking-service.ts';
+import type { StaffBookings } from '../booking/staff-bookings.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 import type { DeviceHealthBoard } from '../mqtt/device-health-board.ts';
 import { bookingRows, bookingsCsv } from '../staff/booking-rows.ts';
@@ -13,7 +13,7 @@ import { parseOr400, sendRefusal } from './api-errors.ts';
 import { sessionOf, staffAccess } from './staff-guard.ts';
 
 export interface StaffOfficeDeps {
-  booking: BookingService;
+  bookings: StaffBookings;
   engine: QueueEngine;
   board: DeviceHealthBoard;
   sessions: Sessions;
@@ -24,10 +24,11 @@ const bookingParams = z.strictObject({ bookingId: z.string().max(64) });
 const serviceParams = z.strictObject({ serviceId: z.string().max(40) });
 
 /** Running the office: the live dashboard, a day's bookings, booking for a caller, cancelling, the crisis switch. */
-export function staffOfficeRoutes(app: FastifyInstance, { booking, engine, board, sessions, clock }: StaffOfficeDeps): void {
+export function staffOfficeRoutes(app: FastifyInstance, { bookings: booking, engine, board, sessions, clock }: StaffOfficeDeps): void {
   const clerk = staffAccess(sessions);
   const admin = staffAccess(sessions, 'admin');
-  const rowsOf = (day: string) => bookingRows(booking.dayBookings(day), (number) => engine.todaysTicket(number));
+  // The check-ins as the engine's journal records them, the one record that counts.
+  const rowsOf = (day: string) => bookingRows(booking.dayBookings(day), engine.dayState().checkedIn, (number) => engine.todaysTicket(number));
 
   app.get('/api/staff/dashboard', clerk, (_req, reply) => {
     return reply.send(
@@ -63,14 +64,14 @@ export function staffOfficeRoutes(app: FastifyInstance, { booking, engine, board
     const query = params && parseOr400(dayQuerySchema, req.query, reply);
     if (!params || !query) return reply;
     const slots = booking.staffSlots(params.serviceId, query.day);
-    return slots.ok ? reply.send(slots.data) : sendRefusal(reply, slots.code, slots.detail);
+    return slots.ok ? reply.send(slots.data) : sendRefusal(reply, slots.error.code, slots.error.detail);
   });
 
   app.post('/api/staff/bookings', clerk, async (req, reply) => {
     const body = parseOr400(phoneBookingRequestSchema, req.body, reply);
     if (!body) return reply;
     const booked = await booking.bookForCaller(body, sessionOf(req).account.username);
-    if (!booked.ok) return sendRefusal(reply, booked.code, booked.detail);
+    if (!booked.ok) return sendRefusal(reply, booked.error.code, booked.error.detail);
     return reply.code(201).send(rowsOf(booked.data.day).find((r) => r.id === booked.data.id));
   });
 
@@ -79,18 +80,18 @@ export function staffOfficeRoutes(app: FastifyInstance, { booking, engine, board
     const body = params && parseOr400(staffCancelRequestSchema, req.body, reply);
     if (!params || !body) return reply;
     const cancelled = await booking.cancelById(params.bookingId, body.notify);
-    return cancelled.ok ? reply.code(204).send() : sendRefusal(reply, cancelled.code, cancelled.detail);
+    return cancelled.ok ? reply.code(204).send() : sendRefusal(reply, cancelled.error.code, cancelled.error.detail);
   });
 
   app.put('/api/staff/suspension', admin, async (req, reply) => {
     const body = parseOr400(suspendRequestSchema, req.body, reply);
     if (!body) return reply;
     const done = await booking.suspend(body);
-    return done.ok ? reply.send(done.data) : sendRefusal(reply, done.code, done.detail);
+    return done.ok ? reply.send(done.data) : sendRefusal(reply, done.error.code, done.error.detail);
   });
 
   app.delete('/api/staff/suspension', admin, async (_req, reply) => {
     const done = await booking.resume();
-    return done.ok ? reply.code(204).send() : sendRefusal(reply, done.code, done.detail);
+    return done.ok ? reply.code(204).send() : sendRefusal(reply, done.error.code, done.error.detail);
   });
 }

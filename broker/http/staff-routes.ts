@@ -43,7 +43,7 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
   /** A new password for the account, and every session of it ends: one opened with the old password goes too. */
   const newPassword = async (reply: FastifyReply, username: string, password: string) => {
     const changed = await accounts.setPassword(username, password);
-    if (!changed.ok) return sendRefusal(reply, changed.code, changed.code === 'notFound' ? `no account ${username}` : changed.detail);
+    if (!changed.ok) return sendRefusal(reply, changed.error.code, changed.error.code === 'notFound' ? `no account ${username}` : changed.error.detail);
     sessions.endAllOf(username);
     return reply.code(204).send();
   };
@@ -60,10 +60,11 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
     if (!body) return reply;
     const outcome = await accounts.login(body.username, body.password, req.ip);
     if (!outcome.ok) {
-      if (outcome.retryAt) reply.header('retry-after', Math.ceil((outcome.retryAt - deps.clock.now()) / 1000));
-      return sendRefusal(reply, outcome.code, outcome.retryAt ? `try again after ${new Date(outcome.retryAt).toISOString()}` : undefined);
+      const { code, retryAt } = outcome.error;
+      if (retryAt) reply.header('retry-after', Math.ceil((retryAt - deps.clock.now()) / 1000));
+      return sendRefusal(reply, code, retryAt ? `try again after ${new Date(retryAt).toISOString()}` : undefined);
     }
-    const { token, session } = sessions.create(outcome.account);
+    const { token, session } = sessions.create(outcome.data);
     return reply.header('set-cookie', sessionCookieHeader(token, deps.config().staff.sessionHours * 3600)).send(view(session));
   });
 
@@ -91,7 +92,7 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
     if (!body) return reply;
     const { username } = sessionOf(req).account;
     const checked = await accounts.login(username, body.currentPassword, req.ip);
-    if (!checked.ok) return sendRefusal(reply, checked.code);
+    if (!checked.ok) return sendRefusal(reply, checked.error.code);
     return newPassword(reply, username, body.newPassword);
   });
 
@@ -113,7 +114,7 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
     const body = parseOr400(newAccountRequestSchema, req.body, reply);
     if (!body) return reply;
     const outcome = await accounts.add(body);
-    return outcome.ok ? reply.code(201).send(outcome.account) : sendRefusal(reply, outcome.code, outcome.detail);
+    return outcome.ok ? reply.code(201).send(outcome.data) : sendRefusal(reply, outcome.error.code, outcome.error.detail);
   });
 
   app.delete('/api/staff/accounts/:username', staffAccess(sessions, 'admin'), async (req, reply) => {
@@ -132,7 +133,7 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
     const body = parseOr400(newAccountRequestSchema, req.body, reply);
     if (!body) return reply;
     const outcome = await accounts.add(body);
-    return outcome.ok ? reply.code(201).send(outcome.account) : sendRefusal(reply, outcome.code, outcome.detail);
+    return outcome.ok ? reply.code(201).send(outcome.data) : sendRefusal(reply, outcome.error.code, outcome.error.detail);
   });
 
   // A locked-out administrator (or a forgotten password nobody else can reset): `npm run staff -- passwd …` on the server.

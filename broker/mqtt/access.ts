@@ -1,6 +1,6 @@
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { simulatorId } from '../../shared/contract/simulation.ts';
-import { type ClientRole, contract, matchTopic } from '../../shared/contract/topics.ts';
+import { type ClientRole, contract, type MatchedTopic, matchTopic } from '../../shared/contract/topics.ts';
 
 /**
  * Which role a login has: a device's from the office configuration; the virtual office page's only
@@ -23,13 +23,16 @@ export interface Identity {
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 const allow: Decision = { allowed: true };
-const deny = (reason: string): Decision => ({ allowed: false, reason });
+const deny = (reason: string): { allowed: false; reason: string } => ({ allowed: false, reason });
 
 const existsFor = (who: Identity, name: keyof typeof contract): Decision =>
   'simulationOnly' in contract[name] && !who.simulating ? deny(`${name} exists only on a server started for simulation`) : allow;
 
-/** A device publishes only the contract topics its role may, carrying its own id; retained only where the contract says. */
-export function mayPublish(who: Identity, topic: string, retain: boolean): Decision {
+/**
+ * A device publishes only the contract topics its role may, carrying its own id; retained only where
+ * the contract says. An allowed publish comes with the topic it matched, so nobody matches it again.
+ */
+export function mayPublish(who: Identity, topic: string, retain: boolean): ({ allowed: true } & MatchedTopic) | { allowed: false; reason: string } {
   const match = matchTopic(topic);
   if (!match) return deny(`${topic} is not a contract topic`);
   const exists = existsFor(who, match.name);
@@ -40,7 +43,7 @@ export function mayPublish(who: Identity, topic: string, retain: boolean): Decis
   if (access === 'own' && match.id !== who.deviceId) return deny(`${who.deviceId} may not publish for ${match.id}`);
   // A retained request would be replayed to the engine at every restart: refused outright.
   if (retain && !spec.retained) return deny(`${match.name} must not be retained`);
-  return allow;
+  return { allowed: true, ...match };
 }
 
 /** A device subscribes only to what its role may read; `+` stands for "every id" where it may read every id. */

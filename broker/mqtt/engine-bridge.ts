@@ -1,28 +1,46 @@
 import type { Aedes, AedesPublishPacket } from 'aedes';
-import { nextWindowChange } from '../../shared/calendar/office-calendar.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { requestIdSchema } from '../../shared/contract/common.ts';
 import { type Message, matchTopic, parsePayload, type TopicName, topic, topicFilter } from '../../shared/contract/topics.ts';
 import { deviceConfigs } from '../device-configs.ts';
+import type { BookedRef } from '../engine/journal-entry.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 import type { Logger } from '../log.ts';
-import { roleOf } from './access.ts';
+
+/** The bookings as the kiosks' codes need them (check-in-lookup.ts). */
+export interface CodeBookings {
+  find(code: string): BookedRef | null;
+  /** The bookings file follows the engine's record of check-ins. */
+  follow(checkIns: Readonly<Record<string, string>>): Promise<void>;
+}
+
+export interface Parts {
+  engine: QueueEngine;
+  bookings: CodeBookings;
+}
 
 interface Route<In extends TopicName, Out extends TopicName> {
   reply: Out;
   idField: 'requestId' | 'commandId';
-  run: (engine: QueueEngine, deviceId: string, message: Message<In>) => Promise<Message<Out>>;
+  run: (parts: Parts, deviceId: string, message: Message<In>) => Promise<Message<Out>>;
+}
+
+/**
+ * A kiosk's request. A typed code's booking is looked up first and handed to the engine, which
+ * journals it; after a check-in the bookings file follows the engine's record before the kiosk hears.
+ */
+export async function kioskRequest({ engine, bookings }: Parts, kioskId: string, request: Message<'kioskRequest'>): Promise<Message<'kioskReply'>> {
+  const reply = await engine.kioskRequest(kioskId, request, request.kind === 'checkIn' ? bookings.find(request.code) : null);
+  if (reply.ok && reply.data.ticket.booking) await bookings.follow(engine.dayState().checkedIn);
+  return reply;
 }
 
 /** What devices send to the engine, and where the answer goes: data, not a switch. */
 const routes = {
-  kioskRequest: { reply: 'kioskReply', idField: 'requestId', run: (e, id, m) => e.kioskRequest(id, m) } satisfies Route<'kioskRequest', 'kioskReply'>,
-  counterCommand: { reply: 'counterReply', idField: 'commandId', run: (e, id, m) => e.counterCommand(id, m) } satisfies Route<'counterCommand', 'counterReply'>,
+  kioskRequest: { reply: 'kioskReply', idField: 'requestId', run: kioskRequest } satisfies Route<'kioskRequest', 'kioskReply'>,
+  counterCommand: { reply: 'counterReply', idField: 'commandId', run: ({ engine }, id, m) => engine.counterCommand(id, m) } satisfies Route<'counterCommand', 'counterReply'>,
 };
 type RoutedTopic = keyof typeof routes;
-
-/** Longest sleep between re-evaluations of time-driven state, so a stepped clock is noticed soon. */
-const maxTickMs = 60_000;
 
 /**
  * The thin adapter between Aedes and the engine: validated messages in, replies and retained views
@@ -31,45 +49,41 @@ const maxTickMs = 60_000;
  */
 export class EngineBridge {
   private readonly published = new Map<string, string>();
-  private timer: NodeJS.Timeout | undefined;
   private viewsPending = false;
-  private readonly deliver = (packet: AedesPublishPacket, done: () => void) => {
-    done();
-    void this.handle(packet);
-  };
-  private readonly onReady = (client: { id: string }) => this.presence(client.id, true);
-  private readonly onGone = (client: { id: string }) => {
-    // A device that reconnected before its old connection was dropped is still online.
-    const current = (this.aedes as unknown as { clients: Record<string, unknown> }).clients[client.id];
-    if (!current || current === client) this.presence(client.id, false);
-  };
+  /** One delivery handler per routed topic: the subscription already says which topic it is. */
+  private readonly handlers = Object.fromEntries(
+    (Object.keys(routes) as RoutedTopic[]).map((name) => [
+      name,
+      (packet: AedesPublishPacket, done: () => void) => {
+        done();
+        void this.handle(name, packet);
+      },
+    ]),
+  ) as Record<RoutedTopic, (packet: AedesPublishPacket, done: () => void) => void>;
+  private readonly parts: Parts;
 
   constructor(
     private readonly aedes: Aedes,
     private readonly engine: QueueEngine,
+    bookings: CodeBookings,
     private readonly clock: Clock,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.parts = { engine, bookings };
+  }
 
   async start(): Promise<void> {
-    const now = this.clock.now();
     await this.publishDeviceConfigs();
-    for (const config of deviceConfigs(this.engine.config)) await this.publish(topic('devicePresence', config.deviceId), { online: false, since: now }, true);
     await this.publishViews();
     for (const name of Object.keys(routes) as RoutedTopic[]) {
-      await new Promise<void>((resolve) => this.aedes.subscribe(topicFilter(name), this.deliver, resolve));
+      await new Promise<void>((resolve) => this.aedes.subscribe(topicFilter(name), this.handlers[name], resolve));
     }
-    this.aedes.on('clientReady', this.onReady);
-    this.aedes.on('clientDisconnect', this.onGone);
-    this.schedule();
   }
 
   /** New settings: every device gets its configuration again (retained; a changed one restarts its role), the views follow. */
   async reconfigure(): Promise<void> {
     await this.publishDeviceConfigs();
     await this.publishViews();
-    clearTimeout(this.timer);
-    this.schedule();
   }
 
   private async publishDeviceConfigs(): Promise<void> {
@@ -77,29 +91,25 @@ export class EngineBridge {
   }
 
   async stop(): Promise<void> {
-    clearTimeout(this.timer);
-    this.aedes.removeListener('clientReady', this.onReady);
-    this.aedes.removeListener('clientDisconnect', this.onGone);
     for (const name of Object.keys(routes) as RoutedTopic[]) {
-      await new Promise<void>((resolve) => this.aedes.unsubscribe(topicFilter(name), this.deliver, resolve));
+      await new Promise<void>((resolve) => this.aedes.unsubscribe(topicFilter(name), this.handlers[name], resolve));
     }
   }
 
-  private async handle(packet: AedesPublishPacket): Promise<void> {
-    const match = matchTopic(packet.topic);
-    if (!match || !(match.name in routes)) return;
-    const name = match.name as RoutedTopic;
+  private async handle(name: RoutedTopic, packet: AedesPublishPacket): Promise<void> {
+    // The broker let it through its ACL (mqtt-broker.ts), so it is this contract topic with a valid id.
+    const deviceId = matchTopic(packet.topic)!.id;
     const route = routes[name];
     const parsed = parsePayload(name, packet.payload as Buffer);
     if (!parsed.ok) {
-      this.log.warn('rejected message', { topic: packet.topic, reason: parsed.reason });
+      this.log.warn('rejected message', { topic: packet.topic, reason: parsed.error.detail });
       const id = echoableId(packet.payload as Buffer, route.idField);
-      const error = { code: 'invalidMessage', detail: parsed.reason.slice(0, 500) };
-      if (id) await this.publish(topic(route.reply, match.id), { [route.idField]: id, ok: false, error }, false);
+      const error = { code: 'invalidMessage', detail: parsed.error.detail.slice(0, 500) };
+      if (id) await this.publish(topic(route.reply, deviceId), { [route.idField]: id, ok: false, error }, false);
       return;
     }
-    const reply = await (route.run as Route<RoutedTopic, 'kioskReply' | 'counterReply'>['run'])(this.engine, match.id, parsed.value);
-    await this.publish(topic(route.reply, match.id), reply, false);
+    const reply = await (route.run as Route<RoutedTopic, 'kioskReply' | 'counterReply'>['run'])(this.parts, deviceId, parsed.data);
+    await this.publish(topic(route.reply, deviceId), reply, false);
     if (!reply.ok && reply.error.code === 'storageFailed') this.log.error('request failed: storage', { topic: packet.topic, detail: reply.error.detail });
     if (reply.ok) this.viewsSoon();
   }
@@ -117,8 +127,8 @@ export class EngineBridge {
     });
   }
 
-  /** Publishes each retained view only when it changed (its timestamp aside). */
-  private async publishViews(): Promise<void> {
+  /** Publishes each retained view only when it changed (its timestamp aside); the day timer calls it at each edge. */
+  async publishViews(): Promise<void> {
     const now = this.clock.now();
     const views: [string, { updatedAt: number }][] = [
       ...this.engine.serviceStatuses(now).map((s) => [topic('serviceStatus', s.serviceId), s] as [string, typeof s]),
@@ -131,32 +141,6 @@ export class EngineBridge {
       this.published.set(name, key);
       await this.publish(name, view, true);
     }
-  }
-
-  private presence(deviceId: string, online: boolean): void {
-    if (!roleOf(this.engine.config, deviceId)) return;
-    this.log.info(online ? 'device online' : 'device offline', { deviceId });
-    void this.publish(topic('devicePresence', deviceId), { online, since: this.clock.now() }, true);
-  }
-
-  /** Re-evaluates at the next opening or closing edge (and at least every minute): buttons light and go dark on time. */
-  private schedule(): void {
-    const now = this.clock.now();
-    // In office time; an accelerated simulation's clock runs `rate` times faster than the timer.
-    const delay = Math.min(maxTickMs, Math.max(50, nextWindowChange(this.engine.config, now) - now + 10) / (this.clock.rate ?? 1));
-    this.timer = setTimeout(() => {
-      void this.tick().finally(() => this.schedule());
-    }, delay);
-    this.timer.unref();
-  }
-
-  private async tick(): Promise<void> {
-    try {
-      await this.engine.rollIfNeeded();
-    } catch (error) {
-      this.log.error('day rollover failed: will retry', { error: String(error) });
-    }
-    await this.publishViews();
   }
 
   /**

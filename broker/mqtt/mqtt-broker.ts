@@ -1,6 +1,6 @@
 import { Aedes, type Client } from 'aedes';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
-import { matchTopic, maxPayloadBytes, parsePayload } from '../../shared/contract/topics.ts';
+import { maxPayloadBytes, parsePayload } from '../../shared/contract/topics.ts';
 import type { Logger } from '../log.ts';
 import { type Identity, mayPublish, mayRead, maySubscribe, roleOf } from './access.ts';
 import { type Credentials, secretMatches } from './credentials.ts';
@@ -56,10 +56,9 @@ export async function createMqttBroker(config: OfficeConfig, credentials: Creden
     if (!decision.allowed) return refuse(decision.reason);
     // What is retained is read again by others later, so it is checked here; requests and commands
     // are checked by the engine bridge, which can answer the device with the reason.
-    const match = matchTopic(packet.topic)!;
     if (packet.retain) {
-      const parsed = parsePayload(match.name, packet.payload as Buffer);
-      if (!parsed.ok) return refuse(parsed.reason);
+      const parsed = parsePayload(decision.name, packet.payload as Buffer);
+      if (!parsed.ok) return refuse(parsed.error.detail);
     }
     callback(null);
   };

@@ -31,9 +31,9 @@ export class OfficeSettings {
     const text = await this.store.read();
     if (text === null) return 'initial';
     const result = validateOfficeConfig(JSON.parse(text));
-    if (!result.ok) throw new Error(`invalid saved settings:\n  ${result.errors.join('\n  ')}`);
-    this.current = result.value;
-    this.inForceNow = this.inForce(result.value);
+    if (!result.ok) throw new Error(`invalid saved settings:\n  ${result.error.errors.join('\n  ')}`);
+    this.current = result.data;
+    this.inForceNow = this.inForce(result.data);
     return 'saved';
   }
 

@@ -3,15 +3,18 @@ import type { LocalizedText } from '../../shared/config/localized.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { validateOfficeConfig } from '../../shared/config/validate.ts';
 import type { FieldIssue } from '../../shared/contract/booking-api.ts';
-import type { BookingService } from '../booking/booking-service.ts';
+import { type Refusal, type Result, refused } from '../../shared/contract/result.ts';
 import type { Booking } from '../booking/booking-state.ts';
+import type { Bookings } from '../booking/bookings.ts';
+import type { DayTimer } from '../engine/day-timer.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 import type { Logger } from '../log.ts';
 import type { EngineBridge } from '../mqtt/engine-bridge.ts';
 import type { OfficeSettings } from './office-settings.ts';
 import { affectedBookings, liveProblems } from './settings-change.ts';
 
-export type SettingsOutcome<T> = { ok: true; data: T } | { ok: false; code: 'invalidRequest' | 'storageFailed'; errors: string[]; issues?: FieldIssue[] };
+/** A refusal says every problem: the schema's (`issues`, by field) and the running office's. */
+export type SettingsOutcome<T> = Result<T, Refusal<'invalidRequest' | 'storageFailed'> & { errors: string[]; issues?: FieldIssue[] }>;
 
 /** What the clients of cancelled bookings are told when the administrator does not write it. */
 export const defaultChangeNotice: LocalizedText = {
@@ -25,7 +28,7 @@ export const defaultChangeNotice: LocalizedText = {
  * then saved, then handed to booking and to the devices (retained configuration, at once).
  */
 export class SettingsService {
-  constructor(private readonly deps: { settings: OfficeSettings; engine: QueueEngine; booking: BookingService; bridge: EngineBridge; clock: Clock; log: Logger }) {}
+  constructor(private readonly deps: { settings: OfficeSettings; engine: QueueEngine; bookings: Bookings; bridge: EngineBridge; dayTimer: DayTimer; clock: Clock; log: Logger }) {}
 
   /** The change checked, and the bookings it would leave without their appointment; nothing is applied. */
   /** The settings as stored, for the settings page (without the address the server filled in). */
@@ -35,43 +38,45 @@ export class SettingsService {
 
   preview(input: unknown): SettingsOutcome<{ config: OfficeConfig; affected: Booking[] }> {
     const result = validateOfficeConfig(input);
-    if (!result.ok) return { ok: false, code: 'invalidRequest', errors: result.errors, issues: result.issues };
-    const { engine, booking, clock, settings } = this.deps;
+    if (!result.ok) return refused('invalidRequest', undefined, { errors: result.error.errors, issues: result.error.issues });
+    const { engine, bookings, clock, settings } = this.deps;
     const waiting = (id: string) => engine.serviceStatuses().find((s) => s.serviceId === id)?.waiting ?? 0;
-    const problems = liveProblems(settings.config, result.value, waiting);
-    if (problems.length > 0) return { ok: false, code: 'invalidRequest', errors: problems };
-    return { ok: true, data: { config: result.value, affected: affectedBookings(result.value, booking.bookings(), clock.now()) } };
+    const problems = liveProblems(settings.config, result.data, waiting);
+    if (problems.length > 0) return refused('invalidRequest', undefined, { errors: problems });
+    return { ok: true, data: { config: result.data, affected: affectedBookings(result.data, bookings.ledger.bookings(), clock.now()) } };
   }
 
   /** Applies the change; `cancelAffected` cancels the bookings it leaves without an appointment, e-mailing each client. */
   async apply(input: unknown, cancelAffected: boolean, notice = defaultChangeNotice): Promise<SettingsOutcome<{ affected: number; cancelled: number }>> {
     const checked = this.preview(input);
     if (!checked.ok) return checked;
-    const { engine, settings, booking, bridge, log } = this.deps;
+    const { engine, settings, bookings, bridge, dayTimer, log } = this.deps;
     const { affected } = checked.data;
     const config = settings.inForce(checked.data.config);
     const before = settings.config;
     try {
       await engine.reconfigure(config);
     } catch (error) {
-      return { ok: false, code: 'storageFailed', errors: [String(error)] };
+      return refused('storageFailed', undefined, { errors: [String(error)] });
     }
     try {
       await settings.save(checked.data.config);
     } catch (error) {
       await engine.reconfigure(before).catch((e) => log.error('settings: engine left on unsaved settings', { error: String(e) }));
-      return { ok: false, code: 'storageFailed', errors: [String(error)] };
+      return refused('storageFailed', undefined, { errors: [String(error)] });
     }
     // The engine took it first (its snapshot holds the configuration each journal entry is replayed
-    // under), the holder second; everything else reads the holder at use; the devices hear it last.
+    // under), the holder second; everything else reads the holder at use; the next opening edge may
+    // have moved; the devices hear it last.
+    dayTimer.reschedule();
     await bridge.reconfigure();
     log.info('settings changed', { affected: affected.length, cancelAffected });
     if (!cancelAffected || affected.length === 0) return { ok: true, data: { affected: affected.length, cancelled: 0 } };
-    const cancelled = await booking.cancelMany(
+    const cancelled = await bookings.staff.cancelMany(
       affected.map((b) => b.id),
       notice,
     );
-    if (!cancelled.ok) return { ok: false, code: 'storageFailed', errors: [`settings saved, but the bookings were not cancelled: ${cancelled.detail ?? cancelled.code}`] };
+    if (!cancelled.ok) return refused('storageFailed', undefined, { errors: [`settings saved, but the bookings were not cancelled: ${cancelled.error.detail ?? cancelled.error.code}`] });
     return { ok: true, data: { affected: affected.length, cancelled: cancelled.data } };
   }
 }

@@ -13,21 +13,30 @@ export function staffStatus(booking: Booking, ticket: Pick<TicketRecord, 'status
   return booking.status;
 }
 
-export function bookingRows(bookings: Booking[], ticketOf: (number: string) => Pick<TicketRecord, 'status'> | undefined): StaffBookingRow[] {
-  return bookings.map((b) => ({
-    id: b.id,
-    serviceId: b.serviceId,
-    startsAt: b.startsAt,
-    time: DateTime.fromMillis(b.startsAt, { zone: officeZone }).toFormat('H:mm'),
-    status: staffStatus(b, b.ticketNumber ? ticketOf(b.ticketNumber) : undefined),
-    name: b.person?.name ?? null,
-    email: b.person?.email || null,
-    phone: b.person?.phone ?? null,
-    code: b.code ?? null,
-    ticketNumber: b.ticketNumber ?? null,
-    bookedBy: b.bookedBy ?? null,
-  }));
+/**
+ * A day's bookings as the staff list shows them. `checkIns` is the engine's record of today's
+ * check-ins (booking id → ticket number): it wins over the bookings file, whose copy may lag.
+ */
+export function bookingRows(bookings: Booking[], checkIns: Readonly<Record<string, string>>, ticketOf: (number: string) => Pick<TicketRecord, 'status'> | undefined): StaffBookingRow[] {
+  return bookings.map((stored) => {
+    const b = withCheckIn(stored, checkIns[stored.id]);
+    return {
+      id: b.id,
+      serviceId: b.serviceId,
+      startsAt: b.startsAt,
+      time: DateTime.fromMillis(b.startsAt, { zone: officeZone }).toFormat('H:mm'),
+      status: staffStatus(b, b.ticketNumber ? ticketOf(b.ticketNumber) : undefined),
+      name: b.person?.name ?? null,
+      email: b.person?.email || null,
+      phone: b.person?.phone ?? null,
+      code: b.code ?? null,
+      ticketNumber: b.ticketNumber ?? null,
+      bookedBy: b.bookedBy ?? null,
+    };
+  });
 }
+
+const withCheckIn = (booking: Booking, ticketNumber: string | undefined): Booking => (ticketNumber && booking.status !== 'cancelled' ? { ...booking, status: 'checkedIn', ticketNumber } : booking);
 
 /** A day's list for the office's spreadsheet. */
 export function bookingsCsv(config: OfficeConfig, rows: StaffBookingRow[]): string {

@@ -1,5 +1,6 @@
 import type { Clock } from '../../shared/clock.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
+import { accepted, type Refusal, type Result, refused } from '../../shared/contract/result.ts';
 import type { NewAccountRequest, StaffAccount } from '../../shared/contract/staff-api.ts';
 import type { DocumentStore } from '../store/document-store.ts';
 import { HashingBusy } from './hashing-queue.ts';
@@ -22,7 +23,7 @@ interface StaffFile {
   accounts: Record<string, StoredAccount>;
 }
 
-export type LoginOutcome = { ok: true; account: StaffAccount } | { ok: false; code: 'badCredentials' | 'lockedOut' | 'busy'; retryAt?: number };
+export type LoginOutcome = Result<StaffAccount, Refusal<'badCredentials' | 'lockedOut' | 'busy'> & { retryAt?: number }>;
 
 const publicView = ({ username, name, role }: StoredAccount): StaffAccount => ({ username, name, role });
 
@@ -56,32 +57,32 @@ export class StaffAccounts {
     return stored && publicView(stored);
   }
 
-  async add(request: NewAccountRequest): Promise<{ ok: true; account: StaffAccount } | { ok: false; code: 'usernameTaken' | 'weakPassword' | 'busy'; detail?: string }> {
-    if (this.file.accounts[request.username]) return { ok: false, code: 'usernameTaken' };
+  async add(request: NewAccountRequest): Promise<Result<StaffAccount, Refusal<'usernameTaken' | 'weakPassword' | 'busy'>>> {
+    if (this.file.accounts[request.username]) return refused('usernameTaken');
     const weak = weakPasswordReason(request.password, request);
-    if (weak) return { ok: false, code: 'weakPassword', detail: weak };
+    if (weak) return refused('weakPassword', weak);
     const passwordHash = await hashPassword(request.password).catch(busyOr);
-    if (passwordHash === busy) return { ok: false, code: 'busy' };
+    if (passwordHash === busy) return refused('busy');
     const stored: StoredAccount = { username: request.username, name: request.name, role: request.role, passwordHash, createdAt: this.deps.clock.now() };
     // Checked again after the slow hash: two requests for one name must not both win.
-    if (this.file.accounts[request.username]) return { ok: false, code: 'usernameTaken' };
+    if (this.file.accounts[request.username]) return refused('usernameTaken');
     await this.save({ accounts: { ...this.file.accounts, [stored.username]: stored } });
-    return { ok: true, account: publicView(stored) };
+    return accepted(publicView(stored));
   }
 
   /** A new password for an existing account, checked as a new account's is. */
-  async setPassword(username: string, password: string): Promise<{ ok: true } | { ok: false; code: 'notFound' | 'weakPassword' | 'busy'; detail?: string }> {
+  async setPassword(username: string, password: string): Promise<Result<null, Refusal<'notFound' | 'weakPassword' | 'busy'>>> {
     const stored = this.file.accounts[username];
-    if (!stored) return { ok: false, code: 'notFound' };
+    if (!stored) return refused('notFound');
     const weak = weakPasswordReason(password, stored);
-    if (weak) return { ok: false, code: 'weakPassword', detail: weak };
+    if (weak) return refused('weakPassword', weak);
     const passwordHash = await hashPassword(password).catch(busyOr);
-    if (passwordHash === busy) return { ok: false, code: 'busy' };
+    if (passwordHash === busy) return refused('busy');
     const current = this.file.accounts[username];
-    if (!current) return { ok: false, code: 'notFound' };
+    if (!current) return refused('notFound');
     await this.save({ accounts: { ...this.file.accounts, [username]: { ...current, passwordHash } } });
     this.throttle.clear(username);
-    return { ok: true };
+    return accepted(null);
   }
 
   async remove(username: string): Promise<boolean> {
@@ -95,17 +96,17 @@ export class StaffAccounts {
   async login(username: string, password: string, address: string): Promise<LoginOutcome> {
     const key = username.trim().toLowerCase();
     const attempt = this.throttle.begin(key, address, this.deps.clock.now());
-    if (!attempt.ok) return { ok: false, code: 'lockedOut', retryAt: attempt.retryAt };
+    if (!attempt.ok) return refused('lockedOut', undefined, { retryAt: attempt.retryAt });
     const stored = this.file.accounts[key];
     // An unknown name costs the same hash as a known one: the time does not tell which names exist.
     const matches = await verifyPassword(password, stored?.passwordHash ?? (await decoyHash())).catch(busyOr);
     if (matches === busy) {
       attempt.succeeded();
-      return { ok: false, code: 'busy' };
+      return refused('busy');
     }
-    if (!stored || !matches) return { ok: false, code: 'badCredentials' };
+    if (!stored || !matches) return refused('badCredentials');
     attempt.succeeded();
-    return { ok: true, account: publicView(stored) };
+    return accepted(publicView(stored));
   }
 
   /** An administrator lets a slowed name log in again from everywhere. */

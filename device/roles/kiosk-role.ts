@@ -125,8 +125,8 @@ export class KioskRole implements Role {
       const reply = await ask();
       if (!reply) return this.flash(this.online ? 'notPrinted' : 'outOfService');
       if (!reply.ok) {
-        // "too early" says from when: the detail is the instant the code starts to work.
-        const from = reply.error.code === 'tooEarly' ? formatTime(Number(reply.error.detail), 'cs') : '';
+        // "too early" says from when the code works.
+        const from = reply.error.opensAt === undefined ? '' : formatTime(reply.error.opensAt, 'cs');
         return this.flash(refusalScreens[reply.error.code] ?? 'notPrinted', { time: from });
       }
       const { ticket } = reply.data;

@@ -18,7 +18,7 @@ const openShare = 40 / (7 * 24);
  */
 export async function measureGuessing(dir: string): Promise<void> {
   const start = Date.parse('2026-11-24T09:00:00+01:00');
-  const { code, clock } = await engineAt({ at: start, bookings: { find: () => undefined, due: () => [], checkedIn: async () => {} } });
+  const { code, clock } = await engineAt({ at: start, bookings: { find: () => null, due: () => [] } });
   let answered = 0;
   for (let minute = 0; minute < 180; minute++) {
     for (let k = 0; k < 100; k++) {

@@ -5,10 +5,10 @@ import { validateOfficeConfig } from './validate.ts';
 
 test('the Kostelec example office is a valid configuration', () => {
   const result = validateOfficeConfig(kostelecOffice);
-  assert.ok(result.ok, result.ok ? '' : result.errors.join('\n'));
+  assert.ok(result.ok, result.ok ? '' : result.error.errors.join('\n'));
   if (result.ok)
     assert.equal(
-      result.value.kiosks.map((k) => k.id),
+      result.data.kiosks.map((k) => k.id),
       ['kiosk-hala', 'kiosk-chodba'],
     );
 });
@@ -22,11 +22,11 @@ test('every field error is reported at once, each as path: message', () => {
   assert.not.ok(result.ok);
   if (result.ok) return;
   assert.ok(
-    result.errors.some((e) => e.startsWith('services.0.letter: ')),
-    result.errors.join('\n'),
+    result.error.errors.some((e) => e.startsWith('services.0.letter: ')),
+    result.error.errors.join('\n'),
   );
-  assert.ok(result.errors.some((e) => e.startsWith('workplaces.1.walkInCapacityPerDay: ')));
-  assert.ok(result.errors.some((e) => e.startsWith('office.openingHours.mon.0: ')));
+  assert.ok(result.error.errors.some((e) => e.startsWith('workplaces.1.walkInCapacityPerDay: ')));
+  assert.ok(result.error.errors.some((e) => e.startsWith('office.openingHours.mon.0: ')));
 });
 
 test('every broken cross-reference is reported at once', () => {
@@ -38,7 +38,7 @@ test('every broken cross-reference is reported at once', () => {
   const result = validateOfficeConfig(broken);
   assert.not.ok(result.ok);
   if (result.ok) return;
-  const text = result.errors.join('\n');
+  const text = result.error.errors.join('\n');
   assert.match(text, 'duplicate ticket letter "P"');
   assert.match(text, 'counters.1.serviceIds.0: unknown service "nonexistent"');
   assert.match(text, 'kiosks.0.buttons.0.serviceId: unknown service "missing"');

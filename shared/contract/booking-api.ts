@@ -33,7 +33,7 @@ export const typedLine = (min: number, max: number, tooShort?: string) =>
 export const personName = typedLine(2, 100, fieldProblems.name.en);
 
 /** Why a day cannot be booked; the day buttons say it in words. */
-export const dayUnavailableSchema = z.enum(['past', 'holiday', 'closedDay', 'closed', 'noOnlinePlaces', 'full', 'suspended']);
+export const dayUnavailableSchema = z.enum(['past', 'holiday', 'closedDay', 'closed', 'noOnlinePlaces', 'full']);
 export type DayUnavailable = z.infer<typeof dayUnavailableSchema>;
 
 export const bookingDaySchema = z.strictObject({ day: isoDaySchema, free: z.int().min(0), unavailable: dayUnavailableSchema.optional() });

@@ -32,4 +32,17 @@ export const refusalCodes = [
 export const refusalCodeSchema = z.enum(refusalCodes);
 export type RefusalCode = z.infer<typeof refusalCodeSchema>;
 
-export const refusalSchema = z.strictObject({ code: refusalCodeSchema, detail: z.string().max(500).optional() });
+/**
+ * A refusal on the wire: the code, a detail for the log, and the typed data some refusals carry for
+ * the kiosk to show: `tooEarly` from when the code works, `tooLate` the booked time it lapsed
+ * after, `wrongWorkplace` the kiosk that takes it, `codeUsed` the ticket it printed.
+ */
+export const refusalSchema = z.strictObject({
+  code: refusalCodeSchema,
+  detail: z.string().max(500).optional(),
+  opensAt: epochMsSchema.optional(),
+  bookedAt: epochMsSchema.optional(),
+  kioskId: z.string().max(40).optional(),
+  ticketNumber: ticketNumberSchema.optional(),
+});
+export type EngineRefusal = z.infer<typeof refusalSchema>;

@@ -41,6 +41,8 @@ export const deviceHealthSchema = z.strictObject({
 });
 export type DeviceHealth = z.infer<typeof deviceHealthSchema>;
 
-/** Published by the server from the broker's own connect and disconnect events. */
-export const devicePresenceSchema = z.strictObject({ online: z.boolean(), since: epochMsSchema });
-export type DevicePresence = z.infer<typeof devicePresenceSchema>;
+/** Whether a device is connected, and since when: the server's own knowledge (broker/mqtt/presence.ts), on no topic. */
+export interface DevicePresence {
+  online: boolean;
+  since: number;
+}

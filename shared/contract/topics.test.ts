@@ -27,7 +27,7 @@ test('malformed, oversized, wrongly typed and over-complete payloads are refused
     parsePayload('kioskRequest', JSON.stringify({ ...request, requestId: 'short' })),
     parsePayload('kioskRequest', JSON.stringify([request])),
     parsePayload('counterCommand', JSON.stringify({ action: 'transfer', commandId: 'abcdefgh1234', pressedAt: request.pressedAt })),
-  ].map((r) => (r.ok ? 'accepted' : r.reason));
+  ].map((r) => (r.ok ? 'accepted' : r.error.detail));
   assert.match(reasons[0]!, 'not JSON');
   assert.match(reasons[1]!, 'exceeds');
   assert.match(reasons[2]!, 'pressedAt');

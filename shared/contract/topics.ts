@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import { counterCommandSchema, counterReplySchema, counterStateSchema } from './counter.ts';
-import { type DeviceRole, deviceConfigSchema, deviceHealthSchema, devicePresenceSchema } from './device.ts';
+import { type DeviceRole, deviceConfigSchema, deviceHealthSchema } from './device.ts';
 import { hallCallsSchema } from './hall.ts';
 import { kioskReplySchema, kioskRequestSchema } from './kiosk.ts';
 import { idPattern } from './patterns.ts';
+import { accepted, type Refusal, type Result } from './result.ts';
 import { serviceStatusSchema } from './service.ts';
 import { simInputSchema, simOutputSchema } from './simulation.ts';
 
@@ -38,7 +39,6 @@ export const contract = {
   serviceStatus: { pattern: 'service/{id}/status', schema: serviceStatusSchema, retained: true, publish: {}, subscribe: { kiosk: 'any', counter: 'any', display: 'any', simulator: 'any' } },
   deviceConfig: { pattern: 'device/{id}/config', schema: deviceConfigSchema, retained: true, publish: {}, subscribe: { kiosk: 'own', counter: 'own', display: 'own', simulator: 'any' } },
   deviceHealth: { pattern: 'device/{id}/health', schema: deviceHealthSchema, retained: true, publish: { kiosk: 'own', counter: 'own' }, subscribe: {} },
-  devicePresence: { pattern: 'device/{id}/presence', schema: devicePresenceSchema, retained: true, publish: {}, subscribe: {} },
   simInput: { pattern: 'sim/{id}/input', schema: simInputSchema, retained: false, publish: { simulator: 'any' }, subscribe: { kiosk: 'own', counter: 'own' }, simulationOnly: true },
   simOutput: { pattern: 'sim/{id}/output', schema: simOutputSchema, retained: true, publish: { kiosk: 'own', counter: 'own', display: 'own' }, subscribe: { simulator: 'any' }, simulationOnly: true },
 } as const satisfies Record<string, TopicSpec>;
@@ -85,19 +85,19 @@ export function matchTopic(concrete: string, allowPlus = false): MatchedTopic | 
   return undefined;
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+const invalid = (detail: string) => ({ ok: false as const, error: { code: 'invalidMessage' as const, detail } });
 
 /** Parses a payload of a contract topic: size, JSON, then the topic's schema. Never throws. */
-export function parsePayload<N extends TopicName>(name: N, payload: Uint8Array | string): Parsed<Message<N>> {
+export function parsePayload<N extends TopicName>(name: N, payload: Uint8Array | string): Result<Message<N>, Refusal<'invalidMessage'> & { detail: string }> {
   const size = typeof payload === 'string' ? payload.length : payload.byteLength;
-  if (size > maxPayloadBytes) return { ok: false, reason: `payload of ${size} bytes exceeds ${maxPayloadBytes}` };
+  if (size > maxPayloadBytes) return invalid(`payload of ${size} bytes exceeds ${maxPayloadBytes}`);
   let json: unknown;
   try {
     json = JSON.parse(typeof payload === 'string' ? payload : new TextDecoder().decode(payload));
   } catch {
-    return { ok: false, reason: 'payload is not JSON' };
+    return invalid('payload is not JSON');
   }
   const result = contract[name].schema.safeParse(json);
-  if (result.success) return { ok: true, value: result.data as Message<N> };
-  return { ok: false, reason: result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+  if (result.success) return accepted(result.data as Message<N>);
+  return invalid(result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
 }

@@ -113,7 +113,7 @@ test('a confirmation after the hold lapsed fails clearly, before the sweeper has
     assert.is(late.status, 410);
     assert.is(late.body!.error.code, 'holdExpired');
     assert.is((await api.slots('pasy', '2026-11-25')).body!.slots[0].startsAt, slot.startsAt, 'the lapsed hold gave its place back');
-    await running.server.booking.sweep();
+    await running.server.bookings.sweep();
     assert.is((await api.summary(token)).body!.state, 'expired', 'swept, the link still says the time ran out');
     assert.equal([(await api.confirm(token)).status, (await api.confirm(token)).body!.error.code], [410, 'holdExpired']);
     for (const page of [`/confirm/${token}`, '/status', '/']) {

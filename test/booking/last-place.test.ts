@@ -49,7 +49,7 @@ test('many concurrent confirms of one link: one booking, one code, one e-mail', 
     await eventually('the code mail', () => inbox.mails.length >= 2);
     await new Promise((r) => setTimeout(r, 200));
     assert.is(inbox.mails.length, 2);
-    assert.is(office.server.booking.bookings().filter((b) => b.status === 'confirmed').length, 1);
+    assert.is(office.server.bookings.ledger.bookings().filter((b) => b.status === 'confirmed').length, 1);
   } finally {
     await office.stop();
     await inbox.stop();

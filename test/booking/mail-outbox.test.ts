@@ -2,7 +2,7 @@ import { type Challenge, solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { BookingService } from '../../broker/booking/booking-service.ts';
+import { Bookings } from '../../broker/booking/bookings.ts';
 import { createLogger } from '../../broker/log.ts';
 import type { Mailer, MailMessage } from '../../broker/mail/mailer.ts';
 import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
@@ -35,16 +35,16 @@ function mailServer(decide: (message: MailMessage) => 'accept' | 'refuse' | 'han
 }
 
 async function service(store: MemoryDocumentStore, clock: ManualClock, mailer: Mailer, logs: string[] = []) {
-  const booking = new BookingService({ config: () => config, clock, store, mailer, log: createLogger('booking', (line) => logs.push(line)) });
+  const booking = new Bookings({ config: () => config, clock, store, mailer, log: createLogger('booking', (line) => logs.push(line)) });
   await booking.start();
   return booking;
 }
 
-async function hold(booking: BookingService): Promise<void> {
-  const challenge = (await booking.challenge()) as Challenge;
+async function hold(booking: Bookings): Promise<void> {
+  const challenge = (await booking.citizens.challenge()) as Challenge;
   const solution = (await solveChallenge({ challenge, deriveKey }))!;
   const proof = { challenge: challenge as ProofOfWork['challenge'], solution };
-  const held = await booking.hold({ serviceId: 'pasy', startsAt: tenAm, name: 'Jana Nováková', email: 'jana@example.cz', consent: true, language: 'cs', proof }, '127.0.0.1');
+  const held = await booking.citizens.hold({ serviceId: 'pasy', startsAt: tenAm, name: 'Jana Nováková', email: 'jana@example.cz', consent: true, language: 'cs', proof }, '127.0.0.1');
   assert.ok(held.ok, JSON.stringify(held));
 }
 
@@ -57,7 +57,7 @@ test('a confirmation stored but not yet mailed when the server died is mailed af
   const first = await service(store, clock, dying);
   await hold(first);
   const token = confirmTokenIn(dying.accepted[0]!.text);
-  void first.confirm(token);
+  void first.citizens.confirm(token);
   const [queued] = await eventually('the code mail stored with the confirmation', () => queuedIn(store).length === 1 && queuedIn(store));
   first.stop();
 
@@ -67,7 +67,7 @@ test('a confirmation stored but not yet mailed when the server died is mailed af
   assert.is(mails.accepted[0]!.id, queued, 'the Message-ID the crashed attempt would have used');
   assert.match(mails.accepted[0]!.text, /\d{8}/);
   await eventually('the mail taken off the queue', () => queuedIn(store).length === 0);
-  const again = await second.confirm(token);
+  const again = await second.citizens.confirm(token);
   assert.ok(again.ok && again.data.alreadyConfirmed);
   assert.is(mails.accepted.length, 1);
   second.stop();
@@ -81,21 +81,21 @@ test('a cancellation mail the mail server refuses stays queued, is retried later
   const logs: string[] = [];
   const booking = await service(store, clock, mails, logs);
   await hold(booking);
-  const confirmed = await booking.confirm(confirmTokenIn(mails.accepted[0]!.text));
+  const confirmed = await booking.citizens.confirm(confirmTokenIn(mails.accepted[0]!.text));
   assert.ok(confirmed.ok);
   refusing = true;
-  const cancelled = await booking.cancel(confirmed.data.code, 'jana@example.cz');
+  const cancelled = await booking.citizens.cancel(confirmed.data.code, 'jana@example.cz');
   assert.ok(cancelled.ok, 'the cancellation stands though its mail could not go');
   assert.equal(
-    booking.queuedMails().map((m) => m.attempts),
+    booking.ledger.queuedMails().map((m) => m.attempts),
     [1],
   );
-  await booking.sendQueued();
-  assert.is(booking.queuedMails()[0]!.attempts, 1, 'not retried before its time');
+  await booking.ledger.sendDue();
+  assert.is(booking.ledger.queuedMails()[0]!.attempts, 1, 'not retried before its time');
   clock.advance(61_000);
   refusing = false;
-  await booking.sendQueued();
-  assert.is(booking.queuedMails().length, 0);
+  await booking.ledger.sendDue();
+  assert.is(booking.ledger.queuedMails().length, 0);
   assert.equal(
     mails.accepted.map((m) => m.calendar?.method ?? 'link'),
     ['link', 'REQUEST', 'CANCEL'],

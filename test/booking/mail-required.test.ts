@@ -21,7 +21,7 @@ test("an office's server whose mail reaches no citizen keeps online booking clos
     const held = await bookingClient(base).hold({ serviceId: 'pasy', startsAt: wednesdayTen });
     assert.is(held.status, 503);
     assert.is(held.body!.error.code, 'mailNotConfigured');
-    assert.equal(office.server.booking.bookings(), [], 'nothing is held');
+    assert.equal(office.server.bookings.ledger.bookings(), [], 'nothing is held');
     assert.ok(
       office.logs.some((l) => l.includes('no mail server configured')),
       'the log says why',

@@ -121,8 +121,8 @@ test("the e-mailed link opens in the booking's language on another device; cance
   const page = await browser.newPage({ timezoneId: 'America/New_York' });
   try {
     const slot = ((await (await fetch(`${base}/api/services/vozidla/days/2026-11-25`)).json()) as { slots: { startsAt: number; time: string }[] }).slots[0]!;
-    const booking = office.server.booking;
-    const held = await booking.hold(
+    const { citizens, ledger } = office.server.bookings;
+    const held = await citizens.hold(
       { serviceId: 'vozidla', startsAt: slot.startsAt, name: 'Petr Svoboda', email: 'petr@example.cz', consent: true, language: 'en', proof: await solved(base) },
       '127.0.0.9',
     );
@@ -136,7 +136,7 @@ test("the e-mailed link opens in the booking's language on another device; cance
     await phone.goto(`${base}${link.pathname}${link.search}`);
     await phone.getByRole('button', { name: 'Confirm the booking' }).waitFor();
     await elsewhere.close();
-    const confirmed = await booking.confirm(token);
+    const confirmed = await citizens.confirm(token);
     assert.ok(confirmed.ok);
     const code = confirmed.ok ? confirmed.data.code : '';
 
@@ -150,10 +150,10 @@ test("the e-mailed link opens in the booking's language on another device; cance
     await page.getByRole('button', { name: 'Find the booking' }).click();
     await page.getByRole('heading', { name: 'Do you really want to cancel this booking?' }).waitFor();
     await page.getByText(new RegExp(`25 November 2026 at ${slot.time}`)).waitFor({ timeout: 10000 });
-    assert.is(booking.bookings().filter((b) => b.status === 'confirmed').length, 1, 'nothing is cancelled before the button');
+    assert.is(ledger.bookings().filter((b) => b.status === 'confirmed').length, 1, 'nothing is cancelled before the button');
     await page.getByRole('button', { name: 'Yes, cancel the booking' }).click();
     await page.getByRole('heading', { name: /The booking is cancelled/ }).waitFor();
-    assert.is(booking.bookings().filter((b) => b.status === 'confirmed').length, 0);
+    assert.is(ledger.bookings().filter((b) => b.status === 'confirmed').length, 0);
     await eventually('the cancellation mail', () => inbox.mails[2]);
   } finally {
     await page.close();
@@ -206,7 +206,7 @@ test('with one workplace suspended the headline names it and says the rest can b
   const base = `http://127.0.0.1:${office.server.httpPort}`;
   const page = await browser.newPage();
   try {
-    await office.server.booking.suspend({ workplaceIds: ['doprava'], notice: { cs: 'Odbor dopravy je zavřen.', en: 'Transport is closed.' }, cancelExisting: false });
+    await office.server.bookings.staff.suspend({ workplaceIds: ['doprava'], notice: { cs: 'Odbor dopravy je zavřen.', en: 'Transport is closed.' }, cancelExisting: false });
     await page.goto(base);
     const headline = page.getByRole('heading', { level: 2, name: /mimo provoz pro: Odbor dopravy a\sobecní živnostenský úřad\. Ostatní služby si objednáte níže/ });
     await headline.waitFor();

@@ -58,8 +58,8 @@ test('the whole booking can be made with the keyboard alone, and each step puts 
     await tabTo(page, /Odeslat rezervaci/);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Zkontrolujte svůj e-mail' }).waitFor();
-    assert.is(office.server.booking.bookings().length, 1);
-    assert.is(office.server.booking.bookings()[0]!.day, '2026-11-26', 'Thursday: two Shift+Tabs back from Saturday');
+    assert.is(office.server.bookings.ledger.bookings().length, 1);
+    assert.is(office.server.bookings.ledger.bookings()[0]!.day, '2026-11-26', 'Thursday: two Shift+Tabs back from Saturday');
   } finally {
     await page.close();
     await office.stop();

@@ -46,7 +46,7 @@ test('an administrator logs in, suspends online booking, books a caller, closes 
     await page.getByLabel('Oznámení pro občany (anglicky)').fill('For technical reasons, please book by phone.');
     await page.getByRole('button', { name: 'Pozastavit objednávání' }).click();
     await page.getByText('Objednávání přes internet je pozastaveno.').waitFor({ timeout: 10_000 });
-    assert.ok(office.server.booking.info().suspension);
+    assert.ok(office.server.bookings.citizens.info().suspension);
 
     // A caller, booked while online booking is off.
     await page.getByLabel('Služba', { exact: true }).selectOption('pasy');
@@ -157,7 +157,7 @@ test('staff forms say at each field what is wrong, in Czech only: the phone book
     await logIn(page, 'reditelka');
     await page.getByRole('heading', { name: 'Přehled úřadu' }).waitFor({ timeout: 10_000 });
     // Loaded while online booking is suspended (by the first test): the form still offers every service by appointment.
-    assert.ok(office.server.booking.info().suspension);
+    assert.ok(office.server.bookings.citizens.info().suspension);
     await page.getByRole('link', { name: 'Rezervace' }).click();
     await page.getByLabel('Den návštěvy').fill('2026-11-25');
     await page.getByLabel('Služba', { exact: true }).selectOption('obcanky');

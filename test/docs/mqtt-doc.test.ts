@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { refusalCodes } from '../../shared/contract/common.ts';
+import { refusalCodes, refusalSchema } from '../../shared/contract/common.ts';
 import { type ClientRole, contract, type TopicName } from '../../shared/contract/topics.ts';
 
 // docs/MQTT.md is how anyone writes a device without reading the code: it must not drift from the contract table.
@@ -59,7 +59,7 @@ test('the refusal codes docs/MQTT.md names exist, and every code the contract ha
     for (const code of prose.matchAll(/`([a-z][A-Za-z]+)`/g)) if (/^[a-z]+[A-Z]/.test(code[1]!) || (refusalCodes as readonly string[]).includes(code[1]!)) named.add(code[1]!);
   }
   const known = new Set<string>(refusalCodes);
-  const fields = new Set(['requestId', 'commandId', 'startsAt', 'serviceId', 'pressedAt', 'checkInEarlyMinutes', 'checkInLateMinutes', 'waitingAhead', 'estimatedWaitMinutes']);
+  const fields = new Set(['requestId', 'commandId', 'startsAt', 'serviceId', 'pressedAt', 'checkInEarlyMinutes', 'checkInLateMinutes', 'waitingAhead', 'estimatedWaitMinutes', ...Object.keys(refusalSchema.shape)]);
   assert.equal(
     [...named].filter((c) => !known.has(c) && !fields.has(c)),
     [],

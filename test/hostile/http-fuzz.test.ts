@@ -42,7 +42,7 @@ test('hostile HTTP bodies and paths get a clear 4xx with a refusal code, change 
   const office = await runOffice({ config });
   const api = bookingClient(`http://127.0.0.1:${office.server.httpPort}`);
   try {
-    const before = JSON.stringify([(await api.days('pasy')).body, office.server.booking.bookings()]);
+    const before = JSON.stringify([(await api.days('pasy')).body, office.server.bookings.ledger.bookings()]);
     const bodies = fc.sample(hostileBody, { numRuns: 150, seed: 20261124 });
     for (const [method, path] of routes) {
       for (const body of bodies) {
@@ -59,7 +59,7 @@ test('hostile HTTP bodies and paths get a clear 4xx with a refusal code, change 
     const wrongType = await api.request('POST', '/api/holds', 'serviceId=pasy', { 'content-type': 'application/x-www-form-urlencoded' });
     assert.is(wrongType.status, 415);
     assert.is(wrongType.body!.error.code, 'invalidRequest');
-    assert.is(JSON.stringify([(await api.days('pasy')).body, office.server.booking.bookings()]), before);
+    assert.is(JSON.stringify([(await api.days('pasy')).body, office.server.bookings.ledger.bookings()]), before);
     assert.is((await api.request('GET', '/health')).status, 200);
   } finally {
     await office.stop();
@@ -106,7 +106,7 @@ test('hostile bodies to every staff route, from a logged-in administrator: a cle
     await addAccount(base, 'reditelka', 'admin');
     const admin = staffClient(base);
     await admin.login('reditelka');
-    const state = () => JSON.stringify([office.server.engine.config, office.server.booking.bookings(), office.server.accounts.list(), office.server.booking.info().suspension]);
+    const state = () => JSON.stringify([office.server.engine.config, office.server.bookings.ledger.bookings(), office.server.accounts.list(), office.server.bookings.citizens.info().suspension]);
     const before = state();
     const bodies = fc.sample(hostileStaffBody, { numRuns: 120, seed: 20261201 });
     for (const [method, path] of staffRoutes) {

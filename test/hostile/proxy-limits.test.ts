@@ -68,7 +68,7 @@ test('the admin token works only from the server itself, with the exact Bearer s
     assert.is((await requestFrom('127.0.0.1', `${caddy.url}/api/admin/suspension`, 'PUT', suspend, { authorization: `Bearer ${adminToken}` })).status, 401, 'through the proxy');
     assert.is((await requestFrom('127.0.0.1', direct, 'PUT', suspend, { authorization: adminToken })).status, 401, 'without the scheme');
     assert.is((await requestFrom('127.0.0.1', direct, 'PUT', suspend, { authorization: `bearer  ${adminToken}` })).status, 401, 'another spelling');
-    assert.is(office.server.booking.info().suspension, null, 'nothing was suspended');
+    assert.is(office.server.bookings.citizens.info().suspension, null, 'nothing was suspended');
     assert.is((await requestFrom('127.0.0.1', direct, 'PUT', suspend, { authorization: `Bearer ${adminToken}` })).status, 200, 'on the server itself');
   } finally {
     await caddy.stop();

@@ -114,7 +114,7 @@ test('a change without the CSRF token, or from another site, is refused and chan
   assert.equal([foreign.status, foreign.body!.error.code], [403, 'csrfFailed']);
   const forged = await staff.call('PUT', '/api/staff/suspension', suspend, { headers: { 'x-csrf-token': 'x'.repeat(32) } });
   assert.is(forged.status, 403);
-  assert.is(office.server.booking.info().suspension, null);
+  assert.is(office.server.bookings.citizens.info().suspension, null);
   const logout = await staff.call('POST', '/api/staff/logout', undefined, { csrf: false });
   assert.is(logout.status, 403);
   assert.is((await staff.call('GET', '/api/staff/session')).status, 200, 'still logged in');

@@ -1,3 +1,4 @@
+import type { BookedRef } from '../../broker/engine/journal-entry.ts';
 import { type BookingLookup, QueueEngine } from '../../broker/engine/queue-engine.ts';
 import { MemoryStore } from '../../broker/store/memory-store.ts';
 import type { QueueStore } from '../../broker/store/queue-store.ts';
@@ -8,8 +9,13 @@ import type { CounterCommand } from '../../shared/contract/counter.ts';
 import type { KioskReply } from '../../shared/contract/kiosk.ts';
 import { kostelec, tuesdayNine } from './office-fixture.ts';
 
+/** The bookings a test plays: the code's booking (looked up before the engine, as the bridge does) and those due. */
+export interface BookingsForTest extends BookingLookup {
+  find(code: string): BookedRef | null;
+}
+
 /** An engine on a manual clock and a store of the test's choice, with shorthands for presses. */
-export async function engineAt(options: { at?: number; config?: OfficeConfig; store?: QueueStore; compactAfter?: number; bookings?: BookingLookup } = {}) {
+export async function engineAt(options: { at?: number; config?: OfficeConfig; store?: QueueStore; compactAfter?: number; bookings?: BookingsForTest } = {}) {
   const clock = new ManualClock(options.at ?? tuesdayNine);
   const store = options.store ?? new MemoryStore();
   await store.start();
@@ -24,7 +30,8 @@ export async function engineAt(options: { at?: number; config?: OfficeConfig; st
     store,
     press: (serviceId: string, kioskId = kioskFor(serviceId), requestId = nextId()) => engine.kioskRequest(kioskId, { kind: 'walkIn', requestId, pressedAt: clock.now(), serviceId }),
     counter: (counterId: string, action: Exclude<CounterCommand['action'], 'transfer'>, commandId = nextId()) => engine.counterCommand(counterId, { action, commandId, pressedAt: clock.now() }),
-    code: (code: string, kioskId = 'kiosk-hala', requestId = nextId()) => engine.kioskRequest(kioskId, { kind: 'checkIn', requestId, pressedAt: clock.now(), code }),
+    code: (code: string, kioskId = 'kiosk-hala', requestId = nextId()) =>
+      engine.kioskRequest(kioskId, { kind: 'checkIn', requestId, pressedAt: clock.now(), code }, options.bookings?.find(code) ?? null),
     transfer: (counterId: string, serviceId: string) => engine.counterCommand(counterId, { action: 'transfer', commandId: nextId(), pressedAt: clock.now(), serviceId }),
   };
 }

@@ -1,6 +1,8 @@
 import type { ApiError, BookingRefusal } from '../../shared/contract/booking-api.ts';
+import type { Result } from '../../shared/contract/result.ts';
 
-export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError['error'] | { code: 'network' } };
+/** The server's answer in the one result shape (shared/contract/result.ts); a lost connection is the refusal `network`. */
+export type ApiResult<T> = Result<T, ApiError['error'] | { code: 'network' }>;
 
 /** One call to the server's API; a refusal comes back as its code, a lost connection as "network". */
 export async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T>> {

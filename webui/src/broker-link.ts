@@ -49,7 +49,7 @@ export function connectBroker(options: LinkOptions): BrokerLink {
     const matched = matchTopic(name);
     if (!matched) return;
     const parsed = parsePayload(matched.name, payload);
-    if (parsed.ok) options.message({ name: matched.name, id: matched.id, value: parsed.value } as Received);
+    if (parsed.ok) options.message({ name: matched.name, id: matched.id, value: parsed.data } as Received);
   });
   return {
     publish(name, id, message) {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { StaffBookingRow } from '../../../shared/contract/staff-api.ts';
 import { serviceName } from '../service-name.ts';
 import { PhoneBookingForm } from './phone-booking-form.tsx';
+import { refusal } from './refusal.ts';
 import { staffCall } from './staff-call.ts';
 import type { StaffPageProps } from './staff-page-props.ts';
 import { SuspensionPanel } from './suspension-panel.tsx';
@@ -23,7 +24,7 @@ export function BookingsPage(props: StaffPageProps) {
   const cancel = async (row: StaffBookingRow) => {
     if (!confirm(b.cancelConfirm(row.name ?? '', row.time))) return;
     const r = await staffCall('POST', `/api/staff/bookings/${row.id}/cancel`, { notify });
-    setMessage(r.ok ? b.cancelled : `${t.failed} ${errors[r.error.code] ?? r.error.code}`);
+    setMessage(r.ok ? b.cancelled : refusal(r.error, language, errors, t.failed).text);
     await load();
   };
   return (

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { StaffSession } from '../../../shared/contract/staff-api.ts';
 import { Field } from '../pages/field.tsx';
+import { refusalText } from './refusal.ts';
 import { staffCall } from './staff-call.ts';
 import type { StaffTexts } from './staff-texts.ts';
 
@@ -12,7 +13,7 @@ export function LoginPage({ t, errors, onLogin }: { t: StaffTexts; errors: Recor
     event.preventDefault();
     const result = await staffCall<StaffSession>('POST', '/api/staff/login', { username, password });
     if (result.ok) onLogin(result.data);
-    else setError(errors[result.error.code] ?? result.error.code);
+    else setError(refusalText(result.error, errors));
   };
   return (
     <form noValidate onSubmit={(e) => void submit(e)} class="login">

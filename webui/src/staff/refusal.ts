@@ -12,6 +12,9 @@ export interface Refusal {
   at(...path: (string | number)[]): string | undefined;
 }
 
+/** A refusal's code in the page's words (the booking site's, which the staff pages share); the code itself if it has none. */
+export const refusalText = (error: Failure, words: Record<string, string>): string => words[error.code] ?? error.code;
+
 /**
  * Never the server's English detail: a refusal is worded by its code, and a body the server could
  * not accept by the problems it names at each field, in the page's language.
@@ -20,7 +23,7 @@ export function refusal(error: Failure, language: Language, words: Record<string
   const issues: FieldIssue[] = 'issues' in error ? (error.issues ?? []) : [];
   // The server's Czech is tied like the page's own (one-letter words kept with the next).
   const worded = (issue: FieldIssue) => (language === 'cs' ? tied(issue.message.cs) : issue.message.en);
-  const text = issues.length > 0 ? issues.map(worded).join('; ') : (words[error.code] ?? error.code);
+  const text = issues.length > 0 ? issues.map(worded).join('; ') : refusalText(error, words);
   return {
     text: `${failed} ${text}`,
     at: (...path) => {

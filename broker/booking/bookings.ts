@@ -1,0 +1,60 @@
+import { refused } from '../../shared/contract/result.ts';
+import { BookingLedger, type LedgerDeps } from './booking-ledger.ts';
+import { sweep } from './booking-rules.ts';
+import { CheckInLookup } from './check-in-lookup.ts';
+import { CitizenBookings } from './citizen-bookings.ts';
+import { StaffBookings } from './staff-bookings.ts';
+
+export interface BookingsDeps extends LedgerDeps {
+  /** false: online booking stays closed (citizen-bookings.ts). */
+  mailReady?: boolean;
+  /** The queue engine's durable record of today's check-ins (booking id → ticket number): the one that counts. */
+  checkIns?: () => Readonly<Record<string, string>>;
+}
+
+/**
+ * The bookings, one writer (the ledger) and its verbs grouped by who asks: citizens, staff, the
+ * queue side. Each minute lapsed holds and no-shows are swept and the mails due for another try
+ * are sent.
+ */
+export class Bookings {
+  readonly ledger: BookingLedger;
+  readonly citizens: CitizenBookings;
+  readonly staff: StaffBookings;
+  readonly checkIns: CheckInLookup;
+  private sweeper: NodeJS.Timeout | undefined;
+
+  constructor(private readonly deps: BookingsDeps) {
+    this.ledger = new BookingLedger(deps);
+    this.citizens = new CitizenBookings(this.ledger, deps.clock, deps.mailReady !== false);
+    this.staff = new StaffBookings(this.ledger);
+    this.checkIns = new CheckInLookup(this.ledger);
+  }
+
+  async start(): Promise<void> {
+    await this.ledger.load();
+    await this.sweep();
+    const failed = (what: string) => (e: unknown) => this.deps.log.error(what, { error: String(e) });
+    // Mails a crash left queued; not awaited, a mail server that is away must not hold the start up.
+    void this.ledger.sendDue().catch(failed('queued mails not sent'));
+    const everyMs = 60_000 / (this.deps.clock.rate ?? 1);
+    this.sweeper = setInterval(
+      () =>
+        void this.sweep()
+          .then(() => this.ledger.sendDue())
+          .catch(failed('booking sweep failed')),
+      everyMs,
+    );
+    this.sweeper.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.sweeper);
+  }
+
+  /** Lapsed holds and bookings, judged against the engine's record of check-ins. */
+  async sweep(): Promise<void> {
+    const checkIns = this.deps.checkIns?.() ?? {};
+    await this.ledger.change((ctx) => (sweep(ctx, (id) => id in checkIns) ? { ok: true, data: null } : refused('notFound')));
+  }
+}

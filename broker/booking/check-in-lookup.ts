@@ -1,0 +1,32 @@
+import { refused } from '../../shared/contract/result.ts';
+import type { BookedRef } from '../engine/journal-entry.ts';
+import type { BookingLedger } from './booking-ledger.ts';
+import { dueBetween, findByCode } from './booking-queries.ts';
+import { markCheckedIn } from './booking-rules.ts';
+
+/**
+ * What the queue side asks of the bookings: the booking a typed code belongs to (looked up before
+ * the engine runs the request, and carried in its journal entry), the bookings due soon (for the
+ * call order), and the bookings file brought in line with the engine's record of check-ins, which
+ * is the one that counts (the staff list and the sweeper read that record).
+ */
+export class CheckInLookup {
+  constructor(private readonly ledger: BookingLedger) {}
+
+  find(code: string): BookedRef | null {
+    return findByCode(this.ledger.context().state, code) ?? null;
+  }
+
+  due(serviceIds: readonly string[], from: number, to: number): BookedRef[] {
+    return dueBetween(this.ledger.context().state, serviceIds, from, to);
+  }
+
+  /** After a check-in, and at start for those a crash kept from this file: its copy follows the engine's record. */
+  async follow(checkIns: Readonly<Record<string, string>>): Promise<void> {
+    await this.ledger.change((ctx) => {
+      let changed = false;
+      for (const [bookingId, ticketNumber] of Object.entries(checkIns)) changed = markCheckedIn(ctx, bookingId, ticketNumber) || changed;
+      return changed ? { ok: true, data: null } : refused('notFound');
+    });
+  }
+}

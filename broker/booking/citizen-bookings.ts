@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import type { Clock } from '../../shared/clock.ts';
+import type { BookingDays, BookingSlots, BookingSummary, CancelPreview, ConfirmReply, HoldReply, HoldRequest, OfficeInfo, SuspensionNotice } from '../../shared/contract/booking-api.ts';
+import { refused } from '../../shared/contract/result.ts';
+import { AvailabilityCache } from './availability-cache.ts';
+import type { BookingLedger } from './booking-ledger.ts';
+import { cancelMail, codeMail, holdMail } from './booking-mails.ts';
+import { findForCancel, summaryOf } from './booking-queries.ts';
+import * as rules from './booking-rules.ts';
+import { emailKey } from './email-key.ts';
+import { officeInfo, suspensionNotice } from './office-info.ts';
+import { ProofOfWorkGate } from './proof-of-work.ts';
+import { bookingDays, daySlots } from './slots.ts';
+
+type Outcome<T> = rules.BookingOutcome<T>;
+
+/**
+ * What the booking site asks (booking-routes.ts): the office, free days and times, a hold behind a
+ * proof of work, the e-mailed link's confirmation, the cancellation form. Every decision is the
+ * rules'; changes go through the ledger.
+ */
+export class CitizenBookings {
+  private readonly proof: ProofOfWorkGate;
+  private readonly cache: AvailabilityCache;
+
+  /** `mailReady` false while mail reaches no citizen (a production server with the outbox): online
+   *  booking stays closed, since nobody could confirm; staff still book callers, who get their code by phone. */
+  constructor(
+    private readonly ledger: BookingLedger,
+    clock: Clock,
+    private readonly mailReady: boolean,
+  ) {
+    this.proof = new ProofOfWorkGate(() => ledger.context().config.booking.proofOfWork);
+    this.cache = new AvailabilityCache(clock);
+  }
+
+  info(): OfficeInfo {
+    const { config, state } = this.ledger.context();
+    return officeInfo(config, state, this.mailReady);
+  }
+
+  suspensionNotice(workplaceId?: string): SuspensionNotice | null {
+    const { config, state } = this.ledger.context();
+    return suspensionNotice(config, state, workplaceId);
+  }
+
+  days(serviceId: string): Outcome<BookingDays> {
+    const { config, state, now } = this.ledger.context();
+    const service = rules.openOnline(config, state, serviceId);
+    if (!service.ok) return service;
+    return { ok: true, data: this.cache.get(`days/${serviceId}`, state.seq, config, () => ({ serviceId, days: bookingDays(config, state, service.data, now) })) };
+  }
+
+  slots(serviceId: string, day: string): Outcome<BookingSlots> {
+    const { config, state, now } = this.ledger.context();
+    const service = rules.openOnline(config, state, serviceId);
+    if (!service.ok) return service;
+    return { ok: true, data: this.cache.get(`slots/${serviceId}/${day}`, state.seq, config, () => ({ serviceId, day, slots: daySlots(config, state, service.data, day, now) })) };
+  }
+
+  challenge() {
+    return this.proof.challenge();
+  }
+
+  /** A hold, if the service is open, the proof of work good and a place free; the link goes out before the answer. */
+  async hold(request: HoldRequest, clientAddress: string): Promise<Outcome<HoldReply>> {
+    const { config, state } = this.ledger.context();
+    // Before the proof is spent: a suspended service is told so without costing the citizen a new challenge.
+    const open = rules.openOnline(config, state, request.serviceId);
+    if (!open.ok) return open;
+    if (!this.mailReady) return refused('mailNotConfigured');
+    const proof = await this.proof.verify(request.proof);
+    if (proof !== 'ok') return refused(proof);
+    const person = { name: request.name, email: request.email.trim(), emailKey: emailKey(request.email), ...(request.phone ? { phone: request.phone } : {}) };
+    const clientKey = createHash('sha256').update(`${state.addressSalt}/${clientAddress}`).digest('base64url').slice(0, 22);
+    let mailId = '';
+    const held = await this.ledger.change((ctx) => {
+      const outcome = rules.hold(ctx, { serviceId: request.serviceId, startsAt: request.startsAt, person, language: request.language, clientKey });
+      if (outcome.ok) mailId = this.ledger.queue(holdMail(ctx.config, outcome.data, person));
+      return outcome;
+    });
+    if (!held.ok) return held;
+    const booking = held.data;
+    if (!(await this.ledger.send(mailId))) {
+      // Without the link the hold is useless to the citizen: give the place back and say so.
+      await this.ledger.change((ctx) => {
+        delete ctx.state.bookings[booking.id];
+        delete ctx.state.outbox[mailId];
+        return { ok: true, data: null };
+      });
+      return refused('mailFailed');
+    }
+    return { ok: true, data: { heldUntil: booking.heldUntil, startsAt: booking.startsAt, serviceId: booking.serviceId } };
+  }
+
+  /** What the confirmation page shows: reading it (a mail scanner's GET or HEAD) changes nothing. */
+  summary(token: string): Outcome<BookingSummary> {
+    const { state, now } = this.ledger.context();
+    const summary = summaryOf(state, token, now);
+    return summary ? { ok: true, data: summary } : refused('unknownLink');
+  }
+
+  async confirm(token: string): Promise<Outcome<ConfirmReply>> {
+    const mails: string[] = [];
+    const confirmed = await this.ledger.change((ctx) => {
+      const outcome = rules.confirm(ctx, token);
+      if (outcome.ok && outcome.data.first && outcome.data.booking.person) mails.push(this.ledger.queue(codeMail(ctx.config, outcome.data.booking, outcome.data.booking.person, ctx.now)));
+      return outcome;
+    });
+    if (!confirmed.ok) return confirmed;
+    const { booking, first } = confirmed.data;
+    await this.ledger.sendEach(mails);
+    return { ok: true, data: { serviceId: booking.serviceId, startsAt: booking.startsAt, code: booking.code!, alreadyConfirmed: !first } };
+  }
+
+  /** The cancellation form's first step; a wrong e-mail is answered exactly like an unknown code. */
+  cancelPreview(code: string, email: string): Outcome<CancelPreview> {
+    const booking = findForCancel(this.ledger.context().state, code, emailKey(email));
+    return booking ? { ok: true, data: { serviceId: booking.serviceId, startsAt: booking.startsAt } } : refused('notFound');
+  }
+
+  async cancel(code: string, email: string): Promise<Outcome<CancelPreview>> {
+    const mails: string[] = [];
+    const cancelled = await this.ledger.change((ctx) => {
+      const booking = findForCancel(ctx.state, code, emailKey(email));
+      if (!booking) return refused('notFound');
+      const before = rules.cancel(ctx, booking);
+      mails.push(this.ledger.queue(cancelMail(ctx.config, before, before.person!, ctx.now)));
+      return { ok: true, data: before };
+    });
+    if (!cancelled.ok) return cancelled;
+    await this.ledger.sendEach(mails);
+    return { ok: true, data: { serviceId: cancelled.data.serviceId, startsAt: cancelled.data.startsAt } };
+  }
+}

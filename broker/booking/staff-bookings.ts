@@ -1,0 +1,95 @@
+import type { LocalizedText } from '../../shared/config/localized.ts';
+import type { BookingSlots, SuspendRequest } from '../../shared/contract/booking-api.ts';
+import { refused } from '../../shared/contract/result.ts';
+import type { PhoneBookingRequest } from '../../shared/contract/staff-api.ts';
+import type { BookingLedger } from './booking-ledger.ts';
+import { cancelMail, codeMail } from './booking-mails.ts';
+import { ofDay } from './booking-queries.ts';
+import * as rules from './booking-rules.ts';
+import type { Booking } from './booking-state.ts';
+import { emailKey } from './email-key.ts';
+import { staffSlots } from './slots.ts';
+
+type Outcome<T> = rules.BookingOutcome<T>;
+
+/**
+ * What the staff pages, the settings and the server's own command ask of the bookings: a day's
+ * list, a caller's booking, cancelling one or many with a mail, the crisis switch.
+ */
+export class StaffBookings {
+  constructor(private readonly ledger: BookingLedger) {}
+
+  /** Every booking of a Prague day that is still kept, holds and cancelled ones included. */
+  dayBookings(day: string): Booking[] {
+    return ofDay(this.ledger.context().state, day);
+  }
+
+  /** The slots staff may book for a caller on a day (online quota aside, suspension aside). */
+  staffSlots(serviceId: string, day: string): Outcome<BookingSlots> {
+    const { config, state, now } = this.ledger.context();
+    const service = rules.bookableService(config, serviceId);
+    if (!service.ok) return service;
+    return { ok: true, data: { serviceId, day, slots: staffSlots(config, state, service.data, day, now) } };
+  }
+
+  /** A caller's booking, confirmed at once; the code goes by e-mail if the caller gave an address. */
+  async bookForCaller(request: PhoneBookingRequest, bookedBy: string): Promise<Outcome<Booking>> {
+    const mails: string[] = [];
+    const person = { name: request.name, email: request.email ?? '', emailKey: request.email ? emailKey(request.email) : '', ...(request.phone ? { phone: request.phone } : {}) };
+    const booked = await this.ledger.change((ctx) => {
+      const outcome = rules.bookForCaller(ctx, { serviceId: request.serviceId, startsAt: request.startsAt, person, language: request.language, bookedBy });
+      if (outcome.ok) mails.push(this.ledger.queue(codeMail(ctx.config, outcome.data, person, ctx.now)));
+      return outcome;
+    });
+    await this.ledger.sendEach(mails);
+    return booked;
+  }
+
+  /** Cancels a confirmed booking still to come; `notify` e-mails the client (with the .ics CANCEL). */
+  async cancelById(bookingId: string, notify: boolean): Promise<Outcome<Booking>> {
+    const mails: string[] = [];
+    const cancelled = await this.ledger.change((ctx) => {
+      const booking = ctx.state.bookings[bookingId];
+      if (booking?.status !== 'confirmed' || booking.startsAt <= ctx.now) return refused('notFound');
+      const before = rules.cancel(ctx, booking);
+      if (notify && before.person) mails.push(this.ledger.queue(cancelMail(ctx.config, before, before.person, ctx.now)));
+      return { ok: true, data: before };
+    });
+    await this.ledger.sendEach(mails);
+    return cancelled;
+  }
+
+  /** Cancels these bookings, which new settings left without their appointment, e-mailing each client the notice. */
+  async cancelMany(bookingIds: string[], notice: LocalizedText): Promise<Outcome<number>> {
+    const mails: string[] = [];
+    const done = await this.ledger.change((ctx) => {
+      const stranded = bookingIds.map((id) => ctx.state.bookings[id]).filter((b) => b && (b.status === 'confirmed' || b.status === 'held'));
+      const cancelled = stranded.map((b) => rules.cancel(ctx, b!));
+      for (const booking of cancelled) if (booking.person) mails.push(this.ledger.queue(cancelMail(ctx.config, booking, booking.person, ctx.now, notice)));
+      return { ok: true, data: cancelled.length };
+    });
+    await this.ledger.sendEach(mails);
+    return done;
+  }
+
+  /** The crisis switch: the staff pages' Rezervace, or `npm run booking -- suspend`. */
+  async suspend(request: SuspendRequest): Promise<Outcome<{ cancelled: number }>> {
+    const mails: string[] = [];
+    const done = await this.ledger.change((ctx) => {
+      const unknown = request.workplaceIds?.find((id) => !ctx.config.workplaces.some((w) => w.id === id));
+      if (unknown) return refused('invalidRequest', `unknown workplace "${unknown}"`);
+      const cancelled = rules.suspend(ctx, request);
+      for (const booking of cancelled) if (booking.person) mails.push(this.ledger.queue(cancelMail(ctx.config, booking, booking.person, ctx.now, request.notice)));
+      return { ok: true, data: { cancelled: cancelled.length } };
+    });
+    await this.ledger.sendEach(mails);
+    return done;
+  }
+
+  resume(): Promise<Outcome<null>> {
+    return this.ledger.change((ctx) => {
+      rules.resume(ctx);
+      return { ok: true, data: null };
+    });
+  }
+}
