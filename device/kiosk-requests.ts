@@ -1,5 +1,6 @@
 import type { Clock } from '../shared/clock.ts';
 import type { Message } from '../shared/contract/topics.ts';
+import type { Unsubscribe } from './drivers/listeners.ts';
 import { type MqttLink, newRequestId } from './mqtt-link.ts';
 
 type Reply = Message<'kioskReply'>;
@@ -17,8 +18,11 @@ export class KioskRequests {
     private readonly clock: Clock,
     private readonly timeoutMs: number,
     private readonly attempts = 3,
-  ) {
-    link.subscribe('kioskReply', link.deviceId, (reply) => this.waiting.get(reply.requestId)?.(reply));
+  ) {}
+
+  /** Hears the replies until the returned call. */
+  attach(): Unsubscribe {
+    return this.link.subscribe('kioskReply', this.link.deviceId, (reply) => this.waiting.get(reply.requestId)?.(reply));
   }
 
   async walkIn(serviceId: string): Promise<Reply | undefined> {

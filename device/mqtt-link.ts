@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { connect, type MqttClient } from 'mqtt';
 import { contract, type Message, matchTopic, parsePayload, type TopicName, topic } from '../shared/contract/topics.ts';
+import { Listeners, type Unsubscribe } from './drivers/listeners.ts';
 import { brokerTls, type LocalSettings } from './local-settings.ts';
 
 export type Handler<N extends TopicName> = (message: Message<N>, id: string) => void;
@@ -17,7 +18,7 @@ export const newRequestId = (): string => randomBytes(12).toString('base64url');
 export class MqttLink {
   private client: MqttClient | undefined;
   private readonly handlers = new Map<string, { name: TopicName; handler: Handler<TopicName> }>();
-  private statusListeners: ((status: Status) => void)[] = [];
+  private readonly statusListeners: Listeners<[Status]> = new Listeners();
   private warned = new Set<string>();
 
   constructor(
@@ -63,19 +64,28 @@ export class MqttLink {
   }
 
   async stop(): Promise<void> {
-    this.statusListeners = [];
+    this.statusListeners.clear();
     await this.client?.endAsync(true);
   }
 
-  onStatus(listener: (status: Status) => void): void {
-    this.statusListeners.push(listener);
+  onStatus(listener: (status: Status) => void): Unsubscribe {
+    return this.statusListeners.add(listener);
   }
 
-  /** `id` is a device id, or '+' for every id where the role may read them all. */
-  subscribe<N extends TopicName>(name: N, id: string, handler: Handler<N>): void {
+  /**
+   * `id` is a device id, or '+' for every id where the role may read them all. One handler per
+   * filter: a later one takes its place. The returned call unsubscribes, if this handler still holds it.
+   */
+  subscribe<N extends TopicName>(name: N, id: string, handler: Handler<N>): Unsubscribe {
     const filter = topic(name, id);
-    this.handlers.set(filter, { name, handler: handler as Handler<TopicName> });
+    const entry = { name, handler: handler as Handler<TopicName> };
+    this.handlers.set(filter, entry);
     if (this.client?.connected) this.client.subscribe(filter, { qos: 1 });
+    return () => {
+      if (this.handlers.get(filter) !== entry) return;
+      this.handlers.delete(filter);
+      if (this.client?.connected) this.client.unsubscribe(filter);
+    };
   }
 
   /** Sends now or not at all: false when offline. */
@@ -97,7 +107,7 @@ export class MqttLink {
 
   private emit(status: Status): void {
     if (status === 'online') this.warned.clear();
-    for (const l of this.statusListeners) l(status);
+    this.statusListeners.emit(status);
   }
 
   /** A broker that stays away is reported once, not once per reconnect attempt. */

@@ -15,7 +15,10 @@ const makers: Record<DeviceRole, RoleMaker> = {
 
 /**
  * One device process: connects with its id and secret, waits for its retained configuration, and
- * becomes the role the server says. A changed configuration restarts the role on the same hardware.
+ * becomes the role the server says. The runtime owns the hardware: each role's drivers are started
+ * once, when first needed, and stopped at the runtime's own stop. A changed configuration detaches
+ * the role and attaches the new one to the same running drivers (no GPIO, serial port or printer
+ * is closed and reopened for a new setting).
  */
 export class DeviceRuntime {
   /** The device's MQTT connection; the simulation's remote control rides on it (device/drivers/sim/sim-remote.ts). */
@@ -54,15 +57,19 @@ export class DeviceRuntime {
 
   async stop(): Promise<void> {
     await this.configuring;
-    await this.role?.stop();
+    this.role?.detach();
+    for (const drivers of this.drivers.values()) await Promise.all(Object.values(await drivers).map((part) => part.stop()));
     await this.link.stop();
   }
 
-  /** The hardware of a role, the same objects across reconfigurations (the simulation drives them). */
+  /** The hardware of a role, made and started once, the same objects across reconfigurations (the simulation drives them). */
   driversOf<R extends DeviceRole>(role: R): Promise<DriversByRole[R]> {
     let drivers = this.drivers.get(role);
     if (!drivers) {
-      drivers = this.factory.create(role);
+      drivers = this.factory.create(role).then(async (parts) => {
+        await Promise.all(Object.values(parts).map((part) => part.start()));
+        return parts;
+      });
       this.drivers.set(role, drivers);
     }
     return drivers as Promise<DriversByRole[R]>;
@@ -76,10 +83,10 @@ export class DeviceRuntime {
     const text = JSON.stringify(config);
     if (text === this.configText) return;
     this.configText = text;
-    await this.role?.stop();
+    this.role?.detach();
     this.config = config;
     this.role = await makers[config.role]({ link: this.link, clock: this.clock }, config, await this.driversOf(config.role));
-    await this.role.start();
+    this.role.attach();
     this.role.setOnline(this.link.online);
     for (const l of this.configuredListeners) l(config);
   }

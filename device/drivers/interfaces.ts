@@ -1,8 +1,11 @@
 import type { keypadKeys } from '../../shared/contract/simulation.ts';
+import type { Unsubscribe } from './listeners.ts';
 
 /**
  * One interface per kind of hardware (STYLE.md #4). Every driver, real or simulated, starts in an
- * awaited start() and undoes everything in stop(). Listeners are events named for what a person did.
+ * awaited start() and undoes everything in stop(); the device runtime does both, once, and the roles
+ * only attach to them. Listeners are events named for what a person did; each registration returns
+ * the way to remove it, so a role that stops leaves nothing behind on hardware that runs on.
  */
 export interface Lifecycle {
   start(): Promise<void>;
@@ -11,7 +14,7 @@ export interface Lifecycle {
 
 /** Push buttons, each with a light in it (kiosk service buttons, the clerk's counter box). */
 export interface Buttons extends Lifecycle {
-  onPress(listener: (button: number) => void): void;
+  onPress(listener: (button: number) => void): Unsubscribe;
   setLight(button: number, on: boolean): void;
 }
 
@@ -19,7 +22,7 @@ export type KeypadKey = (typeof keypadKeys)[number];
 
 /** The code keypad of the "booked online" section. */
 export interface Keypad extends Lifecycle {
-  onKey(listener: (key: KeypadKey) => void): void;
+  onKey(listener: (key: KeypadKey) => void): Unsubscribe;
 }
 
 /** `unknown`: the printer answered no status request (many one-way printers cannot). */
@@ -33,7 +36,7 @@ export interface Printer extends Lifecycle {
    * Told when the paper changes without being asked: always by the simulated printer, by an ESC/POS
    * printer that sends automatic status back. A printer that cannot is only ever asked.
    */
-  onPaperChange(listener: (status: PaperStatus) => void): void;
+  onPaperChange(listener: (status: PaperStatus) => void): Unsubscribe;
 }
 
 /** A character display: the kiosk's LCD, or a hall text panel. Lines longer than `columns` are cut. */

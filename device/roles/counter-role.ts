@@ -1,6 +1,7 @@
 import { type CounterState, counterButtons } from '../../shared/contract/counter.ts';
 import type { CounterConfig } from '../../shared/contract/device.ts';
 import type { CounterDrivers } from '../drivers/factory.ts';
+import type { Unsubscribe } from '../drivers/listeners.ts';
 import { newRequestId } from '../mqtt-link.ts';
 import type { Role, RoleContext } from './role.ts';
 
@@ -14,6 +15,7 @@ export function digitsText(state: CounterState | undefined, online: boolean): st
 export class CounterRole implements Role {
   private state: CounterState | undefined;
   private online = false;
+  private detachers: Unsubscribe[] = [];
 
   constructor(
     private readonly ctx: RoleContext,
@@ -21,18 +23,19 @@ export class CounterRole implements Role {
     private readonly drivers: CounterDrivers,
   ) {}
 
-  async start(): Promise<void> {
-    this.ctx.link.subscribe('counterState', this.config.deviceId, (state) => {
-      this.state = state;
-      this.render();
-    });
-    await Promise.all([this.drivers.buttons.start(), this.drivers.digits.start()]);
-    this.drivers.buttons.onPress((button) => this.press(button));
+  attach(): void {
+    this.detachers = [
+      this.ctx.link.subscribe('counterState', this.config.deviceId, (state) => {
+        this.state = state;
+        this.render();
+      }),
+      this.drivers.buttons.onPress((button) => this.press(button)),
+    ];
     this.render();
   }
 
-  async stop(): Promise<void> {
-    await Promise.all([this.drivers.buttons.stop(), this.drivers.digits.stop()]);
+  detach(): void {
+    for (const detach of this.detachers.splice(0)) detach();
   }
 
   setOnline(online: boolean): void {

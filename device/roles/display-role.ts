@@ -1,12 +1,14 @@
 import type { DisplayConfig } from '../../shared/contract/device.ts';
 import type { HallCall } from '../../shared/contract/hall.ts';
 import type { DisplayDrivers } from '../drivers/factory.ts';
+import type { Unsubscribe } from '../drivers/listeners.ts';
 import type { Role, RoleContext } from './role.ts';
 
 /** A hall text panel: the newest call first, "B014 → 3". The TV hall screen (issue #5) reads the same topic. */
 export class DisplayRole implements Role {
   private calls: HallCall[] = [];
   private online = false;
+  private unsubscribe: Unsubscribe = () => {};
 
   constructor(
     private readonly ctx: RoleContext,
@@ -14,17 +16,16 @@ export class DisplayRole implements Role {
     private readonly drivers: DisplayDrivers,
   ) {}
 
-  async start(): Promise<void> {
-    this.ctx.link.subscribe('hallCalls', '', (message) => {
+  attach(): void {
+    this.unsubscribe = this.ctx.link.subscribe('hallCalls', '', (message) => {
       this.calls = message.calls.filter((c) => this.config.workplaceIds.includes(c.workplaceId));
       this.render();
     });
-    await this.drivers.panel.start();
     this.render();
   }
 
-  async stop(): Promise<void> {
-    await this.drivers.panel.stop();
+  detach(): void {
+    this.unsubscribe();
   }
 
   setOnline(online: boolean): void {

@@ -6,6 +6,7 @@ import { formatTime } from '../../shared/texts/booking-texts.ts';
 import { type KioskScreen, kioskLines } from '../../shared/texts/kiosk-texts.ts';
 import type { KioskDrivers } from '../drivers/factory.ts';
 import type { KeypadKey } from '../drivers/interfaces.ts';
+import type { Unsubscribe } from '../drivers/listeners.ts';
 import { ticketBytes } from '../escpos/ticket-layout.ts';
 import { KioskRequests } from '../kiosk-requests.ts';
 import { enterKey } from './code-entry.ts';
@@ -38,8 +39,9 @@ export class KioskRole implements Role {
   private busy = false;
   private code = '';
   private resetTimer: NodeJS.Timeout | undefined;
-  private requests: KioskRequests | undefined;
+  private readonly requests: KioskRequests;
   private readonly paper: PaperWatch;
+  private detachers: Unsubscribe[] = [];
 
   constructor(
     private readonly ctx: RoleContext,
@@ -50,26 +52,26 @@ export class KioskRole implements Role {
       void this.reportHealth();
       this.render();
     });
+    this.requests = new KioskRequests(ctx.link, ctx.clock, config.requestTimeoutMs);
   }
 
-  async start(): Promise<void> {
-    const { link } = this.ctx;
-    this.requests = new KioskRequests(link, this.ctx.clock, this.config.requestTimeoutMs);
-    link.subscribe('serviceStatus', '+', (status) => {
-      this.statuses.set(status.serviceId, status);
-      this.refreshLights();
-    });
-    await Promise.all(Object.values(this.drivers).map((d) => d.start()));
-    this.drivers.buttons.onPress((button) => void this.press(button));
-    this.drivers.keypad.onKey((key) => void this.key(key));
-    this.paper.start();
+  attach(): void {
+    this.detachers = [
+      this.requests.attach(),
+      this.ctx.link.subscribe('serviceStatus', '+', (status) => {
+        this.statuses.set(status.serviceId, status);
+        this.refreshLights();
+      }),
+      this.drivers.buttons.onPress((button) => void this.press(button)),
+      this.drivers.keypad.onKey((key) => void this.key(key)),
+      this.paper.attach(),
+    ];
     this.render();
   }
 
-  async stop(): Promise<void> {
+  detach(): void {
     clearTimeout(this.resetTimer);
-    this.paper.stop();
-    await Promise.all(Object.values(this.drivers).map((d) => d.stop()));
+    for (const detach of this.detachers.splice(0)) detach();
   }
 
   setOnline(online: boolean): void {
@@ -96,7 +98,7 @@ export class KioskRole implements Role {
     const status = this.statuses.get(entry.serviceId);
     // The status's closed reasons are refusal codes too: the same screen either way.
     if (status && !status.open) return this.flash(refusalScreens[status.closedReason ?? 'closed'] ?? 'closed');
-    await this.issue(() => this.requests!.walkIn(entry.serviceId));
+    await this.issue(() => this.requests.walkIn(entry.serviceId));
   }
 
   private async key(key: KeypadKey): Promise<void> {
@@ -104,7 +106,7 @@ export class KioskRole implements Role {
     if (!this.online) return this.show('outOfService');
     const step = enterKey(this.code, key);
     this.code = step.kind === 'typing' ? step.code : '';
-    if (step.kind === 'submit') return this.issue(() => this.requests!.checkIn(step.code));
+    if (step.kind === 'submit') return this.issue(() => this.requests.checkIn(step.code));
     if (step.kind === 'empty') return this.render();
     this.show('enterCode', { code: step.code });
     this.resetTimer = setTimeout(() => {

@@ -1,4 +1,5 @@
 import type { PaperStatus, Printer } from '../drivers/interfaces.ts';
+import type { Unsubscribe } from '../drivers/listeners.ts';
 
 /** How often an idle kiosk asks its printer about the paper, for printers that do not tell unasked. */
 const pollMs = 15_000;
@@ -9,7 +10,6 @@ const pollMs = 15_000;
  */
 export class PaperWatch {
   status: PaperStatus = 'unknown';
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly printer: Printer,
@@ -20,16 +20,17 @@ export class PaperWatch {
     return this.status !== 'paperOut' && this.status !== 'offline';
   }
 
-  start(): void {
+  /** Watches until the returned call. */
+  attach(): Unsubscribe {
     // A printer that tells at once is believed at once: the next citizen must not press a lit button for nothing.
-    this.printer.onPaperChange((status) => this.update(status));
+    const told = this.printer.onPaperChange((status) => this.update(status));
     void this.check();
-    this.timer = setInterval(() => void this.check(), pollMs);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
+    const timer = setInterval(() => void this.check(), pollMs);
+    timer.unref();
+    return () => {
+      told();
+      clearInterval(timer);
+    };
   }
 
   async check(): Promise<PaperStatus> {

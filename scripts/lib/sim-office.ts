@@ -74,7 +74,7 @@ export class SimOffice {
     const remote = new SimRemote(runtime.link, parts, this.clock);
     this.remotes.push(remote);
     remote.start();
-    runtime.onConfigured(() => remote.attach());
+    remote.attach();
   }
 
   async stop(): Promise<void> {

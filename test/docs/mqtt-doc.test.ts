@@ -59,7 +59,18 @@ test('the refusal codes docs/MQTT.md names exist, and every code the contract ha
     for (const code of prose.matchAll(/`([a-z][A-Za-z]+)`/g)) if (/^[a-z]+[A-Z]/.test(code[1]!) || (refusalCodes as readonly string[]).includes(code[1]!)) named.add(code[1]!);
   }
   const known = new Set<string>(refusalCodes);
-  const fields = new Set(['requestId', 'commandId', 'startsAt', 'serviceId', 'pressedAt', 'checkInEarlyMinutes', 'checkInLateMinutes', 'waitingAhead', 'estimatedWaitMinutes', ...Object.keys(refusalSchema.shape)]);
+  const fields = new Set([
+    'requestId',
+    'commandId',
+    'startsAt',
+    'serviceId',
+    'pressedAt',
+    'checkInEarlyMinutes',
+    'checkInLateMinutes',
+    'waitingAhead',
+    'estimatedWaitMinutes',
+    ...Object.keys(refusalSchema.shape),
+  ]);
   assert.equal(
     [...named].filter((c) => !known.has(c) && !fields.has(c)),
     [],

@@ -1,4 +1,5 @@
 import type { Buttons } from '../interfaces.ts';
+import { Listeners, type Unsubscribe } from '../listeners.ts';
 import { headerChip } from './gpio-chip.ts';
 
 export interface GpioButtonSettings {
@@ -23,7 +24,7 @@ export type OnoffGpioClass = new (gpio: number, direction: 'in' | 'out', edge?: 
  * onoff is imported only here, lazily: importing it throws where its native epoll is not built.
  */
 export class OnoffButtons implements Buttons {
-  private listeners: ((button: number) => void)[] = [];
+  private readonly listeners: Listeners<[number]> = new Listeners();
   private readonly inputs: OnoffGpio[] = [];
   private readonly lights = new Map<number, OnoffGpio>();
 
@@ -40,7 +41,7 @@ export class OnoffButtons implements Buttons {
       // activeLow: the button pulls the line to ground, so "pressed" reads as 1.
       const gpio = new Gpio(base + input, 'in', 'rising', { debounceTimeout: this.settings.debounceMs, activeLow: true });
       gpio.watch((error, value) => {
-        if (!error && value === 1) for (const l of this.listeners) l(button);
+        if (!error && value === 1) this.listeners.emit(button);
       });
       this.inputs.push(gpio);
       if (light !== undefined) this.lights.set(button, new Gpio(base + light, 'out'));
@@ -48,14 +49,14 @@ export class OnoffButtons implements Buttons {
   }
 
   async stop(): Promise<void> {
-    this.listeners = [];
+    this.listeners.clear();
     for (const gpio of [...this.inputs, ...this.lights.values()]) gpio.unexport();
     this.inputs.length = 0;
     this.lights.clear();
   }
 
-  onPress(listener: (button: number) => void): void {
-    this.listeners.push(listener);
+  onPress(listener: (button: number) => void): Unsubscribe {
+    return this.listeners.add(listener);
   }
 
   setLight(button: number, on: boolean): void {

@@ -1,4 +1,5 @@
 import type { Buttons } from '../interfaces.ts';
+import { Listeners, type Unsubscribe } from '../listeners.ts';
 import { type BoardSettings, type Five, fiveAndBoard, type J5Button, type J5Led, loadFive } from './board.ts';
 
 export interface J5ButtonSettings extends BoardSettings {
@@ -10,7 +11,7 @@ export interface J5ButtonSettings extends BoardSettings {
  * are not on the Pi's own GPIO. Inputs use the board's pull-ups, so a button connects the pin to ground.
  */
 export class J5Buttons implements Buttons {
-  private listeners: ((button: number) => void)[] = [];
+  private readonly listeners: Listeners<[number]> = new Listeners();
   private readonly buttons: J5Button[] = [];
   private readonly lights = new Map<number, J5Led>();
 
@@ -25,7 +26,7 @@ export class J5Buttons implements Buttons {
     for (const { button, input, light } of this.settings.pins) {
       const b = new five.Button({ pin: input, isPullup: true, board });
       b.on('press', () => {
-        for (const l of this.listeners) l(button);
+        this.listeners.emit(button);
       });
       this.buttons.push(b);
       if (light !== undefined) this.lights.set(button, new five.Led({ pin: light, board }));
@@ -33,15 +34,15 @@ export class J5Buttons implements Buttons {
   }
 
   async stop(): Promise<void> {
-    this.listeners = [];
+    this.listeners.clear();
     for (const b of this.buttons) b.removeAllListeners();
     this.buttons.length = 0;
     for (const light of this.lights.values()) light.off();
     this.lights.clear();
   }
 
-  onPress(listener: (button: number) => void): void {
-    this.listeners.push(listener);
+  onPress(listener: (button: number) => void): Unsubscribe {
+    return this.listeners.add(listener);
   }
 
   setLight(button: number, on: boolean): void {

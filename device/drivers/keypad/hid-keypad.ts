@@ -1,4 +1,5 @@
 import type { Keypad, KeypadKey } from '../interfaces.ts';
+import { Listeners, type Unsubscribe } from '../listeners.ts';
 import { KeyPresses } from './key-presses.ts';
 
 export interface HidKeypadSettings {
@@ -44,7 +45,7 @@ const retryMs = 2000;
  * one. Unplugged or not yet there: it looks again every two seconds.
  */
 export class HidKeypad implements Keypad {
-  private listeners: ((key: KeypadKey) => void)[] = [];
+  private readonly listeners: Listeners<[KeypadKey]> = new Listeners();
   private handle: HidHandle | undefined;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -61,14 +62,14 @@ export class HidKeypad implements Keypad {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.listeners = [];
+    this.listeners.clear();
     clearTimeout(this.timer);
     this.handle?.close();
     this.handle = undefined;
   }
 
-  onKey(listener: (key: KeypadKey) => void): void {
-    this.listeners.push(listener);
+  onKey(listener: (key: KeypadKey) => void): Unsubscribe {
+    return this.listeners.add(listener);
   }
 
   private async open(): Promise<void> {
@@ -79,7 +80,7 @@ export class HidKeypad implements Keypad {
     const handle = new hid.HID(device.path!);
     const presses = new KeyPresses();
     handle.on('data', (data) => {
-      for (const key of presses.feed(data)) for (const l of this.listeners) l(key);
+      for (const key of presses.feed(data)) this.listeners.emit(key);
     });
     handle.on('error', () => {
       handle.close();

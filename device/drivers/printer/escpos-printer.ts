@@ -1,4 +1,5 @@
 import type { PaperStatus, Printer } from '../interfaces.ts';
+import { Listeners, type Unsubscribe } from '../listeners.ts';
 import { AutomaticStatusReader, automaticStatusOn, isStatusAnswer, paperStatusRequest, parsePaperStatus } from './paper-status.ts';
 import type { PrinterTransport } from './transport.ts';
 
@@ -12,11 +13,11 @@ const statusTimeoutMs = 500;
  * reported `unknown` (it may be one-way); one that cannot be reached, `offline`.
  */
 export class EscposPrinter implements Printer {
-  private readonly listeners: ((status: PaperStatus) => void)[] = [];
+  private readonly listeners: Listeners<[PaperStatus]> = new Listeners();
 
   constructor(private readonly transport: PrinterTransport) {
     const reader = new AutomaticStatusReader((status) => {
-      for (const l of this.listeners) l(status);
+      this.listeners.emit(status);
     });
     transport.greet(automaticStatusOn);
     transport.onUnasked((byte) => reader.push(byte));
@@ -29,7 +30,7 @@ export class EscposPrinter implements Printer {
   async start(): Promise<void> {}
 
   async stop(): Promise<void> {
-    this.listeners.length = 0;
+    this.listeners.clear();
     await this.transport.close();
   }
 
@@ -46,7 +47,7 @@ export class EscposPrinter implements Printer {
     }
   }
 
-  onPaperChange(listener: (status: PaperStatus) => void): void {
-    this.listeners.push(listener);
+  onPaperChange(listener: (status: PaperStatus) => void): Unsubscribe {
+    return this.listeners.add(listener);
   }
 }

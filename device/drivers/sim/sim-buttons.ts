@@ -1,28 +1,29 @@
 import type { Buttons } from '../interfaces.ts';
+import { Listeners, type Unsubscribe } from '../listeners.ts';
 
 /** Buttons pressed by a test, the command line or the virtual office. */
 export class SimButtons implements Buttons {
   readonly lights = new Map<number, boolean>();
-  private listeners: ((button: number) => void)[] = [];
-  private lightListeners: (() => void)[] = [];
+  private readonly listeners: Listeners<[number]> = new Listeners();
+  private readonly lightListeners: Listeners<[]> = new Listeners();
 
   async start(): Promise<void> {}
   async stop(): Promise<void> {
-    this.listeners = [];
-    this.lightListeners = [];
+    this.listeners.clear();
+    this.lightListeners.clear();
   }
-  onPress(listener: (button: number) => void): void {
-    this.listeners.push(listener);
+  onPress(listener: (button: number) => void): Unsubscribe {
+    return this.listeners.add(listener);
   }
   setLight(button: number, on: boolean): void {
     if (this.lights.get(button) === on) return;
     this.lights.set(button, on);
-    for (const l of this.lightListeners) l();
+    this.lightListeners.emit();
   }
-  onLightChange(listener: () => void): void {
-    this.lightListeners.push(listener);
+  onLightChange(listener: () => void): Unsubscribe {
+    return this.lightListeners.add(listener);
   }
   press(button: number): void {
-    for (const l of this.listeners) l(button);
+    this.listeners.emit(button);
   }
 }

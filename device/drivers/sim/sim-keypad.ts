@@ -1,16 +1,17 @@
 import type { Keypad, KeypadKey } from '../interfaces.ts';
+import { Listeners, type Unsubscribe } from '../listeners.ts';
 
 export class SimKeypad implements Keypad {
-  private listeners: ((key: KeypadKey) => void)[] = [];
+  private readonly listeners: Listeners<[KeypadKey]> = new Listeners();
 
   async start(): Promise<void> {}
   async stop(): Promise<void> {
-    this.listeners = [];
+    this.listeners.clear();
   }
-  onKey(listener: (key: KeypadKey) => void): void {
-    this.listeners.push(listener);
+  onKey(listener: (key: KeypadKey) => void): Unsubscribe {
+    return this.listeners.add(listener);
   }
   type(keys: KeypadKey[]): void {
-    for (const key of keys) for (const l of this.listeners) l(key);
+    for (const key of keys) this.listeners.emit(key);
   }
 }

@@ -43,7 +43,7 @@ export class SimRemote {
     this.link.onStatus((status) => status === 'online' && this.soon());
   }
 
-  /** The role stops its drivers on every reconfiguration, dropping listeners: attach again after each. */
+  /** Once: the drivers run for the device's whole life, whatever its configuration. */
   attach(): void {
     const { buttons, lcd, digits, printer, panel } = this.parts;
     buttons?.onLightChange(() => this.soon());

@@ -1,8 +1,9 @@
 import type { TextDisplay } from '../interfaces.ts';
+import { Listeners, type Unsubscribe } from '../listeners.ts';
 
 export class SimTextDisplay implements TextDisplay {
   lines: string[] = [];
-  private listeners: (() => void)[] = [];
+  private readonly listeners: Listeners<[]> = new Listeners();
   constructor(
     readonly rows = 4,
     readonly columns = 20,
@@ -10,13 +11,13 @@ export class SimTextDisplay implements TextDisplay {
 
   async start(): Promise<void> {}
   async stop(): Promise<void> {
-    this.listeners = [];
+    this.listeners.clear();
   }
   show(lines: string[]): void {
     this.lines = Array.from({ length: this.rows }, (_, k) => (lines[k] ?? '').slice(0, this.columns));
-    for (const l of this.listeners) l();
+    this.listeners.emit();
   }
-  onShow(listener: () => void): void {
-    this.listeners.push(listener);
+  onShow(listener: () => void): Unsubscribe {
+    return this.listeners.add(listener);
   }
 }

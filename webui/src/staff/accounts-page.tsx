@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StaffAccount, StaffRole } from '../../../shared/contract/staff-api.ts';
 import { Field } from '../pages/field.tsx';
+import { DataTable } from './data-table.tsx';
 import { Outcome } from './outcome.tsx';
 import { type Refusal, refusal } from './refusal.ts';
 import { staffCall } from './staff-call.ts';
@@ -61,23 +62,16 @@ export function AccountsPage({ t, errors, language, session }: StaffPageProps) {
   return (
     <>
       <h1>{a.heading}</h1>
-      <table class="data">
-        <thead>
-          <tr>
-            <th scope="col">{a.username}</th>
-            <th scope="col">{a.name}</th>
-            <th scope="col">{a.role}</th>
-            <th scope="col">
-              <span class="visually-hidden">{a.remove}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((account) => (
-            <tr key={account.username}>
-              <th scope="row">{account.username}</th>
-              <td>{account.name}</td>
-              <td>
+      <DataTable
+        rows={accounts}
+        rowKey={(account) => account.username}
+        columns={[
+          { heading: a.username, cell: (account) => account.username },
+          { heading: a.name, cell: (account) => account.name },
+          {
+            heading: a.role,
+            cell: (account) => (
+              <>
                 {a.roles[account.role]}
                 {account.slowed ? (
                   <>
@@ -88,18 +82,20 @@ export function AccountsPage({ t, errors, language, session }: StaffPageProps) {
                     </button>
                   </>
                 ) : null}
-              </td>
-              <td>
-                {account.username === session.account.username ? null : (
-                  <button type="button" onClick={() => void remove(account)} aria-label={`${a.remove}: ${account.name}`}>
-                    {a.remove}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          {
+            heading: <span class="visually-hidden">{a.remove}</span>,
+            cell: (account) =>
+              account.username === session.account.username ? null : (
+                <button type="button" onClick={() => void remove(account)} aria-label={`${a.remove}: ${account.name}`}>
+                  {a.remove}
+                </button>
+              ),
+          },
+        ]}
+      />
       <form noValidate onSubmit={(e) => void add(e)} class="panel">
         <h2>{a.add}</h2>
         <Field

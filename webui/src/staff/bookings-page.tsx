@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StaffBookingRow } from '../../../shared/contract/staff-api.ts';
 import { serviceName } from '../service-name.ts';
+import { DataTable } from './data-table.tsx';
 import { PhoneBookingForm } from './phone-booking-form.tsx';
 import { refusal } from './refusal.ts';
 import { staffCall } from './staff-call.ts';
@@ -50,47 +51,32 @@ export function BookingsPage(props: StaffPageProps) {
       ) : rows.length === 0 ? (
         <p>{b.none}</p>
       ) : (
-        <table class="data bookings">
-          <caption>
-            {b.heading} {new Date(`${day}T12:00:00`).toLocaleDateString(language === 'cs' ? 'cs-CZ' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{b.time}</th>
-              <th scope="col">{b.service}</th>
-              <th scope="col">{b.status}</th>
-              <th scope="col">{b.name}</th>
-              <th scope="col">{b.contact}</th>
-              <th scope="col">{b.code}</th>
-              <th scope="col">{b.ticket}</th>
-              <th scope="col">{b.bookedBy}</th>
-              <th scope="col" class="no-print">
-                <span class="visually-hidden">{b.cancel}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <td>{row.time}</td>
-                <td>{nameOf(row.serviceId)}</td>
-                <td>{b.statuses[row.status]}</td>
-                <td>{row.name ?? '—'}</td>
-                <td>{[row.email, row.phone].filter(Boolean).join(', ') || '—'}</td>
-                <td>{row.code ?? '—'}</td>
-                <td>{row.ticketNumber ?? '—'}</td>
-                <td>{row.bookedBy ?? b.online}</td>
-                <td class="no-print">
-                  {row.status === 'confirmed' ? (
-                    <button type="button" onClick={() => void cancel(row)} aria-label={`${b.cancel}: ${row.name ?? ''} ${row.time}`}>
-                      {b.cancel}
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          class="bookings"
+          caption={`${b.heading} ${new Date(`${day}T12:00:00`).toLocaleDateString(language === 'cs' ? 'cs-CZ' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })}`}
+          rows={rows}
+          rowKey={(row) => row.id}
+          columns={[
+            { heading: b.time, cell: (row) => row.time },
+            { heading: b.service, cell: (row) => nameOf(row.serviceId) },
+            { heading: b.status, cell: (row) => b.statuses[row.status] },
+            { heading: b.name, cell: (row) => row.name ?? '—' },
+            { heading: b.contact, cell: (row) => [row.email, row.phone].filter(Boolean).join(', ') || '—' },
+            { heading: b.code, cell: (row) => row.code ?? '—' },
+            { heading: b.ticket, cell: (row) => row.ticketNumber ?? '—' },
+            { heading: b.bookedBy, cell: (row) => row.bookedBy ?? b.online },
+            {
+              heading: <span class="visually-hidden">{b.cancel}</span>,
+              class: 'no-print',
+              cell: (row) =>
+                row.status === 'confirmed' ? (
+                  <button type="button" onClick={() => void cancel(row)} aria-label={`${b.cancel}: ${row.name ?? ''} ${row.time}`}>
+                    {b.cancel}
+                  </button>
+                ) : null,
+            },
+          ]}
+        />
       )}
       <PhoneBookingForm {...props} listDay={day} onBooked={() => void load()} />
       {session.account.role === 'admin' ? <SuspensionPanel {...props} /> : null}

@@ -4,6 +4,7 @@ import { formatTime } from '../../../shared/texts/booking-texts.ts';
 import { chime } from '../hall/sound.ts';
 import { usePolling } from '../pages/polling.ts';
 import { serviceName } from '../service-name.ts';
+import { DataTable } from './data-table.tsx';
 import { staffCall, staffPoll } from './staff-call.ts';
 import type { StaffPageProps } from './staff-page-props.ts';
 
@@ -66,79 +67,51 @@ export function DashboardPage({ t, language, info, session, setSession }: StaffP
         </select>
       </label>
       <h2>{d.services}</h2>
-      <table class="data">
-        <thead>
-          <tr>
-            <th scope="col">{d.service}</th>
-            <th scope="col">{d.open}</th>
-            <th scope="col">{d.waiting}</th>
-            <th scope="col">{d.queue}</th>
-            <th scope="col">{d.estimate}</th>
-            <th scope="col">{d.ticketsLeft}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {board.services.map((s) => (
-            <tr key={s.serviceId}>
-              <th scope="row">
-                {s.letter} – {s.name[language]}
-              </th>
-              <td>{s.open ? d.opened : d.closed}</td>
-              <td>{d.people(s.waiting)}</td>
-              <td class="queue">{s.queue.length === 0 ? '—' : s.queue.slice(0, 12).join(' ') + (s.queue.length > 12 ? ' …' : '')}</td>
-              <td>{s.estimatedWaitMinutes === null ? '—' : d.minutes(s.estimatedWaitMinutes)}</td>
-              <td>{s.ticketsLeft}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={board.services}
+        rowKey={(s) => s.serviceId}
+        columns={[
+          { heading: d.service, cell: (s) => `${s.letter} – ${s.name[language]}` },
+          { heading: d.open, cell: (s) => (s.open ? d.opened : d.closed) },
+          { heading: d.waiting, cell: (s) => d.people(s.waiting) },
+          { heading: d.queue, class: 'queue', cell: (s) => (s.queue.length === 0 ? '—' : s.queue.slice(0, 12).join(' ') + (s.queue.length > 12 ? ' …' : '')) },
+          { heading: d.estimate, cell: (s) => (s.estimatedWaitMinutes === null ? '—' : d.minutes(s.estimatedWaitMinutes)) },
+          { heading: d.ticketsLeft, cell: (s) => s.ticketsLeft },
+        ]}
+      />
       <h2>{d.counters}</h2>
-      <table class="data">
-        <thead>
-          <tr>
-            <th scope="col">{d.counter}</th>
-            <th scope="col">{d.current}</th>
-            <th scope="col">{d.upNext}</th>
-            <th scope="col">{d.waiting}</th>
-            <th scope="col">{d.clerk}</th>
-            <th scope="col">{d.service}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {board.counters.map((c) => (
-            <tr key={c.counterId}>
-              <th scope="row">{c.number}</th>
-              <td>{c.status === 'paused' ? d.paused : (c.current ?? d.nobody)}</td>
-              <td>{c.upNext ? upNextText(c.upNext) : d.nobody}</td>
-              <td>{d.people(c.waiting)}</td>
-              <td>{c.clerk ?? d.nobody}</td>
-              <td>{c.serviceIds.map(nameOf).join(', ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={board.counters}
+        rowKey={(c) => c.counterId}
+        columns={[
+          { heading: d.counter, cell: (c) => c.number },
+          { heading: d.current, cell: (c) => (c.status === 'paused' ? d.paused : (c.current ?? d.nobody)) },
+          { heading: d.upNext, cell: (c) => (c.upNext ? upNextText(c.upNext) : d.nobody) },
+          { heading: d.waiting, cell: (c) => d.people(c.waiting) },
+          { heading: d.clerk, cell: (c) => c.clerk ?? d.nobody },
+          { heading: d.service, cell: (c) => c.serviceIds.map(nameOf).join(', ') },
+        ]}
+      />
       <h2>{d.devices}</h2>
-      <table class="data">
-        <thead>
-          <tr>
-            <th scope="col">{d.device}</th>
-            <th scope="col">{d.condition}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {board.devices.map((device) => (
-            <tr key={device.deviceId} class={device.alerts.length > 0 ? 'problem' : undefined}>
-              <th scope="row">
+      <DataTable
+        rows={board.devices}
+        rowKey={(device) => device.deviceId}
+        rowClass={(device) => (device.alerts.length > 0 ? 'problem' : undefined)}
+        columns={[
+          {
+            heading: d.device,
+            cell: (device) => (
+              <>
                 {place(device)}{' '}
                 <span class="sub">
                   ({d.roles[device.role]}, {device.deviceId})
                 </span>
-              </th>
-              <td>{device.alerts.length === 0 ? d.ok : device.alerts.map((a) => d.alert[a]).join(', ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { heading: d.condition, cell: (device) => (device.alerts.length === 0 ? d.ok : device.alerts.map((a) => d.alert[a]).join(', ')) },
+        ]}
+      />
     </>
   );
 }

@@ -3,6 +3,7 @@ import type { Language } from '../../../shared/config/localized.ts';
 import type { StatisticsReport, StatisticsRow } from '../../../shared/contract/staff-api.ts';
 import { serviceName } from '../service-name.ts';
 import { Chart } from './chart.tsx';
+import { DataTable } from './data-table.tsx';
 import { staffCall } from './staff-call.ts';
 import type { StaffPageProps } from './staff-page-props.ts';
 import type { StaffTexts } from './staff-texts.ts';
@@ -42,29 +43,13 @@ function Table({ t, language, caption, keyHeading, rows, keyLabel }: TableProps)
     return n === null ? '—' : numbers[language].format(n);
   };
   return (
-    <table class="data numbers">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{keyHeading}</th>
-          {columns.map((c) => (
-            <th scope="col" key={c}>
-              {s[c]}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key}>
-            <th scope="row">{keyLabel(row.key)}</th>
-            {columns.map((c) => (
-              <td key={c}>{cell(row, c)}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      class="numbers"
+      caption={caption}
+      rows={rows}
+      rowKey={(row) => row.key}
+      columns={[{ heading: keyHeading, cell: (row) => keyLabel(row.key) }, ...columns.map((c) => ({ heading: s[c], cell: (row: StatisticsRow) => cell(row, c) }))]}
+    />
   );
 }
 
