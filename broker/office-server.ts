@@ -160,7 +160,7 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
   await board.start();
   const presence = new Presence(aedes, configInForce, clock, log, (id, now) => board.presenceChanged(id, now));
   presence.start();
-  const bridge = new EngineBridge(aedes, engine, bookings.checkIns, clock, log);
+  const bridge = new EngineBridge(aedes, engine, bookings.checkIns, (id) => sessions.clerkAt(id), clock, log);
   await bridge.start();
   const dayTimer = new DayTimer(engine, clock, log);
   dayTimer.onEdge(() => bridge.publishViews());

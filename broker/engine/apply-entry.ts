@@ -30,7 +30,7 @@ export function applyEntry(config: OfficeConfig, state: DayState, entry: Journal
   } else {
     const { message } = entry;
     key = `${entry.deviceId}/${message.commandId}`;
-    const outcome = applyCounterCommand(ctx, entry.deviceId, message, entry.expected);
+    const outcome = applyCounterCommand(ctx, entry.deviceId, message, entry.expected, entry.clerk);
     reply = outcome.ok ? { commandId: message.commandId, ok: true } : { commandId: message.commandId, ok: false, error: outcome.error };
   }
   if (reply.ok) {

@@ -115,3 +115,14 @@ export function pickNext(config: OfficeConfig, state: DayState, counter: Counter
   const shorter = earliest(s, 'walkIn', fits);
   return shorter ? call(shorter, 'walkIn') : { ticket: null, reason: 'heldForBooking', bookedAt: kept!.at };
 }
+
+/**
+ * Whom Next at this counter calls now: a client another counter handed over by name first, then the
+ * call order above over the clerk's work profile (the counter's services it serves now, in order).
+ */
+export function nextAtCounter(config: OfficeConfig, state: DayState, counter: Counter, now: number, expected: readonly BookedRef[] = []): NextCall | undefined {
+  const record = counterRecord(state, counter.id);
+  const handed = record.handedOver?.[0];
+  if (handed) return { ticket: state.tickets[handed]!, reason: 'handedOver', bookedAt: null };
+  return pickNext(config, state, record.profile ? { ...counter, serviceIds: record.profile } : counter, now, expected);
+}

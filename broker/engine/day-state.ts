@@ -1,9 +1,10 @@
 import type { OfficeConfig } from '../../shared/config/schema.ts';
-import type { CounterReply } from '../../shared/contract/counter.ts';
+import type { CounterReply, pauseReasons } from '../../shared/contract/counter.ts';
 import type { HallCall } from '../../shared/contract/hall.ts';
 import type { KioskReply } from '../../shared/contract/kiosk.ts';
 
-export type TicketStage = 'waiting' | 'called' | 'done' | 'noShow';
+/** `parked`: sent aside by a counter's clerk, out of every line, until that counter calls it back. */
+export type TicketStage = 'waiting' | 'called' | 'parked' | 'done' | 'noShow';
 
 export interface TicketRecord {
   number: string;
@@ -26,13 +27,31 @@ export interface TicketRecord {
   calledAt?: number;
   calls: number;
   finishedAt?: number;
+  /** The clerk at the counter when it was last called (their staff name; absent when nobody sat there). */
+  servedBy?: string;
+  /** Called out of its line's order by a clerk's choice (an elderly client, a quick question). */
+  outOfOrder?: boolean;
+  /** How often it was sent to another service or counter. */
+  transfers?: number;
+  /** Since when it is parked, and the time it spent parked before (ms). */
+  parkedAt?: number;
+  parkedMs?: number;
 }
 
 export interface CounterRecord {
   status: 'open' | 'paused';
   current: string | null;
   changedAt: number;
+  pauseReason?: PauseReason;
+  /** Clients this counter parked, in the order parked: only this counter calls them back. */
+  parked?: string[];
+  /** Clients another counter sent here by name: Next here calls them before anyone else. */
+  handedOver?: string[];
+  /** The clerk's work profile: which of the counter's services Next serves now, in this order. */
+  profile?: string[];
 }
+
+export type PauseReason = (typeof pauseReasons)[number];
 
 /** Everything the engine knows about one Prague day: the hot file, rolled out when the day ends. */
 export interface DayState {

@@ -11,7 +11,7 @@ import type { UpNext } from '../../shared/contract/staff-api.ts';
 import type { TicketStatus } from '../../shared/contract/ticket-status.ts';
 import type { Durable, QueueStore } from '../store/queue-store.ts';
 import { applyEntry, type Reply } from './apply-entry.ts';
-import { lookAheadMs, pickNext } from './call-order.ts';
+import { lookAheadMs, nextAtCounter } from './call-order.ts';
 import { CodeAttempts } from './code-attempts.ts';
 import { counterRecord } from './counter-record.ts';
 import { type DayState, freshDay, type TicketRecord } from './day-state.ts';
@@ -138,13 +138,14 @@ export class QueueEngine {
     return reply;
   }
 
-  counterCommand(counterId: string, command: CounterCommand): Promise<CounterReply> {
+  /** A counter's command, from its box or its clerk's page; `clerk`: whoever sits at the counter, recorded on the clients it calls. */
+  counterCommand(counterId: string, command: CounterCommand, clerk?: string): Promise<CounterReply> {
     const { commandId } = command;
     const fail: Fail = (code, detail) => ({ commandId, ok: false, error: refused(code, detail).error });
     return this.once(`${counterId}/${commandId}`, fail, () => {
       const now = this.deps.clock.now();
       const expected = command.action === 'next' ? this.expectedAt(counterId, now) : [];
-      return { seq: this.state.seq + 1, at: now, kind: 'counter', deviceId: counterId, message: command, ...(expected.length > 0 ? { expected } : {}) };
+      return { seq: this.state.seq + 1, at: now, kind: 'counter', deviceId: counterId, message: command, ...(expected.length > 0 ? { expected } : {}), ...(clerk ? { clerk } : {}) };
     }) as Promise<CounterReply>;
   }
 
@@ -175,7 +176,7 @@ export class QueueEngine {
   upNext(counterId: string, now = this.deps.clock.now()): UpNext | null {
     const counter = this.office.counters.find((c) => c.id === counterId);
     if (!counter || counterRecord(this.state, counterId).status === 'paused') return null;
-    const next = pickNext(this.office, this.state, counter, now, this.expectedAt(counterId, now));
+    const next = nextAtCounter(this.office, this.state, counter, now, this.expectedAt(counterId, now));
     return next ? { number: next.ticket?.number ?? null, reason: next.reason, bookedAt: next.bookedAt } : null;
   }
 

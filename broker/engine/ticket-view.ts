@@ -18,7 +18,7 @@ export function ticketView(config: OfficeConfig, state: DayState, token: string,
     state: ticket.status,
     ahead,
     estimatedWaitMinutes: ticket.status === 'waiting' ? estimateWaitMinutes(config, state, service, ahead) : null,
-    counterNumber: ticket.status === 'called' && counter ? counter.number : null,
+    counterNumber: (ticket.status === 'called' || ticket.status === 'parked') && counter ? counter.number : null,
     booking: ticket.origin === 'booking' ? { startsAt: ticket.queuedAt } : null,
     updatedAt: now,
   };

@@ -37,7 +37,8 @@ export function counterState(config: OfficeConfig, state: DayState, counterId: s
     number: counter.number,
     status: record.status,
     current: t ? { number: t.number, serviceId: t.serviceId, calledAt: t.calledAt ?? now, calls: t.calls } : null,
-    waiting: lineLength(state, counter.serviceIds),
+    // Those handed over by name wait for this counter too.
+    waiting: lineLength(state, counter.serviceIds) + (record.handedOver?.length ?? 0),
     updatedAt: now,
   };
 }

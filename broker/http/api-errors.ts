@@ -17,6 +17,8 @@ const statusOf: Record<BookingRefusal, number> = {
   forbidden: 403,
   csrfFailed: 403,
   usernameTaken: 409,
+  counterTaken: 409,
+  notSeated: 409,
   unknownService: 404,
   notBookable: 404,
   unknownLink: 404,

@@ -24,6 +24,7 @@ import { type StaffOfficeDeps, staffOfficeRoutes } from './staff-office-routes.t
 import { type StaffDeps, staffRoutes } from './staff-routes.ts';
 import { statisticsRoutes } from './statistics-routes.ts';
 import { statusRoutes } from './status-routes.ts';
+import { workstationRoutes } from './workstation-routes.ts';
 
 export interface Readiness {
   ready: boolean;
@@ -123,6 +124,7 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
   statusRoutes(app, options.engine);
   staffRoutes(app, options.staff);
   staffOfficeRoutes(app, options.office);
+  workstationRoutes(app, options.office);
   settingsRoutes(app, options.settings);
   statisticsRoutes(app, options.statistics, options.staff.sessions);
 

@@ -80,7 +80,8 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
     if (!body) return reply;
     if (body.counterId !== null && !deps.config().counters.some((c) => c.id === body.counterId)) return sendRefusal(reply, 'notFound', `no counter ${body.counterId}`);
     const session = sessionOf(req);
-    session.counterId = body.counterId;
+    const seated = sessions.sit(session, body.counterId);
+    if (!seated.ok) return sendRefusal(reply, 'counterTaken', `${seated.holder.account.name} sits at this counter`);
     return reply.send(view(session));
   });
 

@@ -17,6 +17,8 @@ export interface CodeBookings {
 export interface Parts {
   engine: QueueEngine;
   bookings: CodeBookings;
+  /** Who sits at a counter (the staff's sessions): a box's command records the clerk like the page's. */
+  clerkAt: (counterId: string) => string | undefined;
 }
 
 interface Route<In extends TopicName, Out extends TopicName> {
@@ -38,7 +40,7 @@ export async function kioskRequest({ engine, bookings }: Parts, kioskId: string,
 /** What devices send to the engine, and where the answer goes: data, not a switch. */
 const routes = {
   kioskRequest: { reply: 'kioskReply', idField: 'requestId', run: kioskRequest } satisfies Route<'kioskRequest', 'kioskReply'>,
-  counterCommand: { reply: 'counterReply', idField: 'commandId', run: ({ engine }, id, m) => engine.counterCommand(id, m) } satisfies Route<'counterCommand', 'counterReply'>,
+  counterCommand: { reply: 'counterReply', idField: 'commandId', run: ({ engine, clerkAt }, id, m) => engine.counterCommand(id, m, clerkAt(id)) } satisfies Route<'counterCommand', 'counterReply'>,
 };
 type RoutedTopic = keyof typeof routes;
 
@@ -66,10 +68,11 @@ export class EngineBridge {
     private readonly aedes: Aedes,
     private readonly engine: QueueEngine,
     bookings: CodeBookings,
+    clerkAt: Parts['clerkAt'],
     private readonly clock: Clock,
     private readonly log: Logger,
   ) {
-    this.parts = { engine, bookings };
+    this.parts = { engine, bookings, clerkAt };
   }
 
   async start(): Promise<void> {

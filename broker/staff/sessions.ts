@@ -8,7 +8,7 @@ export interface Session {
   csrfToken: string;
   createdAt: number;
   lastSeenAt: number;
-  /** The counter the clerk sits at, for the dashboard. */
+  /** The counter the clerk sits at: the dashboard shows it, the workstation acts for it, the box's commands record the clerk. */
   counterId: string | null;
 }
 
@@ -62,6 +62,22 @@ export class Sessions {
   /** A removed account's sessions end at once. */
   endAllOf(username: string): void {
     for (const [key, session] of this.byKey) if (session.account.username === username) this.byKey.delete(key);
+  }
+
+  /**
+   * Sits the session at a counter (null: at none). One clerk per counter: a counter another clerk's
+   * live session sits at is refused, with that session; the same clerk in a second browser may.
+   */
+  sit(session: Session, counterId: string | null): { ok: true } | { ok: false; holder: Session } {
+    const holder = counterId === null ? undefined : this.live().find((s) => s.counterId === counterId && s.account.username !== session.account.username);
+    if (holder) return { ok: false, holder };
+    session.counterId = counterId;
+    return { ok: true };
+  }
+
+  /** Who sits at the counter now (their user name), for the clients it calls. */
+  clerkAt(counterId: string): string | undefined {
+    return this.live().find((s) => s.counterId === counterId)?.account.username;
   }
 
   /** The live sessions, for who sits at which counter. */

@@ -171,6 +171,9 @@ export const bookingRefusals = [
   'forbidden',
   'csrfFailed',
   'usernameTaken',
+  // The clerk's workstation:
+  'counterTaken',
+  'notSeated',
 ] as const;
 export const bookingRefusalSchema = z.enum(bookingRefusals);
 export type BookingRefusal = z.infer<typeof bookingRefusalSchema>;

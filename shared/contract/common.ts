@@ -28,6 +28,10 @@ export const refusalCodes = [
   'noCurrentTicket',
   'counterPaused',
   'counterNotPaused',
+  'notWaiting',
+  'notParkedHere',
+  'unknownCounter',
+  'notServedHere',
 ] as const;
 export const refusalCodeSchema = z.enum(refusalCodes);
 export type RefusalCode = z.infer<typeof refusalCodeSchema>;

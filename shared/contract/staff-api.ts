@@ -72,7 +72,7 @@ export type DeviceAlertKind = 'offline' | 'paperLow' | 'paperOut' | 'error';
 /** `number` null: Next calls nobody now although walk-ins wait, keeping the booked time `bookedAt` (heldForBooking). */
 export interface UpNext {
   number: string | null;
-  reason: 'bookingDue' | 'bookingKeptOnTime' | 'walkIn' | 'bookingEarly' | 'heldForBooking';
+  reason: 'handedOver' | 'bookingDue' | 'bookingKeptOnTime' | 'walkIn' | 'bookingEarly' | 'heldForBooking';
   bookedAt: number | null;
 }
 
@@ -94,6 +94,36 @@ export interface Dashboard {
     message: string | null;
     alerts: DeviceAlertKind[];
   }[];
+}
+
+/** A client as the clerk's workstation shows them; `booking` for a booked client: who, when booked, how to reach them, and when they came. */
+export interface ClerkClient {
+  number: string;
+  serviceId: string;
+  issuedAt: number;
+  /** From the ticket (or the booked time, for a booked client) to the first call; null while not called. */
+  waitedMinutes: number | null;
+  calledAt: number | null;
+  calls: number;
+  outOfOrder: boolean;
+  transfers: number;
+  booking: { startsAt: number; name: string | null; phone: string | null; email: string | null; arrival: 'early' | 'onTime' | 'late' } | null;
+}
+
+/** The clerk's workstation (GET /api/staff/workstation): the counter the session sits at, its client, its lines, what Next calls. */
+export interface Workstation {
+  at: number;
+  counter: { counterId: string; number: number; status: 'open' | 'paused'; pauseReason: 'lunch' | 'meeting' | 'other' | null; serviceIds: string[]; profile: string[] | null };
+  current: ClerkClient | null;
+  upNext: UpNext | null;
+  /** The counter's services' waiting lines in call order (booked clients first), with how long each has waited. */
+  lines: { serviceId: string; waiting: { number: string; waitingMinutes: number; bookedAt: number | null }[] }[];
+  parked: { number: string; serviceId: string; parkedAt: number }[];
+  handedOver: string[];
+  /** Confirmed bookings of the counter's services in the next hour, and whether they have checked in (their ticket). */
+  dueBookings: { startsAt: number; serviceId: string; name: string | null; ticketNumber: string | null }[];
+  /** Where a client can be sent: the other counters, and every service. */
+  otherCounters: { counterId: string; number: number }[];
 }
 
 /** A booking as the staff's list shows it; `served` once the booked client's ticket is done. */

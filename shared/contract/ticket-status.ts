@@ -8,11 +8,12 @@ import { epochMsSchema, ticketNumberSchema } from './common.ts';
 export const ticketStatusSchema = z.strictObject({
   number: ticketNumberSchema,
   serviceId: z.string(),
-  state: z.enum(['waiting', 'called', 'done', 'noShow']),
+  /** `parked`: sent aside by the clerk (to fetch a document, say), to be called back at `counterNumber`. */
+  state: z.enum(['waiting', 'called', 'parked', 'done', 'noShow']),
   /** People before this ticket in its line; 0 once called. */
   ahead: z.int().min(0),
   estimatedWaitMinutes: z.int().min(0).nullable(),
-  /** The counter to go to, once called. */
+  /** The counter to go to, once called (or parked). */
   counterNumber: z.int().nullable(),
   booking: z.strictObject({ startsAt: epochMsSchema }).nullable(),
   updatedAt: epochMsSchema,

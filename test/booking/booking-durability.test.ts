@@ -76,7 +76,7 @@ test("a check-in the bookings file never heard of (the server died, or its write
     first.clock.set(nineThirty - 60_000);
     bookings.failing = true;
     // As the bridge answers a kiosk: the booking looked up, the engine's answer, the bookings file's copy.
-    const parts = { engine: first.server.engine, bookings: first.server.bookings.checkIns };
+    const parts = { engine: first.server.engine, bookings: first.server.bookings.checkIns, clerkAt: () => undefined };
     const reply = await kioskRequest(parts, 'kiosk-hala', { kind: 'checkIn', requestId: 'crash-check-in', pressedAt: first.clock.now(), code });
     assert.ok(reply.ok, 'the ticket is issued: the journal holds the check-in');
     assert.ok(

@@ -5,7 +5,10 @@ import type { QueueStore } from '../../broker/store/queue-store.ts';
 import { ManualClock } from '../../shared/clock.ts';
 import { withPublicBase } from '../../shared/config/public-address.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
-import type { CounterCommand } from '../../shared/contract/counter.ts';
+import type { CounterCommand, SimpleCounterAction } from '../../shared/contract/counter.ts';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 import type { KioskReply } from '../../shared/contract/kiosk.ts';
 import { kostelec, tuesdayNine } from './office-fixture.ts';
 
@@ -29,7 +32,10 @@ export async function engineAt(options: { at?: number; config?: OfficeConfig; st
     clock,
     store,
     press: (serviceId: string, kioskId = kioskFor(serviceId), requestId = nextId()) => engine.kioskRequest(kioskId, { kind: 'walkIn', requestId, pressedAt: clock.now(), serviceId }),
-    counter: (counterId: string, action: Exclude<CounterCommand['action'], 'transfer'>, commandId = nextId()) => engine.counterCommand(counterId, { action, commandId, pressedAt: clock.now() }),
+    counter: (counterId: string, action: SimpleCounterAction, commandId = nextId()) => engine.counterCommand(counterId, { action, commandId, pressedAt: clock.now() }),
+    /** Any command, as the clerk's page sends it; `clerk` sits at the counter. */
+    command: (counterId: string, command: DistributiveOmit<CounterCommand, 'commandId' | 'pressedAt'>, clerk?: string) =>
+      engine.counterCommand(counterId, { ...command, commandId: nextId(), pressedAt: clock.now() } as CounterCommand, clerk),
     code: (code: string, kioskId = 'kiosk-hala', requestId = nextId()) =>
       engine.kioskRequest(kioskId, { kind: 'checkIn', requestId, pressedAt: clock.now(), code }, options.bookings?.find(code) ?? null),
     transfer: (counterId: string, serviceId: string) => engine.counterCommand(counterId, { action: 'transfer', commandId: nextId(), pressedAt: clock.now(), serviceId }),

@@ -98,6 +98,7 @@ const cs = {
   calledTo: (counter: number) => `Jste vyvoláni k přepážce ${counter}.`,
   ticketDone: 'Vyřízeno. Děkujeme za návštěvu.',
   ticketNoShow: 'Lístek propadl: nedostavili jste se po vyvolání. Vezměte si prosím nový.',
+  ticketParked: (counter: number) => `Vaše návštěva je odložena. Až budete připraveni, vyvolá vás znovu přepážka ${counter}.`,
   bookedFor: (time: string) => `Rezervace na ${time}: budete vyvoláni v čase rezervace.`,
   unknownTicket: 'Tento lístek neznáme: platí jen v den vydání.',
   errors: {
@@ -125,6 +126,8 @@ const cs = {
     forbidden: 'K této akci nemáte oprávnění.',
     csrfFailed: 'Platnost formuláře vypršela. Načtěte prosím stránku znovu.',
     usernameTaken: 'Toto uživatelské jméno už existuje.',
+    counterTaken: 'U této přepážky už sedí jiný úředník.',
+    notSeated: 'Nejdřív si vyberte přepážku, u které sedíte.',
     network: 'Server je nedostupný. Zkontrolujte připojení a zkuste to znovu.',
   } satisfies Record<BookingRefusal | 'network', string>,
 };
@@ -221,6 +224,7 @@ const en: Texts = {
   calledTo: (counter: number) => `You are called to counter ${counter}.`,
   ticketDone: 'Done. Thank you for your visit.',
   ticketNoShow: 'The ticket has lapsed: you did not come when called. Please take a new one.',
+  ticketParked: (counter: number) => `Your visit is on hold. Counter ${counter} will call you again when you are ready.`,
   bookedFor: (time: string) => `Booked for ${time}: you are called at the time of your booking.`,
   unknownTicket: 'We do not know this ticket: it is valid only on the day it was issued.',
   errors: {
@@ -248,6 +252,8 @@ const en: Texts = {
     forbidden: 'You are not allowed to do this.',
     csrfFailed: 'The form has expired. Please reload the page.',
     usernameTaken: 'This user name already exists.',
+    counterTaken: 'Another clerk already sits at this counter.',
+    notSeated: 'First choose the counter you sit at.',
     network: 'The server cannot be reached. Check your connection and try again.',
   },
 };

@@ -33,6 +33,7 @@ export function TicketPage({ t, language, info, token }: PageProps & { token: st
         ) : null}
         {ticket.state === 'done' ? <p>{t.ticketDone}</p> : null}
         {ticket.state === 'noShow' ? <p>{t.ticketNoShow}</p> : null}
+        {ticket.state === 'parked' && ticket.counterNumber !== null ? <p>{t.ticketParked(ticket.counterNumber)}</p> : null}
       </div>
       <p>{t.updated(formatTime(ticket.updatedAt, language))}</p>
     </>
