@@ -56,6 +56,7 @@ export class QueueEngine {
   private readonly commits: GroupCommit;
   private readonly inFlight = new Map<string, Promise<Reply>>();
   private readonly codeAttempts: CodeAttempts;
+  private readonly changeListeners = new Set<() => void>();
   /** The office configuration in force; staff settings replace it (reconfigure). */
   private office: OfficeConfig;
 
@@ -107,6 +108,15 @@ export class QueueEngine {
 
   currentDay(): string {
     return this.state.day;
+  }
+
+  /**
+   * Told after each change is durable, whoever asked for it (a box over MQTT, a clerk's page over
+   * HTTP): the bridge republishes the views. Returns the way to stop listening.
+   */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   /**
@@ -234,6 +244,7 @@ export class QueueEngine {
       this.unsaved.push(entry);
       try {
         await this.commits.commit();
+        for (const listener of this.changeListeners) listener();
         return reply;
       } catch (error) {
         // seed + issue #2: no ticket is printed that is not stored; the kiosk shows the failure.

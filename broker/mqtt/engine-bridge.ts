@@ -63,6 +63,7 @@ export class EngineBridge {
     ]),
   ) as Record<RoutedTopic, (packet: AedesPublishPacket, done: () => void) => void>;
   private readonly parts: Parts;
+  private stopListening: () => void = () => {};
 
   constructor(
     private readonly aedes: Aedes,
@@ -78,6 +79,7 @@ export class EngineBridge {
   async start(): Promise<void> {
     await this.publishDeviceConfigs();
     await this.publishViews();
+    this.stopListening = this.engine.onChange(() => this.viewsSoon());
     for (const name of Object.keys(routes) as RoutedTopic[]) {
       await new Promise<void>((resolve) => this.aedes.subscribe(topicFilter(name), this.handlers[name], resolve));
     }
@@ -94,6 +96,7 @@ export class EngineBridge {
   }
 
   async stop(): Promise<void> {
+    this.stopListening();
     for (const name of Object.keys(routes) as RoutedTopic[]) {
       await new Promise<void>((resolve) => this.aedes.unsubscribe(topicFilter(name), this.handlers[name], resolve));
     }
@@ -114,12 +117,12 @@ export class EngineBridge {
     const reply = await (route.run as Route<RoutedTopic, 'kioskReply' | 'counterReply'>['run'])(this.parts, deviceId, parsed.data);
     await this.publish(topic(route.reply, deviceId), reply, false);
     if (!reply.ok && reply.error.code === 'storageFailed') this.log.error('request failed: storage', { topic: packet.topic, detail: reply.error.detail });
-    if (reply.ok) this.viewsSoon();
   }
 
   /**
-   * Requests answered in the same turn (one group commit) share one refresh of the views: twenty
-   * presses at once make one status update per kiosk, not twenty.
+   * Every change of the engine, from a device or a clerk's page, refreshes the views; changes in the
+   * same turn (one group commit) share one refresh: twenty presses at once make one status update
+   * per kiosk, not twenty.
    */
   private viewsSoon(): void {
     if (this.viewsPending) return;

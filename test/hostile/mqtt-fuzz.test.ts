@@ -16,7 +16,11 @@ const hostile = fc.oneof(
     .record(
       {
         kind: fc.constantFrom('walkIn', 'checkIn', 'next', ''),
-        action: fc.constantFrom('next', 'recall', 'transfer', 'explode'),
+        action: fc.constantFrom('next', 'recall', 'transfer', 'transferToCounter', 'callTicket', 'park', 'callParked', 'setProfile', 'pause', 'explode'),
+        number: fc.string({ maxLength: 8 }),
+        counterId: fc.string({ maxLength: 50 }),
+        serviceIds: fc.array(fc.string({ maxLength: 45 }), { maxLength: 22 }),
+        reason: fc.constantFrom('lunch', 'nap', ''),
         requestId: fc.string({ maxLength: 70 }),
         commandId: fc.string({ maxLength: 70 }),
         pressedAt: fc.oneof(fc.integer(), fc.double(), fc.string()),
