@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { codeOf, engineAt, numberOf } from '../../test/support/engine-fixture.ts';
+import { aggregateDay } from '../statistics/day-aggregate.ts';
 import { MemoryStore } from '../store/memory-store.ts';
 
 type Engine = Awaited<ReturnType<typeof engineAt>>['engine'];
@@ -61,6 +62,10 @@ test('a parked client is in no line: no Next reaches them, the status page says 
   assert.is(current(engine, 'prepazka-3'), 'C001');
   assert.is(ticket(engine, 'C001').parkedMs, 5 * 60_000);
   assert.is(codeOf(await command('prepazka-3', { action: 'callParked', number: 'C001' })), 'notParkedHere', 'called back once');
+  await command('prepazka-3', { action: 'transfer', serviceId: 'obcanky' });
+  await command('prepazka-2', { action: 'callTicket', number: 'C001' });
+  const [cell] = Object.values(aggregateDay(engine.dayState(), []).cells).filter((c) => c.parkedMs);
+  assert.equal([cell!.parkedMs, cell!.transfers, cell!.outOfOrder], [5 * 60_000, 1, 1], 'the statistics count parked time, transfers and out-of-order calls');
 });
 
 test("the work profile changes what Next calls at once, within the counter's own services", async () => {

@@ -13,6 +13,8 @@ export interface DashboardInputs {
   condition: (deviceId: string) => DeviceCondition;
   queue: (serviceId: string) => string[];
   upNext: (counterId: string) => UpNext | null;
+  /** A clerk's work profile at the counter, if any (the services Next serves now, in order). */
+  profile: (counterId: string) => string[] | null;
   /** Who sits at which counter, from the staff's sessions. */
   clerks: { counterId: string | null; name: string }[];
 }
@@ -28,7 +30,7 @@ export function deviceAlerts({ presence, health }: DeviceCondition): DeviceAlert
 }
 
 /** The office at a glance: every service's queue, every counter and its clerk, every device's condition. */
-export function dashboard({ config, now, services, counters, condition, queue, upNext, clerks }: DashboardInputs): Dashboard {
+export function dashboard({ config, now, services, counters, condition, queue, upNext, profile, clerks }: DashboardInputs): Dashboard {
   const devices = [
     ...config.kiosks.map((k) => ({ deviceId: k.id, role: 'kiosk' as const, name: k.name, counterNumber: null })),
     ...config.counters.map((c) => ({ deviceId: c.id, role: 'counter' as const, name: null, counterNumber: c.number })),
@@ -62,6 +64,7 @@ export function dashboard({ config, now, services, counters, condition, queue, u
           .map((k) => k.name)
           .join(', ') || null,
       serviceIds: counterOf(config, c.counterId).serviceIds,
+      profile: profile(c.counterId),
     })),
     devices: devices.map((device) => {
       const state = condition(device.deviceId);

@@ -21,6 +21,10 @@ export interface Cell {
   bookingsKept: number;
   bookingsLapsed: number;
   bookingsCancelled: number;
+  /** The clerk's workstation: tickets sent to another service or counter, called out of order, and the time clients spent parked. Absent in aggregates of before. */
+  transfers?: number;
+  outOfOrder?: number;
+  parkedMs?: number;
 }
 
 /** A finished day, kept for the statistics long after its tickets and bookings are gone. Cells by `${serviceId}/${hour}`. */
@@ -40,6 +44,9 @@ export const emptyCell = (): Cell => ({
   bookingsKept: 0,
   bookingsLapsed: 0,
   bookingsCancelled: 0,
+  transfers: 0,
+  outOfOrder: 0,
+  parkedMs: 0,
 });
 
 export function addDuration(histogram: Histogram, ms: number): void {
@@ -69,6 +76,10 @@ export function aggregateDay(state: DayState, bookings: readonly Booking[]): Day
       if (ticket.calledAt !== undefined && ticket.finishedAt !== undefined) addDuration(c.service, ticket.finishedAt - ticket.calledAt);
     }
     if (ticket.status === 'noShow') c.noShows += 1;
+    c.transfers = (c.transfers ?? 0) + (ticket.transfers ?? 0);
+    if (ticket.outOfOrder) c.outOfOrder = (c.outOfOrder ?? 0) + 1;
+    // The time until each call back; a client still parked when the day ended never came back and counts nothing.
+    c.parkedMs = (c.parkedMs ?? 0) + (ticket.parkedMs ?? 0);
   }
   for (const booking of bookings) {
     if (booking.day !== state.day || booking.status === 'held') continue;

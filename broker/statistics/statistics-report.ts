@@ -19,6 +19,9 @@ function mergeCell(into: Cell, from: Cell): void {
   into.bookingsKept += from.bookingsKept;
   into.bookingsLapsed += from.bookingsLapsed;
   into.bookingsCancelled += from.bookingsCancelled;
+  into.transfers = (into.transfers ?? 0) + (from.transfers ?? 0);
+  into.outOfOrder = (into.outOfOrder ?? 0) + (from.outOfOrder ?? 0);
+  into.parkedMs = (into.parkedMs ?? 0) + (from.parkedMs ?? 0);
   mergeHistogram(into.wait, from.wait);
   mergeHistogram(into.service, from.service);
 }
@@ -54,6 +57,9 @@ function row(key: string, c: Cell): StatisticsRow {
     bookingsKept: c.bookingsKept,
     bookingsLapsed: c.bookingsLapsed,
     bookingsCancelled: c.bookingsCancelled,
+    transfers: c.transfers ?? 0,
+    outOfOrder: c.outOfOrder ?? 0,
+    parkedMinutes: Math.round((c.parkedMs ?? 0) / 60_000),
   };
 }
 

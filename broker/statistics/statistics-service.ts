@@ -92,6 +92,9 @@ export class StatisticsService {
       'dodrženo',
       'propadlo',
       'zrušeno',
+      'předáno',
+      'mimo pořadí',
+      'odloženo (min)',
     ];
     const lines = statisticsReport(this.withToday(), query, 'dayServiceHour').map((r) => {
       const [day, serviceId, hour] = r.key.split('/') as [string, string, string];
@@ -110,6 +113,9 @@ export class StatisticsService {
         r.bookingsKept,
         r.bookingsLapsed,
         r.bookingsCancelled,
+        r.transfers,
+        r.outOfOrder,
+        r.parkedMinutes,
       ];
     });
     return csvDocument([header, ...lines]);

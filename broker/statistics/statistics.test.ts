@@ -58,6 +58,9 @@ test('a morning with known answers: issued, served, no-shows, waiting and servic
     bookingsKept: 1,
     bookingsLapsed: 1,
     bookingsCancelled: 0,
+    transfers: 0,
+    outOfOrder: 0,
+    parkedMinutes: 0,
   });
   assert.equal(ten, {
     key: '10',
@@ -72,6 +75,9 @@ test('a morning with known answers: issued, served, no-shows, waiting and servic
     bookingsKept: 0,
     bookingsLapsed: 0,
     bookingsCancelled: 1,
+    transfers: 0,
+    outOfOrder: 0,
+    parkedMinutes: 0,
   });
   const [pasy] = statisticsReport([day], { from: '2026-11-24', to: '2026-11-24' }, 'service');
   assert.equal([pasy!.key, pasy!.issued, pasy!.served, pasy!.bookingsMade], ['pasy', 4, 2, 4], 'a held booking is not one made');

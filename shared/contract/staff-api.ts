@@ -81,7 +81,7 @@ export interface Dashboard {
   at: number;
   /** `queue`: the waiting ticket numbers in call order (booked clients first). */
   services: { serviceId: string; name: { cs: string; en: string }; letter: string; open: boolean; waiting: number; queue: string[]; estimatedWaitMinutes: number | null; ticketsLeft: number }[];
-  counters: { counterId: string; number: number; status: 'open' | 'paused'; current: string | null; upNext: UpNext | null; waiting: number; clerk: string | null; serviceIds: string[] }[];
+  counters: { counterId: string; number: number; status: 'open' | 'paused'; current: string | null; upNext: UpNext | null; waiting: number; clerk: string | null; serviceIds: string[]; profile: string[] | null }[];
   /** `name`: a kiosk's or screen's place (null for a counter box, which goes by `counterNumber`). */
   devices: {
     deviceId: string;
@@ -165,6 +165,9 @@ export interface StatisticsRow {
   bookingsKept: number;
   bookingsLapsed: number;
   bookingsCancelled: number;
+  transfers: number;
+  outOfOrder: number;
+  parkedMinutes: number;
 }
 
 export interface StatisticsReport {

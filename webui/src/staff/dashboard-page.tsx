@@ -1,15 +1,17 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Dashboard, StaffSession, UpNext } from '../../../shared/contract/staff-api.ts';
 import { formatTime } from '../../../shared/texts/booking-texts.ts';
 import { chime } from '../hall/sound.ts';
 import { usePolling } from '../pages/polling.ts';
 import { serviceName } from '../service-name.ts';
 import { DataTable } from './data-table.tsx';
+import { refusal } from './refusal.ts';
 import { staffCall, staffPoll } from './staff-call.ts';
 import type { StaffPageProps } from './staff-page-props.ts';
 
 /** The office at a glance, refreshed every 3 s; a new device problem rings and heads the page in red. */
-export function DashboardPage({ t, language, info, session, setSession }: StaffPageProps) {
+export function DashboardPage({ t, language, info, session, setSession, errors }: StaffPageProps) {
+  const [seatProblem, setSeatProblem] = useState('');
   const result = usePolling<Dashboard>('/api/staff/dashboard', 3000, staffPoll<Dashboard>);
   const board = result?.ok ? result.data : null;
   const alerts = board?.devices.flatMap((device) => device.alerts.map((kind) => ({ deviceId: device.deviceId, device, kind }))) ?? [];
@@ -33,6 +35,7 @@ export function DashboardPage({ t, language, info, session, setSession }: StaffP
   const sitAt = async (counterId: string) => {
     const r = await staffCall<StaffSession>('PUT', '/api/staff/my-counter', { counterId: counterId || null });
     if (r.ok) setSession(r.data);
+    setSeatProblem(r.ok ? '' : refusal(r.error, language, errors, t.failed).text);
   };
   if (!board) return <p role="status">{t.loading}</p>;
   return (
@@ -66,6 +69,7 @@ export function DashboardPage({ t, language, info, session, setSession }: StaffP
           ))}
         </select>
       </label>
+      {seatProblem ? <p role="alert">{seatProblem}</p> : null}
       <h2>{d.services}</h2>
       <DataTable
         rows={board.services}
@@ -89,7 +93,7 @@ export function DashboardPage({ t, language, info, session, setSession }: StaffP
           { heading: d.upNext, cell: (c) => (c.upNext ? upNextText(c.upNext) : d.nobody) },
           { heading: d.waiting, cell: (c) => d.people(c.waiting) },
           { heading: d.clerk, cell: (c) => c.clerk ?? d.nobody },
-          { heading: d.service, cell: (c) => c.serviceIds.map(nameOf).join(', ') },
+          { heading: d.service, cell: (c) => (c.profile ? `${c.profile.map(nameOf).join(', ')} (${d.profile})` : c.serviceIds.map(nameOf).join(', ')) },
         ]}
       />
       <h2>{d.devices}</h2>

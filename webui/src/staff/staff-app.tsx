@@ -16,10 +16,12 @@ import { setCsrfToken, staffCall, whenLoggedOut } from './staff-call.ts';
 import type { StaffPageProps } from './staff-page-props.ts';
 import { type StaffTexts, staffTexts } from './staff-texts.ts';
 import { StatisticsPage } from './statistics-page.tsx';
+import { WorkstationPage } from './workstation-page.tsx';
 import './staff.css';
 
 const pages: Record<string, { key: keyof StaffTexts['nav']; page: ComponentType<StaffPageProps>; admin?: true }> = {
   '/staff': { key: 'dashboard', page: DashboardPage },
+  '/staff/counter': { key: 'workstation', page: WorkstationPage },
   '/staff/bookings': { key: 'bookings', page: BookingsPage },
   '/staff/statistics': { key: 'statistics', page: StatisticsPage },
   '/staff/settings': { key: 'settings', page: SettingsPage, admin: true },

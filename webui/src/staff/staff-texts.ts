@@ -7,7 +7,7 @@ import { tied } from '../texts.ts';
 const cs = {
   switchTo: 'English',
   title: 'Fronta – pro zaměstnance',
-  nav: { dashboard: 'Přehled', bookings: 'Rezervace', statistics: 'Statistiky', settings: 'Nastavení', accounts: 'Účty', password: 'Moje heslo' },
+  nav: { dashboard: 'Přehled', workstation: 'Přepážka', bookings: 'Rezervace', statistics: 'Statistiky', settings: 'Nastavení', accounts: 'Účty', password: 'Moje heslo' },
   password: {
     heading: 'Změna hesla',
     intro: 'Po změně se odhlásíte všude, kde jste přihlášeni, a přihlásíte se novým heslem.',
@@ -56,6 +56,7 @@ const cs = {
     clerk: 'Úředník',
     nobody: '—',
     myCounter: 'Sedím u přepážky',
+    profile: 'pracovní profil',
     away: 'nejsem u přepážky',
     devices: 'Zařízení',
     device: 'Zařízení',
@@ -170,6 +171,9 @@ const cs = {
     bookingsKept: 'Dodrženo',
     bookingsLapsed: 'Propadlo',
     bookingsCancelled: 'Zrušeno',
+    transfers: 'Předáno',
+    outOfOrder: 'Mimo pořadí',
+    parkedMinutes: 'Odloženo (min)',
     chartDays: 'Vydané lístky a obsloužení klienti po dnech',
     chartHours: 'Vydané lístky a průměrné čekání podle hodiny dne',
     empty: 'V tomto období nejsou žádná data.',
@@ -198,7 +202,7 @@ export type StaffTexts = typeof cs;
 const en: StaffTexts = {
   switchTo: 'Česky',
   title: 'Fronta – for staff',
-  nav: { dashboard: 'Overview', bookings: 'Bookings', statistics: 'Statistics', settings: 'Settings', accounts: 'Accounts', password: 'My password' },
+  nav: { dashboard: 'Overview', workstation: 'Counter', bookings: 'Bookings', statistics: 'Statistics', settings: 'Settings', accounts: 'Accounts', password: 'My password' },
   password: {
     heading: 'Change the password',
     intro: 'After the change you are logged out everywhere you are logged in; log in with the new password.',
@@ -247,6 +251,7 @@ const en: StaffTexts = {
     clerk: 'Clerk',
     nobody: '—',
     myCounter: 'I am at counter',
+    profile: 'work profile',
     away: 'not at a counter',
     devices: 'Devices',
     device: 'Device',
@@ -358,6 +363,9 @@ const en: StaffTexts = {
     bookingsKept: 'Kept',
     bookingsLapsed: 'Lapsed',
     bookingsCancelled: 'Cancelled',
+    transfers: 'Transferred',
+    outOfOrder: 'Out of order',
+    parkedMinutes: 'Parked (min)',
     chartDays: 'Tickets issued and clients served by day',
     chartHours: 'Tickets issued and mean wait by hour of the day',
     empty: 'No data in this period.',

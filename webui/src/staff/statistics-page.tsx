@@ -8,7 +8,7 @@ import { staffCall } from './staff-call.ts';
 import type { StaffPageProps } from './staff-page-props.ts';
 import type { StaffTexts } from './staff-texts.ts';
 
-const columns = ['issued', 'served', 'noShows', 'waitMean', 'waitP90', 'serviceMean', 'serviceP90', 'bookingsMade', 'bookingsKept', 'bookingsLapsed', 'bookingsCancelled'] as const;
+const columns = ['issued', 'served', 'noShows', 'waitMean', 'waitP90', 'serviceMean', 'serviceP90', 'bookingsMade', 'bookingsKept', 'bookingsLapsed', 'bookingsCancelled', 'transfers', 'outOfOrder', 'parkedMinutes'] as const;
 const value = (row: StatisticsRow, column: (typeof columns)[number]) =>
   ({
     issued: row.issued,
@@ -22,6 +22,9 @@ const value = (row: StatisticsRow, column: (typeof columns)[number]) =>
     bookingsKept: row.bookingsKept,
     bookingsLapsed: row.bookingsLapsed,
     bookingsCancelled: row.bookingsCancelled,
+    transfers: row.transfers,
+    outOfOrder: row.outOfOrder,
+    parkedMinutes: row.parkedMinutes,
   })[column];
 
 const numbers: Record<Language, Intl.NumberFormat> = { cs: new Intl.NumberFormat('cs-CZ'), en: new Intl.NumberFormat('en-GB') };
