@@ -9,6 +9,7 @@ import { measureRequestLatency } from './request-latency.ts';
 import { measureServerYear } from './server-year.ts';
 import { measureStatisticsYear } from './statistics-year.ts';
 import { measureThroughput } from './throughput.ts';
+import { measureWorkstation } from './workstation.ts';
 import { measureWriteCost } from './write-cost.ts';
 
 /**
@@ -34,6 +35,7 @@ const benches: Record<string, () => Promise<void>> = {
   'booking-page-bytes': () => inTempDir(measurePageBytes),
   guessing: () => inTempDir(measureGuessing),
   'statistics-year': () => inTempDir(measureStatisticsYear),
+  workstation: () => inTempDir(measureWorkstation),
   brokers: async () => {
     const dir = await tempDir();
     await compareBrokers(dir.path).finally(() => dir.remove());
