@@ -10,7 +10,12 @@ export interface Session {
   lastSeenAt: number;
   /** The counter the clerk sits at: the dashboard shows it, the workstation acts for it, the box's commands record the clerk. */
   counterId: string | null;
+  /** The last time one of the session's pages polled by itself: open staff pages poll every few seconds. */
+  pagesSeenAt?: number;
 }
+
+/** Staff pages that stopped polling this long ago were closed (the browser, the tab): their seat is free. */
+const pagesClosedAfterMs = 60_000;
 
 const keyOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -47,6 +52,7 @@ export class Sessions {
       return undefined;
     }
     if (touch) session.lastSeenAt = now;
+    else session.pagesSeenAt = now;
     return session;
   }
 
@@ -69,7 +75,7 @@ export class Sessions {
    * live session sits at is refused, with that session; the same clerk in a second browser may.
    */
   sit(session: Session, counterId: string | null): { ok: true } | { ok: false; holder: Session } {
-    const holder = counterId === null ? undefined : this.live().find((s) => s.counterId === counterId && s.account.username !== session.account.username);
+    const holder = counterId === null ? undefined : this.seated().find((s) => s.counterId === counterId && s.account.username !== session.account.username);
     if (holder) return { ok: false, holder };
     session.counterId = counterId;
     return { ok: true };
@@ -77,7 +83,17 @@ export class Sessions {
 
   /** Who sits at the counter now (their user name), for the clients it calls. */
   clerkAt(counterId: string): string | undefined {
-    return this.live().find((s) => s.counterId === counterId)?.account.username;
+    return this.seated().find((s) => s.counterId === counterId)?.account.username;
+  }
+
+  /**
+   * The sessions that hold their counter: live, and with their pages still open. A clerk who closed
+   * the browser has left the counter within a minute, although the session lives on until its idle
+   * end; one who never had a polling page open (the box alone) holds it for the session's life.
+   */
+  seated(): Session[] {
+    const now = this.clock.now();
+    return this.live().filter((s) => s.counterId !== null && (s.pagesSeenAt === undefined || now - s.pagesSeenAt <= pagesClosedAfterMs));
   }
 
   /** The live sessions, for who sits at which counter. */

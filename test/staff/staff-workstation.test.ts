@@ -18,7 +18,7 @@ async function clerkAt(base: string, username: string, name: string, counterId: 
   return { clerk, send, view };
 }
 
-test('one clerk per counter; a clerk commands only the counter they sit at; without CSRF, seat or session nothing changes', async () => {
+test('one clerk per counter, freed by logging out or a minute after the pages close; a clerk commands only the counter they sit at; without CSRF, seat or session nothing changes', async () => {
   const office = await runOffice({ adminToken, withDevices: true });
   try {
     const base = `http://127.0.0.1:${office.server.httpPort}`;
@@ -49,6 +49,14 @@ test('one clerk per counter; a clerk commands only the counter they sit at; with
 
     assert.is((await novak.clerk.call('POST', '/api/staff/logout')).status, 204);
     assert.is((await dvorak.clerk.call('PUT', '/api/staff/my-counter', { counterId: 'prepazka-2' })).status, 200, 'logging out frees the counter');
+
+    // Eva's page polls the workstation, then her browser closes: a minute without a poll frees the counter.
+    const jan = await clerkAt(base, 'svoboda', 'Jan Svoboda', null);
+    assert.is((await dvorak.clerk.call('GET', '/api/staff/workstation', undefined, { headers: { 'x-fronta-background': '1' } })).status, 200);
+    office.clock.advance(30_000);
+    assert.is((await jan.clerk.call('PUT', '/api/staff/my-counter', { counterId: 'prepazka-2' })).status, 409, 'her page is still open');
+    office.clock.advance(31_000);
+    assert.is((await jan.clerk.call('PUT', '/api/staff/my-counter', { counterId: 'prepazka-2' })).status, 200, 'her pages closed a minute ago: the counter is free');
   } finally {
     await office.stop();
   }
