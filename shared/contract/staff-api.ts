@@ -81,7 +81,17 @@ export interface Dashboard {
   at: number;
   /** `queue`: the waiting ticket numbers in call order (booked clients first). */
   services: { serviceId: string; name: { cs: string; en: string }; letter: string; open: boolean; waiting: number; queue: string[]; estimatedWaitMinutes: number | null; ticketsLeft: number }[];
-  counters: { counterId: string; number: number; status: 'open' | 'paused'; current: string | null; upNext: UpNext | null; waiting: number; clerk: string | null; serviceIds: string[]; profile: string[] | null }[];
+  counters: {
+    counterId: string;
+    number: number;
+    status: 'open' | 'paused';
+    current: string | null;
+    upNext: UpNext | null;
+    waiting: number;
+    clerk: string | null;
+    serviceIds: string[];
+    profile: string[] | null;
+  }[];
   /** `name`: a kiosk's or screen's place (null for a counter box, which goes by `counterNumber`). */
   devices: {
     deviceId: string;

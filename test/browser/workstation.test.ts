@@ -60,7 +60,7 @@ test('a clerk runs counter 2 from the page: calls, sees a booked client in full,
     await page.getByRole('button', { name: 'Předat do služby' }).click();
     await page.locator('.current-number').getByText('nikdo').waitFor();
     const passports = page.locator('h3', { hasText: 'Cestovní doklady' }).locator('xpath=following-sibling::ul[1]');
-    await eventually('A001 before C002 in the passport line', async () => (await passports.innerText()).replace(/\s+/g, ' ').match(/A001.*C002/));
+    await eventually('A001 before C002 in the passport line', async () => ((await passports.textContent()) ?? '').replace(/\s+/g, ' ').match(/A001.*C002/));
 
     // The booked client called out of order: name, booked time and phone, with nothing typed.
     await page.getByRole('button', { name: 'Vyvolat C001 mimo pořadí' }).click();

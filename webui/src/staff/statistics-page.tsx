@@ -8,7 +8,22 @@ import { staffCall } from './staff-call.ts';
 import type { StaffPageProps } from './staff-page-props.ts';
 import type { StaffTexts } from './staff-texts.ts';
 
-const columns = ['issued', 'served', 'noShows', 'waitMean', 'waitP90', 'serviceMean', 'serviceP90', 'bookingsMade', 'bookingsKept', 'bookingsLapsed', 'bookingsCancelled', 'transfers', 'outOfOrder', 'parkedMinutes'] as const;
+const columns = [
+  'issued',
+  'served',
+  'noShows',
+  'waitMean',
+  'waitP90',
+  'serviceMean',
+  'serviceP90',
+  'bookingsMade',
+  'bookingsKept',
+  'bookingsLapsed',
+  'bookingsCancelled',
+  'transfers',
+  'outOfOrder',
+  'parkedMinutes',
+] as const;
 const value = (row: StatisticsRow, column: (typeof columns)[number]) =>
   ({
     issued: row.issued,
