@@ -74,7 +74,10 @@ export class MqttLink {
 
   /**
    * `id` is a device id, or '+' for every id where the role may read them all. One handler per
-   * filter: a later one takes its place. The returned call unsubscribes, if this handler still holds it.
+   * filter: a later one takes its place (and the broker sends its retained messages again). The
+   * returned call removes this handler, if it still holds the filter. The broker's subscription
+   * stays for the connection's life: a new role subscribes the same filters at once, and an
+   * UNSUBSCRIBE racing that SUBSCRIBE could remove the new one; what no handler wants is ignored.
    */
   subscribe<N extends TopicName>(name: N, id: string, handler: Handler<N>): Unsubscribe {
     const filter = topic(name, id);
@@ -82,9 +85,7 @@ export class MqttLink {
     this.handlers.set(filter, entry);
     if (this.client?.connected) this.client.subscribe(filter, { qos: 1 });
     return () => {
-      if (this.handlers.get(filter) !== entry) return;
-      this.handlers.delete(filter);
-      if (this.client?.connected) this.client.unsubscribe(filter);
+      if (this.handlers.get(filter) === entry) this.handlers.delete(filter);
     };
   }
 
