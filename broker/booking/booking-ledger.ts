@@ -71,11 +71,13 @@ export class BookingLedger {
 
   /** Applies a rule at once and answers when it is durable; a refusal changed nothing and writes nothing. */
   async change<T>(apply: (ctx: BookingContext) => BookingOutcome<T>): Promise<BookingOutcome<T>> {
+    const before = this.deps.mailer.forget ? this.personalData() : new Map<string, boolean>();
     const outcome = apply(this.context());
     if (!outcome.ok) return outcome;
     this.state.seq += 1;
     try {
       await this.commits.commit();
+      await this.forgetMails([...before].filter(([id, had]) => !this.state.bookings[id] || (had && !this.state.bookings[id]!.person)).map(([id]) => id));
       return outcome;
     } catch (error) {
       // The error names the data directory: it goes to the log, the citizen learns only that nothing was saved.
@@ -119,6 +121,21 @@ export class BookingLedger {
   /** Changes since the start: the availability cache keys on it. */
   get seq(): number {
     return this.state.seq;
+  }
+
+  /** Each booking, and whether it still holds personal data. */
+  private personalData(): Map<string, boolean> {
+    return new Map(Object.values(this.state.bookings).map((b) => [b.id, b.person !== undefined]));
+  }
+
+  /**
+   * Bookings whose personal data this change deleted (cancelled, a lapsed hold), or whose record
+   * went (past retention): the mailer's copies of their mails go too (the outbox folder's files).
+   * Before the change's own mails are sent, so a cancellation's mail is the one file left until
+   * the bare record goes.
+   */
+  private async forgetMails(ids: string[]): Promise<void> {
+    for (const id of ids) await this.deps.mailer.forget!(id).catch((error) => this.deps.log.error('mail copies not deleted', { bookingId: id, error: String(error) }));
   }
 
   private async write(): Promise<void> {

@@ -18,7 +18,7 @@ type Part = { subject: string; body: Paragraph[] };
 
 const other = (language: Language): Language => (language === 'cs' ? 'en' : 'cs');
 
-function compose(to: string, language: Language, parts: Record<Language, Part>, calendar?: MailMessage['calendar']): MailMessage {
+function compose(about: string, to: string, language: Language, parts: Record<Language, Part>, calendar?: MailMessage['calendar']): MailMessage {
   const order = [parts[language], parts[other(language)]];
   const text = order.map((p) => p.body.map((b) => (typeof b === 'string' ? b : `${b.label}: ${b.link}`)).join('\n\n')).join('\n\n----------\n\n');
   const html = `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(parts[language].subject)}</title></head><body>${order
@@ -27,7 +27,7 @@ function compose(to: string, language: Language, parts: Record<Language, Part>, 
         `<div lang="${k === 0 ? language : other(language)}">${p.body.map((b) => (typeof b === 'string' ? `<p>${escapeHtml(b)}</p>` : `<p><a href="${escapeHtml(b.link)}">${escapeHtml(b.label)}</a></p>`)).join('')}</div>`,
     )
     .join('<hr>')}</body></html>`;
-  return { to, subject: parts[language].subject, text, html, calendar };
+  return { to, subject: parts[language].subject, text, html, calendar, about };
 }
 
 function names(config: OfficeConfig, booking: Booking) {
@@ -62,7 +62,7 @@ export function holdMail(config: OfficeConfig, booking: Booking, person: Person)
             'If you did not ask for this booking, ignore this e-mail; the time will be released.',
           ],
   });
-  return compose(person.email, booking.language, { cs: part('cs'), en: part('en') });
+  return compose(booking.id, person.email, booking.language, { cs: part('cs'), en: part('en') });
 }
 
 function event(config: OfficeConfig, booking: Booking, person: Person, method: 'REQUEST' | 'CANCEL', now: number) {
@@ -107,7 +107,7 @@ export function codeMail(config: OfficeConfig, booking: Booking, person: Person,
       { link: cancelLink, label: l === 'cs' ? 'Zrušit rezervaci' : 'Cancel the booking' },
     ],
   });
-  return compose(person.email, booking.language, { cs: part('cs'), en: part('en') }, event(config, booking, person, 'REQUEST', now));
+  return compose(booking.id, person.email, booking.language, { cs: part('cs'), en: part('en') }, event(config, booking, person, 'REQUEST', now));
 }
 
 /** Sent when a booking is cancelled, by the citizen or by the office (`notice` says why). */
@@ -122,5 +122,5 @@ export function cancelMail(config: OfficeConfig, booking: Booking, person: Perso
       ...(notice ? [notice[l], l === 'cs' ? `Kontakt na pracoviště: ${workplace.phone}, ${workplace.email}` : `Contact the workplace: ${workplace.phone}, ${workplace.email}`] : []),
     ],
   });
-  return compose(person.email, booking.language, { cs: part('cs'), en: part('en') }, event(config, booking, person, 'CANCEL', now));
+  return compose(booking.id, person.email, booking.language, { cs: part('cs'), en: part('en') }, event(config, booking, person, 'CANCEL', now));
 }

@@ -19,6 +19,12 @@ type Outcome<T> = rules.BookingOutcome<T>;
 export class StaffBookings {
   constructor(private readonly ledger: BookingLedger) {}
 
+  /** Mails tried and not accepted yet (the relay refused or is away): the overview says so. */
+  failingMails(): { count: number; since: number | null } {
+    const failing = this.ledger.queuedMails().filter((m) => m.attempts > 0);
+    return { count: failing.length, since: failing.length === 0 ? null : Math.min(...failing.map((m) => m.queuedAt)) };
+  }
+
   /** Every booking of a Prague day that is still kept, holds and cancelled ones included. */
   dayBookings(day: string): Booking[] {
     return ofDay(this.ledger.context().state, day);

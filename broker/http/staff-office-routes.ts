@@ -41,6 +41,7 @@ export function staffOfficeRoutes(app: FastifyInstance, { bookings: booking, eng
         queue: (id) => engine.waiting(id),
         upNext: (id) => engine.upNext(id),
         profile: (id) => engine.dayState().counters[id]?.profile ?? null,
+        mailFailing: booking.failingMails(),
         clerks: sessions.seated().map((s) => ({ counterId: s.counterId, name: s.account.name })),
       }),
     );

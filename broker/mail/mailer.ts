@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
@@ -13,12 +13,16 @@ export interface MailMessage {
   text: string;
   html: string;
   calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
+  /** The booking the mail is about: the outbox deletes its files with the booking's personal data. */
+  about?: string;
 }
 
 export interface Mailer {
   /** false for the outbox folder: the mail stays on the server, no citizen gets it. */
   readonly reachesCitizens: boolean;
   send(message: MailMessage): Promise<void>;
+  /** The booking's personal data is gone (cancelled, lapsed, past its retention): so are the copies this mailer keeps of its mails. */
+  forget?(about: string): Promise<void>;
   close(): void;
 }
 
@@ -54,12 +58,17 @@ export function createMailer(settings: OfficeConfig['mail'], dataDir: string, lo
     async send(message) {
       const info = await stream.sendMail(envelope(settings.from, message));
       await mkdir(dir, { recursive: true });
-      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${++count}`;
+      // Named by the booking first, so that its files go with it (forget).
+      const name = `${message.about ? `${message.about}--` : ''}${new Date().toISOString().replace(/[:.]/g, '-')}-${++count}`;
       await writeFile(join(dir, `${name}.eml`), info.message as Buffer);
       const heading = `<p><b>To:</b> ${escapeHtml(message.to)}<br><b>Subject:</b> ${escapeHtml(message.subject)}</p><hr>`;
       await writeFile(join(dir, `${name}.html`), message.html.replace('<body>', `<body>${heading}`));
       // The file, not the address or the subject (which carries the code): those are the citizen's.
       log.info('mail written to the outbox', { file: join(dir, `${name}.html`) });
+    },
+    async forget(about) {
+      const files = await readdir(dir).catch(() => [] as string[]);
+      await Promise.all(files.filter((f) => f.startsWith(`${about}--`)).map((f) => rm(join(dir, f), { force: true })));
     },
     close: () => stream.close(),
   };

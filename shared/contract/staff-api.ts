@@ -79,6 +79,8 @@ export interface UpNext {
 /** The live dashboard (GET /api/staff/dashboard), polled by the staff page. */
 export interface Dashboard {
   at: number;
+  /** Mails the mail server has refused or not answered, still retried (with backoff, for two days), and since when the oldest waits. */
+  mailFailing: { count: number; since: number | null };
   /** `queue`: the waiting ticket numbers in call order (booked clients first). */
   services: { serviceId: string; name: { cs: string; en: string }; letter: string; open: boolean; waiting: number; queue: string[]; estimatedWaitMinutes: number | null; ticketsLeft: number }[];
   counters: {

@@ -1,6 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { Mailer, MailMessage } from '../../broker/mail/mailer.ts';
 import type { Dashboard } from '../../shared/contract/staff-api.ts';
+import { bookingClient, confirmTokenIn } from '../support/booking-client.ts';
 import { eventually } from '../support/eventually.ts';
 import { runOffice } from '../support/office-fixture.ts';
 import { addAccount, adminToken, staffClient } from '../support/staff-client.ts';
@@ -57,6 +59,40 @@ test("the dashboard shows every queue with its ticket numbers, each counter's cl
       'each device by where it stands',
     );
     assert.is(kiosk.printer.printed.length, 1, 'nothing printed without paper');
+  } finally {
+    await office.stop();
+  }
+});
+
+test('mails the relay refuses show on the overview, with since when, until a retry gets them through', async () => {
+  let refusing = false;
+  const sent: MailMessage[] = [];
+  const mailer: Mailer = {
+    reachesCitizens: true,
+    async send(message) {
+      if (refusing) throw new Error('451 try again later');
+      sent.push(message);
+    },
+    close() {},
+  };
+  const office = await runOffice({ adminToken, mailer });
+  try {
+    const base = `http://127.0.0.1:${office.server.httpPort}`;
+    await addAccount(base, 'novak', 'clerk', 'Petr Novák');
+    const clerk = staffClient(base);
+    await clerk.login('novak');
+    const failing = async () => ((await clerk.call('GET', '/api/staff/dashboard')).body as unknown as Dashboard).mailFailing;
+    const api = bookingClient(base);
+    assert.is((await api.hold({ serviceId: 'pasy', startsAt: Date.parse('2026-11-24T10:00:00+01:00') })).status, 201);
+    refusing = true;
+    const confirmed = await api.confirm(confirmTokenIn(sent[0]!.text));
+    assert.is(confirmed.status, 200, 'the booking stands; its code mail waits');
+    assert.equal(await failing(), { count: 1, since: office.clock.now() });
+    refusing = false;
+    office.clock.advance(2 * 60_000);
+    await office.server.bookings.ledger.sendDue();
+    assert.equal(await failing(), { count: 0, since: null });
+    assert.match(sent[1]!.text, /\d{8}/, 'the code went out on the retry');
   } finally {
     await office.stop();
   }

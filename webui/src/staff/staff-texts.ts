@@ -42,6 +42,8 @@ const cs = {
     counter: 'Přepážka',
     current: 'Právě obsluhuje',
     upNext: 'Další zavolá',
+    mailFailing: (n: number, since: string) =>
+      `${plural('cs', n, { one: '{n} e-mail se nedaří odeslat', few: '{n} e-maily se nedaří odeslat', other: '{n} e-mailů se nedaří odeslat' })} (nejstarší od ${since}): poštovní server je odmítá nebo neodpovídá. Zkouším to znovu, nejdéle dva dny; zkontrolujte nastavení pošty (deploy/README.md, krok „Mail“).`,
     mailMissing:
       'E-maily občanům se neodesílají: není nastaven poštovní server (SMTP), proto je objednávání přes internet vypnuté. Klienty, kteří zavolají, objednáte zde v Rezervacích. Nastavení: deploy/README.md, krok „Mail“.',
     why: {
@@ -237,6 +239,8 @@ const en: StaffTexts = {
     counter: 'Counter',
     current: 'Serving now',
     upNext: 'Next calls',
+    mailFailing: (n: number, since: string) =>
+      `${plural('en', n, { one: '{n} e-mail cannot be sent', other: '{n} e-mails cannot be sent' })} (the oldest since ${since}): the mail server refuses them or does not answer. They are retried for up to two days; check the mail settings (deploy/README.md, step "Mail").`,
     mailMissing:
       'No e-mail reaches citizens: no mail server (SMTP) is configured, so online booking is off. Callers can still be booked here, under Bookings. Setting it up: deploy/README.md, step "Mail".',
     why: {
