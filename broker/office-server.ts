@@ -182,6 +182,7 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
     adminToken,
     staff: { clock, accounts, sessions, config: configInForce, adminToken },
     office: { bookings: bookings.staff, engine, board, sessions, clock },
+    mail: { mailer: options.mailer, config: configInForce, sessions, log: createLogger('mail', options.logSink) },
     statistics,
     settings: { service: new SettingsService({ settings, engine, bookings, bridge, dayTimer, clock, log: createLogger('settings', options.logSink) }), engine, sessions },
     webRoot: options.webRoot ?? defaultWebRoot,

@@ -69,6 +69,6 @@ export class MailDelivery {
 }
 
 /** A relay's refusal usually quotes the recipient; the log keeps the reason without it. */
-function withoutAddresses(text: string): string {
+export function withoutAddresses(text: string): string {
   return text.replace(/[^\s<>"'@]+@[^\s<>"'@]+/g, '…@…');
 }

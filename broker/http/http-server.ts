@@ -18,6 +18,7 @@ import { adminRoutes } from './admin-routes.ts';
 import { sendRefusal } from './api-errors.ts';
 import { bookingRoutes } from './booking-routes.ts';
 import type { createHttpListener } from './http-listener.ts';
+import { type MailDeps, mailRoutes } from './mail-routes.ts';
 import type { TrustProxy } from './proxy-trust.ts';
 import { settingsRoutes } from './settings-routes.ts';
 import { type StaffOfficeDeps, staffOfficeRoutes } from './staff-office-routes.ts';
@@ -50,6 +51,7 @@ export interface HttpOptions {
   office: StaffOfficeDeps;
   settings: Parameters<typeof settingsRoutes>[1];
   statistics: StatisticsService;
+  mail: MailDeps;
   /** The built web UI (webui/dist); without it the API still runs and pages answer 404. */
   webRoot: string;
   /** Where a request's failure is told in full (the client gets only its code). */
@@ -125,6 +127,7 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
   staffRoutes(app, options.staff);
   staffOfficeRoutes(app, options.office);
   workstationRoutes(app, options.office);
+  mailRoutes(app, options.mail);
   settingsRoutes(app, options.settings);
   statisticsRoutes(app, options.statistics, options.staff.sessions);
 

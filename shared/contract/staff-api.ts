@@ -138,6 +138,18 @@ export interface Workstation {
   otherCounters: { counterId: string; number: number }[];
 }
 
+/** The mail settings as the administrator sees them (GET /api/staff/mail), never the password. */
+export interface MailSummary {
+  transport: 'smtp' | 'outbox';
+  from: string;
+  host: string | null;
+  port: number | null;
+  /** `tls`: TLS from the first byte (465); `starttls`: required before anything is sent; `none`: plain (an isolated relay). */
+  security: 'tls' | 'starttls' | 'none' | null;
+  login: string | null;
+  reachesCitizens: boolean;
+}
+
 /** A booking as the staff's list shows it; `served` once the booked client's ticket is done. */
 export type StaffBookingStatus = 'pending' | 'confirmed' | 'checkedIn' | 'served' | 'lapsed' | 'cancelled';
 export interface StaffBookingRow {

@@ -184,4 +184,22 @@ test('staff forms say at each field what is wrong, in Czech only: the phone book
   }
 });
 
+test('an administrator sends a test e-mail from Nastavení → Pošta and sees it went; it arrives through the relay', async () => {
+  const page = await browser.newPage();
+  try {
+    await logIn(page, 'reditelka');
+    await page.getByRole('link', { name: 'Nastavení' }).click();
+    const panel = page.getByRole('form', { name: 'Pošta' });
+    await panel.getByText('Odesílatel:').waitFor();
+    const before = inbox.mails.length;
+    await panel.getByLabel('Poslat zkušební e-mail na adresu').fill('reditelka@example.cz');
+    await panel.getByRole('button', { name: 'Poslat zkušební e-mail' }).click();
+    await panel.getByText(/^Odesláno na reditelka@example\.cz/).waitFor();
+    const mail = await eventually('the test e-mail', () => inbox.mails[before]);
+    assert.is(mail.subject, 'Fronta: zkušební e-mail / test e-mail');
+  } finally {
+    await page.close();
+  }
+});
+
 test.run();

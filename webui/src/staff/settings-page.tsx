@@ -5,6 +5,7 @@ import type { StaffBookingRow } from '../../../shared/contract/staff-api.ts';
 import { formatAppointment } from '../../../shared/texts/booking-texts.ts';
 import { Field } from '../pages/field.tsx';
 import { hoursToText, textToHours } from './hours-text.ts';
+import { MailPanel } from './mail-panel.tsx';
 import { Outcome } from './outcome.tsx';
 import { type Refusal, refusal } from './refusal.ts';
 import { SettingsLists } from './settings-lists.tsx';
@@ -45,7 +46,8 @@ function withHours(draft: OfficeConfig, texts: Hours): { config: OfficeConfig; b
  * capacity and hours, counters and their services, closed and special days, the hold time. Checked
  * first (which bookings it strands), then saved; the devices follow at once.
  */
-export function SettingsPage({ t, language, errors }: StaffPageProps) {
+export function SettingsPage(props: StaffPageProps) {
+  const { t, language, errors } = props;
   const s = t.settings;
   const [draft, setDraft] = useState<OfficeConfig | null>(null);
   const [hours, setHours] = useState<Hours>({});
@@ -210,6 +212,7 @@ export function SettingsPage({ t, language, errors }: StaffPageProps) {
         </section>
       ) : null}
       <Outcome message={message} />
+      <MailPanel {...props} />
     </>
   );
 }
