@@ -4,6 +4,7 @@ import { officeDay } from '../../shared/calendar/office-calendar.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import {
+  accountChangeRequestSchema,
   loginRequestSchema,
   myCounterRequestSchema,
   newAccountRequestSchema,
@@ -100,8 +101,20 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
   app.put('/api/staff/accounts/:username/password', staffAccess(sessions, 'admin'), (req, reply) => anothersPassword(req, reply));
 
   app.get('/api/staff/accounts', staffAccess(sessions, 'admin'), (_req, reply) =>
-    reply.send({ accounts: accounts.list().map((account) => ({ ...account, slowed: accounts.slowed(account.username) })) }),
+    reply.send({ accounts: accounts.list().map((account) => ({ ...account, slowed: accounts.slowed(account.username), disabled: accounts.disabled(account.username) })) }),
   );
+
+  app.patch('/api/staff/accounts/:username', staffAccess(sessions, 'admin'), async (req, reply) => {
+    const params = parseOr400(usernameParams, req.params, reply);
+    const body = params && parseOr400(accountChangeRequestSchema, req.body, reply);
+    if (!params || !body) return reply;
+    // The office must not lose its last administrator by a slip: nobody demotes or disables themselves.
+    if (params.username === sessionOf(req).account.username) return sendRefusal(reply, 'forbidden', 'you cannot change your own role or disable yourself');
+    if (!(await accounts.change(params.username, body))) return sendRefusal(reply, 'notFound', `no account ${params.username}`);
+    // A session carries its role: the colleague logs in again, with the new role or not at all.
+    sessions.endAllOf(params.username);
+    return reply.code(204).send();
+  });
 
   app.delete('/api/staff/accounts/:username/lock', staffAccess(sessions, 'admin'), (req, reply) => {
     const params = parseOr400(usernameParams, req.params, reply);

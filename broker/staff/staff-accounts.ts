@@ -18,6 +18,8 @@ const busyOr = (error: unknown): typeof busy => {
 interface StoredAccount extends StaffAccount {
   passwordHash: string;
   createdAt: number;
+  /** A disabled account cannot log in; it is kept, so its name stays on the day's records. */
+  disabled?: boolean;
 }
 interface StaffFile {
   accounts: Record<string, StoredAccount>;
@@ -85,6 +87,21 @@ export class StaffAccounts {
     return accepted(null);
   }
 
+  /** Whether the account may not log in. */
+  disabled(username: string): boolean {
+    return this.file.accounts[username]?.disabled === true;
+  }
+
+  /** A new role, or the account disabled or enabled; false for an unknown name. */
+  async change(username: string, change: { role?: StaffAccount['role']; disabled?: boolean }): Promise<boolean> {
+    const stored = this.file.accounts[username];
+    if (!stored) return false;
+    const { disabled: _was, ...rest } = { ...stored, ...(change.role ? { role: change.role } : {}) };
+    const disabled = change.disabled ?? stored.disabled === true;
+    await this.save({ accounts: { ...this.file.accounts, [username]: { ...rest, ...(disabled ? { disabled: true } : {}) } } });
+    return true;
+  }
+
   async remove(username: string): Promise<boolean> {
     if (!this.file.accounts[username]) return false;
     const { [username]: _removed, ...rest } = this.file.accounts;
@@ -104,7 +121,8 @@ export class StaffAccounts {
       attempt.succeeded();
       return refused('busy');
     }
-    if (!stored || !matches) return refused('badCredentials');
+    // A disabled account is answered as a wrong password, after the same hash: it tells nothing more.
+    if (!stored || !matches || stored.disabled) return refused('badCredentials');
     attempt.succeeded();
     return accepted(publicView(stored));
   }

@@ -30,6 +30,10 @@ export type NewAccountRequest = z.infer<typeof newAccountRequestSchema>;
 export const ownPasswordRequestSchema = z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: newPasswordSchema });
 /** An administrator (or the command on the server) sets another's password, to tell them in person. */
 export const setPasswordRequestSchema = z.strictObject({ newPassword: newPasswordSchema });
+/** An administrator changes a colleague's role, or disables the account (it cannot log in; its sessions end) or enables it again. */
+export const accountChangeRequestSchema = z
+  .strictObject({ role: staffRoleSchema.optional(), disabled: z.boolean().optional() })
+  .refine((c) => c.role !== undefined || c.disabled !== undefined, 'say the new role or disabled');
 
 export const staffAccountSchema = z.strictObject({ username: z.string(), name: z.string(), role: staffRoleSchema });
 export type StaffAccount = z.infer<typeof staffAccountSchema>;

@@ -12,7 +12,7 @@ function documented(): { route: string; who: string }[] {
   for (const line of page.split('\n')) {
     const cells = line.split('|').map((c) => c.trim());
     const first = cells[1] ?? '';
-    const match = /^`(GET|POST|PUT|DELETE)`?(?: \(and `HEAD`\))? ?`?(\/[^`]*)`$/.exec(first);
+    const match = /^`(GET|POST|PUT|PATCH|DELETE)`?(?: \(and `HEAD`\))? ?`?(\/[^`]*)`$/.exec(first);
     if (!match) continue;
     // The page writes parameters as {id} and queries in full; the server as :id.
     const path = match[2]!.replace(/\?.*$/, '').replace(/\{[^}]+\}/g, ':param');

@@ -66,4 +66,35 @@ test("an administrator sets a clerk's password, ending their sessions; a clerk c
   }
 });
 
+test("an administrator changes a colleague's role and disables the account (it cannot log in, its sessions end) and enables it again; never their own", async () => {
+  const { running, base } = await office();
+  try {
+    const admin = staffClient(base);
+    await admin.login('reditelka');
+    const clerk = staffClient(base);
+    await clerk.login('novak');
+    const listed = async () => ((await admin.call('GET', '/api/staff/accounts')).body!.accounts as { username: string; role: string; disabled: boolean }[]).find((a) => a.username === 'novak')!;
+
+    assert.is((await admin.call('PATCH', '/api/staff/accounts/reditelka', { role: 'clerk' })).status, 403, 'not their own role');
+    assert.is((await admin.call('PATCH', '/api/staff/accounts/novak', {})).status, 400, 'a change must say what');
+    assert.is((await clerk.call('PATCH', '/api/staff/accounts/novak', { role: 'admin' })).status, 403, 'a clerk cannot promote themselves');
+    assert.is((await admin.call('PATCH', '/api/staff/accounts/nikdo', { disabled: true })).status, 404);
+
+    assert.is((await admin.call('PATCH', '/api/staff/accounts/novak', { role: 'admin' })).status, 204);
+    assert.is((await clerk.call('GET', '/api/staff/session')).status, 401, 'the session with the old role ended');
+    assert.is((await clerk.login('novak')).body!.account.role, 'admin');
+
+    assert.is((await admin.call('PATCH', '/api/staff/accounts/novak', { disabled: true })).status, 204);
+    assert.is((await clerk.call('GET', '/api/staff/session')).status, 401);
+    const refused = await staffClient(base).login('novak');
+    assert.equal([refused.status, refused.body!.error.code], [401, 'badCredentials'], 'answered as a wrong password');
+    assert.equal([(await listed()).disabled, (await listed()).role], [true, 'admin']);
+
+    assert.is((await admin.call('PATCH', '/api/staff/accounts/novak', { disabled: false, role: 'clerk' })).status, 204);
+    assert.is((await staffClient(base).login('novak')).body!.account.role, 'clerk', 'enabled again, a clerk');
+  } finally {
+    await running.stop();
+  }
+});
+
 test.run();

@@ -5,7 +5,7 @@ import type { Result } from '../../shared/contract/result.ts';
 export type ApiResult<T> = Result<T, ApiError['error'] | { code: 'network' }>;
 
 /** One call to the server's API; a refusal comes back as its code, a lost connection as "network". */
-export async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
+export async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(path, {

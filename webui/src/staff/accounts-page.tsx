@@ -7,7 +7,7 @@ import { type Refusal, refusal } from './refusal.ts';
 import { staffCall } from './staff-call.ts';
 import type { StaffPageProps } from './staff-page-props.ts';
 
-type ListedAccount = StaffAccount & { slowed: boolean };
+type ListedAccount = StaffAccount & { slowed: boolean; disabled: boolean };
 
 /** The office's staff accounts, for administrators: add one with its role, remove one, unblock a slowed login. */
 export function AccountsPage({ t, errors, language, session }: StaffPageProps) {
@@ -54,6 +54,11 @@ export function AccountsPage({ t, errors, language, session }: StaffPageProps) {
     report(await staffCall('DELETE', `/api/staff/accounts/${account.username}/lock`));
     await load();
   };
+  // A colleague's role, or their account switched off (a leave, a departure) without losing its records.
+  const change = async (account: StaffAccount, body: { role?: StaffRole; disabled?: boolean }) => {
+    report(await staffCall('PATCH', `/api/staff/accounts/${account.username}`, body));
+    await load();
+  };
   const remove = async (account: StaffAccount) => {
     if (!confirm(a.removeConfirm(account.name))) return;
     report(await staffCall('DELETE', `/api/staff/accounts/${account.username}`));
@@ -72,7 +77,20 @@ export function AccountsPage({ t, errors, language, session }: StaffPageProps) {
             heading: a.role,
             cell: (account) => (
               <>
-                {a.roles[account.role]}
+                {account.username === session.account.username ? (
+                  a.roles[account.role]
+                ) : (
+                  <select aria-label={a.roleOf(account.name)} value={account.role} onChange={(e) => void change(account, { role: (e.target as HTMLSelectElement).value as StaffRole })}>
+                    <option value="clerk">{a.roles.clerk}</option>
+                    <option value="admin">{a.roles.admin}</option>
+                  </select>
+                )}
+                {account.disabled ? (
+                  <>
+                    {' '}
+                    <strong>{a.disabled}</strong>
+                  </>
+                ) : null}
                 {account.slowed ? (
                   <>
                     {' '}
@@ -84,6 +102,15 @@ export function AccountsPage({ t, errors, language, session }: StaffPageProps) {
                 ) : null}
               </>
             ),
+          },
+          {
+            heading: <span class="visually-hidden">{a.disable}</span>,
+            cell: (account) =>
+              account.username === session.account.username ? null : (
+                <button type="button" onClick={() => void change(account, { disabled: !account.disabled })} aria-label={`${account.disabled ? a.enable : a.disable}: ${account.name}`}>
+                  {account.disabled ? a.enable : a.disable}
+                </button>
+              ),
           },
           {
             heading: <span class="visually-hidden">{a.remove}</span>,

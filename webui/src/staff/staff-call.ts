@@ -16,7 +16,7 @@ export function whenLoggedOut(listener: () => void): void {
 }
 
 /** A staff API call: the session cookie goes by itself, the CSRF token with every change. */
-export async function staffCall<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<ApiResult<T>> {
+export async function staffCall<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<ApiResult<T>> {
   return answered(await call<T>(method, path, body, method === 'GET' ? {} : { [csrfHeader]: csrfToken }));
 }
 
