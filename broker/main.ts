@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { clockFromSettings } from '../shared/clock.ts';
 import { clockEpoch } from './clock-anchor.ts';
 import { loadOfficeConfig } from './config-file.ts';
+import { dataFormat, prepareDataDir } from './data-format.ts';
 import { parseTrustProxy } from './http/proxy-trust.ts';
 import { createLogger } from './log.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -18,6 +19,8 @@ const env = process.env;
 const dataDir = env.FRONTA_DATA_DIR ?? 'data';
 const config = await loadOfficeConfig(env.FRONTA_CONFIG);
 await mkdir(dataDir, { recursive: true });
+const migrated = await prepareDataDir(dataDir);
+if (migrated.length > 0) createLogger('broker').info('data directory migrated', { from: migrated[0], to: dataFormat });
 const adminToken = await readOrCreateAdminToken(join(dataDir, 'admin-token'));
 const mqttTls = await mqttTlsFromEnv(env);
 const server = await startOfficeServer({

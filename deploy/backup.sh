@@ -16,7 +16,7 @@ mkdir -p "$stage/queue/history"
 cp -a "$data/queue/history/." "$stage/queue/history/" 2>/dev/null || true
 [ -f "$data/queue/today.journal" ] && cp -a "$data/queue/today.journal" "$stage/queue/"
 [ -f "$data/queue/today.json" ] && cp -a "$data/queue/today.json" "$stage/queue/"
-for file in credentials.json bookings.json staff.json settings.json statistics.json; do
+for file in format.json credentials.json bookings.json staff.json settings.json statistics.json; do
   if [ -f "$data/$file" ]; then cp -a "$data/$file" "$stage/"; fi
 done
 archive="$target/fronta-$(date +%Y-%m-%d-%H%M).tar.gz"
