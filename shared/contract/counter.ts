@@ -31,7 +31,9 @@ export const counterCommandSchema = commandsWith({ commandId: requestIdSchema, p
 
 /** The same commands from the clerk's page (POST /api/staff/workstation/command): the server adds the instant and the counter. */
 export const clerkCommandSchema = commandsWith({ commandId: requestIdSchema });
-export type ClerkCommand = z.infer<typeof clerkCommandSchema>;
+type ClerkCommand = z.infer<typeof clerkCommandSchema>;
+/** A command as a front end composes it, before its id (and a box's instant) is added: one variant per action. */
+export type CounterAct = ClerkCommand extends infer C ? (C extends unknown ? Omit<C, 'commandId'> : never) : never;
 export type CounterCommand = z.infer<typeof counterCommandSchema>;
 export type CounterAction = CounterCommand['action'];
 

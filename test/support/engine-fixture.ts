@@ -5,9 +5,7 @@ import type { QueueStore } from '../../broker/store/queue-store.ts';
 import { ManualClock } from '../../shared/clock.ts';
 import { withPublicBase } from '../../shared/config/public-address.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
-import type { CounterCommand, SimpleCounterAction } from '../../shared/contract/counter.ts';
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+import type { CounterAct, CounterCommand, SimpleCounterAction } from '../../shared/contract/counter.ts';
 
 import type { KioskReply } from '../../shared/contract/kiosk.ts';
 import { kostelec, tuesdayNine } from './office-fixture.ts';
@@ -27,18 +25,18 @@ export async function engineAt(options: { at?: number; config?: OfficeConfig; st
   const config = withPublicBase(options.config ?? kostelec(), 'http://localhost:8080');
   const engine = new QueueEngine({ config, clock, store, newToken: () => `token-${++tokens}-abcdefgh`, compactAfter: options.compactAfter, bookings: options.bookings });
   await engine.start();
+  /** Any command, as the clerk's page sends it; `clerk` sits at the counter. */
+  const command = (counterId: string, act: CounterAct, clerk?: string) => engine.counterCommand(counterId, { ...act, commandId: nextId(), pressedAt: clock.now() } as CounterCommand, clerk);
   return {
     engine,
     clock,
     store,
     press: (serviceId: string, kioskId = kioskFor(serviceId), requestId = nextId()) => engine.kioskRequest(kioskId, { kind: 'walkIn', requestId, pressedAt: clock.now(), serviceId }),
     counter: (counterId: string, action: SimpleCounterAction, commandId = nextId()) => engine.counterCommand(counterId, { action, commandId, pressedAt: clock.now() }),
-    /** Any command, as the clerk's page sends it; `clerk` sits at the counter. */
-    command: (counterId: string, command: DistributiveOmit<CounterCommand, 'commandId' | 'pressedAt'>, clerk?: string) =>
-      engine.counterCommand(counterId, { ...command, commandId: nextId(), pressedAt: clock.now() } as CounterCommand, clerk),
+    command,
     code: (code: string, kioskId = 'kiosk-hala', requestId = nextId()) =>
       engine.kioskRequest(kioskId, { kind: 'checkIn', requestId, pressedAt: clock.now(), code }, options.bookings?.find(code) ?? null),
-    transfer: (counterId: string, serviceId: string) => engine.counterCommand(counterId, { action: 'transfer', commandId: nextId(), pressedAt: clock.now(), serviceId }),
+    transfer: (counterId: string, serviceId: string) => command(counterId, { action: 'transfer', serviceId }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ClerkCommand, pauseReasons } from '../../../shared/contract/counter.ts';
+import type { CounterAct, pauseReasons } from '../../../shared/contract/counter.ts';
 import type { Dashboard, StaffSession, UpNext, Workstation } from '../../../shared/contract/staff-api.ts';
 import { formatTime } from '../../../shared/texts/booking-texts.ts';
 import { usePolling } from '../pages/polling.ts';
@@ -11,7 +11,6 @@ import { staffCall, staffPoll } from './staff-call.ts';
 import type { StaffPageProps } from './staff-page-props.ts';
 import { workstationTexts } from './workstation-texts.ts';
 
-type Command = ClerkCommand extends infer C ? (C extends unknown ? Omit<C, 'commandId'> : never) : never;
 type PauseReason = (typeof pauseReasons)[number];
 
 /** The buttons a clerk presses all day, each with its key (the same in both languages): one hand stays on the keyboard. */
@@ -31,7 +30,7 @@ export function WorkstationPage(props: StaffPageProps) {
   const [profile, setProfile] = useState<string[] | null>(null);
   const desk = result?.ok ? result.data : null;
 
-  const send = async (command: Command) => {
+  const send = async (command: CounterAct) => {
     const r = await staffCall('POST', '/api/staff/workstation/command', { commandId: crypto.randomUUID().replaceAll('-', ''), ...command });
     const code = r.ok ? '' : r.error.code;
     setMessage(r.ok ? '' : `${w.failed} ${(w.errors as Record<string, string>)[code] ?? t.failed}`);
