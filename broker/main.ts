@@ -8,7 +8,6 @@ import { dataFormat, prepareDataDir } from './data-format.ts';
 import { parseTrustProxy } from './http/proxy-trust.ts';
 import { createLogger } from './log.ts';
 import { createMailer } from './mail/mailer.ts';
-import { readCredentials } from './mqtt/credentials.ts';
 import { mqttTlsFromEnv } from './mqtt/mqtt-tls.ts';
 import { startOfficeServer } from './office-server.ts';
 import { FileDocumentStore } from './store/document-store.ts';
@@ -25,7 +24,7 @@ const adminToken = await readOrCreateAdminToken(join(dataDir, 'admin-token'));
 const mqttTls = await mqttTlsFromEnv(env);
 const server = await startOfficeServer({
   config,
-  credentials: await readCredentials(env.FRONTA_CREDENTIALS ?? join(dataDir, 'credentials.json')),
+  credentialsStore: new FileDocumentStore(env.FRONTA_CREDENTIALS ?? join(dataDir, 'credentials.json')),
   store: new FileStore(join(dataDir, 'queue')),
   bookingStore: new FileDocumentStore(join(dataDir, 'bookings.json')),
   staffStore: new FileDocumentStore(join(dataDir, 'staff.json')),
@@ -47,6 +46,7 @@ const server = await startOfficeServer({
   simulating: env.FRONTA_SIMULATION === '1',
   mailRequired: env.FRONTA_SIMULATION !== '1' && env.FRONTA_MAIL_OUTBOX !== '1',
   trustProxy: parseTrustProxy(env.FRONTA_TRUST_PROXY),
+  ...(env.FRONTA_DEVICE_FILES ? { deviceFiles: env.FRONTA_DEVICE_FILES } : {}),
 });
 // Tells a parent process (scripts/office.ts, the tests) the ports the OS chose, and the commands
 // on this machine (scripts/booking.ts, scripts/staff.ts) where to reach this server.

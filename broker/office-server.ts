@@ -8,6 +8,8 @@ import type { Clock } from '../shared/clock.ts';
 import { derivedBase } from '../shared/config/public-address.ts';
 import type { OfficeConfig } from '../shared/config/schema.ts';
 import { Bookings } from './booking/bookings.ts';
+import { type BrokerAddress, DeviceEnrolment } from './devices/device-enrolment.ts';
+import { DeviceKeys } from './devices/device-keys.ts';
 import { DayTimer } from './engine/day-timer.ts';
 import { QueueEngine } from './engine/queue-engine.ts';
 import { createHttpListener, type HttpTimeouts } from './http/http-listener.ts';
@@ -15,11 +17,10 @@ import { createHttpServer, type RouteEntry } from './http/http-server.ts';
 import type { TrustProxy } from './http/proxy-trust.ts';
 import { createLogger, type LogSink } from './log.ts';
 import type { Mailer } from './mail/mailer.ts';
-import type { Credentials } from './mqtt/credentials.ts';
 import { DeviceHealthBoard } from './mqtt/device-health-board.ts';
 import { EngineBridge } from './mqtt/engine-bridge.ts';
 import { createMqttBroker } from './mqtt/mqtt-broker.ts';
-import type { MqttTls } from './mqtt/mqtt-tls.ts';
+import { caForDevices, type MqttTls } from './mqtt/mqtt-tls.ts';
 import { guardPacketSize } from './mqtt/packet-size-guard.ts';
 import { Presence } from './mqtt/presence.ts';
 import { OfficeSettings } from './settings/office-settings.ts';
@@ -32,7 +33,8 @@ import type { QueueStore } from './store/queue-store.ts';
 
 export interface OfficeServerOptions {
   config: OfficeConfig;
-  credentials: Credentials;
+  /** The hash of each device's secret (`credentials.json`), changed by enrolment (devices/). */
+  credentialsStore: DocumentStore;
   store: QueueStore;
   bookingStore: DocumentStore;
   /** The staff accounts (`staff.json`); in memory when not given (tests). */
@@ -49,6 +51,8 @@ export interface OfficeServerOptions {
   adminToken?: string;
   /** The built web UI; webui/dist of this checkout by default. */
   webRoot?: string;
+  /** What device Pis install from this server (scripts/device-package.ts, deploy/device-debs.sh); dist/device-files of this checkout by default. */
+  deviceFiles?: string;
   /** The TLS proxy in front of HTTP, whose X-Forwarded-For names the client; none by default. */
   trustProxy?: TrustProxy;
   /** Shorter HTTP timeouts for the tests. */
@@ -85,6 +89,7 @@ const listen = (server: Server | import('node:http').Server, port: number, host:
   });
 
 const defaultWebRoot = fileURLToPath(new URL('../webui/dist', import.meta.url));
+const defaultDeviceFiles = fileURLToPath(new URL('../dist/device-files', import.meta.url));
 
 /**
  * The HTTP socket first (its port is part of the public address), then stores, engine, broker and
@@ -105,7 +110,7 @@ export async function startOfficeServer(options: OfficeServerOptions): Promise<O
 
 /** Everything after the HTTP socket, which is already listening on `httpPort` and waiting for `open()`. */
 async function startOn(options: OfficeServerOptions, log: ReturnType<typeof createLogger>, httpListener: ReturnType<typeof createHttpListener>, httpPort: number): Promise<OfficeServer> {
-  const { credentials, store, clock, host = '127.0.0.1' } = options;
+  const { store, clock, host = '127.0.0.1' } = options;
   const settings = new OfficeSettings(options.settingsStore ?? new MemoryDocumentStore(), options.config, derivedBase(host, httpPort, hostname()));
   if ((await settings.start()) === 'saved') log.info('using the settings saved by an administrator (settings.json), not the initial configuration');
   const config = settings.config;
@@ -152,7 +157,9 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
   await accounts.start();
   const sessions = new Sessions(clock, configInForce);
   const mqttLog = createLogger('mqtt', options.logSink);
-  const aedes = await createMqttBroker(config, credentials, mqttLog, options.simulating);
+  const keys = new DeviceKeys(options.credentialsStore);
+  await keys.start();
+  const { aedes, disconnect } = await createMqttBroker(configInForce, keys, mqttLog, options.simulating);
   if (options.simulating) log.warn('simulation: the virtual office may drive the simulated devices (never use this in an office)');
   aedes.on('clientError', (client, error) => log.warn('client error', { clientId: client.id, error: error.message }));
   aedes.on('connectionError', (_client, error) => log.warn('connection error', { error: error.message }));
@@ -162,6 +169,21 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
   presence.start();
   const bridge = new EngineBridge(aedes, engine, bookings.checkIns, (id) => sessions.clerkAt(id), clock, log);
   await bridge.start();
+  // The ports are known once listening, before the first request is answered.
+  let mqttPort: number | null = null;
+  let mqttsPort: number | null = null;
+  const deviceCa = options.mqttTls && caForDevices(options.mqttTls);
+  const brokerAddress: BrokerAddress = (hostname) =>
+    mqttsPort !== null ? { broker: `mqtts://${hostname}:${mqttsPort}`, ...(deviceCa ? { brokerCa: deviceCa } : {}) } : { broker: `mqtt://${hostname}:${mqttPort}` };
+  const devices = new DeviceEnrolment({
+    keys,
+    clock,
+    config: configInForce,
+    disconnect,
+    online: (id) => board.of(id).presence?.online ?? false,
+    brokerAddress,
+    log: createLogger('devices', options.logSink),
+  });
   const dayTimer = new DayTimer(engine, clock, log);
   dayTimer.onEdge(() => bridge.publishViews());
   dayTimer.start();
@@ -184,13 +206,15 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
     office: { bookings: bookings.staff, engine, board, sessions, clock },
     mail: { mailer: options.mailer, config: configInForce, sessions, log: createLogger('mail', options.logSink) },
     statistics,
-    settings: { service: new SettingsService({ settings, engine, bookings, bridge, dayTimer, clock, log: createLogger('settings', options.logSink) }), engine, sessions },
+    settings: { service: new SettingsService({ settings, engine, bookings, bridge, devices, dayTimer, clock, log: createLogger('settings', options.logSink) }), engine, sessions },
+    devices: { devices, sessions },
     webRoot: options.webRoot ?? defaultWebRoot,
+    deviceFiles: options.deviceFiles ?? defaultDeviceFiles,
     trustProxy: options.trustProxy,
     listener: httpListener,
   });
-  const mqttPort = options.mqttPort === null ? null : await listen(tcp, options.mqttPort ?? 0, host);
-  const mqttsPort = tls ? await listen(tls, options.mqttTls!.port, host) : null;
+  mqttPort = options.mqttPort === null ? null : await listen(tcp, options.mqttPort ?? 0, host);
+  mqttsPort = tls ? await listen(tls, options.mqttTls!.port, host) : null;
   httpListener.open();
   log.info('office server ready', { mqttPort, mqttsPort, httpPort, day: engine.currentDay() });
 

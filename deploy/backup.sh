@@ -20,5 +20,10 @@ for file in format.json credentials.json bookings.json staff.json settings.json 
   if [ -f "$data/$file" ]; then cp -a "$data/$file" "$stage/"; fi
 done
 archive="$target/fronta-$(date +%Y-%m-%d-%H%M).tar.gz"
-tar -C "$stage" -czf "$archive" .
+tar -C "$stage" -czf "$archive.tmp" .
+mv "$archive.tmp" "$archive"
+# The last FRONTA_BACKUP_KEEP_DAYS days (the nightly timer keeps 14); only after today's is written.
+if [ -n "${FRONTA_BACKUP_KEEP_DAYS:-}" ]; then
+  find "$target" -maxdepth 1 -name 'fronta-*.tar.gz' -mtime "+$((FRONTA_BACKUP_KEEP_DAYS - 1))" -delete
+fi
 echo "$archive"

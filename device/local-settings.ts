@@ -1,18 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { formatIssues } from '../shared/config/validate.ts';
-import { deviceIdSchema } from '../shared/contract/common.ts';
+import { deviceAccessSchema } from '../shared/contract/enrolment.ts';
 import { hardwareSettingsSchema } from './hardware-settings.ts';
 
-/** All a device keeps locally: where the broker is, who it is, its secret, and its hardware. */
-export const localSettingsSchema = z.strictObject({
-  broker: z.string().regex(/^(mqtts?|wss?):\/\//, 'expected mqtt://, mqtts://, ws:// or wss://'),
-  deviceId: deviceIdSchema,
-  secret: z.string().min(16),
-  /** For mqtts:// with a certificate the device cannot check otherwise (the office's own): that certificate, as PEM. */
-  brokerCa: z.string().startsWith('-----BEGIN CERTIFICATE-----').optional(),
-  hardware: hardwareSettingsSchema.default({}),
-});
+/** All a device keeps locally: where the broker is, who it is, its secret (from enrolment), and its hardware. */
+export const localSettingsSchema = deviceAccessSchema.extend({ hardware: hardwareSettingsSchema.default({}) });
 export type LocalSettings = z.infer<typeof localSettingsSchema>;
 
 /** MQTT.js's TLS options for these settings: the certificate to trust, if the settings name one. */

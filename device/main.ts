@@ -1,15 +1,35 @@
 import { clockFromSettings } from '../shared/clock.ts';
 import { driverFactory } from './drivers/factory.ts';
+import { enrol } from './enrol.ts';
 import { readLocalSettings } from './local-settings.ts';
 import { DeviceRuntime } from './runtime.ts';
 
-/** One device: `tsx device/main.ts device.json` (see deploy/README.md for a Pi). */
-const path = process.argv[2];
-if (!path) {
-  console.error('usage: tsx device/main.ts <device-settings.json>');
+/**
+ * One device: `tsx device/main.ts device.json` (see deploy/README.md for a Pi), or, once, to get
+ * its settings: `tsx device/main.ts enrol SERVER-URL CODE device.json`.
+ */
+const usage = 'usage: device.mjs <device-settings.json>   |   device.mjs enrol http://SERVER:8080 CODE <device-settings.json>';
+const [first, ...rest] = process.argv.slice(2);
+if (!first) {
+  console.error(usage);
   process.exit(2);
 }
-const settings = await readLocalSettings(path);
+if (first === 'enrol') {
+  const [server, code, path] = rest;
+  if (!server || !code || !path) {
+    console.error(usage);
+    process.exit(2);
+  }
+  const enrolled = await enrol(server, code, path).catch((error: Error) => {
+    console.error(`Zapojení se nepodařilo / enrolment failed: ${error.message}`);
+    process.exit(1);
+  });
+  // stdout for the installer (deploy/device-install.sh), stderr for the person.
+  console.error(`Zařízení ${enrolled.deviceId} je zapojené / enrolled: ${path}`);
+  console.log(JSON.stringify({ enrolled: true, ...enrolled }));
+  process.exit(0);
+}
+const settings = await readLocalSettings(first);
 const runtime = new DeviceRuntime(
   settings,
   driverFactory(settings.hardware),

@@ -23,6 +23,7 @@ const statusOf: Record<BookingRefusal, number> = {
   notBookable: 404,
   unknownLink: 404,
   notFound: 404,
+  unknownCode: 404,
   slotUnavailable: 409,
   holdExpired: 410,
   tooManyHolds: 429,

@@ -17,6 +17,7 @@ import type { StatisticsService } from '../statistics/statistics-service.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { sendRefusal } from './api-errors.ts';
 import { bookingRoutes } from './booking-routes.ts';
+import { deviceFileRoutes, deviceRoutes } from './device-routes.ts';
 import type { createHttpListener } from './http-listener.ts';
 import { type MailDeps, mailRoutes } from './mail-routes.ts';
 import type { TrustProxy } from './proxy-trust.ts';
@@ -52,8 +53,11 @@ export interface HttpOptions {
   settings: Parameters<typeof settingsRoutes>[1];
   statistics: StatisticsService;
   mail: MailDeps;
+  devices: Parameters<typeof deviceRoutes>[1];
   /** The built web UI (webui/dist); without it the API still runs and pages answer 404. */
   webRoot: string;
+  /** What device Pis install from this server (device-routes.ts). */
+  deviceFiles: string;
   /** Where a request's failure is told in full (the client gets only its code). */
   log: Logger;
   /** The socket, already listening (http-listener.ts): Fastify answers on it. */
@@ -128,8 +132,11 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
   staffOfficeRoutes(app, options.office);
   workstationRoutes(app, options.office);
   mailRoutes(app, options.mail);
+  deviceRoutes(app, options.devices);
   settingsRoutes(app, options.settings);
   statisticsRoutes(app, options.statistics, options.staff.sessions);
+
+  await deviceFileRoutes(app, options.deviceFiles);
 
   const hasUi = existsSync(`${options.webRoot}/index.html`);
   if (hasUi) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, maxAge: '1h', index: false, preCompressed: true });
@@ -139,8 +146,8 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
     // The page is revalidated every time (fastify-static's own max-age would otherwise win): after an
     // update it must name the new hashed assets, the old ones are gone.
     // HEAD as GET (link checkers ask with HEAD): a page that exists must not look broken.
-    if (hasUi && (req.method === 'GET' || req.method === 'HEAD') && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/'))
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+    const page = !['/api/', '/assets/', '/device/'].some((prefix) => req.url.startsWith(prefix));
+    if (hasUi && (req.method === 'GET' || req.method === 'HEAD') && page) return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     return reply.code(404).send({ error: { code: 'notFound' } });
   });
 

@@ -85,8 +85,12 @@ export class EngineBridge {
     }
   }
 
-  /** New settings: every device gets its configuration again (retained; a changed one restarts its role), the views follow. */
-  async reconfigure(): Promise<void> {
+  /**
+   * New settings: every device gets its configuration again (retained; a changed one restarts its
+   * role), a removed device's retained configuration is cleared, the views follow.
+   */
+  async reconfigure(removedDeviceIds: readonly string[] = []): Promise<void> {
+    for (const id of removedDeviceIds) await this.clearRetained(topic('deviceConfig', id));
     await this.publishDeviceConfigs();
     await this.publishViews();
   }
@@ -155,8 +159,17 @@ export class EngineBridge {
    * Replies go at QoS 1.
    */
   private publish(name: string, payload: unknown, retain: boolean): Promise<void> {
+    return this.send(name, Buffer.from(JSON.stringify(payload)), retain);
+  }
+
+  /** MQTT 3.1.1, 3.3.1.3: a retained message with an empty payload removes the retained one. */
+  private clearRetained(name: string): Promise<void> {
+    return this.send(name, Buffer.alloc(0), true);
+  }
+
+  private send(name: string, payload: Buffer, retain: boolean): Promise<void> {
     return new Promise((resolve) =>
-      this.aedes.publish({ cmd: 'publish', topic: name, payload: Buffer.from(JSON.stringify(payload)), qos: retain ? 0 : 1, retain, dup: false }, (error) => {
+      this.aedes.publish({ cmd: 'publish', topic: name, payload, qos: retain ? 0 : 1, retain, dup: false }, (error) => {
         if (error) this.log.error('publish failed', { topic: name, error: String(error) });
         resolve();
       }),

@@ -1,9 +1,9 @@
 import { Aedes, type Client } from 'aedes';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { maxPayloadBytes, parsePayload } from '../../shared/contract/topics.ts';
+import type { DeviceKeys } from '../devices/device-keys.ts';
 import type { Logger } from '../log.ts';
 import { type Identity, mayPublish, mayRead, maySubscribe, roleOf } from './access.ts';
-import { type Credentials, secretMatches } from './credentials.ts';
 
 /** MQTT 3.1.1 CONNACK return codes (spec 3.2.2.3). */
 const identifierRejected = 2;
@@ -11,12 +11,19 @@ const badUsernameOrPassword = 4;
 
 const authError = (message: string, returnCode: number) => Object.assign(new Error(message), { returnCode });
 
+export interface MqttBroker {
+  aedes: Aedes;
+  /** Closes every connection logged in as this device (its own and its diagnostic tools'); how many. */
+  disconnect(deviceId: string): number;
+}
+
 /**
  * Aedes with the office's rules: every device logs in with its own id and secret, and may publish
  * and read only what the topic contract grants its role. The limits are set deliberately (see
- * docs/HARDWARE.md): one stalled client must not stall the others.
+ * docs/HARDWARE.md): one stalled client must not stall the others. The configuration and the keys
+ * are read at each login: a device added, enrolled or revoked while the office runs counts at once.
  */
-export async function createMqttBroker(config: OfficeConfig, credentials: Credentials, log: Logger, simulating = false): Promise<Aedes> {
+export async function createMqttBroker(config: () => OfficeConfig, keys: DeviceKeys, log: Logger, simulating = false): Promise<MqttBroker> {
   const aedes = await Aedes.createBroker({
     drainTimeout: 5_000,
     maxClientsIdLength: 40,
@@ -26,10 +33,14 @@ export async function createMqttBroker(config: OfficeConfig, credentials: Creden
     connectTimeout: 10_000,
   });
   const identities = new WeakMap<Client, Identity>();
+  // Registered and unregistered clients only: a login that never completes leaves nothing here.
+  const connected = new Set<Client>();
+  aedes.on('client', (client) => connected.add(client));
+  aedes.on('clientDisconnect', (client) => connected.delete(client));
 
   aedes.authenticate = (client, username, password, done) => {
-    const role = username ? roleOf(config, username, simulating) : undefined;
-    if (!username || !role || !secretMatches(credentials, username, password)) {
+    const role = username ? roleOf(config(), username, simulating) : undefined;
+    if (!username || !role || !keys.matches(username, password)) {
       log.warn('refused connection: unknown device or wrong secret', { clientId: client.id, username: username ?? null });
       return done(authError('bad credentials', badUsernameOrPassword), false);
     }
@@ -76,5 +87,13 @@ export async function createMqttBroker(config: OfficeConfig, credentials: Creden
     return who && mayRead(who, packet.topic) ? packet : null;
   };
 
-  return aedes;
+  const disconnect = (deviceId: string) => {
+    const theirs = [...connected].filter((client) => identities.get(client)?.deviceId === deviceId);
+    for (const client of theirs) {
+      connected.delete(client);
+      client.close();
+    }
+    return theirs.length;
+  };
+  return { aedes, disconnect };
 }

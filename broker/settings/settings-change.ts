@@ -2,22 +2,27 @@ import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { Booking } from '../booking/booking-state.ts';
 import { slotStarts } from '../booking/slots.ts';
 
-const ids = (items: { id: string }[]) =>
-  items
-    .map((i) => i.id)
-    .sort()
-    .join(',');
+/** Devices of the office before a change that are gone after it. */
+export function removedDevices(before: OfficeConfig, after: OfficeConfig): string[] {
+  const kept = new Set([...after.kiosks, ...after.counters, ...after.displays].map((d) => d.id));
+  return [...before.kiosks, ...before.counters, ...before.displays].map((d) => d.id).filter((id) => !kept.has(id));
+}
 
 /**
- * What a settings change may not do while the office runs: the devices are provisioned with their
- * ids (a new kiosk needs its own secret first, deploy/README.md), the mail transport and its
- * password belong to whoever runs the server, and a service with people waiting today cannot
- * disappear from under them.
+ * What a settings change may not do while the office runs: the mail transport and its password
+ * belong to whoever runs the server, a device keeps its role (a kiosk's id does not become a
+ * counter's: its Pi is wired for one), and a service with people waiting today cannot disappear
+ * from under them. Devices are added and removed here; a new one logs in once enrolled
+ * (docs/DEVICES.md), a removed one loses its secret.
  */
 export function liveProblems(before: OfficeConfig, after: OfficeConfig, waiting: (serviceId: string) => number): string[] {
   const problems: string[] = [];
-  for (const kind of ['kiosks', 'counters', 'displays'] as const) {
-    if (ids(before[kind]) !== ids(after[kind])) problems.push(`${kind}: devices are added and removed by provisioning, not in the settings (ids ${ids(before[kind])})`);
+  const kinds = ['kiosks', 'counters', 'displays'] as const;
+  for (const kind of kinds) {
+    for (const other of kinds.filter((k) => k !== kind)) {
+      for (const device of before[kind])
+        if (after[other].some((d) => d.id === device.id)) problems.push(`${other}: ${device.id} is one of the ${kind}; a device keeps its role (remove it and add a new one)`);
+    }
   }
   if (JSON.stringify(before.mail) !== JSON.stringify(after.mail)) problems.push('mail: the mail transport is set in the server configuration file (FRONTA_CONFIG), not in the settings');
   for (const service of before.services) {

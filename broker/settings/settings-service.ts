@@ -6,12 +6,13 @@ import type { FieldIssue } from '../../shared/contract/booking-api.ts';
 import { type Refusal, type Result, refused } from '../../shared/contract/result.ts';
 import type { Booking } from '../booking/booking-state.ts';
 import type { Bookings } from '../booking/bookings.ts';
+import type { DeviceEnrolment } from '../devices/device-enrolment.ts';
 import type { DayTimer } from '../engine/day-timer.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 import type { Logger } from '../log.ts';
 import type { EngineBridge } from '../mqtt/engine-bridge.ts';
 import type { OfficeSettings } from './office-settings.ts';
-import { affectedBookings, liveProblems } from './settings-change.ts';
+import { affectedBookings, liveProblems, removedDevices } from './settings-change.ts';
 
 /** A refusal says every problem: the schema's (`issues`, by field) and the running office's. */
 export type SettingsOutcome<T> = Result<T, Refusal<'invalidRequest' | 'storageFailed'> & { errors: string[]; issues?: FieldIssue[] }>;
@@ -28,14 +29,16 @@ export const defaultChangeNotice: LocalizedText = {
  * then saved, then handed to booking and to the devices (retained configuration, at once).
  */
 export class SettingsService {
-  constructor(private readonly deps: { settings: OfficeSettings; engine: QueueEngine; bookings: Bookings; bridge: EngineBridge; dayTimer: DayTimer; clock: Clock; log: Logger }) {}
+  constructor(
+    private readonly deps: { settings: OfficeSettings; engine: QueueEngine; bookings: Bookings; bridge: EngineBridge; devices: DeviceEnrolment; dayTimer: DayTimer; clock: Clock; log: Logger },
+  ) {}
 
-  /** The change checked, and the bookings it would leave without their appointment; nothing is applied. */
   /** The settings as stored, for the settings page (without the address the server filled in). */
   stored(): OfficeConfig {
     return this.deps.settings.stored;
   }
 
+  /** The change checked, and the bookings it would leave without their appointment; nothing is applied. */
   preview(input: unknown): SettingsOutcome<{ config: OfficeConfig; affected: Booking[] }> {
     const result = validateOfficeConfig(input);
     if (!result.ok) return refused('invalidRequest', undefined, { errors: result.error.errors, issues: result.error.issues });
@@ -50,7 +53,7 @@ export class SettingsService {
   async apply(input: unknown, cancelAffected: boolean, notice = defaultChangeNotice): Promise<SettingsOutcome<{ affected: number; cancelled: number }>> {
     const checked = this.preview(input);
     if (!checked.ok) return checked;
-    const { engine, settings, bookings, bridge, dayTimer, log } = this.deps;
+    const { engine, settings, bookings, bridge, devices, dayTimer, log } = this.deps;
     const { affected } = checked.data;
     const config = settings.inForce(checked.data.config);
     const before = settings.config;
@@ -67,9 +70,10 @@ export class SettingsService {
     }
     // The engine took it first (its snapshot holds the configuration each journal entry is replayed
     // under), the holder second; everything else reads the holder at use; the next opening edge may
-    // have moved; the devices hear it last.
+    // have moved; the devices hear it last, and a device removed loses its secret.
     dayTimer.reschedule();
-    await bridge.reconfigure();
+    await bridge.reconfigure(removedDevices(before, config));
+    await devices.forgetRemoved(before);
     log.info('settings changed', { affected: affected.length, cancelAffected });
     if (!cancelAffected || affected.length === 0) return { ok: true, data: { affected: affected.length, cancelled: 0 } };
     const cancelled = await bookings.staff.cancelMany(

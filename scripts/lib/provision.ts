@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Credentials, hashSecret, newSecret, writeCredentials } from '../../broker/mqtt/credentials.ts';
+import { type Credentials, hashSecret, newSecret } from '../../broker/devices/device-keys.ts';
 import { writeFileDurably } from '../../broker/store/durable-file.ts';
 import type { LocalSettings } from '../../device/local-settings.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
@@ -31,7 +31,7 @@ export async function provisionDevices(config: OfficeConfig, dir: string, broker
   const simulatorSecret = withSimulator ? newSecret() : undefined;
   if (simulatorSecret) credentials[simulatorId] = hashSecret(simulatorSecret);
   const credentialsPath = join(dir, 'credentials.json');
-  await writeCredentials(credentialsPath, credentials);
+  await writeFileDurably(credentialsPath, `${JSON.stringify(credentials, null, 2)}\n`);
   return { credentialsPath, devices, ...(simulatorSecret ? { simulatorSecret } : {}) };
 }
 

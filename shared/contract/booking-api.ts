@@ -174,6 +174,8 @@ export const bookingRefusals = [
   // The clerk's workstation:
   'counterTaken',
   'notSeated',
+  // Enrolling a device:
+  'unknownCode',
 ] as const;
 export const bookingRefusalSchema = z.enum(bookingRefusals);
 export type BookingRefusal = z.infer<typeof bookingRefusalSchema>;

@@ -5,9 +5,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createLogger } from '../../broker/log.ts';
 import { createMailer } from '../../broker/mail/mailer.ts';
-import { readCredentials } from '../../broker/mqtt/credentials.ts';
 import { type OfficeServer, startOfficeServer } from '../../broker/office-server.ts';
-import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
+import { FileDocumentStore, MemoryDocumentStore } from '../../broker/store/document-store.ts';
 import { MemoryStore } from '../../broker/store/memory-store.ts';
 import { provisionDevices } from '../../scripts/lib/provision.ts';
 import { SimOffice } from '../../scripts/lib/sim-office.ts';
@@ -32,13 +31,12 @@ async function hallOffice() {
   const clock = new ManualClock(tuesdayNine);
   const dir = await tempDir();
   const provisioned = await provisionDevices(config, dir.path, 'mqtt://127.0.0.1:0');
-  const credentials = await readCredentials(provisioned.credentialsPath);
   const store = new MemoryStore();
   const bookingStore = new MemoryDocumentStore();
   const start = (mqttPort = 0, httpPort = 0) =>
     startOfficeServer({
       config,
-      credentials,
+      credentialsStore: new FileDocumentStore(provisioned.credentialsPath),
       store,
       bookingStore,
       staffStore: new MemoryDocumentStore(),

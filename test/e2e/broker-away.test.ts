@@ -2,9 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createLogger } from '../../broker/log.ts';
 import { createMailer } from '../../broker/mail/mailer.ts';
-import { readCredentials } from '../../broker/mqtt/credentials.ts';
 import { startOfficeServer } from '../../broker/office-server.ts';
-import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
+import { FileDocumentStore, MemoryDocumentStore } from '../../broker/store/document-store.ts';
 import { MemoryStore } from '../../broker/store/memory-store.ts';
 import { provisionDevices } from '../../scripts/lib/provision.ts';
 import { SimOffice } from '../../scripts/lib/sim-office.ts';
@@ -19,12 +18,11 @@ test('with the broker away devices say so and print nothing; they recover by the
   const store = new MemoryStore();
   const dir = await tempDir();
   const provisioned = await provisionDevices(config, dir.path, 'mqtt://127.0.0.1:0');
-  const credentials = await readCredentials(provisioned.credentialsPath);
   const bookingStore = new MemoryDocumentStore();
   const start = (mqttPort = 0) =>
     startOfficeServer({
       config,
-      credentials,
+      credentialsStore: new FileDocumentStore(provisioned.credentialsPath),
       store,
       bookingStore,
       staffStore: new MemoryDocumentStore(),

@@ -6,9 +6,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createLogger } from '../../broker/log.ts';
 import { createMailer } from '../../broker/mail/mailer.ts';
-import { readCredentials } from '../../broker/mqtt/credentials.ts';
 import { startOfficeServer } from '../../broker/office-server.ts';
-import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
+import { FileDocumentStore, MemoryDocumentStore } from '../../broker/store/document-store.ts';
 import { MemoryStore } from '../../broker/store/memory-store.ts';
 import { connectAsDevice } from '../../scripts/lib/device-client.ts';
 import { provisionDevices } from '../../scripts/lib/provision.ts';
@@ -31,7 +30,7 @@ test('with a certificate from deploy/make-mqtt-cert.sh the server speaks MQTT on
     const provisioned = await provisionDevices(config, dir.path, 'mqtts://127.0.0.1:0', false, cert);
     const server = await startOfficeServer({
       config,
-      credentials: await readCredentials(provisioned.credentialsPath),
+      credentialsStore: new FileDocumentStore(provisioned.credentialsPath),
       store: new MemoryStore(),
       bookingStore: new MemoryDocumentStore(),
       mailer: createMailer(

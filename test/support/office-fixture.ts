@@ -2,9 +2,8 @@ import type { HttpTimeouts } from '../../broker/http/http-listener.ts';
 import type { TrustProxy } from '../../broker/http/proxy-trust.ts';
 import { createLogger } from '../../broker/log.ts';
 import { createMailer, type Mailer } from '../../broker/mail/mailer.ts';
-import { readCredentials } from '../../broker/mqtt/credentials.ts';
 import { type OfficeServer, startOfficeServer } from '../../broker/office-server.ts';
-import { type DocumentStore, MemoryDocumentStore } from '../../broker/store/document-store.ts';
+import { type DocumentStore, FileDocumentStore, MemoryDocumentStore } from '../../broker/store/document-store.ts';
 import { MemoryStore } from '../../broker/store/memory-store.ts';
 import type { QueueStore } from '../../broker/store/queue-store.ts';
 import type { LocalSettings } from '../../device/local-settings.ts';
@@ -65,6 +64,8 @@ export interface OfficeOptions {
   /** A server started for simulation (simulation-only topics open), with devices the virtual office can drive. */
   simulating?: boolean;
   trustProxy?: TrustProxy;
+  /** What device Pis install from the server (scripts/device-package.ts). */
+  deviceFiles?: string;
   httpTimeouts?: Partial<HttpTimeouts>;
 }
 
@@ -76,7 +77,7 @@ export async function runOffice(options: OfficeOptions = {}): Promise<RunningOff
   const provisioned = await provisionDevices(config, dir.path, 'mqtt://127.0.0.1:0', true);
   const server = await startOfficeServer({
     config,
-    credentials: await readCredentials(provisioned.credentialsPath),
+    credentialsStore: new FileDocumentStore(provisioned.credentialsPath),
     store: options.store ?? new MemoryStore(),
     bookingStore: options.bookingStore ?? new MemoryDocumentStore(),
     staffStore: new MemoryDocumentStore(),
@@ -95,6 +96,7 @@ export async function runOffice(options: OfficeOptions = {}): Promise<RunningOff
     simulating: options.simulating,
     mailRequired: options.mailRequired,
     trustProxy: options.trustProxy,
+    deviceFiles: options.deviceFiles,
     httpTimeouts: options.httpTimeouts,
   });
   const brokerUrl = `mqtt://127.0.0.1:${server.mqttPort}`;

@@ -128,6 +128,7 @@ const cs = {
     usernameTaken: 'Toto uživatelské jméno už existuje.',
     counterTaken: 'U této přepážky už sedí jiný úředník.',
     notSeated: 'Nejdřív si vyberte přepážku, u které sedíte.',
+    unknownCode: 'Kód je chybný, už použitý nebo mu vypršela platnost. Vydejte nový.',
     network: 'Server je nedostupný. Zkontrolujte připojení a zkuste to znovu.',
   } satisfies Record<BookingRefusal | 'network', string>,
 };
@@ -254,6 +255,7 @@ const en: Texts = {
     usernameTaken: 'This user name already exists.',
     counterTaken: 'Another clerk already sits at this counter.',
     notSeated: 'First choose the counter you sit at.',
+    unknownCode: 'The code is wrong, already used or expired. Issue a new one.',
     network: 'The server cannot be reached. Check your connection and try again.',
   },
 };

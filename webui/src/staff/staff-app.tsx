@@ -9,6 +9,7 @@ import { texts } from '../texts.ts';
 import { AccountsPage } from './accounts-page.tsx';
 import { BookingsPage } from './bookings-page.tsx';
 import { DashboardPage } from './dashboard-page.tsx';
+import { DevicesPage } from './devices-page.tsx';
 import { LoginPage } from './login-page.tsx';
 import { PasswordPage } from './password-page.tsx';
 import { SettingsPage } from './settings-page.tsx';
@@ -25,6 +26,7 @@ const pages: Record<string, { key: keyof StaffTexts['nav']; page: ComponentType<
   '/staff/bookings': { key: 'bookings', page: BookingsPage },
   '/staff/statistics': { key: 'statistics', page: StatisticsPage },
   '/staff/settings': { key: 'settings', page: SettingsPage, admin: true },
+  '/staff/devices': { key: 'devices', page: DevicesPage, admin: true },
   '/staff/accounts': { key: 'accounts', page: AccountsPage, admin: true },
   '/staff/password': { key: 'password', page: PasswordPage },
 };

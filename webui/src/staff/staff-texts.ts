@@ -2,13 +2,14 @@ import type { Language } from '../../../shared/config/localized.ts';
 import type { DeviceAlertKind, StaffBookingStatus } from '../../../shared/contract/staff-api.ts';
 import { plural } from '../../../shared/texts/plural.ts';
 import { tied } from '../texts.ts';
+import { devicesCs, devicesEn } from './devices-texts.ts';
 import { settingsCs, settingsEn } from './settings-texts.ts';
 
 /** Every text of the staff pages, Czech first, English as the alternative. */
 const cs = {
   switchTo: 'English',
   title: 'Fronta – pro zaměstnance',
-  nav: { dashboard: 'Přehled', workstation: 'Přepážka', bookings: 'Rezervace', statistics: 'Statistiky', settings: 'Nastavení', accounts: 'Účty', password: 'Moje heslo' },
+  nav: { dashboard: 'Přehled', workstation: 'Přepážka', bookings: 'Rezervace', statistics: 'Statistiky', settings: 'Nastavení', devices: 'Zařízení', accounts: 'Účty', password: 'Moje heslo' },
   password: {
     heading: 'Změna hesla',
     intro: 'Po změně se odhlásíte všude, kde jste přihlášeni, a přihlásíte se novým heslem.',
@@ -117,6 +118,7 @@ const cs = {
     resume: 'Obnovit objednávání',
   },
   ...settingsCs,
+  ...devicesCs,
   statistics: {
     heading: 'Statistiky',
     from: 'Od',
@@ -176,7 +178,7 @@ export type StaffTexts = typeof cs;
 const en: StaffTexts = {
   switchTo: 'Česky',
   title: 'Fronta – for staff',
-  nav: { dashboard: 'Overview', workstation: 'Counter', bookings: 'Bookings', statistics: 'Statistics', settings: 'Settings', accounts: 'Accounts', password: 'My password' },
+  nav: { dashboard: 'Overview', workstation: 'Counter', bookings: 'Bookings', statistics: 'Statistics', settings: 'Settings', devices: 'Devices', accounts: 'Accounts', password: 'My password' },
   password: {
     heading: 'Change the password',
     intro: 'After the change you are logged out everywhere you are logged in; log in with the new password.',
@@ -282,6 +284,7 @@ const en: StaffTexts = {
     resume: 'Resume booking',
   },
   ...settingsEn,
+  ...devicesEn,
   statistics: {
     heading: 'Statistics',
     from: 'From',
