@@ -18,4 +18,5 @@ mapfile -t needed < <(apt-cache depends --recurse --no-recommends --no-suggests 
 # apt-get download runs as root here: its sandbox user could not write into a root-owned directory.
 apt-get download -o APT::Sandbox::User=root "${needed[@]}" >/dev/null
 apt-ftparchive packages . > Packages
+apt-ftparchive release . > Release
 echo "device packages: $(find . -name "*.deb" | wc -l) files, $(du -sh . | cut -f1) in $dir"

@@ -14,7 +14,9 @@ node_major() { node -e 'console.log(process.versions.node.split(".")[0])' 2>/dev
 
 apt-get update -qq
 # Debian 13's own nodejs is 20; build-essential and python3 build epoll (onoff), which ships no prebuilt binary.
-apt-get install -y -qq chrony git libusb-1.0-0 nodejs npm build-essential python3 apt-utils curl >/dev/null
+apt-get install -y -qq chrony git libusb-1.0-0 nodejs npm libnode-dev build-essential python3 apt-utils curl >/dev/null
+# epoll builds against the system Node's own headers (libnode-dev), not headers fetched from the internet.
+export npm_config_nodedir=/usr
 if [ "$(node_major)" -lt 20 ]; then
   echo "Node.js 20 or newer is needed, found $(node --version 2>/dev/null || echo none): this system's nodejs package is too old." >&2
   echo "Use Raspberry Pi OS based on Debian 13 (trixie), whose nodejs is 20, and run this again." >&2
