@@ -32,6 +32,11 @@ trap cleanup EXIT
 mounts() {
   for mount in proc sys dev dev/pts; do mkdir -p "$1/$mount"; mount --bind "/$mount" "$1/$mount"; done
   cp /etc/resolv.conf "$1/etc/resolv.conf"
+  # What this machine trusts (a proxy of its network's, say) the roots trust too, npm included.
+  if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+    cp /usr/local/share/ca-certificates/*.crt "$1/usr/local/share/ca-certificates/"
+    chroot "$1" update-ca-certificates >/dev/null
+  fi
 }
 
 step "Debian 13 root for the office server"
@@ -40,7 +45,7 @@ mounts "$server_root"
 mkdir -p "$server_root/root/fronta"
 git -C "$here" ls-files -z | (cd "$here" && xargs -0 cp --parents -t "$server_root/root/fronta")
 step "deploy/provision-pi.sh in it"
-chroot "$server_root" env FRONTA_DEVICE_PACKAGES="nodejs libusb-1.0-0 chrony curl" bash /root/fronta/deploy/provision-pi.sh
+chroot "$server_root" env NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt FRONTA_DEVICE_PACKAGES="nodejs libusb-1.0-0 chrony curl" bash /root/fronta/deploy/provision-pi.sh
 
 step "the server, started as its unit would (on an OS-chosen port)"
 chroot "$server_root" sudo -u fronta env FRONTA_DATA_DIR=/var/lib/fronta FRONTA_CONFIG=/etc/fronta/office.json FRONTA_HOST=127.0.0.1 \
