@@ -79,7 +79,7 @@ function event(config: OfficeConfig, booking: Booking, person: Person, method: '
       end: booking.startsAt + slot * 60_000,
       stamp: now,
       summary: `${service.cs} – ${office.cs}`,
-      location: `${office.cs}, ${workplace.name.cs}`,
+      location: [office.cs, workplace.name.cs, config.office.address].filter(Boolean).join(', '),
       description:
         method === 'REQUEST'
           ? `Kód: ${booking.code}. ${visitInstructions('cs', config.booking.checkInEarlyMinutes, config.booking.checkInLateMinutes, kiosk?.cs).join(' ')}`
@@ -102,6 +102,7 @@ export function codeMail(config: OfficeConfig, booking: Booking, person: Person,
       l === 'cs' ? `Identifikační kód: ${booking.code}` : `Identification code: ${booking.code}`,
       `${service[l]}, ${formatAppointment(booking.startsAt, l)}`,
       `${office[l]} – ${workplace.name[l]}`,
+      ...(config.office.address ? [config.office.address] : []),
       bringConfirmation[l],
       ...visitInstructions(l, early, late, kiosk?.[l]),
       { link: cancelLink, label: l === 'cs' ? 'Zrušit rezervaci' : 'Cancel the booking' },

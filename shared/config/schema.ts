@@ -158,6 +158,8 @@ export const officeConfigSchema = z
     office: z.strictObject({
       id,
       name: localizedText,
+      /** The building's postal address, one line ("Palackého náměstí 38, 517 41 Kostelec nad Orlicí"): in the code e-mail and the calendar entry. */
+      address: z.string().trim().min(5).max(200).optional(),
       timeZone: z.literal('Europe/Prague'),
       country: z.literal('CZ'),
       openingHours: weekHours,

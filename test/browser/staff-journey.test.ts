@@ -138,7 +138,7 @@ for (const language of ['cs', 'en'] as const) {
       await page.locator('#password').fill(goodPassword);
       await page.locator('form.login button[type=submit]').click();
       await page.locator('nav.staff-nav').waitFor({ timeout: 10_000 });
-      for (const path of ['/staff', '/staff/bookings', '/staff/statistics', '/staff/settings', '/staff/accounts']) {
+      for (const path of ['/staff', '/staff/bookings', '/staff/statistics', '/staff/settings', '/staff/devices', '/staff/accounts']) {
         await page.goto(`${base}${path}?lang=${language}`);
         await page.locator('main h1').waitFor({ timeout: 10_000 });
         await page.waitForTimeout(300);

@@ -5,10 +5,11 @@ import type { OfficeConfig } from '../../../shared/config/schema.ts';
 import { printable, unprintable } from '../../../shared/escpos/printable.ts';
 import { Field } from '../pages/field.tsx';
 import { hoursToText, textToHours } from './hours-text.ts';
+import { newId } from './new-id.ts';
 import type { StaffTexts } from './staff-texts.ts';
 
 /** `at`: the problem the server found at a path of the configuration, shown beside its field. */
-interface Props {
+export interface SettingsPartProps {
   t: StaffTexts;
   language: Language;
   draft: OfficeConfig;
@@ -16,11 +17,12 @@ interface Props {
   at(...path: (string | number)[]): string | undefined;
 }
 
-const value = (e: Event) => (e.target as HTMLInputElement).value;
+export const value = (e: Event) => (e.target as HTMLInputElement).value;
 
-/** The services with their letters and online places, the counters with their services, the closed and special days. */
-export function SettingsLists({ t, language, draft, edit, at }: Props) {
+/** The services (added, removed, with their letters, times and online places), the closed and special days. */
+export function SettingsLists({ t, language, draft, edit, at }: SettingsPartProps) {
   const s = t.settings;
+  const u = t.setup;
   // A name the ticket printer cannot print as typed is saved, but the administrator sees what the paper will say.
   const printWarning = (name: string) => {
     const missing = unprintable(name);
@@ -57,8 +59,33 @@ export function SettingsLists({ t, language, draft, edit, at }: Props) {
               input={{ value: service.name.en, onInput: (e) => edit((c) => (c.services[k]!.name.en = value(e))) }}
             />
           </div>
+          <Field
+            id={`typical-${service.id}`}
+            label={u.typicalMinutes}
+            error={at('services', k, 'typicalServiceMinutes')}
+            input={{ type: 'number', min: '1', value: service.typicalServiceMinutes, onInput: (e) => edit((c) => (c.services[k]!.typicalServiceMinutes = Number(value(e)))) }}
+          />
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={service.booking !== undefined}
+              onChange={(e) =>
+                edit((c) => {
+                  if ((e.target as HTMLInputElement).checked) c.services[k]!.booking = { slotMinutes: 15, placesPerSlot: 1, onlinePlaces: { mon: 0, tue: 0, wed: 0, thu: 0, fri: 0, sat: 0, sun: 0 } };
+                  else delete c.services[k]!.booking;
+                })
+              }
+            />{' '}
+            {u.bookable}
+          </label>
           {service.booking ? (
             <>
+              <Field
+                id={`places-per-slot-${service.id}`}
+                label={u.placesPerSlot}
+                error={at('services', k, 'booking', 'placesPerSlot')}
+                input={{ type: 'number', min: '1', value: service.booking.placesPerSlot, onInput: (e) => edit((c) => (c.services[k]!.booking!.placesPerSlot = Number(value(e)))) }}
+              />
               <Field
                 id={`slot-${service.id}`}
                 label={s.slotMinutes}
@@ -82,32 +109,12 @@ export function SettingsLists({ t, language, draft, edit, at }: Props) {
               </fieldset>
             </>
           ) : null}
+          <button type="button" onClick={() => edit((c) => removeService(c, service.id))}>
+            {u.removeService(service.name[language])}
+          </button>
         </fieldset>
       ))}
-
-      <h2>{s.counters}</h2>
-      {draft.counters.map((counter, k) => (
-        <fieldset key={counter.id}>
-          <legend>
-            {t.dashboard.counter} {counter.number}
-          </legend>
-          {draft.services.map((service) => (
-            <label key={service.id} class="check">
-              <input
-                type="checkbox"
-                checked={counter.serviceIds.includes(service.id)}
-                onChange={(e) =>
-                  edit((c) => {
-                    const ids = c.counters[k]!.serviceIds.filter((id) => id !== service.id);
-                    c.counters[k]!.serviceIds = (e.target as HTMLInputElement).checked ? [...ids, service.id] : ids;
-                  })
-                }
-              />{' '}
-              {service.name[language]}
-            </label>
-          ))}
-        </fieldset>
-      ))}
+      <NewService {...{ t, language, draft, edit, at }} />
 
       <h2>{s.closedDates}</h2>
       <DatedList
@@ -156,6 +163,52 @@ export function SettingsLists({ t, language, draft, edit, at }: Props) {
         </button>
       </div>
     </>
+  );
+}
+
+/** A service goes, and with it its place on the counters and the kiosk buttons (the server still refuses it while people wait for it). */
+function removeService(config: OfficeConfig, id: string): void {
+  config.services = config.services.filter((s) => s.id !== id);
+  for (const counter of config.counters) counter.serviceIds = counter.serviceIds.filter((s) => s !== id);
+  for (const kiosk of config.kiosks) kiosk.buttons = kiosk.buttons.filter((b) => b.serviceId !== id);
+}
+
+/** A new service: its names, letter and workplace; its id from the Czech name. Served nowhere until a counter serves it. */
+function NewService({ t, language, draft, edit }: SettingsPartProps) {
+  const s = t.settings;
+  const u = t.setup;
+  const [cs, setCs] = useState('');
+  const [en, setEn] = useState('');
+  const [letter, setLetter] = useState('');
+  const [workplaceId, setWorkplaceId] = useState(draft.workplaces[0]!.id);
+  const add = () => {
+    edit((c) => c.services.push({ id: newId(cs, c.services), workplaceId, letter, name: { cs, en: en || cs }, typicalServiceMinutes: 10 }));
+    setCs('');
+    setEn('');
+    setLetter('');
+  };
+  return (
+    <fieldset>
+      <legend>{u.addService}</legend>
+      <div class="row">
+        <Field id="new-service-cs" label={u.newNameCs} input={{ value: cs, onInput: (e) => setCs(value(e)) }} />
+        <Field id="new-service-en" label={u.newNameEn} input={{ value: en, onInput: (e) => setEn(value(e)) }} />
+        <Field id="new-service-letter" label={s.letter} input={{ maxLength: 1, size: 2, value: letter, onInput: (e) => setLetter(value(e).toUpperCase()) }} />
+        <div class="field">
+          <label for="new-service-workplace">{u.workplace}</label>
+          <select id="new-service-workplace" value={workplaceId} onChange={(e) => setWorkplaceId((e.target as HTMLSelectElement).value)}>
+            {draft.workplaces.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.name[language]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <button type="button" disabled={cs.trim() === '' || !/^[A-Z]$/.test(letter)} onClick={add}>
+        {u.addService}
+      </button>
+    </fieldset>
   );
 }
 

@@ -8,7 +8,9 @@ import { hoursToText, textToHours } from './hours-text.ts';
 import { MailPanel } from './mail-panel.tsx';
 import { Outcome } from './outcome.tsx';
 import { type Refusal, refusal } from './refusal.ts';
+import { SettingsDevices } from './settings-devices.tsx';
 import { SettingsLists } from './settings-lists.tsx';
+import { NewWorkplace, SettingsOffice } from './settings-office.tsx';
 import { staffCall } from './staff-call.ts';
 import type { StaffPageProps } from './staff-page-props.ts';
 
@@ -42,8 +44,10 @@ function withHours(draft: OfficeConfig, texts: Hours): { config: OfficeConfig; b
 }
 
 /**
- * The office administrator's settings: services and letters, online places, workplaces with their
- * capacity and hours, counters and their services, closed and special days, the hold time. Checked
+ * The office administrator's settings, the whole office: its name and addresses, workplaces with
+ * their capacity and hours, services and letters, online places, counters and their services,
+ * kiosks and their buttons, hall screens, closed and special days, the hold time; each part added
+ * and removed here. Checked
  * first (which bookings it strands), then saved; the devices follow at once.
  */
 export function SettingsPage(props: StaffPageProps) {
@@ -106,6 +110,7 @@ export function SettingsPage(props: StaffPageProps) {
       await load();
     } else setMessage(failure(r.error));
   };
+  const part = { t, language, draft, edit, at };
   const hourField = (key: string, label: string) => (
     <div class="field hours" key={key}>
       <label for={`h-${key}`}>{label}</label>
@@ -127,6 +132,8 @@ export function SettingsPage(props: StaffPageProps) {
         {s.hoursHint}
       </p>
 
+      <SettingsOffice {...part} />
+
       <h2>{s.officeHours}</h2>
       <div class="week">{weekdays.map((d) => hourField(officeKey(d), s.weekdays[d]))}</div>
 
@@ -134,6 +141,20 @@ export function SettingsPage(props: StaffPageProps) {
       {draft.workplaces.map((w, k) => (
         <fieldset key={w.id}>
           <legend>{w.name[language]}</legend>
+          <div class="row">
+            <Field
+              id={`workplace-cs-${w.id}`}
+              label={t.setup.workplaceNameCs}
+              error={at('workplaces', k, 'name', 'cs')}
+              input={{ value: w.name.cs, onInput: (e) => edit((c) => (c.workplaces[k]!.name.cs = (e.target as HTMLInputElement).value)) }}
+            />
+            <Field
+              id={`workplace-en-${w.id}`}
+              label={t.setup.workplaceNameEn}
+              error={at('workplaces', k, 'name', 'en')}
+              input={{ value: w.name.en, onInput: (e) => edit((c) => (c.workplaces[k]!.name.en = (e.target as HTMLInputElement).value)) }}
+            />
+          </div>
           <Field
             id={`capacity-${w.id}`}
             label={s.capacity}
@@ -172,10 +193,15 @@ export function SettingsPage(props: StaffPageProps) {
             {s.ownHours}
           </label>
           {hours[workplaceKey(w.id, 'mon')] !== undefined ? <div class="week">{weekdays.map((d) => hourField(workplaceKey(w.id, d), `${w.name[language]}: ${s.weekdays[d]}`))}</div> : null}
+          <button type="button" onClick={() => edit((c) => c.workplaces.splice(k, 1))}>
+            {t.setup.removeWorkplace(w.name[language])}
+          </button>
         </fieldset>
       ))}
+      <NewWorkplace {...part} />
 
-      <SettingsLists t={t} language={language} draft={draft} edit={edit} at={at} />
+      <SettingsLists {...part} />
+      <SettingsDevices {...part} />
 
       <Field
         id="hold-minutes"

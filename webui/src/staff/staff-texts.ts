@@ -3,6 +3,7 @@ import type { DeviceAlertKind, StaffBookingStatus } from '../../../shared/contra
 import { plural } from '../../../shared/texts/plural.ts';
 import { tied } from '../texts.ts';
 import { devicesCs, devicesEn } from './devices-texts.ts';
+import { officeSetupCs, officeSetupEn } from './office-setup-texts.ts';
 import { settingsCs, settingsEn } from './settings-texts.ts';
 
 /** Every text of the staff pages, Czech first, English as the alternative. */
@@ -119,6 +120,7 @@ const cs = {
   },
   ...settingsCs,
   ...devicesCs,
+  ...officeSetupCs,
   statistics: {
     heading: 'Statistiky',
     from: 'Od',
@@ -285,6 +287,7 @@ const en: StaffTexts = {
   },
   ...settingsEn,
   ...devicesEn,
+  ...officeSetupEn,
   statistics: {
     heading: 'Statistics',
     from: 'From',
