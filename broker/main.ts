@@ -5,6 +5,7 @@ import { clockFromSettings } from '../shared/clock.ts';
 import { clockEpoch } from './clock-anchor.ts';
 import { loadOfficeConfig } from './config-file.ts';
 import { dataFormat, prepareDataDir } from './data-format.ts';
+import { httpsFromEnv } from './http/https-files.ts';
 import { parseTrustProxy } from './http/proxy-trust.ts';
 import { createLogger } from './log.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -43,6 +44,7 @@ const server = await startOfficeServer({
   mqttPort: mqttTls && env.FRONTA_MQTT_PLAIN !== '1' ? null : Number(env.FRONTA_MQTT_PORT ?? 1883),
   mqttTls,
   httpPort: Number(env.FRONTA_HTTP_PORT ?? 8080),
+  https: httpsFromEnv(env),
   simulating: env.FRONTA_SIMULATION === '1',
   mailRequired: env.FRONTA_SIMULATION !== '1' && env.FRONTA_MAIL_OUTBOX !== '1',
   trustProxy: parseTrustProxy(env.FRONTA_TRUST_PROXY),
@@ -50,7 +52,7 @@ const server = await startOfficeServer({
 });
 // Tells a parent process (scripts/office.ts, the tests) the ports the OS chose, and the commands
 // on this machine (scripts/booking.ts, scripts/staff.ts) where to reach this server.
-const ready = { mqttPort: server.mqttPort, mqttsPort: server.mqttsPort, httpPort: server.httpPort };
+const ready = { mqttPort: server.mqttPort, mqttsPort: server.mqttsPort, httpPort: server.httpPort, httpsPort: server.httpsPort };
 await writeFile(join(dataDir, 'server.json'), `${JSON.stringify(ready)}\n`);
 console.log(JSON.stringify({ ready: true, ...ready }));
 

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:net';
 import { hostname } from 'node:os';
@@ -14,6 +16,8 @@ import { DayTimer } from './engine/day-timer.ts';
 import { QueueEngine } from './engine/queue-engine.ts';
 import { createHttpListener, type HttpTimeouts } from './http/http-listener.ts';
 import { createHttpServer, type RouteEntry } from './http/http-server.ts';
+import { type HttpsFiles, readPair, reloadOnChange } from './http/https-files.ts';
+import { plainFront } from './http/plain-front.ts';
 import type { TrustProxy } from './http/proxy-trust.ts';
 import { createLogger, type LogSink } from './log.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -62,7 +66,10 @@ export interface OfficeServerOptions {
   mqttPort?: number | null;
   /** MQTT over TLS (mqtt-tls.ts), with the certificate and key as PEM; port 0 lets the OS choose. */
   mqttTls?: MqttTls;
+  /** Plain HTTP; beside HTTPS it answers this machine's commands and redirects everyone else (plain-front.ts). */
   httpPort?: number;
+  /** The server's own HTTPS, from certificate and key files reloaded when they change (https-files.ts). */
+  https?: HttpsFiles;
   logSink?: LogSink;
   /** Opens the simulation-only topics and the virtual office's login (scripts/office.ts); never in production. */
   simulating?: boolean;
@@ -79,10 +86,12 @@ export interface OfficeServer {
   /** Null without a certificate. */
   mqttsPort: number | null;
   httpPort: number;
+  /** Null without HTTPS. */
+  httpsPort: number | null;
   stop(): Promise<void>;
 }
 
-const listen = (server: Server | import('node:http').Server, port: number, host: string) =>
+const listen = (server: Server | HttpServer, port: number, host: string) =>
   new Promise<number>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
@@ -97,21 +106,34 @@ const defaultDeviceFiles = fileURLToPath(new URL('../dist/device-files', import.
  */
 export async function startOfficeServer(options: OfficeServerOptions): Promise<OfficeServer> {
   const log = createLogger('broker', options.logSink);
-  const httpListener = createHttpListener(options.httpTimeouts);
-  const httpPort = await listen(httpListener.server, options.httpPort ?? 0, options.host ?? '127.0.0.1');
+  const host = options.host ?? '127.0.0.1';
+  const httpListener = createHttpListener(options.httpTimeouts, options.https && (await readPair(options.https)));
+  let mainPort = 0;
+  const front = options.https && plainFront(httpListener.handle, () => mainPort);
   try {
-    return await startOn(options, log, httpListener, httpPort);
+    mainPort = await listen(httpListener.server, options.https ? options.https.port : (options.httpPort ?? 0), host);
+    const ports = front ? { http: await listen(front, options.httpPort ?? 0, host), https: mainPort as number | null } : { http: mainPort, https: null };
+    return await startOn(options, log, httpListener, ports, front);
   } catch (error) {
     // A start that fails (saved settings that no longer validate, a port taken) leaves nothing listening.
     httpListener.server.close();
+    front?.close();
     throw error;
   }
 }
 
-/** Everything after the HTTP socket, which is already listening on `httpPort` and waiting for `open()`. */
-async function startOn(options: OfficeServerOptions, log: ReturnType<typeof createLogger>, httpListener: ReturnType<typeof createHttpListener>, httpPort: number): Promise<OfficeServer> {
+/** Everything after the HTTP sockets, which are already listening and waiting for `open()`; `front`: plain HTTP beside HTTPS. */
+async function startOn(
+  options: OfficeServerOptions,
+  log: ReturnType<typeof createLogger>,
+  httpListener: ReturnType<typeof createHttpListener>,
+  ports: { http: number; https: number | null },
+  front: HttpServer | undefined,
+): Promise<OfficeServer> {
   const { store, clock, host = '127.0.0.1' } = options;
-  const settings = new OfficeSettings(options.settingsStore ?? new MemoryDocumentStore(), options.config, derivedBase(host, httpPort, hostname()));
+  const httpPort = ports.http;
+  const publicBase = ports.https === null ? derivedBase(host, httpPort, hostname()) : derivedBase(host, ports.https, hostname(), 'https');
+  const settings = new OfficeSettings(options.settingsStore ?? new MemoryDocumentStore(), options.config, publicBase);
   if ((await settings.start()) === 'saved') log.info('using the settings saved by an administrator (settings.json), not the initial configuration');
   const config = settings.config;
   // The one configuration in force, read by each part when it uses it; the engine alone keeps its own
@@ -215,8 +237,9 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
   });
   mqttPort = options.mqttPort === null ? null : await listen(tcp, options.mqttPort ?? 0, host);
   mqttsPort = tls ? await listen(tls, options.mqttTls!.port, host) : null;
+  const stopReloading = options.https ? reloadOnChange(httpListener.server as unknown as HttpsServer, options.https, log) : () => {};
   httpListener.open();
-  log.info('office server ready', { mqttPort, mqttsPort, httpPort, day: engine.currentDay() });
+  log.info('office server ready', { mqttPort, mqttsPort, httpPort, httpsPort: ports.https, day: engine.currentDay() });
 
   return {
     engine,
@@ -226,7 +249,9 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
     mqttPort,
     mqttsPort,
     httpPort,
+    httpsPort: ports.https,
     async stop() {
+      stopReloading();
       dayTimer.stop();
       presence.stop();
       await bridge.stop();
@@ -235,8 +260,9 @@ async function startOn(options: OfficeServerOptions, log: ReturnType<typeof crea
       for (const ws of http.sockets.clients) ws.terminate();
       http.sockets.close();
       http.server.closeAllConnections();
-      const closed = (server: Server | undefined) => new Promise<void>((resolve) => (server?.listening ? server.close(() => resolve()) : resolve()));
-      await Promise.all([closed(tcp), closed(tls), http.app.close()]);
+      const closed = (server: Server | HttpServer | undefined) => new Promise<void>((resolve) => (server?.listening ? server.close(() => resolve()) : resolve()));
+      front?.closeAllConnections();
+      await Promise.all([closed(tcp), closed(tls), closed(front), http.app.close()]);
       // Listened on by us, not by Fastify's listen(): closed here, so a restart can take the same port.
       await new Promise<void>((resolve) => (httpListener.server.listening ? httpListener.server.close(() => resolve()) : resolve()));
       bookings.stop();

@@ -29,7 +29,7 @@ install -d -o root -g root /opt/fronta
 cp -a "$here/." /opt/fronta/
 chown -R root:root /opt/fronta
 (cd /opt/fronta && npm ci --strict-allow-scripts --engine-strict --no-audit --no-fund && npm run build:web && npm run build:device-package)
-deploy/device-debs.sh /opt/fronta/dist/device-files/debs
+/opt/fronta/deploy/device-debs.sh /opt/fronta/dist/device-files/debs
 install -d -m 0750 -o root -g fronta /etc/fronta
 install -d /etc/systemd/journald.conf.d
 install -m 0644 /opt/fronta/deploy/journald/fronta.conf /etc/systemd/journald.conf.d/fronta.conf

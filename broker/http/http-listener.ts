@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 
 export interface HttpTimeouts {
   headersMs: number;
@@ -20,18 +21,21 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
  * The HTTP socket, listening before the rest of the server is built: the port the OS chose is
  * part of the public address (tickets' QR codes, e-mail links), which the engine needs at its start.
  * Requests that arrive before `open()` wait for it: nothing is answered before the state is loaded.
+ * With `tls` (the certificate and key as PEM) it speaks HTTPS; `handle` answers a request that
+ * arrived on another socket (this machine's own commands on plain HTTP beside HTTPS).
  */
-export function createHttpListener(overrides: Partial<HttpTimeouts> = {}): { server: Server; attach(handler: Handler): void; open(): void } {
+export function createHttpListener(overrides: Partial<HttpTimeouts> = {}, tls?: { cert: string; key: string }): { server: Server; attach(handler: Handler): void; open(): void; handle: Handler } {
   const limits = { ...httpTimeouts, ...overrides };
   let handler: Handler | undefined;
   let open!: () => void;
   const opened = new Promise<void>((resolve) => (open = resolve));
   // A client that sends its request slowly, or opens a connection and says nothing, holds a socket
   // and memory: every phase has its limit, checked often enough to be kept (Node's default is 30 s).
-  const server = createServer({ headersTimeout: limits.headersMs, requestTimeout: limits.requestMs, connectionsCheckingInterval: Math.min(1000, limits.headersMs) }, (req, res) => {
-    void opened.then(() => handler!(req, res));
-  });
+  const handle: Handler = (req, res) => void opened.then(() => handler!(req, res));
+  const options = { headersTimeout: limits.headersMs, requestTimeout: limits.requestMs, connectionsCheckingInterval: Math.min(1000, limits.headersMs) };
+  // An https.Server is an http.Server with TLS underneath: Fastify and ws use it the same way.
+  const server = tls ? (createHttpsServer({ ...options, ...tls }, handle) as unknown as Server) : createServer(options, handle);
   server.keepAliveTimeout = limits.keepAliveMs;
   server.setTimeout(limits.idleMs);
-  return { server, attach: (h) => (handler = h), open };
+  return { server, attach: (h) => (handler = h), open, handle };
 }

@@ -9,9 +9,10 @@ export function publicBase(config: OfficeConfig): string {
 }
 
 /** The address a server started on `host`:`port` is reached at, for a configuration that names none. */
-export function derivedBase(host: string, port: number, machineName: string): string {
+export function derivedBase(host: string, port: number, machineName: string, scheme: 'http' | 'https' = 'http'): string {
   const name = host === '127.0.0.1' || host === '::1' || host === 'localhost' ? 'localhost' : host === '0.0.0.0' || host === '::' ? machineName : host;
-  return `http://${name.includes(':') ? `[${name}]` : name}:${port}`;
+  const shownPort = scheme === 'https' && port === 443 ? '' : `:${port}`;
+  return `${scheme}://${name.includes(':') ? `[${name}]` : name}${shownPort}`;
 }
 
 /** The configuration with its public address: the configured one, or else `fallback`. */
