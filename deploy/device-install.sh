@@ -13,6 +13,19 @@ code="${1:-}"
 [ "$(id -u)" -eq 0 ] || { echo "run as root (sudo)" >&2; exit 2; }
 files="$server/device/files"
 
+# Units are enabled, and started where systemd runs; a root being prepared (a chroot, an image)
+# has no running systemd, and gets them enabled for its first boot.
+running_systemd() { [ -d /run/systemd/system ]; }
+start_units() {
+  if running_systemd; then
+    systemctl daemon-reload
+    systemctl enable "$@"
+    systemctl restart "$@"
+  else
+    systemctl --root=/ enable "$@"
+  fi
+}
+
 # The packages come from the office server's cache (deploy/device-debs.sh made it there), so this
 # Pi needs no internet; a Pi that has it may also use its usual sources.
 echo "deb [trusted=yes] $files/debs ./" > /etc/apt/sources.list.d/fronta-office.list
@@ -38,7 +51,8 @@ mv "$unpacked/fronta-device" /opt/fronta
 rm -rf /opt/fronta.old
 
 install -d -m 0750 -o root -g fronta /etc/fronta
-enrolled=$(node /opt/fronta/dist/device.mjs enrol "$server" "$code" /etc/fronta/device.json)
+# --use-openssl-ca: over HTTPS, trust what the system trusts (the town's own CA, once installed in /usr/local/share/ca-certificates).
+enrolled=$(node --use-openssl-ca /opt/fronta/dist/device.mjs enrol "$server" "$code" /etc/fronta/device.json)
 chgrp fronta /etc/fronta/device.json && chmod 0640 /etc/fronta/device.json
 role=$(node -e 'console.log(JSON.parse(process.argv[1]).role)' "$enrolled")
 
@@ -46,19 +60,17 @@ install -m 0644 /opt/fronta/deploy/udev/99-fronta.rules /etc/udev/rules.d/99-fro
 install -d /etc/systemd/journald.conf.d
 install -m 0644 /opt/fronta/deploy/journald/fronta.conf /etc/systemd/journald.conf.d/fronta.conf
 if udevadm control --reload-rules 2>/dev/null; then udevadm trigger || true; fi
-systemctl restart systemd-journald || true
+if running_systemd; then systemctl restart systemd-journald; fi
 # The office server is the office's clock.
 server_host=$(node -e 'console.log(new URL(process.argv[1]).hostname)' "$server")
 sed -i '/^pool /d;/^server /d' /etc/chrony/chrony.conf
 echo "server $server_host iburst" >> /etc/chrony/chrony.conf
-systemctl restart chrony || true
+if running_systemd; then systemctl restart chrony; fi
 
 case "$role" in
   kiosk|counter)
     install -m 0644 /opt/fronta/deploy/systemd/fronta-device.service /etc/systemd/system/
-    systemctl daemon-reload
-    systemctl enable fronta-device
-    systemctl restart fronta-device || true
+    start_units fronta-device
     echo "Check the hardware: sudo -u fronta node /opt/fronta/dist/device-check.mjs /etc/fronta/device.json"
     ;;
   display)
@@ -77,10 +89,8 @@ case "$role" in
     else
       # No desktop: cage runs Chromium alone on the console.
       install -m 0644 /opt/fronta/deploy/systemd/fronta-hall-screen.service /etc/systemd/system/
-      systemctl daemon-reload
-      systemctl set-default graphical.target
-      systemctl enable fronta-hall-screen
-      systemctl restart fronta-hall-screen || true
+      systemctl --root=/ set-default graphical.target
+      start_units fronta-hall-screen
     fi
     ;;
 esac

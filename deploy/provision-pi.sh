@@ -10,6 +10,18 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 [ "$(id -u)" -eq 0 ] || { echo "run as root (sudo)" >&2; exit 2; }
 
+# Units are enabled, and started where systemd runs; a root being prepared (a chroot, an image)
+# has no running systemd, and gets them enabled for its first boot.
+running_systemd() { [ -d /run/systemd/system ]; }
+start_units() {
+  if running_systemd; then
+    systemctl daemon-reload
+    systemctl enable "$@"
+    systemctl restart "$@"
+  else
+    systemctl --root=/ enable "$@"
+  fi
+}
 node_major() { node -e 'console.log(process.versions.node.split(".")[0])' 2>/dev/null || echo 0; }
 
 apt-get update -qq
@@ -33,7 +45,7 @@ chown -R root:root /opt/fronta
 install -d -m 0750 -o root -g fronta /etc/fronta
 install -d /etc/systemd/journald.conf.d
 install -m 0644 /opt/fronta/deploy/journald/fronta.conf /etc/systemd/journald.conf.d/fronta.conf
-systemctl restart systemd-journald || true
+if running_systemd; then systemctl restart systemd-journald; fi
 
 install -d -m 0750 -o fronta -g fronta /var/lib/fronta
 # Written by root (the redirect), readable by the server through its group.
@@ -43,7 +55,5 @@ install -m 0644 /opt/fronta/deploy/systemd/fronta-server.service /etc/systemd/sy
 install -m 0644 /opt/fronta/deploy/systemd/fronta-backup.service /opt/fronta/deploy/systemd/fronta-backup.timer /etc/systemd/system/
 # The server is the office's clock: devices follow it (stale presses are judged by it).
 grep -q '^allow' /etc/chrony/chrony.conf || echo 'allow all' >> /etc/chrony/chrony.conf
-systemctl daemon-reload
-systemctl enable chrony fronta-server
-systemctl restart chrony fronta-server || true
+start_units chrony fronta-server
 echo "Fronta server: done. Next: the first administrator (deploy/README.md, step 2.5), then Nastavení and Zařízení on the staff pages."

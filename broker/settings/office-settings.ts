@@ -9,12 +9,15 @@ import type { DocumentStore } from '../store/document-store.ts';
  * administrator saves settings, `settings.json` in the data directory holds them and is read from
  * then on. Only the settings service changes it, whole and durably. The object in force is replaced,
  * never mutated, so a part that derives something from it (the availability cache) knows by its
- * identity whether it changed.
+ * identity whether it changed. The mail part always comes from the server's configuration file:
+ * the relay and its password belong to whoever runs the server (`npm run mail`), and a file
+ * changed there after the settings were first saved must not be shadowed by the saved copy.
  */
 export class OfficeSettings {
   /** As configured or saved: what the settings page shows and saves. */
   private current: OfficeConfig;
   private inForceNow: OfficeConfig;
+  private readonly initialMail: OfficeConfig['mail'];
 
   /** `publicBase`: the address the server derived from how it was started, for a configuration that names none. */
   constructor(
@@ -23,6 +26,7 @@ export class OfficeSettings {
     private readonly publicBase: string,
   ) {
     this.current = initial;
+    this.initialMail = initial.mail;
     this.inForceNow = this.inForce(initial);
   }
 
@@ -32,8 +36,8 @@ export class OfficeSettings {
     if (text === null) return 'initial';
     const result = validateOfficeConfig(JSON.parse(text));
     if (!result.ok) throw new Error(`invalid saved settings:\n  ${result.error.errors.join('\n  ')}`);
-    this.current = result.data;
-    this.inForceNow = this.inForce(result.data);
+    this.current = { ...result.data, mail: this.initialMail };
+    this.inForceNow = this.inForce(this.current);
     return 'saved';
   }
 
@@ -53,8 +57,9 @@ export class OfficeSettings {
   }
 
   async save(config: OfficeConfig): Promise<void> {
-    await this.store.write(`${JSON.stringify(config, null, 2)}\n`);
-    this.current = config;
-    this.inForceNow = this.inForce(config);
+    const saved = { ...config, mail: this.initialMail };
+    await this.store.write(`${JSON.stringify(saved, null, 2)}\n`);
+    this.current = saved;
+    this.inForceNow = this.inForce(saved);
   }
 }

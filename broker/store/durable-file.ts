@@ -1,4 +1,4 @@
-import { open, rename } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 
@@ -7,9 +7,11 @@ import type { Adapter } from 'lowdb';
  * text, never a mix: write a temp file, fsync it, rename it over, fsync the directory (the rename
  * is durable only once the directory is). lowdb's own TextFile adapter skips both fsyncs.
  */
-export async function writeFileDurably(path: string, text: string): Promise<void> {
+export async function writeFileDurably(path: string, text: string, mode = 0o666): Promise<void> {
   const temp = `${path}.tmp`;
-  const file = await open(temp, 'w');
+  // The temp file is made anew with `mode` (a secret's 0600 from its first byte).
+  await rm(temp, { force: true });
+  const file = await open(temp, 'w', mode);
   try {
     await file.writeFile(text, 'utf8');
     await file.sync();

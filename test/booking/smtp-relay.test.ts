@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,8 +7,10 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { loadOfficeConfig } from '../../broker/config-file.ts';
 import { createLogger } from '../../broker/log.ts';
 import { createMailer } from '../../broker/mail/mailer.ts';
+import { kostelecOffice } from '../../shared/config/kostelec.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const run = promisify(execFile);
@@ -65,6 +67,41 @@ test("mail goes to the relay over STARTTLS with the login from a password file, 
     assert.is(received.length, 1);
 
     assert.throws(() => createMailer({ from: 'x <x@example.cz>', transport }, dir.path, quiet, {}), /FRONTA_SMTP_PASSWORD_FILE/, 'a login without a password stops the start, saying where it goes');
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await dir.remove();
+  }
+});
+
+test('`npm run mail` sets the relay without editing JSON: the mail part checked by the schema, the password in a file only its owner reads, named to the unit; the server then mails through it; a bad setting writes nothing', async () => {
+  const dir = await tempDir();
+  const { server, port, received, ca } = await relay({ startTls: true }, dir.path);
+  const configPath = join(dir.path, 'office.json');
+  const passwordFile = join(dir.path, 'smtp-password');
+  const unitDir = join(dir.path, 'fronta-server.service.d');
+  writeFileSync(configPath, JSON.stringify(kostelecOffice));
+  const setMail = (...args: string[]) =>
+    run(process.execPath, ['--import', 'tsx', join(root, 'scripts/mail.ts'), '--config', configPath, '--password-file', passwordFile, '--unit-dir', unitDir, ...args], {
+      cwd: root,
+      env: { ...process.env, FRONTA_SMTP_PASSWORD: 'heslo-z-tajneho-souboru' },
+    });
+  try {
+    const refused = await setMail('--from', 'bez adresy', '--host', '127.0.0.1', '--port', 'není číslo').then(
+      () => 'written',
+      (e: { stderr: string }) => e.stderr,
+    );
+    assert.match(refused, 'not written');
+    assert.equal(JSON.parse(readFileSync(configPath, 'utf8')), kostelecOffice, 'nothing written');
+
+    await setMail('--from', 'Městský úřad <objednavky@example.cz>', '--host', '127.0.0.1', '--port', String(port), '--user', 'objednavky', '--ca', ca);
+    assert.is((statSync(passwordFile).mode & 0o777).toString(8), '600');
+    const dropIn = readFileSync(join(unitDir, 'mail.conf'), 'utf8');
+    assert.is(dropIn, `[Service]\nEnvironment=FRONTA_SMTP_PASSWORD_FILE=${passwordFile}\n`);
+    const config = await loadOfficeConfig(configPath);
+    const mailer = createMailer(config.mail, dir.path, quiet, { FRONTA_SMTP_PASSWORD_FILE: /FRONTA_SMTP_PASSWORD_FILE=(.*)/.exec(dropIn)![1] });
+    await mailer.send(message);
+    mailer.close();
+    assert.equal(received, [{ user: 'objednavky', text: 'Kód 12345678', secure: true }]);
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await dir.remove();

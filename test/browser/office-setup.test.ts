@@ -40,7 +40,10 @@ test('an administrator builds out the office on the staff pages: renames it, add
     await page.locator('#new-kiosk-id').fill('kiosk-patro');
     await page.locator('#new-kiosk-name').fill('Kiosek v patře');
     await page.getByRole('button', { name: 'Přidat kiosek' }).click();
-    await page.getByRole('group', { name: /Kiosek v patře/ }).getByLabel('Tlačítko 1').selectOption({ label: 'J – Stavební povolení' });
+    await page
+      .getByRole('group', { name: /Kiosek v patře/ })
+      .getByLabel('Tlačítko 1')
+      .selectOption({ label: 'J – Stavební povolení' });
     await page.getByRole('button', { name: 'Zkontrolovat změny' }).click();
     await page.getByRole('button', { name: 'Uložit nastavení' }).click();
     await page.getByText(/^Uloženo/).waitFor();
@@ -73,7 +76,10 @@ test('an administrator builds out the office on the staff pages: renames it, add
     assert.is(received.officeName.cs, 'Městský úřad Kostelec n. O.');
     kiosk.end(true);
     await page.reload();
-    await page.getByRole('row', { name: /Kiosek v patře/ }).getByText(/^Zapojeno/).waitFor();
+    await page
+      .getByRole('row', { name: /Kiosek v patře/ })
+      .getByText(/^Zapojeno/)
+      .waitFor();
     assert.is((await staffClient(base).login('reditelka')).status, 200);
   } finally {
     await browser.close();

@@ -150,9 +150,11 @@ test('a counter added in the settings logs in once enrolled, with its role; one 
     watcher.end(true);
 
     const kioskAsCounter = structuredClone(config);
+    kioskAsCounter.kiosks = kioskAsCounter.kiosks.filter((k: { id: string }) => k.id !== 'kiosk-hala');
     kioskAsCounter.counters.push({ id: 'kiosk-hala', number: 9, serviceIds: ['zivnosti'] });
     const refused = await admin.call('PUT', '/api/staff/settings', { config: kioskAsCounter, cancelAffected: false });
     assert.equal([refused.status, refused.body!.error.code], [400, 'invalidRequest']);
+    assert.match(refused.body!.error.detail, 'a device keeps its role');
   } finally {
     await office.stop();
     await dir.remove();

@@ -5,7 +5,7 @@ import { FileDocumentStore } from '../../broker/store/document-store.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { bookingClient } from '../support/booking-client.ts';
 import { eventually } from '../support/eventually.ts';
-import { runOffice } from '../support/office-fixture.ts';
+import { kostelec, runOffice } from '../support/office-fixture.ts';
 import { calendarOf, smtpInbox } from '../support/smtp-inbox.ts';
 import { addAccount, adminToken, staffClient } from '../support/staff-client.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -63,7 +63,7 @@ test('shorter hours: the bookings they strand are listed first, then cancelled w
   }
 });
 
-test('a change the schema refuses, one that renames a device or touches the mail transport, and a clerk’s change, all change nothing', async () => {
+test('a change the schema refuses, one that moves a device’s id to another role or touches the mail transport, and a clerk’s change, all change nothing', async () => {
   const { office, base, admin, settings } = await officeWithStaff();
   try {
     const before = await settings();
@@ -78,10 +78,11 @@ test('a change the schema refuses, one that renames a device or touches the mail
     const letter = refused.body!.error.issues.find((i: { path: unknown[] }) => i.path.join('.') === 'config.services.0.letter');
     assert.equal(letter?.message, { cs: 'jedno velké písmeno A–Z', en: 'expected one capital letter A-Z' });
 
-    const renamed = structuredClone(before);
-    renamed.kiosks[0]!.id = 'kiosk-nova';
-    renamed.services[0]!.name.cs = 'Pokladna (nová)';
-    assert.match((await admin.call('PUT', '/api/staff/settings', { config: renamed })).body!.error.detail, 'provisioning');
+    const moved = structuredClone(before);
+    moved.counters[0]!.id = moved.kiosks[0]!.id;
+    moved.kiosks.shift();
+    moved.services[0]!.name.cs = 'Pokladna (nová)';
+    assert.match((await admin.call('PUT', '/api/staff/settings', { config: moved })).body!.error.detail, 'a device keeps its role');
     const mail = structuredClone(before);
     mail.mail.from = 'Jiný <jiny@example.cz>';
     assert.match((await admin.call('PUT', '/api/staff/settings', { config: mail })).body!.error.detail, 'mail transport');
@@ -99,7 +100,7 @@ test('a change the schema refuses, one that renames a device or touches the mail
   }
 });
 
-test('saved settings outlive a restart and win over the initial configuration', async () => {
+test('saved settings outlive a restart and win over the initial configuration, except the mail, which the server’s configuration file keeps', async () => {
   const dir = await tempDir();
   const store = () => new FileDocumentStore(join(dir.path, 'settings.json'));
   const first = await officeWithStaff({ settingsStore: store() });
@@ -111,8 +112,12 @@ test('saved settings outlive a restart and win over the initial configuration', 
   } finally {
     await first.office.stop();
   }
-  const second = await runOffice({ settingsStore: store() });
+  const relayChanged = kostelec((c) => {
+    c.mail = { from: 'Městský úřad <objednavky@example.cz>', transport: { kind: 'outbox', dir: 'outbox' } };
+  });
+  const second = await runOffice({ settingsStore: store(), config: relayChanged });
   try {
+    assert.is(second.server.engine.config.mail.from, 'Městský úřad <objednavky@example.cz>', 'the mail changed in the file since the settings were saved');
     assert.equal(second.server.engine.config.office.specialDays, [{ date: '2026-12-31', hours: [{ from: '08:00', to: '11:00' }] }]);
     assert.is(second.server.engine.config.workplaces.find((w) => w.id === 'pokladna')!.walkInCapacityPerDay, 90);
   } finally {

@@ -1,4 +1,5 @@
 import type { HttpTimeouts } from '../../broker/http/http-listener.ts';
+import type { HttpsFiles } from '../../broker/http/https-files.ts';
 import type { TrustProxy } from '../../broker/http/proxy-trust.ts';
 import { createLogger } from '../../broker/log.ts';
 import { createMailer, type Mailer } from '../../broker/mail/mailer.ts';
@@ -66,6 +67,8 @@ export interface OfficeOptions {
   trustProxy?: TrustProxy;
   /** What device Pis install from the server (scripts/device-package.ts). */
   deviceFiles?: string;
+  /** The server's own HTTPS (certificate and key files). */
+  https?: HttpsFiles;
   httpTimeouts?: Partial<HttpTimeouts>;
 }
 
@@ -97,6 +100,7 @@ export async function runOffice(options: OfficeOptions = {}): Promise<RunningOff
     mailRequired: options.mailRequired,
     trustProxy: options.trustProxy,
     deviceFiles: options.deviceFiles,
+    https: options.https,
     httpTimeouts: options.httpTimeouts,
   });
   const brokerUrl = `mqtt://127.0.0.1:${server.mqttPort}`;

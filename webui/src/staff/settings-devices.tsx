@@ -19,18 +19,8 @@ export function SettingsDevices({ t, language, draft, edit, at }: SettingsPartPr
   const [displayName, setDisplayName] = useState('');
   const nameFields = (key: string, part: 'kiosks' | 'displays', k: number, item: { name: { cs: string; en: string } }) => (
     <div class="row">
-      <Field
-        id={`${key}-cs`}
-        label={s.nameCs}
-        error={at(part, k, 'name', 'cs')}
-        input={{ value: item.name.cs, onInput: (e) => edit((c) => (c[part][k]!.name.cs = value(e))) }}
-      />
-      <Field
-        id={`${key}-en`}
-        label={s.nameEn}
-        error={at(part, k, 'name', 'en')}
-        input={{ value: item.name.en, onInput: (e) => edit((c) => (c[part][k]!.name.en = value(e))) }}
-      />
+      <Field id={`${key}-cs`} label={s.nameCs} error={at(part, k, 'name', 'cs')} input={{ value: item.name.cs, onInput: (e) => edit((c) => (c[part][k]!.name.cs = value(e))) }} />
+      <Field id={`${key}-en`} label={s.nameEn} error={at(part, k, 'name', 'en')} input={{ value: item.name.en, onInput: (e) => edit((c) => (c[part][k]!.name.en = value(e))) }} />
     </div>
   );
   const firstService = draft.services[0]!.id;
@@ -109,10 +99,7 @@ export function SettingsDevices({ t, language, draft, edit, at }: SettingsPartPr
             </div>
           ))}
           {at('kiosks', k, 'buttons') ? <p class="error">{at('kiosks', k, 'buttons')}</p> : null}
-          <button
-            type="button"
-            onClick={() => edit((c) => c.kiosks[k]!.buttons.push({ button: Math.max(0, ...c.kiosks[k]!.buttons.map((x) => x.button)) + 1, serviceId: firstService }))}
-          >
+          <button type="button" onClick={() => edit((c) => c.kiosks[k]!.buttons.push({ button: Math.max(0, ...c.kiosks[k]!.buttons.map((x) => x.button)) + 1, serviceId: firstService }))}>
             {u.addButton}
           </button>{' '}
           <button type="button" onClick={() => edit((c) => c.kiosks.splice(k, 1))}>

@@ -10,18 +10,8 @@ export function SettingsOffice({ t, draft, edit, at }: SettingsPartProps) {
     <>
       <h2>{u.office}</h2>
       <div class="row">
-        <Field
-          id="office-name-cs"
-          label={u.officeNameCs}
-          error={at('office', 'name', 'cs')}
-          input={{ value: draft.office.name.cs, onInput: (e) => edit((c) => (c.office.name.cs = value(e))) }}
-        />
-        <Field
-          id="office-name-en"
-          label={u.officeNameEn}
-          error={at('office', 'name', 'en')}
-          input={{ value: draft.office.name.en, onInput: (e) => edit((c) => (c.office.name.en = value(e))) }}
-        />
+        <Field id="office-name-cs" label={u.officeNameCs} error={at('office', 'name', 'cs')} input={{ value: draft.office.name.cs, onInput: (e) => edit((c) => (c.office.name.cs = value(e))) }} />
+        <Field id="office-name-en" label={u.officeNameEn} error={at('office', 'name', 'en')} input={{ value: draft.office.name.en, onInput: (e) => edit((c) => (c.office.name.en = value(e))) }} />
       </div>
       <Field
         id="office-address"
@@ -63,7 +53,14 @@ export function NewWorkplace({ t, draft, edit }: SettingsPartProps) {
   const add = () => {
     const model = draft.workplaces[0]!;
     edit((c) =>
-      c.workplaces.push({ id: newId(cs, c.workplaces), name: { cs, en: en || cs }, phone: model.phone, email: model.email, walkInCapacityPerDay: model.walkInCapacityPerDay, lastTicketMinutesBeforeClose: model.lastTicketMinutesBeforeClose }),
+      c.workplaces.push({
+        id: newId(cs, c.workplaces),
+        name: { cs, en: en || cs },
+        phone: model.phone,
+        email: model.email,
+        walkInCapacityPerDay: model.walkInCapacityPerDay,
+        lastTicketMinutesBeforeClose: model.lastTicketMinutesBeforeClose,
+      }),
     );
     setCs('');
     setEn('');
