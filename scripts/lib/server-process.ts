@@ -13,13 +13,14 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Runs the office server (broker/main.ts) as a child process and waits for its ready line; the
- * tests use it to kill -9 a real server, the office script to run one.
+ * tests use it to kill -9 a real server, the office script to run one. `checkout`: another
+ * checkout's server (an earlier release, for the upgrade fixture).
  */
-export async function startServerProcess(env: Record<string, string>, output: 'inherit' | 'ignore' = 'ignore'): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, output: 'inherit' | 'ignore' = 'ignore', checkout = root): Promise<ServerProcess> {
   // FRONTA_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server of a benchmark.
   const nodeArgs = process.env.FRONTA_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'broker/main.ts'], {
-    cwd: root,
+    cwd: checkout,
     env: { ...process.env, ...env },
     // The IPC channel ties the server's life to ours: it shuts down when we are gone (broker/main.ts).
     stdio: ['ignore', 'pipe', output, 'ipc'],
