@@ -13,18 +13,7 @@ code="${1:-}"
 [ "$(id -u)" -eq 0 ] || { echo "run as root (sudo)" >&2; exit 2; }
 files="$server/device/files"
 
-# Units are enabled, and started where systemd runs; a root being prepared (a chroot, an image)
-# has no running systemd, and gets them enabled for its first boot.
-running_systemd() { [ -d /run/systemd/system ]; }
-start_units() {
-  if running_systemd; then
-    systemctl daemon-reload
-    systemctl enable "$@"
-    systemctl restart "$@"
-  else
-    systemctl --root=/ enable "$@"
-  fi
-}
+# @units.sh: the office server writes deploy/units.sh here (running_systemd, start_units).
 
 # The packages come from the office server's cache (deploy/device-debs.sh made it there), so this
 # Pi needs no internet; a Pi that has it may also use its usual sources.

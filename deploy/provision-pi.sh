@@ -10,18 +10,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 [ "$(id -u)" -eq 0 ] || { echo "run as root (sudo)" >&2; exit 2; }
 
-# Units are enabled, and started where systemd runs; a root being prepared (a chroot, an image)
-# has no running systemd, and gets them enabled for its first boot.
-running_systemd() { [ -d /run/systemd/system ]; }
-start_units() {
-  if running_systemd; then
-    systemctl daemon-reload
-    systemctl enable "$@"
-    systemctl restart "$@"
-  else
-    systemctl --root=/ enable "$@"
-  fi
-}
+# shellcheck source=deploy/units.sh
+. "$here/deploy/units.sh"
 node_major() { node -e 'console.log(process.versions.node.split(".")[0])' 2>/dev/null || echo 0; }
 
 apt-get update -qq

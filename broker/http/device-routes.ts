@@ -46,6 +46,7 @@ export function deviceRoutes(app: FastifyInstance, { devices, sessions }: { devi
 /** Where a device Pi fetches what it installs (docs/DEVICES.md): the installer, the runtime's archive and the package cache. */
 export const deviceFilesPath = '/device/files/';
 const installer = fileURLToPath(new URL('../../deploy/device-install.sh', import.meta.url));
+const units = fileURLToPath(new URL('../../deploy/units.sh', import.meta.url));
 
 /**
  * What a device Pi without internet installs from this server: `/device/install.sh` (with this
@@ -54,7 +55,9 @@ const installer = fileURLToPath(new URL('../../deploy/device-install.sh', import
  */
 export async function deviceFileRoutes(app: FastifyInstance, dir: string): Promise<void> {
   app.get('/device/install.sh', async (req, reply) => {
-    const script = (await readFile(installer, 'utf8')).replaceAll('__FRONTA_SERVER__', `${req.protocol}://${req.host}`);
+    // One file, as `curl … | bash` runs it: the helpers it shares with provision-pi.sh written in.
+    const shared = (await readFile(units, 'utf8')).replace(/^# shellcheck shell=bash\n/m, '');
+    const script = (await readFile(installer, 'utf8')).replaceAll('__FRONTA_SERVER__', `${req.protocol}://${req.host}`).replace(/^# @units\.sh.*$/m, shared);
     return reply.type('text/x-shellscript; charset=utf-8').header('cache-control', 'no-store').send(script);
   });
   await app.register(fastifyStatic, { root: dir, prefix: deviceFilesPath, decorateReply: false, index: false, maxAge: 0 });
