@@ -46,4 +46,4 @@ install -m 0644 /opt/fronta/deploy/systemd/fronta-backup.service /opt/fronta/dep
 # The server is the office's clock: devices follow it (stale presses are judged by it).
 grep -q '^allow' /etc/chrony/chrony.conf || echo 'allow all' >> /etc/chrony/chrony.conf
 start_units chrony fronta-server
-echo "Fronta server: done. Next: the first administrator (deploy/README.md, step 2.5), then Nastavení and Zařízení on the staff pages."
+echo "Fronta server: done. Next: the first administrator (deploy/README.md, step 2.1), then Nastavení and Zařízení on the staff pages."

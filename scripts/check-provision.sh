@@ -55,11 +55,11 @@ for _ in $(seq 600); do [ -s "$server_root/var/lib/fronta/server.json" ] && brea
 http_port=$(node -e 'console.log(require(process.argv[1]).httpPort)' "$server_root/var/lib/fronta/server.json")
 base="http://127.0.0.1:$http_port"
 token=$(cat "$server_root/var/lib/fronta/admin-token")
-curl -fsS -X POST "$base/api/admin/staff" -H "authorization: Bearer $token" -H 'content-type: application/json' \
-  -d '{"username":"technik","name":"Technik","role":"admin","password":"zkušební-heslo-technika"}' >/dev/null
-login=$(curl -fsS -c "$work/cookies" -X POST "$base/api/staff/login" -H 'content-type: application/json' -d '{"username":"technik","password":"zkušební-heslo-technika"}')
+curl -sS --fail-with-body -X POST "$base/api/admin/staff" -H "authorization: Bearer $token" -H 'content-type: application/json' \
+  -d '{"username":"technik","name":"Technik","role":"admin","password":"kontrola-provozu-pi-2026"}' >/dev/null
+login=$(curl -sS --fail-with-body -c "$work/cookies" -X POST "$base/api/staff/login" -H 'content-type: application/json' -d '{"username":"technik","password":"kontrola-provozu-pi-2026"}')
 csrf=$(node -e 'console.log(JSON.parse(process.argv[1]).csrfToken)' "$login")
-code=$(curl -fsS -b "$work/cookies" -X POST "$base/api/staff/devices/prepazka-3/enrolment" -H "x-csrf-token: $csrf" | node -e 'let s="";process.stdin.on("data",c=>s+=c).on("end",()=>console.log(JSON.parse(s).code))')
+code=$(curl -sS --fail-with-body -b "$work/cookies" -X POST "$base/api/staff/devices/prepazka-3/enrolment" -H "x-csrf-token: $csrf" | node -e 'let s="";process.stdin.on("data",c=>s+=c).on("end",()=>console.log(JSON.parse(s).code))')
 step "enrolment code for prepazka-3: $code"
 
 step "Debian 13 root for a counter box, without package sources (no internet)"

@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** What the bundle leaves to node_modules (build-device.ts): the native drivers and their dependencies. */
 const drivers = ['node-hid', 'onoff', 'johnny-five', 'serialport'];
-/** What a device Pi installs besides the runtime: its services, udev rules and log limits. */
+/** What a device Pi installs besides the runtime: its services, udev rules and log limits (and the example wiring, deploy/examples/). */
 const deployFiles = [
   'systemd/fronta-device.service',
   'systemd/fronta-hall-screen.service',
@@ -64,6 +64,7 @@ export async function buildDevicePackage(out: string): Promise<string> {
   await buildDevice('device/check.ts', join(stage, 'dist', 'device-check.mjs'));
   for (const dir of await closure()) await cp(dir, join(stage, relative(root, dir)), { recursive: true, filter: wanted });
   for (const file of deployFiles) await cp(join(root, 'deploy', file), join(stage, 'deploy', file));
+  await cp(join(root, 'deploy', 'examples'), join(stage, 'deploy', 'examples'), { recursive: true });
   const version = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')).version as string;
   await writeFile(join(stage, 'package.json'), `${JSON.stringify({ name: 'fronta-device', version, private: true, type: 'module' }, null, 2)}\n`);
   const archive = join(out, 'fronta-device.tar.gz');
