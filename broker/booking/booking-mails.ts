@@ -111,6 +111,30 @@ export function codeMail(config: OfficeConfig, booking: Booking, person: Person,
   return compose(booking.id, person.email, booking.language, { cs: part('cs'), en: part('en') }, event(config, booking, person, 'REQUEST', now));
 }
 
+/** The day before (reminders.ts): the code, the time and place, the kiosk, what to bring, and how to cancel. */
+export function reminderMail(config: OfficeConfig, booking: Booking, person: Person): MailMessage {
+  const { service, workplace, office, kiosk } = names(config, booking);
+  const { checkInEarlyMinutes: early, checkInLateMinutes: late } = config.booking;
+  const bring = serviceOf(config, booking.serviceId).bring;
+  const cancelLink = `${publicBase(config)}/cancel?lang=${booking.language}`;
+  const part = (l: Language): Part => ({
+    subject: l === 'cs' ? `Připomínka: ${service.cs}, ${formatAppointment(booking.startsAt, 'cs')}` : `Reminder: ${service.en}, ${formatAppointment(booking.startsAt, 'en')}`,
+    body: [
+      l === 'cs'
+        ? `Připomínáme vaši rezervaci: ${service.cs}, ${formatAppointment(booking.startsAt, 'cs')}.`
+        : `A reminder of your booking: ${service.en}, ${formatAppointment(booking.startsAt, 'en')}.`,
+      l === 'cs' ? `Identifikační kód: ${booking.code}` : `Identification code: ${booking.code}`,
+      `${office[l]} – ${workplace.name[l]}`,
+      ...(config.office.address ? [config.office.address] : []),
+      ...(bring ? [l === 'cs' ? `S sebou: ${bring.cs}` : `Please bring: ${bring.en}`] : []),
+      ...visitInstructions(l, early, late, kiosk?.[l]),
+      l === 'cs' ? 'Nemůžete přijít? Zrušte prosím rezervaci, ať termín dostane někdo jiný:' : 'Cannot come? Please cancel, so that someone else gets the time:',
+      { link: cancelLink, label: l === 'cs' ? 'Zrušit rezervaci' : 'Cancel the booking' },
+    ],
+  });
+  return compose(booking.id, person.email, booking.language, { cs: part('cs'), en: part('en') });
+}
+
 /** Sent when a booking is cancelled, by the citizen or by the office (`notice` says why). */
 export function cancelMail(config: OfficeConfig, booking: Booking, person: Person, now: number, notice?: { cs: string; en: string }): MailMessage {
   const { service, workplace } = names(config, booking);

@@ -34,6 +34,8 @@ export interface Booking {
   checkedInAt?: number;
   ticketNumber?: string;
   cancelledAt?: number;
+  /** When the reminder e-mail was queued (reminders.ts): it goes once, also across restarts. */
+  remindedAt?: number;
   /** The .ics SEQUENCE: a cancellation sends a higher one with the same UID. */
   icsSequence: number;
   /** The client address, keyed (never stored plain), for the per-address limits. */

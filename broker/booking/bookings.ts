@@ -1,8 +1,10 @@
-import { refused } from '../../shared/contract/result.ts';
+import { accepted, refused } from '../../shared/contract/result.ts';
 import { BookingLedger, type LedgerDeps } from './booking-ledger.ts';
+import { reminderMail } from './booking-mails.ts';
 import { sweep } from './booking-rules.ts';
 import { CheckInLookup } from './check-in-lookup.ts';
 import { CitizenBookings } from './citizen-bookings.ts';
+import { dueReminders } from './reminders.ts';
 import { StaffBookings } from './staff-bookings.ts';
 
 export interface BookingsDeps extends LedgerDeps {
@@ -14,8 +16,8 @@ export interface BookingsDeps extends LedgerDeps {
 
 /**
  * The bookings, one writer (the ledger) and its verbs grouped by who asks: citizens, staff, the
- * queue side. Each minute lapsed holds and no-shows are swept and the mails due for another try
- * are sent.
+ * queue side. Each minute lapsed holds and no-shows are swept, the reminders due are queued, and
+ * the mails due (for another try too) are sent.
  */
 export class Bookings {
   readonly ledger: BookingLedger;
@@ -52,9 +54,25 @@ export class Bookings {
     clearInterval(this.sweeper);
   }
 
-  /** Lapsed holds and bookings, judged against the engine's record of check-ins. */
+  /** Lapsed holds and bookings, judged against the engine's record of check-ins; then the reminders due. */
   async sweep(): Promise<void> {
     const checkIns = this.deps.checkIns?.() ?? {};
     await this.ledger.change((ctx) => (sweep(ctx, (id) => id in checkIns) ? { ok: true, data: null } : refused('notFound')));
+    await this.remind();
+  }
+
+  /**
+   * Each reminder due is queued in the same write that records it as sent: a crash before the write
+   * sends it at the next sweep, one after it sends the queued mail (under one Message-ID), never twice.
+   */
+  private async remind(): Promise<void> {
+    await this.ledger.change((ctx) => {
+      const due = dueReminders(ctx);
+      for (const booking of due) {
+        booking.remindedAt = ctx.now;
+        this.ledger.queue(reminderMail(ctx.config, booking, booking.person!));
+      }
+      return due.length > 0 ? accepted(null) : refused('notFound');
+    });
   }
 }

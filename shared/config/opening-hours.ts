@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fieldProblems } from '../texts/issue-texts.ts';
 
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, fieldProblems.clockTime.en);
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, fieldProblems.clockTime.en);
 
 export const openInterval = z.strictObject({ from: clockTime, to: clockTime }).refine((i) => i.from < i.to, { message: fieldProblems.hoursOrder.en });
 export type OpenInterval = z.infer<typeof openInterval>;

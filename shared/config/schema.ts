@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idPattern } from '../contract/patterns.ts';
 import { fieldProblems } from '../texts/issue-texts.ts';
 import { localizedText } from './localized.ts';
-import { dayIntervals, weekHours } from './opening-hours.ts';
+import { clockTime, dayIntervals, weekHours } from './opening-hours.ts';
 import { checkReferences } from './references.ts';
 
 const id = z.string().regex(idPattern, fieldProblems.id.en);
@@ -43,6 +43,8 @@ export const serviceSchema = z.strictObject({
   typicalServiceMinutes: z.number().min(1).max(240),
   /** Online booking for this service; absent means it cannot be booked online. */
   booking: serviceBookingSchema.optional(),
+  /** What to bring (ID card, the old passport, photos, the fee): in the reminder e-mail. */
+  bring: localizedText.optional(),
 });
 
 export const counterSchema = z.strictObject({
@@ -106,6 +108,19 @@ export const bookingRulesSchema = z.strictObject({
   /** seed: the code is active from 15 minutes before to 15 minutes after the agreed time. */
   checkInEarlyMinutes: z.int().min(0).max(120).default(15),
   checkInLateMinutes: z.int().min(0).max(120).default(15),
+  /**
+   * The reminder e-mail: `workingDaysBefore` days the workplace is open before the appointment, at
+   * `at` Prague time (default 14:00 the working day before); none for a booking made after that
+   * moment, and none while booking is suspended unless `duringSuspension`.
+   */
+  reminder: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      workingDaysBefore: z.int().min(1).max(10).default(1),
+      at: clockTime.default('14:00'),
+      duringSuspension: z.boolean().default(false),
+    })
+    .default({ enabled: true, workingDaysBefore: 1, at: '14:00', duringSuspension: false }),
   /** Personal data is deleted this many days after the appointment (after a cancellation: at once). */
   retentionDays: z.int().min(0).max(3650).default(30),
   limits: z

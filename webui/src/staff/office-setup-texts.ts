@@ -33,6 +33,13 @@ export const officeSetupCs = {
     removeDisplay: (name: string) => `Odebrat obrazovku ${name}`,
     deviceId: 'Označení zařízení (malá písmena, číslice a pomlčky, např. kiosk-chodba)',
     newDevicesHint: 'Nové zařízení se připojí, až na stránce Zařízení vydáte jeho kód. Odebrané zařízení se hned odpojí.',
+    bringCs: 'Co si přinést (v připomínce), česky',
+    bringEn: 'Co si přinést, anglicky',
+    reminder: 'Připomínka e-mailem',
+    reminderOn: 'Posílat připomínku před termínem',
+    reminderDays: 'Kolik pracovních dní předem',
+    reminderAt: 'V kolik hodin (HH:MM)',
+    reminderSuspended: 'Připomínat i při pozastaveném objednávání',
   },
 };
 
@@ -70,5 +77,12 @@ export const officeSetupEn: typeof officeSetupCs = {
     removeDisplay: (name) => `Remove the screen ${name}`,
     deviceId: 'Device id (lower-case letters, digits and dashes, e.g. kiosk-corridor)',
     newDevicesHint: 'A new device connects once you issue its code on the Devices page. A removed device is disconnected at once.',
+    bringCs: 'What to bring (in the reminder), in Czech',
+    bringEn: 'What to bring, in English',
+    reminder: 'E-mail reminder',
+    reminderOn: 'Send a reminder before the appointment',
+    reminderDays: 'How many working days before',
+    reminderAt: 'At what time (HH:MM)',
+    reminderSuspended: 'Remind also while booking is suspended',
   },
 };

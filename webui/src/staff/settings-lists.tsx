@@ -59,6 +59,20 @@ export function SettingsLists({ t, language, draft, edit, at }: SettingsPartProp
               input={{ value: service.name.en, onInput: (e) => edit((c) => (c.services[k]!.name.en = value(e))) }}
             />
           </div>
+          <div class="row">
+            <Field
+              id={`bring-cs-${service.id}`}
+              label={u.bringCs}
+              error={at('services', k, 'bring', 'cs')}
+              input={{ value: service.bring?.cs ?? '', onInput: (e) => edit((c) => setBring(c.services[k]!, 'cs', value(e))) }}
+            />
+            <Field
+              id={`bring-en-${service.id}`}
+              label={u.bringEn}
+              error={at('services', k, 'bring', 'en')}
+              input={{ value: service.bring?.en ?? '', onInput: (e) => edit((c) => setBring(c.services[k]!, 'en', value(e))) }}
+            />
+          </div>
           <Field
             id={`typical-${service.id}`}
             label={u.typicalMinutes}
@@ -164,6 +178,13 @@ export function SettingsLists({ t, language, draft, edit, at }: SettingsPartProp
       </div>
     </>
   );
+}
+
+/** The reminder's "what to bring": both languages or none (an empty English one is the Czech). */
+function setBring(service: OfficeConfig['services'][number], language: 'cs' | 'en', text: string): void {
+  const bring = { cs: service.bring?.cs ?? '', en: service.bring?.en ?? '', [language]: text };
+  if (bring.cs.trim() === '' && bring.en.trim() === '') delete service.bring;
+  else service.bring = { cs: bring.cs || bring.en, en: bring.en || bring.cs };
 }
 
 /** A service goes, and with it its place on the counters and the kiosk buttons (the server still refuses it while people wait for it). */

@@ -210,6 +210,37 @@ export function SettingsPage(props: StaffPageProps) {
         input={{ type: 'number', min: '1', value: draft.booking.holdMinutes, onInput: (e) => edit((c) => (c.booking.holdMinutes = Number((e.target as HTMLInputElement).value))) }}
       />
 
+      <fieldset>
+        <legend>{t.setup.reminder}</legend>
+        <label class="check">
+          <input type="checkbox" checked={draft.booking.reminder.enabled} onChange={(e) => edit((c) => (c.booking.reminder.enabled = (e.target as HTMLInputElement).checked))} /> {t.setup.reminderOn}
+        </label>
+        <div class="row">
+          <Field
+            id="reminder-days"
+            label={t.setup.reminderDays}
+            error={at('booking', 'reminder', 'workingDaysBefore')}
+            input={{
+              type: 'number',
+              min: '1',
+              max: '10',
+              value: draft.booking.reminder.workingDaysBefore,
+              onInput: (e) => edit((c) => (c.booking.reminder.workingDaysBefore = Number((e.target as HTMLInputElement).value))),
+            }}
+          />
+          <Field
+            id="reminder-at"
+            label={t.setup.reminderAt}
+            error={at('booking', 'reminder', 'at')}
+            input={{ value: draft.booking.reminder.at, onInput: (e) => edit((c) => (c.booking.reminder.at = (e.target as HTMLInputElement).value)) }}
+          />
+        </div>
+        <label class="check">
+          <input type="checkbox" checked={draft.booking.reminder.duringSuspension} onChange={(e) => edit((c) => (c.booking.reminder.duringSuspension = (e.target as HTMLInputElement).checked))} />{' '}
+          {t.setup.reminderSuspended}
+        </label>
+      </fieldset>
+
       <div class="toolbar">
         <button type="button" onClick={() => void preview()}>
           {s.preview}
