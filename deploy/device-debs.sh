@@ -19,4 +19,6 @@ mapfile -t needed < <(apt-cache depends --recurse --no-recommends --no-suggests 
 apt-get download -o APT::Sandbox::User=root "${needed[@]}" >/dev/null
 apt-ftparchive packages . > Packages
 apt-ftparchive release . > Release
+# apt-get download leaves its files readable by root only; the server serves them as its own user.
+chmod -R a+rX "$dir"
 echo "device packages: $(find . -name "*.deb" | wc -l) files, $(du -sh . | cut -f1) in $dir"

@@ -62,6 +62,8 @@ csrf=$(node -e 'console.log(JSON.parse(process.argv[1]).csrfToken)' "$login")
 code=$(curl -sS --fail-with-body -b "$work/cookies" -X POST "$base/api/staff/devices/prepazka-3/enrolment" -H "x-csrf-token: $csrf" | node -e 'let s="";process.stdin.on("data",c=>s+=c).on("end",()=>console.log(JSON.parse(s).code))')
 step "enrolment code for prepazka-3: $code"
 
+debs=/opt/fronta/dist/device-files/debs
+chroot "$server_root" sudo -u fronta test -r "$debs/Packages" || { echo "FAILED: the server cannot read its package cache"; ls -la "$server_root$debs" | head; exit 1; }
 step "Debian 13 root for a counter box, without package sources (no internet)"
 mmdebstrap --quiet --include=ca-certificates,curl,sudo trixie "$device_root" "$mirror" </dev/null
 rm -f "$device_root"/etc/apt/sources.list "$device_root"/etc/apt/sources.list.d/*

@@ -90,22 +90,28 @@ function event(config: OfficeConfig, booking: Booking, person: Person, method: '
   };
 }
 
-/** The second mail: the identification code, the seed's instructions, and the calendar invitation. */
-export function codeMail(config: OfficeConfig, booking: Booking, person: Person, now: number): MailMessage {
+/** The second mail: the identification code, the seed's instructions, and the calendar invitation; `moved`: sent again for a new time (the entry's update). */
+export function codeMail(config: OfficeConfig, booking: Booking, person: Person, now: number, moved = false): MailMessage {
   const { service, workplace, office, kiosk } = names(config, booking);
   const { checkInEarlyMinutes: early, checkInLateMinutes: late } = config.booking;
   const cancelLink = `${publicBase(config)}/cancel?lang=${booking.language}`;
   const part = (l: Language): Part => ({
-    subject: l === 'cs' ? `Rezervace potvrzena: kód ${booking.code}` : `Booking confirmed: code ${booking.code}`,
+    subject: moved
+      ? l === 'cs'
+        ? `Termín změněn: ${formatAppointment(booking.startsAt, 'cs')}, kód ${booking.code}`
+        : `Time changed: ${formatAppointment(booking.startsAt, 'en')}, code ${booking.code}`
+      : l === 'cs'
+        ? `Rezervace potvrzena: kód ${booking.code}`
+        : `Booking confirmed: code ${booking.code}`,
     body: [
-      l === 'cs' ? `Vaše rezervace je potvrzena.` : 'Your booking is confirmed.',
+      moved ? (l === 'cs' ? 'Termín vaší rezervace je změněn; kód zůstává stejný.' : 'Your booking has a new time; the code stays the same.') : l === 'cs' ? `Vaše rezervace je potvrzena.` : 'Your booking is confirmed.',
       l === 'cs' ? `Identifikační kód: ${booking.code}` : `Identification code: ${booking.code}`,
       `${service[l]}, ${formatAppointment(booking.startsAt, l)}`,
       `${office[l]} – ${workplace.name[l]}`,
       ...(config.office.address ? [config.office.address] : []),
       bringConfirmation[l],
       ...visitInstructions(l, early, late, kiosk?.[l]),
-      { link: cancelLink, label: l === 'cs' ? 'Zrušit rezervaci' : 'Cancel the booking' },
+      { link: cancelLink, label: l === 'cs' ? 'Změnit termín nebo zrušit rezervaci' : 'Change the time or cancel the booking' },
     ],
   });
   return compose(booking.id, person.email, booking.language, { cs: part('cs'), en: part('en') }, event(config, booking, person, 'REQUEST', now));

@@ -147,6 +147,24 @@ export function bookForCaller(ctx: BookingContext, input: CallerInput): BookingO
   return { ok: true, data: added(ctx, service, input, { status: 'confirmed', heldUntil: now, code: newCode(ctx), confirmedAt: now, bookedBy: input.bookedBy }) };
 }
 
+/**
+ * "Změnit termín": a confirmed booking moves to another free time of the same service, in one
+ * change (the old place freed and the new one taken, or neither), keeping its code. The new time
+ * must be one the booking site offers, judged as if this booking were not there; its calendar
+ * entry gets a higher SEQUENCE, and a reminder goes again for the new day.
+ */
+export function reschedule(ctx: BookingContext, booking: Booking, startsAt: number): BookingOutcome<Booking> {
+  const { config, state, now } = ctx;
+  const open = openOnline(config, state, booking.serviceId);
+  if (!open.ok) return open;
+  const day = officeDay(startsAt);
+  const others: BookingState = { ...state, bookings: Object.fromEntries(Object.entries(state.bookings).filter(([id]) => id !== booking.id)) };
+  if (startsAt === booking.startsAt || !daySlots(config, others, open.data, day, now).some((s) => s.startsAt === startsAt)) return refuse('slotUnavailable');
+  Object.assign(booking, { startsAt, day, icsSequence: booking.icsSequence + 1 });
+  delete booking.remindedAt;
+  return { ok: true, data: booking };
+}
+
 /** seed: the booking is deleted; its place returns to the pool. A bare record stays for the statistics. */
 export function cancel(ctx: BookingContext, booking: Booking): Booking {
   const before = structuredClone(booking);

@@ -119,6 +119,21 @@ export class CitizenBookings {
     return booking ? { ok: true, data: { serviceId: booking.serviceId, startsAt: booking.startsAt } } : refused('notFound');
   }
 
+  /** The booking moved to `startsAt`, its new code e-mail and calendar entry sent; a wrong e-mail is answered like an unknown code. */
+  async reschedule(code: string, email: string, startsAt: number): Promise<Outcome<CancelPreview>> {
+    const mails: string[] = [];
+    const moved = await this.ledger.change((ctx) => {
+      const booking = findForCancel(ctx.state, code, emailKey(email));
+      if (!booking) return refused('notFound');
+      const outcome = rules.reschedule(ctx, booking, startsAt);
+      if (outcome.ok) mails.push(this.ledger.queue(codeMail(ctx.config, booking, booking.person!, ctx.now, true)));
+      return outcome;
+    });
+    if (!moved.ok) return moved;
+    await this.ledger.sendEach(mails);
+    return { ok: true, data: { serviceId: moved.data.serviceId, startsAt: moved.data.startsAt } };
+  }
+
   async cancel(code: string, email: string): Promise<Outcome<CancelPreview>> {
     const mails: string[] = [];
     const cancelled = await this.ledger.change((ctx) => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
-import { cancelRequestSchema, holdRequestSchema, linkTokenSchema } from '../../shared/contract/booking-api.ts';
+import { cancelRequestSchema, holdRequestSchema, linkTokenSchema, rescheduleRequestSchema } from '../../shared/contract/booking-api.ts';
 import type { BookingOutcome } from '../booking/booking-rules.ts';
 import type { CitizenBookings } from '../booking/citizen-bookings.ts';
 import { parseOr400, sendRefusal } from './api-errors.ts';
@@ -80,6 +80,16 @@ export function bookingRoutes(app: FastifyInstance, citizens: CitizenBookings, c
       const body = params && parseOr400(cancelRequestSchema, req.body, reply);
       if (!params || !body) return reply;
       return answer(reply, params.step === 'preview' ? citizens.cancelPreview(body.code, body.email) : await citizens.cancel(body.code, body.email));
+    },
+  );
+
+  // Code and e-mail again: the same allowance per address as the cancellation form, which finds the booking first.
+  app.post(
+    '/api/reschedule',
+    limit((l) => l.cancelAttemptsPerAddress),
+    async (req, reply) => {
+      const body = parseOr400(rescheduleRequestSchema, req.body, reply);
+      return body ? answer(reply, await citizens.reschedule(body.code, body.email, body.startsAt)) : reply;
     },
   );
 }

@@ -133,6 +133,8 @@ export const confirmReplySchema = z.strictObject({ serviceId: z.string(), starts
 export type ConfirmReply = z.infer<typeof confirmReplySchema>;
 
 export const cancelRequestSchema = z.strictObject({ code: bookingCodeSchema, email: emailSchema });
+/** "Změnit termín": the booking by its code and e-mail, and the new time (one the booking site offers for its service). */
+export const rescheduleRequestSchema = cancelRequestSchema.extend({ startsAt: epochMsSchema });
 export const cancelPreviewSchema = z.strictObject({ serviceId: z.string(), startsAt: epochMsSchema });
 export type CancelPreview = z.infer<typeof cancelPreviewSchema>;
 

@@ -141,7 +141,7 @@ test("the e-mailed link opens in the booking's language on another device; cance
     const code = confirmed.ok ? confirmed.data.code : '';
 
     await page.goto(`${base}/?lang=en`);
-    await page.getByRole('link', { name: 'Cancel a booking' }).click();
+    await page.getByRole('link', { name: 'Change or cancel a booking' }).click();
     await page.getByLabel('Identification code (8 digits)').fill(code);
     await page.getByLabel('E-mail').fill('someone-else@example.cz');
     await page.getByRole('button', { name: 'Find the booking' }).click();

@@ -6,14 +6,17 @@ import type { PageProps } from '../page-props.ts';
 import { serviceName } from '../service-name.ts';
 import { ErrorSummary, Field } from './field.tsx';
 import { StepHeading } from './heading.tsx';
+import { NewTime } from './new-time.tsx';
 
-/** seed: "Cancel booking": code and e-mail, then an explicit confirming step. */
+/** seed: "Cancel booking": code and e-mail, then an explicit confirming step; or another time of the same service ("Změnit termín"). */
 export function CancelPage({ t, language, info }: PageProps) {
   const [code, setCode] = useState('');
   const [email, setEmail] = useState('');
   const [errors, setErrors] = useState<{ code?: string; email?: string }>({});
   const [found, setFound] = useState<CancelPreview | null>(null);
   const [cancelled, setCancelled] = useState(false);
+  const [changing, setChanging] = useState(false);
+  const [moved, setMoved] = useState<CancelPreview | null>(null);
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -48,7 +51,14 @@ export function CancelPage({ t, language, info }: PageProps) {
           {problem}
         </p>
       ) : null}
-      {cancelled ? (
+      {moved ? (
+        <>
+          <StepHeading text={t.movedTo(formatAppointment(moved.startsAt, language))} />
+          <p>
+            <a href="/">{t.home}</a>
+          </p>
+        </>
+      ) : cancelled ? (
         <>
           <StepHeading text={t.cancelled} />
           <p>
@@ -57,10 +67,18 @@ export function CancelPage({ t, language, info }: PageProps) {
         </>
       ) : found ? (
         <section>
-          <StepHeading text={t.reallyCancel} />
+          <StepHeading text={t.yourBooking} />
           <p>
             <strong>{nameOf(found.serviceId)}</strong>, {formatAppointment(found.startsAt, language)}
           </p>
+          {changing ? (
+            <NewTime t={t} language={language} found={found} code={code.trim()} email={email.trim()} moved={setMoved} failed={setProblem} />
+          ) : (
+            <button type="button" onClick={() => setChanging(true)}>
+              {t.changeButton}
+            </button>
+          )}
+          <h3>{t.reallyCancel}</h3>
           <button type="button" class="danger" disabled={busy} onClick={() => void cancel()}>
             {t.cancelButton}
           </button>{' '}
