@@ -63,7 +63,7 @@ code=$(curl -sS --fail-with-body -b "$work/cookies" -X POST "$base/api/staff/dev
 step "enrolment code for prepazka-3: $code"
 
 debs=/opt/fronta/dist/device-files/debs
-chroot "$server_root" sudo -u fronta test -r "$debs/Packages" || { echo "FAILED: the server cannot read its package cache"; ls -la "$server_root$debs" | head; exit 1; }
+chroot "$server_root" sudo -u fronta test -r "$debs/Packages" || { echo "FAILED: the server cannot read its package cache"; find "$server_root$debs" -maxdepth 1 -printf "%M %u %f\n" | head; exit 1; }
 step "Debian 13 root for a counter box, without package sources (no internet)"
 mmdebstrap --quiet --include=ca-certificates,curl,sudo trixie "$device_root" "$mirror" </dev/null
 rm -f "$device_root"/etc/apt/sources.list "$device_root"/etc/apt/sources.list.d/*

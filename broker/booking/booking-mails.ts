@@ -104,7 +104,13 @@ export function codeMail(config: OfficeConfig, booking: Booking, person: Person,
         ? `Rezervace potvrzena: kód ${booking.code}`
         : `Booking confirmed: code ${booking.code}`,
     body: [
-      moved ? (l === 'cs' ? 'Termín vaší rezervace je změněn; kód zůstává stejný.' : 'Your booking has a new time; the code stays the same.') : l === 'cs' ? `Vaše rezervace je potvrzena.` : 'Your booking is confirmed.',
+      moved
+        ? l === 'cs'
+          ? 'Termín vaší rezervace je změněn; kód zůstává stejný.'
+          : 'Your booking has a new time; the code stays the same.'
+        : l === 'cs'
+          ? `Vaše rezervace je potvrzena.`
+          : 'Your booking is confirmed.',
       l === 'cs' ? `Identifikační kód: ${booking.code}` : `Identification code: ${booking.code}`,
       `${service[l]}, ${formatAppointment(booking.startsAt, l)}`,
       `${office[l]} – ${workplace.name[l]}`,

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { axeViolations, launchChromium } from '../support/browser.ts';
 import { bookingClient, confirmTokenIn } from '../support/booking-client.ts';
+import { axeViolations, launchChromium } from '../support/browser.ts';
 import { eventually } from '../support/eventually.ts';
 import { kostelecEasyProof, runOffice } from '../support/office-fixture.ts';
 import { smtpInbox } from '../support/smtp-inbox.ts';

@@ -26,7 +26,10 @@ export function NewTime({ t, language, found, code, email, moved, failed }: NewT
   useEffect(() => {
     setSlots(null);
     setStartsAt(null);
-    if (day) void call<BookingSlots>('GET', `/api/services/${found.serviceId}/days/${day}`).then((r) => (r.ok ? setSlots(r.data.slots.filter((s) => s.startsAt !== found.startsAt)) : failed(t.errors[r.error.code])));
+    if (day)
+      void call<BookingSlots>('GET', `/api/services/${found.serviceId}/days/${day}`).then((r) =>
+        r.ok ? setSlots(r.data.slots.filter((s) => s.startsAt !== found.startsAt)) : failed(t.errors[r.error.code]),
+      );
   }, [day]);
   const move = async () => {
     setBusy(true);
