@@ -17,7 +17,8 @@ files="$server/device/files"
 
 # The packages come from the office server's cache (deploy/device-debs.sh made it there), so this
 # Pi needs no internet; a Pi that has it may also use its usual sources.
-echo "deb [trusted=yes] $files/debs ./" > /etc/apt/sources.list.d/fronta-office.list
+# The flat repository named by its path ("debs/"), not as "./": the server refuses a path segment of a dot.
+echo "deb [trusted=yes] $files/ debs/" > /etc/apt/sources.list.d/fronta-office.list
 apt-get update -qq || echo "some package sources did not answer; the office server's cache is enough" >&2
 apt-get install -y -qq --no-install-recommends nodejs libusb-1.0-0 chrony >/dev/null
 node_major=$(node -e 'console.log(process.versions.node.split(".")[0])')

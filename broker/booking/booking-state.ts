@@ -34,6 +34,8 @@ export interface Booking {
   checkedInAt?: number;
   ticketNumber?: string;
   cancelledAt?: number;
+  /** How many times the hold's link was sent again (citizen-bookings.ts, at most maxLinkResends). */
+  resends?: number;
   /** When the reminder e-mail was queued (reminders.ts): it goes once, also across restarts. */
   remindedAt?: number;
   /** The .ics SEQUENCE: a cancellation sends a higher one with the same UID. */

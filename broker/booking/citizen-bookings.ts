@@ -1,6 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../shared/clock.ts';
-import type { BookingDays, BookingSlots, BookingSummary, CancelPreview, ConfirmReply, HoldReply, HoldRequest, OfficeInfo, SuspensionNotice } from '../../shared/contract/booking-api.ts';
+import {
+  type BookingDays,
+  type BookingSlots,
+  type BookingSummary,
+  type CancelPreview,
+  type ConfirmReply,
+  type HoldReply,
+  type HoldRequest,
+  maxLinkResends,
+  type OfficeInfo,
+  type ResendReply,
+  type SuspensionNotice,
+} from '../../shared/contract/booking-api.ts';
 import { refused } from '../../shared/contract/result.ts';
 import { AvailabilityCache } from './availability-cache.ts';
 import type { BookingLedger } from './booking-ledger.ts';
@@ -90,7 +102,24 @@ export class CitizenBookings {
       });
       return refused('mailFailed');
     }
-    return { ok: true, data: { heldUntil: booking.heldUntil, startsAt: booking.startsAt, serviceId: booking.serviceId } };
+    return { ok: true, data: { heldUntil: booking.heldUntil, startsAt: booking.startsAt, serviceId: booking.serviceId, holdId: booking.id, sentTo: person.email } };
+  }
+
+  /** "Nepřišel e-mail?": the same link again, to the same address, a few times per hold while it lives. */
+  async resendLink(holdId: string): Promise<Outcome<ResendReply>> {
+    let mailId = '';
+    const resent = await this.ledger.change((ctx) => {
+      const booking = Object.hasOwn(ctx.state.bookings, holdId) ? ctx.state.bookings[holdId] : undefined;
+      if (!booking || booking.status !== 'held' || !booking.person) return refused('unknownLink');
+      if (booking.heldUntil <= ctx.now) return refused('holdExpired');
+      if ((booking.resends ?? 0) >= maxLinkResends) return refused('rateLimited', `the link was sent again ${maxLinkResends} times`);
+      booking.resends = (booking.resends ?? 0) + 1;
+      mailId = this.ledger.queue(holdMail(ctx.config, booking, booking.person));
+      return { ok: true, data: { sentTo: booking.person.email, resendsLeft: maxLinkResends - booking.resends } };
+    });
+    if (!resent.ok) return resent;
+    if (!(await this.ledger.send(mailId))) return refused('mailFailed');
+    return resent;
   }
 
   /** What the confirmation page shows: reading it (a mail scanner's GET or HEAD) changes nothing. */

@@ -10,6 +10,7 @@ const serviceParams = z.strictObject({ serviceId: z.string().max(40) });
 const dayParams = z.strictObject({ serviceId: z.string().max(40), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 const tokenParams = z.strictObject({ token: linkTokenSchema });
 const cancelParams = z.strictObject({ step: z.enum(['preview', 'confirm']) });
+const holdParams = z.strictObject({ holdId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) });
 
 const tenMinutes = 10 * 60_000;
 
@@ -53,6 +54,15 @@ export function bookingRoutes(app: FastifyInstance, citizens: CitizenBookings, c
     async (req, reply) => {
       const body = parseOr400(holdRequestSchema, req.body, reply);
       return body ? answer(reply, await citizens.hold(body, req.ip), 201, body.serviceId) : reply;
+    },
+  );
+
+  app.post(
+    '/api/holds/:holdId/resend',
+    limit((l) => l.holdRequestsPerAddress),
+    async (req, reply) => {
+      const params = parseOr400(holdParams, req.params, reply);
+      return params ? answer(reply, await citizens.resendLink(params.holdId)) : reply;
     },
   );
 

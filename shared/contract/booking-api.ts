@@ -117,7 +117,12 @@ export const holdRequestSchema = z.strictObject({
 });
 export type HoldRequest = z.infer<typeof holdRequestSchema>;
 
-export const holdReplySchema = z.strictObject({ heldUntil: epochMsSchema, startsAt: epochMsSchema, serviceId: z.string() });
+/** `holdId` asks for the link again ("Nepřišel e-mail?"); `sentTo` is the address as typed, shown back so a typo shows. */
+export const holdReplySchema = z.strictObject({ heldUntil: epochMsSchema, startsAt: epochMsSchema, serviceId: z.string(), holdId: z.string(), sentTo: z.string() });
+/** How many times a hold's link is sent again at most: a typo is fixed by a new booking, not by more mail. */
+export const maxLinkResends = 3;
+export const resendReplySchema = z.strictObject({ sentTo: z.string(), resendsLeft: z.int().min(0) });
+export type ResendReply = z.infer<typeof resendReplySchema>;
 export type HoldReply = z.infer<typeof holdReplySchema>;
 
 /** What the confirmation page shows before its button is pressed: reading it changes nothing. */

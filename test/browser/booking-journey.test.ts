@@ -40,8 +40,15 @@ test('book in the browser, confirm from the e-mail, type the code at the kiosk, 
     await page.getByLabel(/Souhlasím/).check();
     await page.getByRole('button', { name: 'Odeslat rezervaci' }).click();
     await page.getByRole('heading', { name: 'Zkontrolujte svůj e-mail' }).waitFor();
+    assert.ok(await page.getByText('E-mail s odkazem šel na adresu jana@example.cz.', { exact: false }).isVisible(), 'the page shows where the link went');
+    await eventually('the confirmation e-mail', () => inbox.mails[0]);
+    await page.getByRole('button', { name: 'Nepřišel e-mail? Poslat odkaz znovu' }).click();
+    await page.getByRole('status').getByText('Odkaz jsme poslali znovu na jana@example.cz.', { exact: false }).waitFor();
+    const again = await eventually('the link sent again', () => inbox.mails[1]);
+    inbox.mails.splice(1, 1);
 
     const mail = await eventually('the confirmation e-mail', () => inbox.mails[0]);
+    assert.is(again.text, mail.text, 'the same link');
     const link = /href="([^"]+\/confirm\/[^"]+)"/.exec(mail.html as string)![1]!.replace(`http://localhost:${office.server.httpPort}`, base);
     await page.goto(link);
     await page.getByRole('button', { name: 'Potvrdit rezervaci' }).click();

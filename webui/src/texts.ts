@@ -56,6 +56,9 @@ const cs = {
   errPhone: 'Telefon zadejte jako 9 až 15 číslic.',
   errConsent: 'Bez souhlasu nelze rezervaci vytvořit.',
   sentTitle: 'Zkontrolujte svůj e-mail',
+  sentTo: (address: string) => `E-mail s odkazem šel na adresu ${address}. Je-li chybná, objednejte se znovu se správnou adresou; tento termín se sám uvolní.`,
+  resend: 'Nepřišel e-mail? Poslat odkaz znovu',
+  resent: (address: string) => `Odkaz jsme poslali znovu na ${address}. Podívejte se i do nevyžádané pošty.`,
   sentText: (minutes: number, until: string) =>
     `Termín pro vás držíme. Poslali jsme vám e-mail s odkazem; rezervaci potvrďte do ${duration('cs', minutes, 'minutesGenitive')} (do ${until}), jinak se termín uvolní.`,
   confirmTitle: 'Potvrzení rezervace',
@@ -188,6 +191,9 @@ const en: Texts = {
   errPhone: 'Enter the phone number as 9 to 15 digits.',
   errConsent: 'The booking cannot be made without your consent.',
   sentTitle: 'Check your e-mail',
+  sentTo: (address: string) => `The e-mail with the link went to ${address}. If that is wrong, book again with the right address; this time will be released by itself.`,
+  resend: 'No e-mail? Send the link again',
+  resent: (address: string) => `We sent the link again to ${address}. Please look in the spam folder too.`,
   sentText: (minutes: number, until: string) =>
     `We are holding the time for you. We sent you an e-mail with a link; confirm the booking within ${duration('en', minutes, 'minutesGenitive')} (by ${until}), or the time is released.`,
   confirmTitle: 'Confirm your booking',

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { BookingDays, BookingSlot, BookingSlots, HoldReply } from '../../../shared/contract/booking-api.ts';
+import type { BookingDays, BookingSlot, BookingSlots, HoldReply, ResendReply } from '../../../shared/contract/booking-api.ts';
 import { formatAppointment, formatDay, formatTime } from '../../../shared/texts/booking-texts.ts';
 import { call } from '../api.ts';
 import type { PageProps } from '../page-props.ts';
@@ -116,6 +116,11 @@ export function DetailsStep(props: StepProps & { onSubmit: (details: Details, st
 
 export function SentStep({ t, language, info, choice, held }: StepProps & { held: HoldReply }) {
   const service = info.services.find((s) => s.id === choice.serviceId);
+  const [resent, setResent] = useState<{ text: string; more: boolean } | null>(null);
+  const resend = async () => {
+    const r = await call<ResendReply>('POST', `/api/holds/${held.holdId}/resend`);
+    setResent(r.ok ? { text: t.resent(r.data.sentTo), more: r.data.resendsLeft > 0 } : { text: t.errors[r.error.code], more: false });
+  };
   return (
     <section>
       <StepHeading text={t.sentTitle} />
@@ -123,6 +128,13 @@ export function SentStep({ t, language, info, choice, held }: StepProps & { held
         <strong>{service?.name[language]}</strong>, {formatAppointment(held.startsAt, language)}
       </p>
       <p>{t.sentText(info.holdMinutes, formatTime(held.heldUntil, language))}</p>
+      <p>{t.sentTo(held.sentTo)}</p>
+      {resent?.more === false ? null : (
+        <button type="button" onClick={() => void resend()}>
+          {t.resend}
+        </button>
+      )}
+      <p role="status">{resent?.text ?? ''}</p>
     </section>
   );
 }
