@@ -110,7 +110,7 @@ export class CitizenBookings {
     let mailId = '';
     const resent = await this.ledger.change((ctx) => {
       const booking = Object.hasOwn(ctx.state.bookings, holdId) ? ctx.state.bookings[holdId] : undefined;
-      if (!booking || booking.status !== 'held' || !booking.person) return refused('unknownLink');
+      if (booking?.status !== 'held' || !booking.person) return refused('unknownLink');
       if (booking.heldUntil <= ctx.now) return refused('holdExpired');
       if ((booking.resends ?? 0) >= maxLinkResends) return refused('rateLimited', `the link was sent again ${maxLinkResends} times`);
       booking.resends = (booking.resends ?? 0) + 1;
