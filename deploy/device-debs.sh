@@ -17,7 +17,9 @@ cd "$dir"
 mapfile -t needed < <(apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts --no-breaks --no-replaces --no-enhances "${packages[@]}" | grep -E '^[a-z0-9]' | sort -u)
 # apt-get download runs as root here: its sandbox user could not write into a root-owned directory.
 apt-get download -o APT::Sandbox::User=root "${needed[@]}" >/dev/null
-apt-ftparchive packages . > Packages
+# Named from the parent, so that each Filename is "debs/….deb": the installer's source is the
+# server's /device/files/ with the path debs/, and apt fetches a package by URI + Filename.
+(cd .. && apt-ftparchive packages "$(basename "$dir")") > Packages
 apt-ftparchive release . > Release
 # apt-get download leaves its files readable by root only; the server serves them as its own user.
 chmod -R a+rX "$dir"
