@@ -8,6 +8,7 @@
 set -euo pipefail
 
 dir="${1:?usage: $0 DIR}"
+dir="${dir%/}"
 read -r -a packages <<< "${FRONTA_DEVICE_PACKAGES:-nodejs libusb-1.0-0 chrony curl chromium speech-dispatcher espeak-ng cage}"
 apt-get update -qq
 apt-get install -y -qq apt-utils >/dev/null
