@@ -4,7 +4,7 @@ export const officeSetupCs = {
     office: 'Úřad',
     officeNameCs: 'Název úřadu česky',
     officeNameEn: 'Název úřadu anglicky',
-    address: 'Adresa budovy (v e-mailu s kódem a v kalendáři)',
+    address: 'Adresa budovy (v\u00a0e-mailu s\u00a0kódem a\u00a0v\u00a0kalendáři)',
     publicAddress: 'Veřejná adresa Fronty (odkazy v e-mailech a QR kódy na lístcích), např. https://fronta.mesto.cz',
     publicAddressHint: 'Prázdné: adresa, na které server běží.',
     workplaceNameCs: 'Název pracoviště česky',
