@@ -45,6 +45,16 @@ export function deviceRoutes(app: FastifyInstance, { devices, sessions }: { devi
 
 /** Where a device Pi fetches what it installs (docs/DEVICES.md): the installer, the runtime's archive and the package cache. */
 export const deviceFilesPath = '/device/files/';
+
+/**
+ * apt asks for `libnode115_20.19.2%2bdfsg…deb`; the router keeps a reserved character's escape in
+ * the path, so the static files would answer 404 for every Debian version with a `+`. Only the
+ * package cache's paths are unescaped, before routing.
+ */
+export function devicePackageUrl(req: { url?: string }): string {
+  const url = req.url ?? '/';
+  return url.startsWith(deviceFilesPath) ? url.replace(/%2b/gi, '+') : url;
+}
 const installer = fileURLToPath(new URL('../../deploy/device-install.sh', import.meta.url));
 const units = fileURLToPath(new URL('../../deploy/units.sh', import.meta.url));
 

@@ -17,7 +17,7 @@ import type { StatisticsService } from '../statistics/statistics-service.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { sendRefusal } from './api-errors.ts';
 import { bookingRoutes } from './booking-routes.ts';
-import { deviceFileRoutes, deviceRoutes } from './device-routes.ts';
+import { deviceFileRoutes, devicePackageUrl, deviceRoutes } from './device-routes.ts';
 import type { createHttpListener } from './http-listener.ts';
 import { type MailDeps, mailRoutes } from './mail-routes.ts';
 import type { TrustProxy } from './proxy-trust.ts';
@@ -84,6 +84,7 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
     bodyLimit: 16 * 1024,
     logger: false,
     trustProxy: options.trustProxy ?? false,
+    rewriteUrl: devicePackageUrl,
     serverFactory: (handler) => {
       options.listener.attach(handler);
       return options.listener.server;

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
@@ -37,6 +37,11 @@ test('a device Pi gets everything from the office server: the installer with the
     });
     assert.is(checked, '', 'the served installer passes shellcheck');
     assert.is((await fetch(`${base}/device/files/no-such-file.deb`)).status, 404, 'a missing file is a 404, not the web page');
+    // Debian versions carry `+`, which apt sends escaped.
+    await mkdir(join(files, 'debs'));
+    await writeFile(join(files, 'debs', 'libnode115_20.19.2+dfsg-1_arm64.deb'), 'deb');
+    const deb = await fetch(`${base}/device/files/debs/libnode115_20.19.2%2bdfsg-1_arm64.deb`);
+    assert.is(deb.status, 200, 'a package whose version has a + is served as apt asks for it');
 
     // What `curl … | tar -xz` does on the Pi, into a directory that is not the checkout.
     const archive = await fetch(`${base}/device/files/fronta-device.tar.gz`);
