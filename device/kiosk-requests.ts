@@ -31,8 +31,12 @@ export class KioskRequests {
   }
 
   async checkIn(code: string): Promise<Reply | undefined> {
-    const requestId = newRequestId();
-    return this.send({ kind: 'checkIn', requestId, pressedAt: this.clock.now(), code });
+    return this.send({ kind: 'checkIn', requestId: newRequestId(), pressedAt: this.clock.now(), code });
+  }
+
+  /** The walk-in ticket the engine offered for a code that came too late. */
+  async lateWalkIn(code: string): Promise<Reply | undefined> {
+    return this.send({ kind: 'lateWalkIn', requestId: newRequestId(), pressedAt: this.clock.now(), code });
   }
 
   private async send(request: Message<'kioskRequest'>): Promise<Reply | undefined> {

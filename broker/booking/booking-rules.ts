@@ -160,7 +160,7 @@ export function reschedule(ctx: BookingContext, booking: Booking, startsAt: numb
   const day = officeDay(startsAt);
   const others: BookingState = { ...state, bookings: Object.fromEntries(Object.entries(state.bookings).filter(([id]) => id !== booking.id)) };
   if (startsAt === booking.startsAt || !daySlots(config, others, open.data, day, now).some((s) => s.startsAt === startsAt)) return refuse('slotUnavailable');
-  Object.assign(booking, { startsAt, day, icsSequence: booking.icsSequence + 1 });
+  Object.assign(booking, { startsAt, day, icsSequence: booking.icsSequence + 1, moves: (booking.moves ?? 0) + 1 });
   delete booking.remindedAt;
   return { ok: true, data: booking };
 }

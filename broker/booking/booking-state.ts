@@ -38,6 +38,8 @@ export interface Booking {
   resends?: number;
   /** When the reminder e-mail was queued (reminders.ts): it goes once, also across restarts. */
   remindedAt?: number;
+  /** How many times the citizen moved the appointment (reschedule), for the statistics. */
+  moves?: number;
   /** The .ics SEQUENCE: a cancellation sends a higher one with the same UID. */
   icsSequence: number;
   /** The client address, keyed (never stored plain), for the per-address limits. */

@@ -1,7 +1,7 @@
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { CounterReply } from '../../shared/contract/counter.ts';
 import type { KioskReply } from '../../shared/contract/kiosk.ts';
-import { checkIn } from './check-in.ts';
+import { checkIn, lateWalkIn } from './check-in.ts';
 import { applyCounterCommand } from './counter-actions.ts';
 import type { DayState } from './day-state.ts';
 import type { JournalEntry } from './journal-entry.ts';
@@ -22,10 +22,13 @@ export function applyEntry(config: OfficeConfig, state: DayState, entry: Journal
   if (entry.kind === 'kiosk') {
     const { message } = entry;
     key = `${entry.deviceId}/${message.requestId}`;
+    const code = { kioskId: entry.deviceId, pressedAt: message.pressedAt, booking: entry.booking ?? null };
     const outcome =
       message.kind === 'checkIn'
-        ? checkIn(ctx, { kioskId: entry.deviceId, pressedAt: message.pressedAt, booking: entry.booking ?? null })
-        : issueWalkIn(ctx, { kioskId: entry.deviceId, serviceId: message.serviceId, pressedAt: message.pressedAt });
+        ? checkIn(ctx, code)
+        : message.kind === 'lateWalkIn'
+          ? lateWalkIn(ctx, code)
+          : issueWalkIn(ctx, { kioskId: entry.deviceId, serviceId: message.serviceId, pressedAt: message.pressedAt });
     reply = outcome.ok ? { requestId: message.requestId, ok: true, data: { ticket: outcome.data } } : { requestId: message.requestId, ok: false, error: outcome.error };
   } else {
     const { message } = entry;

@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type BookingsForTest, codeOf, engineAt, numberOf } from '../../test/support/engine-fixture.ts';
+import { kostelec } from '../../test/support/office-fixture.ts';
 import { MemoryStore } from '../store/memory-store.ts';
 import type { BookedRef } from './journal-entry.ts';
 
@@ -194,6 +195,63 @@ test('a check-in replays exactly after a restart: the booking it drew is in the 
   assert.is(restarted.engine.serviceStatuses().find((s) => s.serviceId === 'pasy')!.waiting, 1);
   assert.is(number, 'C001');
   assert.is(numberOf(await restarted.press('pasy')), 'C002', 'the sequence carries on past the replayed booking ticket');
+});
+
+/** Kostelec with the late arrival's second chance switched on, and `capacity` walk-ins a day at the passport workplace. */
+function lateOffice(capacity: number) {
+  const config = kostelec();
+  config.booking.lateArrivalWalkIn = true;
+  const workplace = config.workplaces.find((w) => w.id === config.services.find((s) => s.id === 'pasy')!.workplaceId)!;
+  workplace.walkInCapacityPerDay = capacity;
+  return config;
+}
+
+test('a code typed after its window is offered a walk-in ticket when the office enables it and capacity remains; accepting prints one at the back of the line, once, and the booking stays lapsed', async () => {
+  const bookings = lookup({ '12345678': passport('b1') });
+  const late = nineThirty + 20 * minute;
+  const off = await engineAt({ at: late, bookings });
+  const refused = await off.code('12345678');
+  assert.ok(!refused.ok && refused.error.code === 'tooLate' && refused.error.walkInOffer === undefined, 'no offer unless the office enables it');
+
+  const { engine, code, press, clock } = await engineAt({ at: late, bookings, config: lateOffice(5) });
+  const waiting = numberOf(await press('pasy'));
+  const offered = await code('12345678');
+  assert.ok(!offered.ok && offered.error.code === 'tooLate');
+  if (offered.ok) return;
+  assert.is(offered.error.walkInOffer, true);
+  const accepted = await engine.kioskRequest('kiosk-hala', { kind: 'lateWalkIn', requestId: 'late-1', pressedAt: clock.now(), code: '12345678' }, bookings.find('12345678'));
+  assert.ok(accepted.ok);
+  if (!accepted.ok) return;
+  assert.is(accepted.data.ticket.booking, undefined, 'an ordinary ticket, not a booking one');
+  assert.is(accepted.data.ticket.waitingAhead, 1, `behind ${waiting}, who came on time`);
+  const state = engine.dayState();
+  assert.equal(state.checkedIn, {}, 'the booking is not checked in: it stays lapsed');
+  assert.is(state.tickets[accepted.data.ticket.number]?.lateFor, 'b1', 'the ticket says which booking came late');
+  assert.is(state.issuedPerWorkplace[state.tickets[waiting]?.workplaceId ?? ''], 2, 'it counts against the walk-in capacity');
+  const again = await engine.kioskRequest('kiosk-hala', { kind: 'lateWalkIn', requestId: 'late-2', pressedAt: clock.now(), code: '12345678' }, bookings.find('12345678'));
+  assert.is(codeOf(again), 'codeUsed', 'the code prints once');
+  assert.is(codeOf(await code('12345678')), 'codeUsed');
+});
+
+test('a late code gets no offer once the walk-in capacity is used up, and accepting a stale offer is refused with the reason', async () => {
+  const bookings = lookup({ '12345678': passport('b1') });
+  const { engine, code, press, clock } = await engineAt({ at: nineThirty + 20 * minute, bookings, config: lateOffice(1) });
+  const offered = await code('12345678');
+  assert.ok(!offered.ok && offered.error.walkInOffer === true);
+  numberOf(await press('pasy'));
+  const noOffer = await code('12345678');
+  assert.ok(!noOffer.ok && noOffer.error.code === 'tooLate' && noOffer.error.walkInOffer === undefined, 'capacity gone: no offer');
+  const accepted = await engine.kioskRequest('kiosk-hala', { kind: 'lateWalkIn', requestId: 'late-3', pressedAt: clock.now(), code: '12345678' }, bookings.find('12345678'));
+  assert.is(codeOf(accepted), 'capacityExhausted');
+  assert.equal(engine.dayState().lateWalkIns, undefined, 'nothing recorded');
+});
+
+test('accepting the offer for a code still within its window checks it in as a booking', async () => {
+  const bookings = lookup({ '12345678': passport('b1') });
+  const { engine, clock } = await engineAt({ at: nineThirty + 5 * minute, bookings, config: lateOffice(5) });
+  const reply = await engine.kioskRequest('kiosk-hala', { kind: 'lateWalkIn', requestId: 'late-4', pressedAt: clock.now(), code: '12345678' }, bookings.find('12345678'));
+  assert.ok(reply.ok && reply.data.ticket.booking?.startsAt === nineThirty);
+  assert.equal(engine.dayState().checkedIn, { b1: reply.ok ? reply.data.ticket.number : '' });
 });
 
 test.run();

@@ -13,6 +13,8 @@ export interface TicketRecord {
   /** A booking's ticket waits in its own line and is called at its time (call-order.ts). */
   origin: 'walkIn' | 'booking';
   bookingId?: string;
+  /** A walk-in ticket printed for the booking whose code came after its window (check-in.ts). */
+  lateFor?: string;
   /** Unguessable; the ticket's live status page is addressed by it, never by the number. */
   token: string;
   issuedAt: number;
@@ -74,6 +76,8 @@ export interface DayState {
   serviceTimes: Record<string, number[]>;
   /** Bookings checked in today, to their ticket numbers: a code works once. */
   checkedIn: Record<string, string>;
+  /** Lapsed bookings whose code printed a walk-in ticket instead, to its number: once per code. Absent before it existed. */
+  lateWalkIns?: Record<string, string>;
   /** In a snapshot only: the office configuration the journal entries after it were applied under. */
   config?: OfficeConfig;
 }

@@ -129,7 +129,7 @@ export class QueueEngine {
     const key = `${kioskId}/${requestId}`;
     const fail: Fail = (code, detail) => ({ requestId, ok: false, error: refused(code, detail).error });
     const now = this.deps.clock.now();
-    const isCode = request.kind === 'checkIn';
+    const isCode = request.kind !== 'walkIn';
     if (isCode && this.codeAttempts.reusedForAnotherCode(key, request.code, now)) {
       this.codeAttempts.refused(kioskId, request.code, now);
       return fail('invalidMessage', 'request id already used for another code') as KioskReply;

@@ -11,7 +11,7 @@ import { joinLine } from './waiting-line.ts';
  * per letter, so a booking's ticket never repeats a walk-in's), an unguessable token, the record,
  * and its place in the waiting line. Called only once every check has passed.
  */
-export function issueTicket(ctx: RuleContext, service: Service, origin: Pick<TicketRecord, 'origin' | 'bookingId' | 'queuedAt'>): TicketRecord {
+export function issueTicket(ctx: RuleContext, service: Service, origin: Pick<TicketRecord, 'origin' | 'bookingId' | 'lateFor' | 'queuedAt'>): TicketRecord {
   const { state, now } = ctx;
   const sequence = (state.sequences[service.letter] ?? 0) + 1;
   const number = formatTicketNumber(service.letter, sequence);

@@ -32,7 +32,7 @@ interface Route<In extends TopicName, Out extends TopicName> {
  * journals it; after a check-in the bookings file follows the engine's record before the kiosk hears.
  */
 export async function kioskRequest({ engine, bookings }: Parts, kioskId: string, request: Message<'kioskRequest'>): Promise<Message<'kioskReply'>> {
-  const reply = await engine.kioskRequest(kioskId, request, request.kind === 'checkIn' ? bookings.find(request.code) : null);
+  const reply = await engine.kioskRequest(kioskId, request, request.kind === 'walkIn' ? null : bookings.find(request.code));
   if (reply.ok && reply.data.ticket.booking) await bookings.follow(engine.dayState().checkedIn);
   return reply;
 }

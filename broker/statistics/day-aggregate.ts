@@ -25,6 +25,10 @@ export interface Cell {
   transfers?: number;
   outOfOrder?: number;
   parkedMs?: number;
+  /** Between booking and counter: late codes that took a walk-in ticket, reminders sent, appointments moved. Absent in aggregates of before. */
+  lateWalkIns?: number;
+  remindersSent?: number;
+  bookingsMoved?: number;
 }
 
 /** A finished day, kept for the statistics long after its tickets and bookings are gone. Cells by `${serviceId}/${hour}`. */
@@ -47,6 +51,9 @@ export const emptyCell = (): Cell => ({
   transfers: 0,
   outOfOrder: 0,
   parkedMs: 0,
+  lateWalkIns: 0,
+  remindersSent: 0,
+  bookingsMoved: 0,
 });
 
 export function addDuration(histogram: Histogram, ms: number): void {
@@ -78,6 +85,7 @@ export function aggregateDay(state: DayState, bookings: readonly Booking[]): Day
     if (ticket.status === 'noShow') c.noShows += 1;
     c.transfers = (c.transfers ?? 0) + (ticket.transfers ?? 0);
     if (ticket.outOfOrder) c.outOfOrder = (c.outOfOrder ?? 0) + 1;
+    if (ticket.lateFor) c.lateWalkIns = (c.lateWalkIns ?? 0) + 1;
     // The time until each call back; a client still parked when the day ended never came back and counts nothing.
     c.parkedMs = (c.parkedMs ?? 0) + (ticket.parkedMs ?? 0);
   }
@@ -88,6 +96,8 @@ export function aggregateDay(state: DayState, bookings: readonly Booking[]): Day
     if (booking.status === 'checkedIn') c.bookingsKept += 1;
     if (booking.status === 'lapsed') c.bookingsLapsed += 1;
     if (booking.status === 'cancelled') c.bookingsCancelled += 1;
+    if (booking.remindedAt !== undefined) c.remindersSent = (c.remindersSent ?? 0) + 1;
+    c.bookingsMoved = (c.bookingsMoved ?? 0) + (booking.moves ?? 0);
   }
   return { day: state.day, cells };
 }

@@ -22,6 +22,9 @@ function mergeCell(into: Cell, from: Cell): void {
   into.transfers = (into.transfers ?? 0) + (from.transfers ?? 0);
   into.outOfOrder = (into.outOfOrder ?? 0) + (from.outOfOrder ?? 0);
   into.parkedMs = (into.parkedMs ?? 0) + (from.parkedMs ?? 0);
+  into.lateWalkIns = (into.lateWalkIns ?? 0) + (from.lateWalkIns ?? 0);
+  into.remindersSent = (into.remindersSent ?? 0) + (from.remindersSent ?? 0);
+  into.bookingsMoved = (into.bookingsMoved ?? 0) + (from.bookingsMoved ?? 0);
   mergeHistogram(into.wait, from.wait);
   mergeHistogram(into.service, from.service);
 }
@@ -60,6 +63,9 @@ function row(key: string, c: Cell): StatisticsRow {
     transfers: c.transfers ?? 0,
     outOfOrder: c.outOfOrder ?? 0,
     parkedMinutes: Math.round((c.parkedMs ?? 0) / 60_000),
+    lateWalkIns: c.lateWalkIns ?? 0,
+    remindersSent: c.remindersSent ?? 0,
+    bookingsMoved: c.bookingsMoved ?? 0,
   };
 }
 

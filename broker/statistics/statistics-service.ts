@@ -95,6 +95,9 @@ export class StatisticsService {
       'předáno',
       'mimo pořadí',
       'odloženo (min)',
+      'pozdě, lístek místo rezervace',
+      'připomenutí',
+      'přesunuto',
     ];
     const lines = statisticsReport(this.withToday(), query, 'dayServiceHour').map((r) => {
       const [day, serviceId, hour] = r.key.split('/') as [string, string, string];
@@ -116,6 +119,9 @@ export class StatisticsService {
         r.transfers,
         r.outOfOrder,
         r.parkedMinutes,
+        r.lateWalkIns,
+        r.remindersSent,
+        r.bookingsMoved,
       ];
     });
     return csvDocument([header, ...lines]);

@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { engineAt } from '../../test/support/engine-fixture.ts';
+import { kostelec } from '../../test/support/office-fixture.ts';
 import type { Booking } from '../booking/booking-state.ts';
 import { aggregateDay } from './day-aggregate.ts';
 import { statisticsReport, statisticsReports } from './statistics-report.ts';
@@ -40,7 +41,13 @@ const booking = (id: string, time: string, status: Booking['status']): Booking =
   language: 'cs',
   icsSequence: 0,
 });
-const bookings = [booking('a', '09:15', 'checkedIn'), booking('b', '09:30', 'lapsed'), booking('c', '10:00', 'cancelled'), booking('d', '10:15', 'confirmed'), booking('e', '10:30', 'held')];
+const bookings = [
+  { ...booking('a', '09:15', 'checkedIn'), remindedAt: at('08:30') },
+  booking('b', '09:30', 'lapsed'),
+  booking('c', '10:00', 'cancelled'),
+  { ...booking('d', '10:15', 'confirmed'), moves: 2, remindedAt: at('08:30') },
+  booking('e', '10:30', 'held'),
+];
 
 test('a morning with known answers: issued, served, no-shows, waiting and service times per hour, and the bookings', async () => {
   const day = aggregateDay(await morning(), bookings);
@@ -61,6 +68,9 @@ test('a morning with known answers: issued, served, no-shows, waiting and servic
     transfers: 0,
     outOfOrder: 0,
     parkedMinutes: 0,
+    lateWalkIns: 0,
+    remindersSent: 1,
+    bookingsMoved: 0,
   });
   assert.equal(ten, {
     key: '10',
@@ -78,9 +88,24 @@ test('a morning with known answers: issued, served, no-shows, waiting and servic
     transfers: 0,
     outOfOrder: 0,
     parkedMinutes: 0,
+    lateWalkIns: 0,
+    remindersSent: 1,
+    bookingsMoved: 2,
   });
   const [pasy] = statisticsReport([day], { from: '2026-11-24', to: '2026-11-24' }, 'service');
   assert.equal([pasy!.key, pasy!.issued, pasy!.served, pasy!.bookingsMade], ['pasy', 4, 2, 4], 'a held booking is not one made');
+});
+
+test('a late code that took a walk-in ticket counts as late, in the hour its ticket was printed', async () => {
+  const config = kostelec((c) => {
+    c.booking = { lateArrivalWalkIn: true };
+  });
+  const late = { id: 'b', serviceId: 'pasy', startsAt: at('09:30') };
+  const office = await engineAt({ at: at('09:50'), config, bookings: { find: () => late, due: () => [] } });
+  const reply = await office.engine.kioskRequest('kiosk-hala', { kind: 'lateWalkIn', requestId: 'late-stat', pressedAt: office.clock.now(), code: '12345678' }, late);
+  assert.ok(reply.ok);
+  const [nine] = statisticsReport([aggregateDay(office.engine.dayState(), [booking('b', '09:30', 'lapsed')])], { from: '2026-11-24', to: '2026-11-24' }, 'hour');
+  assert.equal([nine?.issued, nine?.lateWalkIns, nine?.bookingsLapsed], [1, 1, 1]);
 });
 
 test('days merge: means weigh every ticket, the 90th percentile is of all of them, and the range and service filter apply', async () => {

@@ -38,6 +38,8 @@ export class KioskRole implements Role {
   private online = false;
   private busy = false;
   private code = '';
+  /** A late code whose walk-in ticket the LCD offers: Enter takes it, any other key or the pause forgets it. */
+  private lateCode: string | undefined;
   private resetTimer: NodeJS.Timeout | undefined;
   private readonly requests: KioskRequests;
   private readonly paper: PaperWatch;
@@ -104,9 +106,12 @@ export class KioskRole implements Role {
   private async key(key: KeypadKey): Promise<void> {
     if (this.busy) return;
     if (!this.online) return this.show('outOfService');
+    const late = this.lateCode;
+    this.lateCode = undefined;
+    if (late && key === 'enter') return this.issue(() => this.requests.lateWalkIn(late));
     const step = enterKey(this.code, key);
     this.code = step.kind === 'typing' ? step.code : '';
-    if (step.kind === 'submit') return this.issue(() => this.requests.checkIn(step.code));
+    if (step.kind === 'submit') return this.issue(() => this.requests.checkIn(step.code), step.code);
     if (step.kind === 'empty') return this.render();
     this.show('enterCode', { code: step.code });
     this.resetTimer = setTimeout(() => {
@@ -116,8 +121,8 @@ export class KioskRole implements Role {
     this.resetTimer.unref();
   }
 
-  /** Checks the paper, asks the engine, prints what it answered: the same path for walk-ins and check-ins. */
-  private async issue(ask: () => Promise<Message<'kioskReply'> | undefined>): Promise<void> {
+  /** Checks the paper, asks the engine, prints what it answered: the same path for walk-ins and check-ins (`code`: the typed one). */
+  private async issue(ask: () => Promise<Message<'kioskReply'> | undefined>, code?: string): Promise<void> {
     this.busy = true;
     try {
       // A ticket the engine stored but the printer cannot print would be a ghost in the queue.
@@ -127,6 +132,10 @@ export class KioskRole implements Role {
       const reply = await ask();
       if (!reply) return this.flash(this.online ? 'notPrinted' : 'outOfService');
       if (!reply.ok) {
+        if (reply.error.walkInOffer && code) {
+          this.lateCode = code;
+          return this.flash('lateOffer');
+        }
         // "too early" says from when the code works.
         const from = reply.error.opensAt === undefined ? '' : formatTime(reply.error.opensAt, 'cs');
         return this.flash(refusalScreens[reply.error.code] ?? 'notPrinted', { time: from });
@@ -154,6 +163,7 @@ export class KioskRole implements Role {
   }
 
   private render(): void {
+    this.lateCode = undefined;
     this.refreshLights();
     if (this.busy) return;
     if (!this.online || this.paper.status === 'offline') this.show('outOfService');

@@ -108,6 +108,9 @@ export const bookingRulesSchema = z.strictObject({
   /** seed: the code is active from 15 minutes before to 15 minutes after the agreed time. */
   checkInEarlyMinutes: z.int().min(0).max(120).default(15),
   checkInLateMinutes: z.int().min(0).max(120).default(15),
+  /** A code typed after its window closed is offered an ordinary walk-in ticket on the LCD, while
+   *  the workplace still issues them; the booking stays lapsed and counts as late. */
+  lateArrivalWalkIn: z.boolean().default(false),
   /**
    * The reminder e-mail: `workingDaysBefore` days the workplace is open before the appointment, at
    * `at` Prague time (default 14:00 the working day before); none for a booking made after that

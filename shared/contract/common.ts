@@ -39,7 +39,8 @@ export type RefusalCode = z.infer<typeof refusalCodeSchema>;
 /**
  * A refusal on the wire: the code, a detail for the log, and the typed data some refusals carry for
  * the kiosk to show: `tooEarly` from when the code works, `tooLate` the booked time it lapsed
- * after, `wrongWorkplace` the kiosk that takes it, `codeUsed` the ticket it printed.
+ * after (and `walkInOffer` when the office offers a walk-in ticket instead), `wrongWorkplace` the
+ * kiosk that takes it, `codeUsed` the ticket it printed.
  */
 export const refusalSchema = z.strictObject({
   code: refusalCodeSchema,
@@ -48,5 +49,6 @@ export const refusalSchema = z.strictObject({
   bookedAt: epochMsSchema.optional(),
   kioskId: z.string().max(40).optional(),
   ticketNumber: ticketNumberSchema.optional(),
+  walkInOffer: z.literal(true).optional(),
 });
 export type EngineRefusal = z.infer<typeof refusalSchema>;

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { epochMsSchema, refusalSchema, requestIdSchema, ticketNumberSchema } from './common.ts';
 
+const codeSchema = z.string().regex(/^\d{4,12}$/);
+
 export const kioskRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('walkIn'), requestId: requestIdSchema, pressedAt: epochMsSchema, serviceId: z.string().max(40) }),
-  z.strictObject({ kind: z.literal('checkIn'), requestId: requestIdSchema, pressedAt: epochMsSchema, code: z.string().regex(/^\d{4,12}$/) }),
+  z.strictObject({ kind: z.literal('checkIn'), requestId: requestIdSchema, pressedAt: epochMsSchema, code: codeSchema }),
+  /** The citizen accepted the LCD's offer of a walk-in ticket for a code that came too late. */
+  z.strictObject({ kind: z.literal('lateWalkIn'), requestId: requestIdSchema, pressedAt: epochMsSchema, code: codeSchema }),
 ]);
 export type KioskRequest = z.infer<typeof kioskRequestSchema>;
 

@@ -196,6 +196,9 @@ export interface StatisticsRow {
   transfers: number;
   outOfOrder: number;
   parkedMinutes: number;
+  lateWalkIns: number;
+  remindersSent: number;
+  bookingsMoved: number;
 }
 
 export interface StatisticsReport {

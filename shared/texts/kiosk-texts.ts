@@ -19,6 +19,7 @@ export type KioskScreen =
   | 'codeUsed'
   | 'tooEarly'
   | 'tooLate'
+  | 'lateOffer'
   | 'wrongWorkplace'
   | 'tooManyAttempts';
 
@@ -38,6 +39,7 @@ export const kioskScreens: Record<KioskScreen, Record<Language, Lines>> = {
   codeUsed: { cs: ['Kód už byl použit,', 'obraťte se na úřad'], en: ['Code already used,', 'please ask the staff'] },
   tooEarly: { cs: ['Příliš brzy: kód', 'platí od {time}'], en: ['Too early: the code', 'works from {time}'] },
   tooLate: { cs: ['Rezervace propadla,', 'vezměte si lístek'], en: ['Booking has lapsed,', 'please take a ticket'] },
+  lateOffer: { cs: ['Rezervace propadla.', 'Nový lístek? Enter'], en: ['Booking has lapsed.', 'New ticket? Enter'] },
   wrongWorkplace: { cs: ['Kód patří k jiné', 'tiskárně lístků'], en: ['Code belongs to', 'the other kiosk'] },
   tooManyAttempts: { cs: ['Příliš mnoho pokusů,', 'zkuste za minutu'], en: ['Too many attempts,', 'try in a minute'] },
 };

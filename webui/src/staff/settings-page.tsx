@@ -209,6 +209,9 @@ export function SettingsPage(props: StaffPageProps) {
         error={at('booking', 'holdMinutes')}
         input={{ type: 'number', min: '1', value: draft.booking.holdMinutes, onInput: (e) => edit((c) => (c.booking.holdMinutes = Number((e.target as HTMLInputElement).value))) }}
       />
+      <label class="check">
+        <input type="checkbox" checked={draft.booking.lateArrivalWalkIn} onChange={(e) => edit((c) => (c.booking.lateArrivalWalkIn = (e.target as HTMLInputElement).checked))} /> {t.setup.lateArrival}
+      </label>
 
       <fieldset>
         <legend>{t.setup.reminder}</legend>

@@ -23,6 +23,9 @@ const columns = [
   'transfers',
   'outOfOrder',
   'parkedMinutes',
+  'lateWalkIns',
+  'remindersSent',
+  'bookingsMoved',
 ] as const;
 const value = (row: StatisticsRow, column: (typeof columns)[number]) =>
   ({
@@ -40,6 +43,9 @@ const value = (row: StatisticsRow, column: (typeof columns)[number]) =>
     transfers: row.transfers,
     outOfOrder: row.outOfOrder,
     parkedMinutes: row.parkedMinutes,
+    lateWalkIns: row.lateWalkIns,
+    remindersSent: row.remindersSent,
+    bookingsMoved: row.bookingsMoved,
   })[column];
 
 const numbers: Record<Language, Intl.NumberFormat> = { cs: new Intl.NumberFormat('cs-CZ'), en: new Intl.NumberFormat('en-GB') };
