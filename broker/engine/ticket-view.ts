@@ -20,6 +20,7 @@ export function ticketView(config: OfficeConfig, state: DayState, token: string,
     estimatedWaitMinutes: ticket.status === 'waiting' ? estimateWaitMinutes(config, state, service, ahead) : null,
     counterNumber: (ticket.status === 'called' || ticket.status === 'parked') && counter ? counter.number : null,
     booking: ticket.origin === 'booking' ? { startsAt: ticket.queuedAt } : null,
+    alertAhead: config.rules.nearTurnAhead,
     updatedAt: now,
   };
 }

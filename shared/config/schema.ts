@@ -79,6 +79,8 @@ export const rulesSchema = z.strictObject({
   codeEntryTimeoutSeconds: z.int().min(1).max(600).default(20),
   /** How many of the day's latest service times feed the wait estimate. */
   serviceTimeSamples: z.int().min(1).max(100).default(10),
+  /** The ticket's page alerts its citizen (sound, vibration, notification) when this few wait before them, and at the call. */
+  nearTurnAhead: z.int().min(0).max(20).default(3),
 });
 
 const smtpSchema = z.strictObject({

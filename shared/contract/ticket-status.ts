@@ -16,6 +16,8 @@ export const ticketStatusSchema = z.strictObject({
   /** The counter to go to, once called (or parked). */
   counterNumber: z.int().nullable(),
   booking: z.strictObject({ startsAt: epochMsSchema }).nullable(),
+  /** "Your turn is near": the page alerts once `ahead` is at most this (rules.nearTurnAhead). */
+  alertAhead: z.int().min(0),
   updatedAt: epochMsSchema,
 });
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;

@@ -44,6 +44,79 @@ test("the ticket's QR page follows its place in the queue and says which counter
   }
 });
 
+/** Records what the page does to alert, around Chromium's own Notification, Web Audio and vibration. */
+const recordAlerts = () => {
+  const w = window as unknown as { alerts: string[] };
+  w.alerts = [];
+  const Real = window.Notification;
+  window.Notification = new Proxy(Real, {
+    construct(target, args: [string, NotificationOptions?]) {
+      w.alerts.push(`notification: ${args[0]}`);
+      return new target(...args);
+    },
+  });
+  const start = OscillatorNode.prototype.start;
+  OscillatorNode.prototype.start = function (this: OscillatorNode, ...args: [number?]) {
+    w.alerts.push(`sound: ${this.context.state}`);
+    return start.apply(this, args);
+  };
+  const vibrate = Navigator.prototype.vibrate;
+  Navigator.prototype.vibrate = function (this: Navigator, pattern: number[]) {
+    w.alerts.push(`vibrate: ${String(pattern)}`);
+    return vibrate.call(this, pattern);
+  };
+};
+
+test("the ticket's page alerts once when 3 wait before it and once at the call: a sound, a vibration and a system notification Chromium was allowed to show", async () => {
+  const office = await runOffice({ withDevices: true });
+  const context = await browser.newContext();
+  await context.grantPermissions(['notifications']);
+  await context.addInitScript(recordAlerts);
+  const page = await context.newPage();
+  try {
+    const kiosk = office.sim!.kiosk('kiosk-hala');
+    await eventually('the kiosk ready', () => kiosk.buttons.lights.get(3));
+    for (let k = 1; k <= 6; k++) {
+      kiosk.buttons.press(3);
+      await eventually(`ticket ${k}`, () => kiosk.printer.printed.length === k);
+    }
+    const qr = /\[QR (\S+)\]/.exec(receiptText(decodeEscpos(kiosk.printer.printed[5]!)))![1]!;
+    await page.goto(qr);
+    await page.getByText('Před vámi čeká 5 osob.').waitFor();
+    await page.getByRole('button', { name: 'Upozornit mě zvukem a oznámením' }).click();
+    await page.getByText(/Upozornění je zapnuté/).waitFor();
+    const alerts = () => page.evaluate(() => (window as unknown as { alerts: string[] }).alerts);
+    assert.equal(await alerts(), [], 'nothing yet with 5 ahead');
+
+    const counter = office.sim!.counter('prepazka-3');
+    const call = async (k: number) => {
+      counter.buttons.press(1);
+      await eventually(`call ${k}`, () => counter.digits.text.startsWith(`C00${k}`));
+    };
+    await call(1);
+    await page.getByText('Před vámi čekají 4 osoby.').waitFor({ timeout: 10000 });
+    await call(2);
+    await page.getByText('Blíží se vaše pořadí, připravte se.').waitFor({ timeout: 10000 });
+    await page.waitForFunction(() => (window as unknown as { alerts: string[] }).alerts.some((a) => a.startsWith('notification')));
+    assert.equal(await alerts(), ['sound: running', 'sound: running', 'vibrate: 300,150,300', 'notification: Lístek C006: blíží se vaše pořadí']);
+    await call(3);
+    await page.getByText('Před vámi čekají 2 osoby.').waitFor({ timeout: 10000 });
+    await call(4);
+    await call(5);
+    await call(6);
+    await page.getByText('Jste vyvoláni k přepážce 3.').waitFor({ timeout: 10000 });
+    await page.waitForFunction(() => (window as unknown as { alerts: string[] }).alerts.length === 8);
+    assert.equal(
+      (await alerts()).slice(4),
+      ['sound: running', 'sound: running', 'vibrate: 300,150,300', 'notification: Lístek C006: jste na řadě'],
+      'the call alerts once more, and being nearer did not',
+    );
+  } finally {
+    await context.close();
+    await office.stop();
+  }
+});
+
 test('the office status page lists every service: open or closed, waiting, estimated wait, tickets left', async () => {
   const office = await runOffice({ withDevices: true });
   const base = `http://127.0.0.1:${office.server.httpPort}`;

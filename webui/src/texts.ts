@@ -109,6 +109,11 @@ const cs = {
   ticketParked: (counter: number) => `Vaše návštěva je odložena. Až budete připraveni, vyvolá vás znovu přepážka ${counter}.`,
   bookedFor: (time: string) => `Rezervace na ${time}: budete vyvoláni v čase rezervace.`,
   unknownTicket: 'Tento lístek neznáme: platí jen v den vydání.',
+  alertMe: 'Upozornit mě zvukem a oznámením',
+  alertOn: 'Upozornění je zapnuté, dokud je tato stránka otevřená: ozve se, až budete na řadě.',
+  nearTurn: 'Blíží se vaše pořadí, připravte se.',
+  nearTitle: (number: string) => `Lístek ${number}: blíží se vaše pořadí`,
+  calledTitle: (number: string) => `Lístek ${number}: jste na řadě`,
   errors: {
     invalidRequest: 'Údaje nejsou v pořádku.',
     unknownService: 'Tuto službu nelze objednat.',
@@ -242,6 +247,11 @@ const en: Texts = {
   ticketDone: 'Done. Thank you for your visit.',
   ticketNoShow: 'The ticket has lapsed: you did not come when called. Please take a new one.',
   ticketParked: (counter: number) => `Your visit is on hold. Counter ${counter} will call you again when you are ready.`,
+  alertMe: 'Alert me with a sound and a notification',
+  alertOn: 'Alerts are on while this page is open: you will hear when your turn comes.',
+  nearTurn: 'Your turn is near, please get ready.',
+  nearTitle: (number: string) => `Ticket ${number}: your turn is near`,
+  calledTitle: (number: string) => `Ticket ${number}: it is your turn`,
   bookedFor: (time: string) => `Booked for ${time}: you are called at the time of your booking.`,
   unknownTicket: 'We do not know this ticket: it is valid only on the day it was issued.',
   errors: {

@@ -3,10 +3,13 @@ import { formatTime } from '../../../shared/texts/booking-texts.ts';
 import type { PageProps } from '../page-props.ts';
 import { serviceName } from '../service-name.ts';
 import { usePolling } from './polling.ts';
+import { turnMoment, useTurnAlert } from './turn-alert.ts';
 
 /** The ticket's QR code page: its place in the queue, and the counter once it is called. */
 export function TicketPage({ t, language, info, token }: PageProps & { token: string }) {
   const result = usePolling<TicketStatus>(`/api/tickets/${token}`);
+  const live = result?.ok ? result.data : undefined;
+  const alert = useTurnAlert(token, live, { near: t.nearTitle(live?.number ?? ''), called: t.calledTitle(live?.number ?? '') });
   if (result === null) return <p role="status">{t.loading}</p>;
   if (!result.ok) {
     return (
@@ -27,6 +30,7 @@ export function TicketPage({ t, language, info, token }: PageProps & { token: st
         {ticket.state === 'waiting' ? (
           <>
             {ticket.booking ? <p>{t.bookedFor(formatTime(ticket.booking.startsAt, language))}</p> : null}
+            {turnMoment(ticket) === 'near' ? <p class="near">{t.nearTurn}</p> : null}
             <p>{t.ahead(ticket.ahead)}</p>
             <p>{ticket.estimatedWaitMinutes === 0 ? t.calledSoon : t.estimated(t.minutes(ticket.estimatedWaitMinutes))}</p>
           </>
@@ -35,6 +39,15 @@ export function TicketPage({ t, language, info, token }: PageProps & { token: st
         {ticket.state === 'noShow' ? <p>{t.ticketNoShow}</p> : null}
         {ticket.state === 'parked' && ticket.counterNumber !== null ? <p>{t.ticketParked(ticket.counterNumber)}</p> : null}
       </div>
+      {ticket.state === 'waiting' ? (
+        alert.on ? (
+          <p>{t.alertOn}</p>
+        ) : (
+          <button type="button" onClick={() => void alert.switchOn()}>
+            {t.alertMe}
+          </button>
+        )
+      ) : null}
       <p>{t.updated(formatTime(ticket.updatedAt, language))}</p>
     </>
   );
