@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { decodeEscpos, receiptText } from '../../shared/escpos/decode.ts';
 import { axeViolations, launchChromium } from '../support/browser.ts';
 import { eventually } from '../support/eventually.ts';
-import { runOffice } from '../support/office-fixture.ts';
+import { type RunningOffice, runOffice } from '../support/office-fixture.ts';
 
 let browser: Browser;
 test.before(async () => {
@@ -44,6 +44,17 @@ test("the ticket's QR page follows its place in the queue and says which counter
   }
 });
 
+/** Presses a kiosk's button `count` times, each time once the ticket before is printed. */
+async function printTickets(office: RunningOffice, kioskId: string, button: number, count: number) {
+  const kiosk = office.sim!.kiosk(kioskId);
+  await eventually('the kiosk ready', () => kiosk.buttons.lights.get(button));
+  for (let k = 1; k <= count; k++) {
+    kiosk.buttons.press(button);
+    await eventually(`ticket ${k}`, () => kiosk.printer.printed.length === k);
+  }
+  return kiosk;
+}
+
 /** Records what the page does to alert, around Chromium's own Notification, Web Audio and vibration. */
 const recordAlerts = () => {
   const w = window as unknown as { alerts: string[] };
@@ -74,12 +85,7 @@ test("the ticket's page alerts once when 3 wait before it and once at the call: 
   await context.addInitScript(recordAlerts);
   const page = await context.newPage();
   try {
-    const kiosk = office.sim!.kiosk('kiosk-hala');
-    await eventually('the kiosk ready', () => kiosk.buttons.lights.get(3));
-    for (let k = 1; k <= 6; k++) {
-      kiosk.buttons.press(3);
-      await eventually(`ticket ${k}`, () => kiosk.printer.printed.length === k);
-    }
+    const kiosk = await printTickets(office, 'kiosk-hala', 3, 6);
     const qr = /\[QR (\S+)\]/.exec(receiptText(decodeEscpos(kiosk.printer.printed[5]!)))![1]!;
     await page.goto(qr);
     await page.getByText('Před vámi čeká 5 osob.').waitFor();
@@ -122,12 +128,7 @@ test('the office status page lists every service: open or closed, waiting, estim
   const base = `http://127.0.0.1:${office.server.httpPort}`;
   const page = await browser.newPage();
   try {
-    const kiosk = office.sim!.kiosk('kiosk-chodba');
-    await eventually('the kiosk ready', () => kiosk.buttons.lights.get(1));
-    for (let k = 1; k <= 2; k++) {
-      kiosk.buttons.press(1);
-      await eventually(`ticket ${k}`, () => kiosk.printer.printed.length === k);
-    }
+    await printTickets(office, 'kiosk-chodba', 1, 2);
     await page.goto(`${base}/status?lang=en`);
     const row = page.getByRole('row', { name: /Vehicle register/ });
     await row.getByText('2 people').waitFor({ timeout: 10000 });
