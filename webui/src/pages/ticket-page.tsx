@@ -8,8 +8,7 @@ import { turnMoment, useTurnAlert } from './turn-alert.ts';
 /** The ticket's QR code page: its place in the queue, and the counter once it is called. */
 export function TicketPage({ t, language, info, token }: PageProps & { token: string }) {
   const result = usePolling<TicketStatus>(`/api/tickets/${token}`);
-  const live = result?.ok ? result.data : undefined;
-  const alert = useTurnAlert(token, live, { near: t.nearTitle(live?.number ?? ''), called: t.calledTitle(live?.number ?? '') });
+  const alert = useTurnAlert(token, result?.ok ? result.data : undefined, { near: t.nearTitle, called: t.calledTitle });
   if (result === null) return <p role="status">{t.loading}</p>;
   if (!result.ok) {
     return (

@@ -28,20 +28,20 @@ function beep(audio: AudioContext): void {
  * vibrates where the phone can, and shows a system notification where allowed, once per ticket
  * and moment, also across a reload of the page.
  */
-export function useTurnAlert(token: string, ticket: TicketStatus | undefined, titles: Record<TurnMoment, string>) {
+export function useTurnAlert(token: string, ticket: TicketStatus | undefined, titles: Record<TurnMoment, (number: string) => string>) {
   const storageKey = `fronta-alerts-${token}`;
   const [on, setOn] = useState(() => sessionStorage.getItem(storageKey) !== null);
   const audio = useRef<AudioContext | null>(null);
   const moment = ticket ? turnMoment(ticket) : null;
   useEffect(() => {
-    if (!on || !moment) return;
+    if (!on || !ticket || !moment) return;
     const fired: string[] = JSON.parse(sessionStorage.getItem(storageKey) ?? '[]');
     if (fired.includes(moment)) return;
     sessionStorage.setItem(storageKey, JSON.stringify([...fired, moment]));
     audio.current ??= new AudioContext();
     beep(audio.current);
     navigator.vibrate?.([300, 150, 300]);
-    if ('Notification' in window && Notification.permission === 'granted') new Notification(titles[moment], { tag: `${token}-${moment}` });
+    if ('Notification' in window && Notification.permission === 'granted') new Notification(titles[moment](ticket.number), { tag: `${token}-${moment}` });
   }, [on, moment]);
   const switchOn = async () => {
     audio.current ??= new AudioContext();

@@ -60,19 +60,12 @@ export function DevicesPage({ t, errors, language }: StaffPageProps) {
                   <pre>{`curl -fsS ${location.origin}/device/install.sh | sudo bash -s -- ${row.offer.code}`}</pre>
                 </div>
               ) : (
-                <button type="button" aria-label={forDevice(row.enrolled ? d.offerAgain : d.offer, nameOf(row))} onClick={() => void offer(row)}>
-                  {row.enrolled ? d.offerAgain : d.offer}
-                </button>
+                <RowButton label={row.enrolled ? d.offerAgain : d.offer} device={nameOf(row)} onClick={() => void offer(row)} />
               ),
           },
           {
             heading: <span class="visually-hidden">{d.revoke}</span>,
-            cell: (row) =>
-              row.enrolled ? (
-                <button type="button" aria-label={forDevice(d.revoke, nameOf(row))} onClick={() => void revoke(row)}>
-                  {d.revoke}
-                </button>
-              ) : null,
+            cell: (row) => (row.enrolled ? <RowButton label={d.revoke} device={nameOf(row)} onClick={() => void revoke(row)} /> : null),
           },
         ]}
       />
@@ -81,7 +74,11 @@ export function DevicesPage({ t, errors, language }: StaffPageProps) {
   );
 }
 
-/** A row's button names its device for a screen reader, and starts with its visible text (WCAG 2.5.3). */
-function forDevice(text: string, name: string): string {
-  return `${text}: ${name}`;
+/** A row's button names its device for a screen reader, after its visible text (WCAG 2.5.3). */
+function RowButton({ label, device, onClick }: { label: string; device: string; onClick: () => void }) {
+  return (
+    <button type="button" aria-label={`${label}: ${device}`} onClick={onClick}>
+      {label}
+    </button>
+  );
 }
