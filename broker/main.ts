@@ -11,6 +11,7 @@ import { createLogger } from './log.ts';
 import { createMailer } from './mail/mailer.ts';
 import { mqttTlsFromEnv } from './mqtt/mqtt-tls.ts';
 import { startOfficeServer } from './office-server.ts';
+import { createSms } from './sms/create-sms.ts';
 import { FileDocumentStore } from './store/document-store.ts';
 import { FileStore } from './store/file-store.ts';
 
@@ -32,6 +33,7 @@ const server = await startOfficeServer({
   settingsStore: new FileDocumentStore(join(dataDir, 'settings.json')),
   statisticsStore: new FileDocumentStore(join(dataDir, 'statistics.json')),
   mailer: createMailer(config.mail, dataDir, createLogger('mail')),
+  sms: createSms(config.sms, dataDir, createLogger('sms')),
   adminToken,
   clock: clockFromSettings({
     startAt: env.FRONTA_START_AT,

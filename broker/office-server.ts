@@ -10,6 +10,7 @@ import type { Clock } from '../shared/clock.ts';
 import { derivedBase } from '../shared/config/public-address.ts';
 import type { OfficeConfig } from '../shared/config/schema.ts';
 import { Bookings } from './booking/bookings.ts';
+import { TurnSms } from './booking/turn-sms.ts';
 import { type BrokerAddress, DeviceEnrolment } from './devices/device-enrolment.ts';
 import { DeviceKeys } from './devices/device-keys.ts';
 import { DayTimer } from './engine/day-timer.ts';
@@ -29,6 +30,7 @@ import { guardPacketSize } from './mqtt/packet-size-guard.ts';
 import { Presence } from './mqtt/presence.ts';
 import { OfficeSettings } from './settings/office-settings.ts';
 import { SettingsService } from './settings/settings-service.ts';
+import type { Sms } from './sms/sms.ts';
 import { Sessions } from './staff/sessions.ts';
 import { StaffAccounts } from './staff/staff-accounts.ts';
 import { StatisticsService } from './statistics/statistics-service.ts';
@@ -48,6 +50,8 @@ export interface OfficeServerOptions {
   /** The settings saved by an administrator (`settings.json`), which win over `config`; in memory when not given. */
   settingsStore?: DocumentStore;
   mailer: Mailer;
+  /** Text messages; none: the pages do not offer them. On an office's server (mailRequired) only one that reaches citizens is used. */
+  sms?: Sms;
   /** Online booking opens only with a mailer that reaches citizens (an office's server); a simulated office keeps its outbox. */
   mailRequired?: boolean;
   clock: Clock;
@@ -144,12 +148,15 @@ async function startOn(
   // sweep on, so the engine's day is loaded before the bookings are, and their copy follows it.
   const mailReady = !options.mailRequired || options.mailer.reachesCitizens;
   if (!mailReady) log.warn('no mail server configured (mail.transport is the outbox): online booking stays closed until it is (deploy/README.md, "Mail")');
+  const sms = options.sms && (!options.mailRequired || options.sms.reachesCitizens) ? options.sms : undefined;
+  if (options.sms && !sms) log.warn('SMS goes to the outbox folder only: no text message is offered until a modem or a gateway is configured (docs/SMS.md)');
   const bookings = new Bookings({
     config: configInForce,
     mailReady,
     clock,
     store: options.bookingStore,
     mailer: options.mailer,
+    ...(sms ? { sms } : {}),
     log: createLogger('booking', options.logSink),
     checkIns: () => engine.dayState().checkedIn,
   });
@@ -157,6 +164,7 @@ async function startOn(
     store: options.statisticsStore ?? new MemoryDocumentStore(),
     queue: store,
     bookings: () => bookings.ledger.bookings(),
+    sms: (day) => bookings.ledger.smsCounts(day),
     today: () => engine.dayState(),
     config: configInForce,
     clock,
@@ -173,6 +181,8 @@ async function startOn(
   });
   await engine.start();
   await bookings.start();
+  const turnSms = new TurnSms(bookings.ledger, (token) => engine.ticketStatus(token));
+  const stopTurnSms = engine.onChange(() => void turnSms.check().catch((error) => log.error('turn SMS check failed', { error: String(error) })));
   // Check-ins a crash kept from the bookings file (killed between the journal and this file).
   await bookings.checkIns.follow(engine.dayState().checkedIn);
   const accounts = new StaffAccounts({ store: options.staffStore ?? new MemoryDocumentStore(), clock, config: configInForce });
@@ -222,6 +232,7 @@ async function startOn(
     citizens: bookings.citizens,
     staffBookings: bookings.staff,
     engine,
+    tickets: { engine, turnSms, ledger: bookings.ledger },
     config: configInForce,
     adminToken,
     staff: { clock, accounts, sessions, config: configInForce, adminToken },
@@ -265,8 +276,10 @@ async function startOn(
       await Promise.all([closed(tcp), closed(tls), closed(front), http.app.close()]);
       // Listened on by us, not by Fastify's listen(): closed here, so a restart can take the same port.
       await new Promise<void>((resolve) => (httpListener.server.listening ? httpListener.server.close(() => resolve()) : resolve()));
+      stopTurnSms();
       bookings.stop();
       options.mailer.close();
+      await options.sms?.close();
       await store.stop();
     },
   };

@@ -60,7 +60,7 @@ const virtualOffice = `${web}/virtual#key=${encodeURIComponent(provisioned.simul
 const outbox = config.mail.transport.kind === 'outbox' ? resolve(dir, config.mail.transport.dir) : 'SMTP (office config)';
 console.log(`
 Virtual office (every kiosk, counter and the hall screen; click to press): ${virtualOffice}
-Booking site: ${web}/   e-mails: ${outbox} (open the .html files)
+Booking site: ${web}/   e-mails and SMS: ${outbox} (open the .html and .sms.txt files)
 Live status: ${web}/status
 Staff pages: ${web}/staff   ${staffLogin}
 ${devices

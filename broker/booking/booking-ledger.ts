@@ -5,11 +5,13 @@ import { refused } from '../../shared/contract/result.ts';
 import { GroupCommit } from '../engine/group-commit.ts';
 import type { Logger } from '../log.ts';
 import type { Mailer, MailMessage } from '../mail/mailer.ts';
+import { type Sms, withoutNumbers } from '../sms/sms.ts';
 import type { DocumentStore } from '../store/document-store.ts';
 import type { BookingContext, BookingOutcome, Draw } from './booking-rules.ts';
-import { type Booking, type BookingState, emptyBookingState } from './booking-state.ts';
-import { MailDelivery } from './mail-delivery.ts';
-import { type QueuedMail, queueMail } from './mail-queue.ts';
+import { type Booking, type BookingState, emptyBookingState, emptySmsState, type SmsCounts } from './booking-state.ts';
+import { OutboxDelivery, withoutAddresses } from './outbox-delivery.ts';
+import { enqueue, type QueuedMail, type QueuedSms, type QueuedSmsMessage, type SmsCell, type SmsKind } from './outbox-queue.ts';
+import { countSms, smsCellOf, takeAllowance } from './sms-rules.ts';
 
 export interface LedgerDeps {
   /** The configuration in force, read at each use (OfficeSettings). */
@@ -17,9 +19,17 @@ export interface LedgerDeps {
   clock: Clock;
   store: DocumentStore;
   mailer: Mailer;
+  /** Text messages; none: nothing is sent by SMS, and the pages do not offer it. */
+  sms?: Sms;
   log: Logger;
   draw?: Draw;
 }
+
+const hour = 3_600_000;
+/** A mail still not accepted after two days is about an appointment that has mostly passed. */
+const mailGiveUpMs = 48 * hour;
+/** "Your turn is near" half an hour late is wrong; the others are still worth a day of tries. */
+const smsGiveUpMs = (message: QueuedSmsMessage) => (message.kind === 'nearTurn' ? hour / 2 : 24 * hour);
 
 const cryptoDraw: Draw = {
   id: () => randomBytes(12).toString('base64url'),
@@ -40,7 +50,10 @@ export class BookingLedger {
   private durableText = '';
   private readonly commits: GroupCommit;
   private readonly draw: Draw;
-  private readonly mails: MailDelivery;
+  private readonly mails: OutboxDelivery<MailMessage>;
+  private readonly texts: OutboxDelivery<QueuedSmsMessage>;
+  /** The cell of each message the modem took, until its status report (in memory: a report after a restart is not counted). */
+  private readonly awaitingReport = new Map<string, SmsCell>();
 
   constructor(private readonly deps: LedgerDeps) {
     this.commits = new GroupCommit(
@@ -48,13 +61,40 @@ export class BookingLedger {
       () => this.restore(),
     );
     this.draw = deps.draw ?? cryptoDraw;
-    this.mails = new MailDelivery({
-      mailer: deps.mailer,
-      log: deps.log,
-      clock: deps.clock,
-      outbox: () => this.state.outbox,
-      change: async (apply) => void (await this.change(() => (apply(this.state.outbox) ? { ok: true, data: null } : refused('notFound')))),
+    const { mailer, sms, log, clock } = deps;
+    const mailChannel = { name: 'mail', deliver: (id: string, message: MailMessage) => mailer.send({ ...message, id }), giveUpAfterMs: () => mailGiveUpMs, redact: withoutAddresses };
+    this.mails = new OutboxDelivery({ channel: mailChannel, log, clock, outbox: () => this.state.outbox, change: (apply) => this.changeQueue(() => apply(this.state.outbox)) });
+    this.texts = new OutboxDelivery({
+      channel: {
+        name: 'SMS',
+        deliver: async (id, { to, text, about, cell }) => {
+          if (!sms) throw new Error('no SMS transport');
+          await sms.send(id, { to, text, ...(about ? { about } : {}) });
+          this.awaitingReport.set(id, cell);
+          if (this.awaitingReport.size > 1000) this.awaitingReport.delete(this.awaitingReport.keys().next().value!);
+        },
+        giveUpAfterMs: smsGiveUpMs,
+        redact: withoutNumbers,
+        settled: (queued, outcome) => countSms(this.state, queued.message.cell, outcome === 'sent' ? 'sent' : 'failed'),
+      },
+      log,
+      clock,
+      outbox: () => this.state.sms.outbox,
+      change: (apply) => this.changeQueue(() => apply(this.state.sms.outbox)),
     });
+    sms?.onReport(({ id, outcome }) => {
+      const cell = this.awaitingReport.get(id);
+      if (!cell) return;
+      this.awaitingReport.delete(id);
+      void this.changeQueue(() => {
+        countSms(this.state, cell, outcome);
+        return true;
+      });
+    });
+  }
+
+  private async changeQueue(apply: () => boolean): Promise<void> {
+    await this.change(() => (apply() ? { ok: true, data: null } : refused('notFound')));
   }
 
   async load(): Promise<void> {
@@ -71,7 +111,7 @@ export class BookingLedger {
 
   /** Applies a rule at once and answers when it is durable; a refusal changed nothing and writes nothing. */
   async change<T>(apply: (ctx: BookingContext) => BookingOutcome<T>): Promise<BookingOutcome<T>> {
-    const before = this.deps.mailer.forget ? this.personalData() : new Map<string, boolean>();
+    const before = this.deps.mailer.forget || this.deps.sms?.forget ? this.personalData() : new Map<string, boolean>();
     const outcome = apply(this.context());
     if (!outcome.ok) return outcome;
     this.state.seq += 1;
@@ -89,8 +129,36 @@ export class BookingLedger {
   /** Inside a change: the mail goes into the same write as the change that causes it; its id. */
   queue(message: MailMessage): string {
     const id = this.draw.id();
-    queueMail(this.state.outbox, id, message, this.deps.clock.now());
+    enqueue(this.state.outbox, id, message, this.deps.clock.now());
     return id;
+  }
+
+  /** Whether text messages reach anyone (a transport is set and the office has not switched the kind off). */
+  smsOn(kind: SmsKind): boolean {
+    return this.deps.sms !== undefined && this.deps.config().sms.send[kind];
+  }
+
+  /**
+   * Inside a change: a text message, if its kind is on and today's limits allow it (a refusal is
+   * counted, not queued); its id, or null. Sent after the change, never inside a request's answer.
+   */
+  queueSms(kind: SmsKind, to: string, text: string, cell: SmsCell, about?: string): string | null {
+    const { now } = this.context();
+    if (!this.smsOn(kind) || !takeAllowance(this.state, this.deps.config().sms.limits, to, cell, now)) return null;
+    const id = this.draw.id();
+    enqueue(this.state.sms.outbox, id, { kind, to, text, cell, ...(about ? { about } : {}) }, now);
+    return id;
+  }
+
+  /** Inside a change: the booking's message of this kind, if its citizen asked for SMS (`sms`) at a number. */
+  queueBookingSms(kind: SmsKind, booking: Booking, text: (booking: Booking) => string): string | null {
+    const phone = booking.person?.phone;
+    return booking.sms && phone && this.smsOn(kind) ? this.queueSms(kind, phone, text(booking), smsCellOf(booking), booking.id) : null;
+  }
+
+  /** The text messages due, sent behind the request's answer: a modem takes seconds per part. */
+  sendSmsSoon(): void {
+    void this.texts.sendDue().catch((error) => this.deps.log.error('SMS not sent', { error: withoutNumbers(String(error)) }));
   }
 
   /** One attempt at one queued mail, after its change is durable; whether the mail server took it. */
@@ -103,9 +171,10 @@ export class BookingLedger {
     return this.mails.sendEach(mailIds);
   }
 
-  /** Every queued mail whose time has come (the sweeper's retries, the start's leftovers). */
-  sendDue(): Promise<void> {
-    return this.mails.sendDue();
+  /** Every queued mail and text message whose time has come (the sweeper's retries, the start's leftovers). */
+  async sendDue(): Promise<void> {
+    await this.mails.sendDue();
+    await this.texts.sendDue();
   }
 
   /** Every booking kept (statistics, the settings' preview of stranded bookings, tests). */
@@ -116,6 +185,16 @@ export class BookingLedger {
   /** The mails still waiting to be sent. */
   queuedMails(): readonly QueuedMail[] {
     return Object.values(this.state.outbox);
+  }
+
+  /** A day's text message counts, by `${serviceId}/${hour}`. */
+  smsCounts(day: string): Readonly<Record<string, SmsCounts>> {
+    return this.state.sms.counts[day] ?? {};
+  }
+
+  /** The text messages still waiting to be sent (the staff overview shows those that failed). */
+  queuedSms(): readonly QueuedSms[] {
+    return Object.values(this.state.sms.outbox);
   }
 
   /** Changes since the start: the availability cache keys on it. */
@@ -134,8 +213,14 @@ export class BookingLedger {
    * Before the change's own mails are sent, so a cancellation's mail is the one file left until
    * the bare record goes.
    */
+  /** The outbox's copies of the messages about these (tickets' numbers at the day's end). */
+  async forgetSmsCopies(abouts: string[]): Promise<void> {
+    for (const about of abouts) await this.deps.sms?.forget?.(about).catch((error) => this.deps.log.error('SMS copies not deleted', { error: String(error) }));
+  }
+
   private async forgetMails(ids: string[]): Promise<void> {
-    for (const id of ids) await this.deps.mailer.forget!(id).catch((error) => this.deps.log.error('mail copies not deleted', { bookingId: id, error: String(error) }));
+    for (const id of ids) await this.deps.mailer.forget?.(id).catch((error) => this.deps.log.error('mail copies not deleted', { bookingId: id, error: String(error) }));
+    await this.forgetSmsCopies(ids);
   }
 
   private async write(): Promise<void> {
@@ -154,5 +239,6 @@ function parseState(text: string): BookingState {
   const state = JSON.parse(text) as BookingState;
   state.outbox ??= {};
   state.lapsedHolds ??= {};
+  state.sms ??= emptySmsState();
   return state;
 }

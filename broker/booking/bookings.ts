@@ -5,6 +5,8 @@ import { sweep } from './booking-rules.ts';
 import { CheckInLookup } from './check-in-lookup.ts';
 import { CitizenBookings } from './citizen-bookings.ts';
 import { dueReminders } from './reminders.ts';
+import { sweepSms } from './sms-rules.ts';
+import { reminderSms } from './sms-texts.ts';
 import { StaffBookings } from './staff-bookings.ts';
 
 export interface BookingsDeps extends LedgerDeps {
@@ -57,7 +59,14 @@ export class Bookings {
   /** Lapsed holds and bookings, judged against the engine's record of check-ins; then the reminders due. */
   async sweep(): Promise<void> {
     const checkIns = this.deps.checkIns?.() ?? {};
-    await this.ledger.change((ctx) => (sweep(ctx, (id) => id in checkIns) ? { ok: true, data: null } : refused('notFound')));
+    let forgotten: string[] = [];
+    await this.ledger.change((ctx) => {
+      const swept = sweep(ctx, (id) => id in checkIns);
+      const sms = sweepSms(ctx.state, ctx.now, ctx.config.booking.retentionDays);
+      forgotten = sms.forgotten;
+      return swept || sms.changed ? accepted(null) : refused('notFound');
+    });
+    await this.ledger.forgetSmsCopies(forgotten);
     await this.remind();
   }
 
@@ -70,7 +79,8 @@ export class Bookings {
       const due = dueReminders(ctx);
       for (const booking of due) {
         booking.remindedAt = ctx.now;
-        this.ledger.queue(reminderMail(ctx.config, booking, booking.person!));
+        if (booking.person?.email) this.ledger.queue(reminderMail(ctx.config, booking, booking.person));
+        this.ledger.queueBookingSms('reminder', booking, (b) => reminderSms(ctx.config, b));
       }
       return due.length > 0 ? accepted(null) : refused('notFound');
     });

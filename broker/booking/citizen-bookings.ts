@@ -23,6 +23,7 @@ import { emailKey } from './email-key.ts';
 import { officeInfo, suspensionNotice } from './office-info.ts';
 import { ProofOfWorkGate } from './proof-of-work.ts';
 import { bookingDays, daySlots } from './slots.ts';
+import { codeSms } from './sms-texts.ts';
 
 type Outcome<T> = rules.BookingOutcome<T>;
 
@@ -48,7 +49,7 @@ export class CitizenBookings {
 
   info(): OfficeInfo {
     const { config, state } = this.ledger.context();
-    return officeInfo(config, state, this.mailReady);
+    return officeInfo(config, state, this.mailReady, this.ledger.smsOn('code'));
   }
 
   suspensionNotice(workplaceId?: string): SuspensionNotice | null {
@@ -88,7 +89,9 @@ export class CitizenBookings {
     let mailId = '';
     const held = await this.ledger.change((ctx) => {
       const outcome = rules.hold(ctx, { serviceId: request.serviceId, startsAt: request.startsAt, person, language: request.language, clientKey });
-      if (outcome.ok) mailId = this.ledger.queue(holdMail(ctx.config, outcome.data, person));
+      if (!outcome.ok) return outcome;
+      if (request.sms && this.ledger.smsOn('code')) outcome.data.sms = true;
+      mailId = this.ledger.queue(holdMail(ctx.config, outcome.data, person));
       return outcome;
     });
     if (!held.ok) return held;
@@ -133,12 +136,16 @@ export class CitizenBookings {
     const mails: string[] = [];
     const confirmed = await this.ledger.change((ctx) => {
       const outcome = rules.confirm(ctx, token);
-      if (outcome.ok && outcome.data.first && outcome.data.booking.person) mails.push(this.ledger.queue(codeMail(ctx.config, outcome.data.booking, outcome.data.booking.person, ctx.now)));
+      if (outcome.ok && outcome.data.first && outcome.data.booking.person) {
+        mails.push(this.ledger.queue(codeMail(ctx.config, outcome.data.booking, outcome.data.booking.person, ctx.now)));
+        this.ledger.queueBookingSms('code', outcome.data.booking, (b) => codeSms(ctx.config, b));
+      }
       return outcome;
     });
     if (!confirmed.ok) return confirmed;
     const { booking, first } = confirmed.data;
     await this.ledger.sendEach(mails);
+    this.ledger.sendSmsSoon();
     return { ok: true, data: { serviceId: booking.serviceId, startsAt: booking.startsAt, code: booking.code!, alreadyConfirmed: !first } };
   }
 
@@ -155,11 +162,14 @@ export class CitizenBookings {
       const booking = findForCancel(ctx.state, code, emailKey(email));
       if (!booking) return refused('notFound');
       const outcome = rules.reschedule(ctx, booking, startsAt);
-      if (outcome.ok) mails.push(this.ledger.queue(codeMail(ctx.config, booking, booking.person!, ctx.now, true)));
+      if (!outcome.ok) return outcome;
+      mails.push(this.ledger.queue(codeMail(ctx.config, booking, booking.person!, ctx.now, true)));
+      this.ledger.queueBookingSms('code', booking, (b) => codeSms(ctx.config, b, true));
       return outcome;
     });
     if (!moved.ok) return moved;
     await this.ledger.sendEach(mails);
+    this.ledger.sendSmsSoon();
     return { ok: true, data: { serviceId: moved.data.serviceId, startsAt: moved.data.startsAt } };
   }
 

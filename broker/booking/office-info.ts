@@ -6,7 +6,7 @@ import { isSuspended } from './booking-rules.ts';
 import type { BookingState } from './booking-state.ts';
 
 /** What the booking site shows first: the office, its rules, the services that can be booked, and any suspension. */
-export function officeInfo(config: OfficeConfig, state: BookingState, mailReady: boolean): OfficeInfo {
+export function officeInfo(config: OfficeConfig, state: BookingState, mailReady: boolean, smsOffered: boolean): OfficeInfo {
   return {
     name: config.office.name,
     horizonDays: config.booking.horizonDays,
@@ -25,6 +25,7 @@ export function officeInfo(config: OfficeConfig, state: BookingState, mailReady:
     })),
     suspension: suspensionNotice(config, state),
     mailReady,
+    smsOffered,
   };
 }
 

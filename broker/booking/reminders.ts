@@ -27,14 +27,16 @@ export function reminderAt(config: OfficeConfig, booking: Pick<Booking, 'day' | 
 }
 
 /**
- * The confirmed bookings whose reminder is due now and not yet sent: with an e-mail address, made
+ * The confirmed bookings whose reminder is due now and not yet sent: with an e-mail address (or a
+ * number the citizen wanted text messages at), made
  * before the reminder's moment (a booking for tomorrow made this evening needs none), the
  * appointment still ahead, and booking not suspended for its workplace unless the office chose to
  * remind anyway. `remindedAt` is the durable record that it went: set in the same write that queues it.
  */
 export function dueReminders({ config, state, now }: BookingContext): Booking[] {
   return Object.values(state.bookings).filter((b) => {
-    if (b.status !== 'confirmed' || b.remindedAt !== undefined || !b.person?.email || b.startsAt <= now) return false;
+    const reachable = b.person?.email || (b.sms && b.person?.phone && config.sms.send.reminder);
+    if (b.status !== 'confirmed' || b.remindedAt !== undefined || !reachable || b.startsAt <= now) return false;
     const at = reminderAt(config, b);
     if (at === undefined || at > now || (b.confirmedAt ?? b.createdAt) >= at) return false;
     return config.booking.reminder.duringSuspension || !isSuspended(state, b.workplaceId);

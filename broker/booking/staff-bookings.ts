@@ -5,12 +5,21 @@ import type { PhoneBookingRequest } from '../../shared/contract/staff-api.ts';
 import type { BookingLedger } from './booking-ledger.ts';
 import { cancelMail, codeMail } from './booking-mails.ts';
 import { ofDay } from './booking-queries.ts';
+import type { BookingContext } from './booking-rules.ts';
 import * as rules from './booking-rules.ts';
 import type { Booking } from './booking-state.ts';
 import { emailKey } from './email-key.ts';
 import { staffSlots } from './slots.ts';
+import { codeSms, crisisSms } from './sms-texts.ts';
 
 type Outcome<T> = rules.BookingOutcome<T>;
+type Failing = { count: number; since: number | null };
+
+/** The queued messages tried at least once, and since when the oldest of them waits. */
+function failingOf(queued: readonly { attempts: number; queuedAt: number }[]): Failing {
+  const failing = queued.filter((m) => m.attempts > 0);
+  return { count: failing.length, since: failing.length === 0 ? null : Math.min(...failing.map((m) => m.queuedAt)) };
+}
 
 /**
  * What the staff pages, the settings and the server's own command ask of the bookings: a day's
@@ -20,9 +29,13 @@ export class StaffBookings {
   constructor(private readonly ledger: BookingLedger) {}
 
   /** Mails tried and not accepted yet (the relay refused or is away): the overview says so. */
-  failingMails(): { count: number; since: number | null } {
-    const failing = this.ledger.queuedMails().filter((m) => m.attempts > 0);
-    return { count: failing.length, since: failing.length === 0 ? null : Math.min(...failing.map((m) => m.queuedAt)) };
+  failingMails(): Failing {
+    return failingOf(this.ledger.queuedMails());
+  }
+
+  /** Text messages the modem or gateway refused or did not take, still retried. */
+  failingSms(): Failing {
+    return failingOf(this.ledger.queuedSms());
   }
 
   /** Every booking of a Prague day that is still kept, holds and cancelled ones included. */
@@ -44,10 +57,14 @@ export class StaffBookings {
     const person = { name: request.name, email: request.email ?? '', emailKey: request.email ? emailKey(request.email) : '', ...(request.phone ? { phone: request.phone } : {}) };
     const booked = await this.ledger.change((ctx) => {
       const outcome = rules.bookForCaller(ctx, { serviceId: request.serviceId, startsAt: request.startsAt, person, language: request.language, bookedBy });
-      if (outcome.ok) mails.push(this.ledger.queue(codeMail(ctx.config, outcome.data, person, ctx.now)));
+      if (!outcome.ok) return outcome;
+      if (request.sms) outcome.data.sms = true;
+      mails.push(this.ledger.queue(codeMail(ctx.config, outcome.data, person, ctx.now)));
+      this.ledger.queueBookingSms('code', outcome.data, (b) => codeSms(ctx.config, b));
       return outcome;
     });
     await this.ledger.sendEach(mails);
+    this.ledger.sendSmsSoon();
     return booked;
   }
 
@@ -71,10 +88,11 @@ export class StaffBookings {
     const done = await this.ledger.change((ctx) => {
       const stranded = bookingIds.map((id) => ctx.state.bookings[id]).filter((b) => b && (b.status === 'confirmed' || b.status === 'held'));
       const cancelled = stranded.map((b) => rules.cancel(ctx, b!));
-      for (const booking of cancelled) if (booking.person) mails.push(this.ledger.queue(cancelMail(ctx.config, booking, booking.person, ctx.now, notice)));
+      mails.push(...this.noticeEach(ctx, cancelled, notice));
       return { ok: true, data: cancelled.length };
     });
     await this.ledger.sendEach(mails);
+    this.ledger.sendSmsSoon();
     return done;
   }
 
@@ -85,11 +103,18 @@ export class StaffBookings {
       const unknown = request.workplaceIds?.find((id) => !ctx.config.workplaces.some((w) => w.id === id));
       if (unknown) return refused('invalidRequest', `unknown workplace "${unknown}"`);
       const cancelled = rules.suspend(ctx, request);
-      for (const booking of cancelled) if (booking.person) mails.push(this.ledger.queue(cancelMail(ctx.config, booking, booking.person, ctx.now, request.notice)));
+      mails.push(...this.noticeEach(ctx, cancelled, request.notice));
       return { ok: true, data: { cancelled: cancelled.length } };
     });
     await this.ledger.sendEach(mails);
+    this.ledger.sendSmsSoon();
     return done;
+  }
+
+  /** Inside a change: the office's notice to each client whose booking it cancelled, by e-mail and by SMS where asked for; the mails' ids. */
+  private noticeEach(ctx: BookingContext, cancelled: Booking[], notice: LocalizedText): string[] {
+    for (const booking of cancelled) this.ledger.queueBookingSms('crisis', booking, (b) => crisisSms(ctx.config, b, notice));
+    return cancelled.filter((b) => b.person).map((b) => this.ledger.queue(cancelMail(ctx.config, b, b.person!, ctx.now, notice)));
   }
 
   resume(): Promise<Outcome<null>> {

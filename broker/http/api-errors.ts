@@ -33,6 +33,7 @@ const statusOf: Record<BookingRefusal, number> = {
   mailNotConfigured: 503,
   suspended: 503,
   storageFailed: 503,
+  smsOff: 409,
 };
 
 export function sendRefusal(reply: FastifyReply, code: BookingRefusal, detail?: string, suspension?: SuspensionNotice | null, issues?: FieldIssue[]): FastifyReply {

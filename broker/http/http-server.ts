@@ -45,6 +45,8 @@ export interface HttpOptions {
   /** For the admin token's crisis switch (admin-routes.ts). */
   staffBookings: StaffBookings;
   engine: QueueEngine;
+  /** The tickets' pages (status-routes.ts). */
+  tickets: Parameters<typeof statusRoutes>[1];
   /** The configuration in force (staff settings change it). */
   config: () => OfficeConfig;
   adminToken: string;
@@ -128,7 +130,7 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
   });
   bookingRoutes(app, options.citizens, options.config);
   adminRoutes(app, options.staffBookings, options.adminToken);
-  statusRoutes(app, options.engine);
+  statusRoutes(app, options.tickets);
   staffRoutes(app, options.staff);
   staffOfficeRoutes(app, options.office);
   workstationRoutes(app, options.office);

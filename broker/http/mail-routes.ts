@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { emailSchema } from '../../shared/contract/booking-api.ts';
-import { withoutAddresses } from '../booking/mail-delivery.ts';
+import { withoutAddresses } from '../booking/outbox-delivery.ts';
 import type { Logger } from '../log.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { mailSummary, testMail } from '../mail/test-mail.ts';

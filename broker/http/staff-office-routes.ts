@@ -42,6 +42,7 @@ export function staffOfficeRoutes(app: FastifyInstance, { bookings: booking, eng
         upNext: (id) => engine.upNext(id),
         profile: (id) => engine.dayState().counters[id]?.profile ?? null,
         mailFailing: booking.failingMails(),
+        smsFailing: booking.failingSms(),
         clerks: sessions.seated().map((s) => ({ counterId: s.counterId, name: s.account.name })),
       }),
     );

@@ -9,7 +9,7 @@ export function removedDevices(before: OfficeConfig, after: OfficeConfig): strin
 }
 
 /**
- * What a settings change may not do while the office runs: the mail transport and its password
+ * What a settings change may not do while the office runs: the mail and SMS transports and their secrets
  * belong to whoever runs the server, a device keeps its role (a kiosk's id does not become a
  * counter's: its Pi is wired for one), and a service with people waiting today cannot disappear
  * from under them. Devices are added and removed here; a new one logs in once enrolled
@@ -25,6 +25,8 @@ export function liveProblems(before: OfficeConfig, after: OfficeConfig, waiting:
     }
   }
   if (JSON.stringify(before.mail) !== JSON.stringify(after.mail)) problems.push('mail: the mail transport is set in the server configuration file (FRONTA_CONFIG), not in the settings');
+  if (JSON.stringify(before.sms.transport) !== JSON.stringify(after.sms.transport))
+    problems.push('sms: the modem or gateway is set in the server configuration file (FRONTA_CONFIG), not in the settings');
   for (const service of before.services) {
     if (!after.services.some((s) => s.id === service.id) && waiting(service.id) > 0) problems.push(`services: ${service.id} has ${waiting(service.id)} people waiting today and cannot be removed now`);
   }

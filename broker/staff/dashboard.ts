@@ -16,6 +16,7 @@ export interface DashboardInputs {
   /** A clerk's work profile at the counter, if any (the services Next serves now, in order). */
   profile: (counterId: string) => string[] | null;
   mailFailing: Dashboard['mailFailing'];
+  smsFailing: Dashboard['smsFailing'];
   /** Who sits at which counter, from the staff's sessions. */
   clerks: { counterId: string | null; name: string }[];
 }
@@ -31,7 +32,7 @@ export function deviceAlerts({ presence, health }: DeviceCondition): DeviceAlert
 }
 
 /** The office at a glance: every service's queue, every counter and its clerk, every device's condition. */
-export function dashboard({ config, now, services, counters, condition, queue, upNext, profile, mailFailing, clerks }: DashboardInputs): Dashboard {
+export function dashboard({ config, now, services, counters, condition, queue, upNext, profile, mailFailing, smsFailing, clerks }: DashboardInputs): Dashboard {
   const devices = [
     ...config.kiosks.map((k) => ({ deviceId: k.id, role: 'kiosk' as const, name: k.name, counterNumber: null })),
     ...config.counters.map((c) => ({ deviceId: c.id, role: 'counter' as const, name: null, counterNumber: c.number })),
@@ -40,6 +41,7 @@ export function dashboard({ config, now, services, counters, condition, queue, u
   return {
     at: now,
     mailFailing,
+    smsFailing,
     services: services.map((s) => {
       const service = serviceOf(config, s.serviceId);
       return {

@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
-import { officeZone } from '../../shared/calendar/office-calendar.ts';
-import type { Booking } from '../booking/booking-state.ts';
+import { officeHour } from '../../shared/calendar/office-calendar.ts';
+import type { Booking, SmsCounts } from '../booking/booking-state.ts';
 import type { DayState } from '../engine/day-state.ts';
 
 /** Durations by the minute: mean and 90th percentile of any range come from merging these. */
@@ -29,6 +28,11 @@ export interface Cell {
   lateWalkIns?: number;
   remindersSent?: number;
   bookingsMoved?: number;
+  /** Text messages (SmsCounts): taken by the modem or gateway, reported delivered, failed, not sent for a daily limit. Absent in aggregates of before. */
+  smsSent?: number;
+  smsDelivered?: number;
+  smsFailed?: number;
+  smsLimited?: number;
 }
 
 /** A finished day, kept for the statistics long after its tickets and bookings are gone. Cells by `${serviceId}/${hour}`. */
@@ -54,6 +58,10 @@ export const emptyCell = (): Cell => ({
   lateWalkIns: 0,
   remindersSent: 0,
   bookingsMoved: 0,
+  smsSent: 0,
+  smsDelivered: 0,
+  smsFailed: 0,
+  smsLimited: 0,
 });
 
 export function addDuration(histogram: Histogram, ms: number): void {
@@ -64,16 +72,14 @@ export function addDuration(histogram: Histogram, ms: number): void {
   histogram.minutes[minute] = (histogram.minutes[minute] ?? 0) + 1;
 }
 
-const hourOf = (at: number) => DateTime.fromMillis(at, { zone: officeZone }).hour;
-
 /**
  * A day's tickets and bookings, counted per service and hour (Prague time): tickets by the hour
  * they were issued, bookings by their appointment. Waiting runs from the ticket's issue (for a
  * booking checked in early, from its booked time) to the first call; service from the call to done.
  */
-export function aggregateDay(state: DayState, bookings: readonly Booking[]): DayAggregate {
+export function aggregateDay(state: DayState, bookings: readonly Booking[], sms: Readonly<Record<string, SmsCounts>> = {}): DayAggregate {
   const cells: Record<string, Cell> = {};
-  const cell = (serviceId: string, at: number) => (cells[`${serviceId}/${hourOf(at)}`] ??= emptyCell());
+  const cell = (serviceId: string, at: number) => (cells[`${serviceId}/${officeHour(at)}`] ??= emptyCell());
   for (const ticket of Object.values(state.tickets)) {
     const c = cell(ticket.serviceId, ticket.issuedAt);
     c.issued += 1;
@@ -98,6 +104,13 @@ export function aggregateDay(state: DayState, bookings: readonly Booking[]): Day
     if (booking.status === 'cancelled') c.bookingsCancelled += 1;
     if (booking.remindedAt !== undefined) c.remindersSent = (c.remindersSent ?? 0) + 1;
     c.bookingsMoved = (c.bookingsMoved ?? 0) + (booking.moves ?? 0);
+  }
+  for (const [key, counts] of Object.entries(sms)) {
+    const c = (cells[key] ??= emptyCell());
+    c.smsSent = (c.smsSent ?? 0) + counts.sent;
+    c.smsDelivered = (c.smsDelivered ?? 0) + counts.delivered;
+    c.smsFailed = (c.smsFailed ?? 0) + counts.failed;
+    c.smsLimited = (c.smsLimited ?? 0) + counts.limited;
   }
   return { day: state.day, cells };
 }

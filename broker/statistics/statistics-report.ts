@@ -25,6 +25,10 @@ function mergeCell(into: Cell, from: Cell): void {
   into.lateWalkIns = (into.lateWalkIns ?? 0) + (from.lateWalkIns ?? 0);
   into.remindersSent = (into.remindersSent ?? 0) + (from.remindersSent ?? 0);
   into.bookingsMoved = (into.bookingsMoved ?? 0) + (from.bookingsMoved ?? 0);
+  into.smsSent = (into.smsSent ?? 0) + (from.smsSent ?? 0);
+  into.smsDelivered = (into.smsDelivered ?? 0) + (from.smsDelivered ?? 0);
+  into.smsFailed = (into.smsFailed ?? 0) + (from.smsFailed ?? 0);
+  into.smsLimited = (into.smsLimited ?? 0) + (from.smsLimited ?? 0);
   mergeHistogram(into.wait, from.wait);
   mergeHistogram(into.service, from.service);
 }
@@ -66,6 +70,10 @@ function row(key: string, c: Cell): StatisticsRow {
     lateWalkIns: c.lateWalkIns ?? 0,
     remindersSent: c.remindersSent ?? 0,
     bookingsMoved: c.bookingsMoved ?? 0,
+    smsSent: c.smsSent ?? 0,
+    smsDelivered: c.smsDelivered ?? 0,
+    smsFailed: c.smsFailed ?? 0,
+    smsLimited: c.smsLimited ?? 0,
   };
 }
 

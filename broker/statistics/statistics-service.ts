@@ -2,7 +2,7 @@ import { addDays, officeDay } from '../../shared/calendar/office-calendar.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { StatisticsReport } from '../../shared/contract/staff-api.ts';
-import type { Booking } from '../booking/booking-state.ts';
+import type { Booking, SmsCounts } from '../booking/booking-state.ts';
 import type { DayState } from '../engine/day-state.ts';
 import type { Logger } from '../log.ts';
 import { csvDocument } from '../staff/csv-document.ts';
@@ -32,6 +32,8 @@ export class StatisticsService {
       store: DocumentStore;
       queue: QueueStore;
       bookings: () => readonly Booking[];
+      /** A day's text message counts by cell (the bookings file keeps them as long as the bookings). */
+      sms?: (day: string) => Readonly<Record<string, SmsCounts>>;
       today: () => DayState;
       config: () => OfficeConfig;
       clock: Clock;
@@ -53,7 +55,7 @@ export class StatisticsService {
 
   /** A finished day; saved after the ones before it. A failure is logged: the day's history file still has it. */
   record(state: DayState): Promise<void> {
-    this.days.set(state.day, aggregateDay(state, this.deps.bookings()));
+    this.days.set(state.day, aggregateDay(state, this.deps.bookings(), this.deps.sms?.(state.day)));
     const text = JSON.stringify({ days: [...this.days.values()].sort((a, b) => a.day.localeCompare(b.day)) } satisfies StatisticsFile);
     this.writing = this.writing.then(() => this.deps.store.write(text)).catch((error) => this.deps.log.error('statistics not saved', { day: state.day, error: String(error) }));
     return this.writing;
@@ -61,7 +63,7 @@ export class StatisticsService {
 
   private withToday(): DayAggregate[] {
     const today = this.deps.today();
-    return [...this.days.values(), aggregateDay(today, this.deps.bookings())];
+    return [...this.days.values(), aggregateDay(today, this.deps.bookings(), this.deps.sms?.(today.day))];
   }
 
   report(query: { from: string; to: string; serviceId?: string }): StatisticsReport {
@@ -98,6 +100,10 @@ export class StatisticsService {
       'pozdě, lístek místo rezervace',
       'připomenutí',
       'přesunuto',
+      'SMS odesláno',
+      'SMS doručeno',
+      'SMS nedoručeno',
+      'SMS nad limit',
     ];
     const lines = statisticsReport(this.withToday(), query, 'dayServiceHour').map((r) => {
       const [day, serviceId, hour] = r.key.split('/') as [string, string, string];
@@ -122,6 +128,10 @@ export class StatisticsService {
         r.lateWalkIns,
         r.remindersSent,
         r.bookingsMoved,
+        r.smsSent,
+        r.smsDelivered,
+        r.smsFailed,
+        r.smsLimited,
       ];
     });
     return csvDocument([header, ...lines]);

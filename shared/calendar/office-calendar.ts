@@ -26,6 +26,9 @@ export function officeDay(at: number): string {
 }
 
 /** The Prague calendar day `days` after `day`, counted in calendar days, not 24-hour periods. */
+/** The Prague hour (0–23) of an instant: the statistics count by it. */
+export const officeHour = (at: number): number => DateTime.fromMillis(at, { zone: officeZone }).hour;
+
 export function addDays(day: string, days: number): string {
   return DateTime.fromISO(day, { zone: officeZone }).plus({ days }).toISODate()!;
 }

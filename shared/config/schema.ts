@@ -172,6 +172,37 @@ export const mailSchema = z.strictObject({
   transport: z.discriminatedUnion('kind', [smtpSchema, outboxSchema]),
 });
 
+const smsModemSchema = z.strictObject({
+  kind: z.literal('modem'),
+  /** The modem's serial port: /dev/ttyUSB2 for most USB sticks, /dev/serial0 for a Pi HAT (docs/SMS.md). */
+  path: z.string().min(1),
+  baudRate: z.int().min(1200).default(115200),
+});
+/** An HTTP gateway's request (broker/sms/http-gateway.ts): `{to}`, `{number}`, `{text}`, `{id}` and `{secret}` are replaced in the values. */
+const smsGatewaySchema = z.strictObject({
+  kind: z.literal('http'),
+  url: z.url(),
+  method: z.enum(['GET', 'POST']).default('POST'),
+  encoding: z.enum(['query', 'form', 'json']).default('json'),
+  fields: z.record(z.string().min(1), z.string()),
+  headers: z.record(z.string().min(1), z.string()).default({}),
+  /** For a gateway that answers 200 with an error in its body: the body must match this to count as sent. */
+  acceptPattern: z.string().optional(),
+});
+
+/**
+ * Text messages, each kind switchable: the code once confirmed and the reminder (for citizens who
+ * gave a mobile number and asked for SMS), "your turn is near" (a number typed on the ticket's
+ * page), the crisis notice. Each costs money, hence the limits per office and per number per day.
+ */
+export const smsSchema = z.strictObject({
+  transport: z.discriminatedUnion('kind', [outboxSchema, smsModemSchema, smsGatewaySchema]).default({ kind: 'outbox', dir: 'outbox' }),
+  send: z
+    .strictObject({ code: z.boolean().default(true), reminder: z.boolean().default(true), nearTurn: z.boolean().default(true), crisis: z.boolean().default(true) })
+    .default({ code: true, reminder: true, nearTurn: true, crisis: true }),
+  limits: z.strictObject({ perDay: z.int().min(0).max(100_000).default(300), perNumberPerDay: z.int().min(1).max(100).default(4) }).default({ perDay: 300, perNumberPerDay: 4 }),
+});
+
 export const officeConfigSchema = z
   .strictObject({
     version: z.literal(1),
@@ -203,6 +234,7 @@ export const officeConfigSchema = z
     booking: bookingRulesSchema.default(bookingRulesSchema.parse({})),
     staff: staffRulesSchema.default(staffRulesSchema.parse({})),
     mail: mailSchema.default({ from: 'Fronta <fronta@localhost>', transport: { kind: 'outbox', dir: 'outbox' } }),
+    sms: smsSchema.default(smsSchema.parse({})),
   })
   .superRefine(checkReferences);
 

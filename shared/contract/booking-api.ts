@@ -3,6 +3,7 @@ import { localizedText } from '../config/localized.ts';
 import { type FieldIssue, fieldProblems } from '../texts/issue-texts.ts';
 import { epochMsSchema } from './common.ts';
 import { phonePattern } from './patterns.ts';
+import { normalisePhone, takesSms } from './phone-number.ts';
 
 /**
  * The booking site's HTTP API: one schema per body and per answer, used by the server to check
@@ -79,6 +80,8 @@ export const officeInfoSchema = z.strictObject({
   suspension: suspensionNoticeSchema.nullable(),
   /** false while the server sends no e-mail to citizens (no mail server configured): online booking is closed. */
   mailReady: z.boolean(),
+  /** The form offers the code and the reminder by text message too. */
+  smsOffered: z.boolean(),
 });
 export type OfficeInfo = z.infer<typeof officeInfoSchema>;
 
@@ -102,19 +105,36 @@ export const proofOfWorkSchema = z.strictObject({
 });
 export type ProofOfWork = z.infer<typeof proofOfWorkSchema>;
 
-export const phoneSchema = z.string().trim().regex(phonePattern, fieldProblems.phone.en);
+/** As typed on the pages (phonePattern), kept in E.164 (phone-number.ts). */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(phonePattern, fieldProblems.phone.en)
+  .transform((typed, ctx) => {
+    const e164 = normalisePhone(typed);
+    if (e164 === null) ctx.addIssue({ code: 'custom', message: fieldProblems.phone.en });
+    return e164 ?? z.NEVER;
+  });
 
-export const holdRequestSchema = z.strictObject({
-  serviceId: z.string().max(40),
-  startsAt: epochMsSchema,
-  name: personName,
-  email: emailSchema,
-  phone: phoneSchema.optional(),
-  /** The consent to process the personal data; the form cannot be sent without it. */
-  consent: z.literal(true, 'consent is required'),
-  language: languageSchema,
-  proof: proofOfWorkSchema,
-});
+/** `sms`: the code and the reminder also by text message, which needs a mobile number. */
+export const smsChoice = <T extends { phone?: string | undefined; sms?: boolean | undefined }>(body: T, ctx: z.RefinementCtx): void => {
+  if (body.sms && !(body.phone && takesSms(body.phone))) ctx.addIssue({ code: 'custom', path: ['phone'], message: fieldProblems.smsPhone.en });
+};
+
+export const holdRequestSchema = z
+  .strictObject({
+    serviceId: z.string().max(40),
+    startsAt: epochMsSchema,
+    name: personName,
+    email: emailSchema,
+    phone: phoneSchema.optional(),
+    sms: z.boolean().optional(),
+    /** The consent to process the personal data; the form cannot be sent without it. */
+    consent: z.literal(true, 'consent is required'),
+    language: languageSchema,
+    proof: proofOfWorkSchema,
+  })
+  .superRefine(smsChoice);
 export type HoldRequest = z.infer<typeof holdRequestSchema>;
 
 /** `holdId` asks for the link again ("Nepřišel e-mail?"); `sentTo` is the address as typed, shown back so a typo shows. */
@@ -183,6 +203,8 @@ export const bookingRefusals = [
   'notSeated',
   // Enrolling a device:
   'unknownCode',
+  // A number for "your turn is near" on a ticket's page, while the office sends no such SMS:
+  'smsOff',
 ] as const;
 export const bookingRefusalSchema = z.enum(bookingRefusals);
 export type BookingRefusal = z.infer<typeof bookingRefusalSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fieldProblems } from '../texts/issue-texts.ts';
-import { emailSchema, isoDaySchema, languageSchema, personName, phoneSchema } from './booking-api.ts';
+import { emailSchema, isoDaySchema, languageSchema, personName, phoneSchema, smsChoice } from './booking-api.ts';
 import { epochMsSchema } from './common.ts';
 
 /**
@@ -53,14 +53,17 @@ export const myCounterRequestSchema = z.strictObject({ counterId: z.string().max
 export const dayQuerySchema = z.strictObject({ day: isoDaySchema });
 
 /** A client who phoned or wrote: booked directly, confirmed at once, also while online booking is off. */
-export const phoneBookingRequestSchema = z.strictObject({
-  serviceId: z.string().max(40),
-  startsAt: epochMsSchema,
-  name: personName,
-  email: emailSchema.optional(),
-  phone: phoneSchema.optional(),
-  language: languageSchema,
-});
+export const phoneBookingRequestSchema = z
+  .strictObject({
+    serviceId: z.string().max(40),
+    startsAt: epochMsSchema,
+    name: personName,
+    email: emailSchema.optional(),
+    phone: phoneSchema.optional(),
+    sms: z.boolean().optional(),
+    language: languageSchema,
+  })
+  .superRefine(smsChoice);
 export type PhoneBookingRequest = z.infer<typeof phoneBookingRequestSchema>;
 
 export const staffCancelRequestSchema = z.strictObject({ notify: z.boolean() });
@@ -85,6 +88,8 @@ export interface Dashboard {
   at: number;
   /** Mails the mail server has refused or not answered, still retried (with backoff, for two days), and since when the oldest waits. */
   mailFailing: { count: number; since: number | null };
+  /** Text messages the modem or the gateway refused or did not take, still retried (for a day; "your turn is near" for half an hour). */
+  smsFailing: { count: number; since: number | null };
   /** `queue`: the waiting ticket numbers in call order (booked clients first). */
   services: { serviceId: string; name: { cs: string; en: string }; letter: string; open: boolean; waiting: number; queue: string[]; estimatedWaitMinutes: number | null; ticketsLeft: number }[];
   counters: {
@@ -199,6 +204,10 @@ export interface StatisticsRow {
   lateWalkIns: number;
   remindersSent: number;
   bookingsMoved: number;
+  smsSent: number;
+  smsDelivered: number;
+  smsFailed: number;
+  smsLimited: number;
 }
 
 export interface StatisticsReport {

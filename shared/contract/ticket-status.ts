@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languageSchema, phoneSchema, smsChoice } from './booking-api.ts';
 import { epochMsSchema, ticketNumberSchema } from './common.ts';
 
 /**
@@ -21,3 +22,12 @@ export const ticketStatusSchema = z.strictObject({
   updatedAt: epochMsSchema,
 });
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;
+
+/** The ticket's page: its status, and "your turn is near" by SMS (`offered`: the office sends it; `to`: the number typed, masked). */
+export const ticketPageSchema = ticketStatusSchema.extend({
+  sms: z.strictObject({ offered: z.boolean(), to: z.string().nullable(), sent: z.boolean() }),
+});
+export type TicketPage = z.infer<typeof ticketPageSchema>;
+
+/** A number for "your turn is near", typed on the ticket's page; deleted at the day's end. */
+export const ticketPhoneRequestSchema = z.strictObject({ phone: phoneSchema, language: languageSchema }).superRefine((body, ctx) => smsChoice({ ...body, sms: true }, ctx));

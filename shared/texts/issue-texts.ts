@@ -12,6 +12,7 @@ export const fieldProblems = {
   name: { cs: 'zadejte jméno a příjmení', en: 'enter your name' },
   typedLine: { cs: 'bez řídicích znaků a zalomení řádků', en: 'control characters and line breaks are not allowed' },
   phone: { cs: 'zadejte telefonní číslo o 9 až 15 číslicích', en: 'enter a phone number of 9 to 15 digits' },
+  smsPhone: { cs: 'pro SMS zadejte číslo mobilního telefonu', en: 'for text messages, enter a mobile phone number' },
   username: { cs: '2 až 40 znaků: malá písmena bez diakritiky, číslice, tečka, pomlčka, podtržítko', en: 'expected 2-40 characters: a-z, 0-9, dot, dash, underscore' },
   password: { cs: 'alespoň 12 znaků', en: 'at least 12 characters' },
   letter: { cs: 'jedno velké písmeno A–Z', en: 'expected one capital letter A-Z' },

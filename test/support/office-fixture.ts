@@ -4,6 +4,8 @@ import type { TrustProxy } from '../../broker/http/proxy-trust.ts';
 import { createLogger } from '../../broker/log.ts';
 import { createMailer, type Mailer } from '../../broker/mail/mailer.ts';
 import { type OfficeServer, startOfficeServer } from '../../broker/office-server.ts';
+import { createSms } from '../../broker/sms/create-sms.ts';
+import type { Sms } from '../../broker/sms/sms.ts';
 import { type DocumentStore, FileDocumentStore, MemoryDocumentStore } from '../../broker/store/document-store.ts';
 import { MemoryStore } from '../../broker/store/memory-store.ts';
 import type { QueueStore } from '../../broker/store/queue-store.ts';
@@ -53,6 +55,8 @@ export interface OfficeOptions {
   bookingStore?: DocumentStore;
   /** By default mail goes to an outbox folder in the office's temp dir. */
   mailer?: Mailer;
+  /** By default text messages go to the same outbox folder. */
+  sms?: Sms;
   /** As on an office's server: online booking opens only with a mailer that reaches citizens. */
   mailRequired?: boolean;
   withDevices?: boolean;
@@ -92,6 +96,13 @@ export async function runOffice(options: OfficeOptions = {}): Promise<RunningOff
         config.mail,
         dir.path,
         createLogger('mail', (line) => logs.push(line)),
+      ),
+    sms:
+      options.sms ??
+      createSms(
+        config.sms,
+        dir.path,
+        createLogger('sms', (line) => logs.push(line)),
       ),
     adminToken: options.adminToken,
     clock,

@@ -1,13 +1,14 @@
-import type { TicketStatus } from '../../../shared/contract/ticket-status.ts';
+import type { TicketPage as TicketPageData } from '../../../shared/contract/ticket-status.ts';
 import { formatTime } from '../../../shared/texts/booking-texts.ts';
 import type { PageProps } from '../page-props.ts';
 import { serviceName } from '../service-name.ts';
 import { usePolling } from './polling.ts';
 import { turnMoment, useTurnAlert } from './turn-alert.ts';
+import { TurnSmsForm } from './turn-sms-form.tsx';
 
 /** The ticket's QR code page: its place in the queue, and the counter once it is called. */
 export function TicketPage({ t, language, info, token }: PageProps & { token: string }) {
-  const result = usePolling<TicketStatus>(`/api/tickets/${token}`);
+  const result = usePolling<TicketPageData>(`/api/tickets/${token}`);
   const alert = useTurnAlert(token, result?.ok ? result.data : undefined, { near: t.nearTitle, called: t.calledTitle });
   if (result === null) return <p role="status">{t.loading}</p>;
   if (!result.ok) {
@@ -47,6 +48,7 @@ export function TicketPage({ t, language, info, token }: PageProps & { token: st
           </button>
         )
       ) : null}
+      {ticket.sms.offered && (ticket.state === 'waiting' || ticket.sms.to !== null) ? <TurnSmsForm t={t} language={language} token={token} sms={ticket.sms} /> : null}
       <p>{t.updated(formatTime(ticket.updatedAt, language))}</p>
     </>
   );

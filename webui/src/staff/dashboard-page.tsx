@@ -41,11 +41,12 @@ export function DashboardPage({ t, language, info, session, setSession, errors }
   return (
     <>
       <h1>{d.heading}</h1>
-      <section aria-labelledby="alerts" class={alerts.length > 0 || board.mailFailing.count > 0 ? 'alerts active' : 'alerts'}>
+      <section aria-labelledby="alerts" class={alerts.length > 0 || board.mailFailing.count > 0 || board.smsFailing.count > 0 ? 'alerts active' : 'alerts'}>
         <h2 id="alerts">{d.alerts}</h2>
         <div role="alert">
           {info.mailReady ? null : <p class="error">{d.mailMissing}</p>}
           {board.mailFailing.count > 0 ? <p class="error">{d.mailFailing(board.mailFailing.count, formatTime(board.mailFailing.since!, language))}</p> : null}
+          {board.smsFailing.count > 0 ? <p class="error">{d.smsFailing(board.smsFailing.count, formatTime(board.smsFailing.since!, language))}</p> : null}
           {alerts.length === 0 ? (
             <p>{d.noAlerts}</p>
           ) : (

@@ -41,6 +41,18 @@ export const officeSetupCs = {
     reminderDays: 'Kolik pracovních dní předem',
     reminderAt: 'V kolik hodin (HH:MM)',
     reminderSuspended: 'Připomínat i při pozastaveném objednávání',
+    sms: 'SMS',
+    smsTransport: {
+      outbox: 'SMS se jen ukládají do složky na serveru (zkušební provoz); občanům nedojdou.',
+      modem: (path: string) => `SMS posílá GSM modem na ${path}.`,
+      http: (host: string) => `SMS posílá SMS brána ${host}.`,
+    },
+    smsCode: 'Kód po potvrzení rezervace (kdo uvedl mobil a zvolil SMS)',
+    smsReminder: 'Připomínku před termínem (kdo zvolil SMS)',
+    smsNearTurn: 'Zprávu „blíží se vaše pořadí“ (číslo zadané na stránce lístku)',
+    smsCrisis: 'Oznámení o zrušení rezervací úřadem (kdo zvolil SMS)',
+    smsPerDay: 'Nejvýše SMS za den pro celý úřad',
+    smsPerNumber: 'Nejvýše SMS za den na jedno číslo',
   },
 };
 
@@ -86,5 +98,17 @@ export const officeSetupEn: typeof officeSetupCs = {
     reminderDays: 'How many working days before',
     reminderAt: 'At what time (HH:MM)',
     reminderSuspended: 'Remind also while booking is suspended',
+    sms: 'Text messages',
+    smsTransport: {
+      outbox: 'Text messages are only stored in a folder on the server (a trial); no citizen gets them.',
+      modem: (path: string) => `Text messages go through the GSM modem at ${path}.`,
+      http: (host: string) => `Text messages go through the SMS gateway ${host}.`,
+    },
+    smsCode: 'The code once a booking is confirmed (for those who gave a mobile number and chose SMS)',
+    smsReminder: 'The reminder before the appointment (for those who chose SMS)',
+    smsNearTurn: '"Your turn is near" (a number typed on the ticket\'s page)',
+    smsCrisis: 'The notice when the office cancels bookings (for those who chose SMS)',
+    smsPerDay: 'At most text messages a day for the whole office',
+    smsPerNumber: 'At most text messages a day to one number',
   },
 };

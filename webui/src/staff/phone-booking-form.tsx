@@ -21,6 +21,7 @@ export function PhoneBookingForm({ t, errors, language, info, listDay, onBooked 
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [phone, setPhone] = useState('');
+  const [sms, setSms] = useState(false);
   const [mailLanguage, setMailLanguage] = useState(language);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [refused, setRefused] = useState<Refusal | null>(null);
@@ -42,7 +43,7 @@ export function PhoneBookingForm({ t, errors, language, info, listDay, onBooked 
   useEffect(() => void loadSlots(), [serviceId, day]);
   const submit = async (event: Event) => {
     event.preventDefault();
-    const body = { serviceId, startsAt: Number(startsAt), name, language: mailLanguage, ...(email.trim() ? { email } : {}), ...(phone.trim() ? { phone } : {}) };
+    const body = { serviceId, startsAt: Number(startsAt), name, language: mailLanguage, ...(email.trim() ? { email } : {}), ...(phone.trim() ? { phone } : {}), ...(sms ? { sms } : {}) };
     const r = await staffCall<StaffBookingRow>('POST', '/api/staff/bookings', body);
     const why = r.ok ? null : refusal(r.error, language, errors, t.failed);
     setRefused(why);
@@ -51,6 +52,7 @@ export function PhoneBookingForm({ t, errors, language, info, listDay, onBooked 
       setName('');
       setEmail('');
       setPhone('');
+      setSms(false);
       onBooked();
       await loadSlots();
     } else setResult({ ok: false, text: why!.text });
@@ -113,6 +115,11 @@ export function PhoneBookingForm({ t, errors, language, info, listDay, onBooked 
         <Field id="phone-name" label={b.clientName} error={refused?.at('name')} input={{ value: name, required: true, onInput: (e) => setName((e.target as HTMLInputElement).value) }} />
         <Field id="phone-email" label={b.email} error={refused?.at('email')} input={{ type: 'email', value: email, onInput: (e) => setEmail((e.target as HTMLInputElement).value) }} />
         <Field id="phone-phone" label={b.phone} error={refused?.at('phone')} input={{ type: 'tel', value: phone, onInput: (e) => setPhone((e.target as HTMLInputElement).value) }} />
+        {info.smsOffered ? (
+          <label class="check">
+            <input type="checkbox" checked={sms} onChange={(e) => setSms((e.target as HTMLInputElement).checked)} /> {b.sms}
+          </label>
+        ) : null}
         <div class="field">
           <label for="phone-language">{b.language}</label>
           <select id="phone-language" value={mailLanguage} onChange={(e) => setMailLanguage((e.target as HTMLSelectElement).value as typeof language)}>

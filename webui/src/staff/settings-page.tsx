@@ -11,6 +11,7 @@ import { type Refusal, refusal } from './refusal.ts';
 import { SettingsDevices } from './settings-devices.tsx';
 import { SettingsLists } from './settings-lists.tsx';
 import { NewWorkplace, SettingsOffice } from './settings-office.tsx';
+import { SettingsSms } from './settings-sms.tsx';
 import { staffCall } from './staff-call.ts';
 import type { StaffPageProps } from './staff-page-props.ts';
 
@@ -243,6 +244,7 @@ export function SettingsPage(props: StaffPageProps) {
           {t.setup.reminderSuspended}
         </label>
       </fieldset>
+      <SettingsSms t={t} draft={draft} edit={edit} at={at} />
 
       <div class="toolbar">
         <button type="button" onClick={() => void preview()}>

@@ -47,6 +47,8 @@ const cs = {
     upNext: 'Další zavolá',
     mailFailing: (n: number, since: string) =>
       `${plural('cs', n, { one: '{n} e-mail se nedaří odeslat', few: '{n} e-maily se nedaří odeslat', other: '{n} e-mailů se nedaří odeslat' })} (nejstarší od ${since}): poštovní server je odmítá nebo neodpovídá. Zkouším to znovu, nejdéle dva dny; zkontrolujte nastavení pošty (deploy/README.md, krok „Mail“).`,
+    smsFailing: (n: number, since: string) =>
+      `${n} SMS se nedaří odeslat (nejstarší od ${since}): modem nebo SMS brána je odmítá nebo neodpovídá. Zkouším to znovu, nejdéle jeden den; zkontrolujte modem nebo bránu (docs/SMS.md).`,
     mailMissing:
       'E-maily občanům se neodesílají: není nastaven poštovní server (SMTP), proto je objednávání přes internet vypnuté. Klienty, kteří zavolají, objednáte zde v Rezervacích. Nastavení: deploy/README.md, krok „Mail“.',
     why: {
@@ -100,6 +102,7 @@ const cs = {
     clientName: 'Jméno a příjmení klienta',
     email: 'E-mail (nepovinný)',
     phone: 'Telefon (nepovinný)',
+    sms: 'Poslat kód a\u00a0připomínku také SMS (jen na mobil)',
     language: 'Jazyk e-mailu',
     book: 'Objednat',
     bookingDay: 'Den návštěvy',
@@ -151,6 +154,10 @@ const cs = {
     lateWalkIns: 'Pozdě, s\u00a0lístkem',
     remindersSent: 'Připomenutí',
     bookingsMoved: 'Přesunuto',
+    smsSent: 'SMS odesláno',
+    smsDelivered: 'SMS doručeno',
+    smsFailed: 'SMS nedoručeno',
+    smsLimited: 'SMS nad limit',
     chartDays: 'Vydané lístky a obsloužení klienti po dnech',
     chartHours: 'Vydané lístky a průměrné čekání podle hodiny dne',
     empty: 'V tomto období nejsou žádná data.',
@@ -220,6 +227,8 @@ const en: StaffTexts = {
     upNext: 'Next calls',
     mailFailing: (n: number, since: string) =>
       `${plural('en', n, { one: '{n} e-mail cannot be sent', other: '{n} e-mails cannot be sent' })} (the oldest since ${since}): the mail server refuses them or does not answer. They are retried for up to two days; check the mail settings (deploy/README.md, step "Mail").`,
+    smsFailing: (n: number, since: string) =>
+      `${plural('en', n, { one: '{n} text message cannot be sent', other: '{n} text messages cannot be sent' })} (the oldest since ${since}): the modem or the SMS gateway refuses them or does not answer. They are retried for up to a day; check the modem or the gateway (docs/SMS.md).`,
     mailMissing:
       'No e-mail reaches citizens: no mail server (SMTP) is configured, so online booking is off. Callers can still be booked here, under Bookings. Setting it up: deploy/README.md, step "Mail".',
     why: {
@@ -270,6 +279,7 @@ const en: StaffTexts = {
     clientName: "Client's full name",
     email: 'E-mail (optional)',
     phone: 'Phone (optional)',
+    sms: 'Also send the code and the reminder by text message (mobile numbers only)',
     language: 'Language of the e-mail',
     book: 'Book',
     bookingDay: 'Day of the visit',
@@ -321,6 +331,10 @@ const en: StaffTexts = {
     lateWalkIns: 'Late, took a ticket',
     remindersSent: 'Reminders',
     bookingsMoved: 'Moved',
+    smsSent: 'SMS sent',
+    smsDelivered: 'SMS delivered',
+    smsFailed: 'SMS failed',
+    smsLimited: 'SMS over limit',
     chartDays: 'Tickets issued and clients served by day',
     chartHours: 'Tickets issued and mean wait by hour of the day',
     empty: 'No data in this period.',

@@ -26,6 +26,10 @@ const columns = [
   'lateWalkIns',
   'remindersSent',
   'bookingsMoved',
+  'smsSent',
+  'smsDelivered',
+  'smsFailed',
+  'smsLimited',
 ] as const;
 const value = (row: StatisticsRow, column: (typeof columns)[number]) =>
   ({
@@ -46,6 +50,10 @@ const value = (row: StatisticsRow, column: (typeof columns)[number]) =>
     lateWalkIns: row.lateWalkIns,
     remindersSent: row.remindersSent,
     bookingsMoved: row.bookingsMoved,
+    smsSent: row.smsSent,
+    smsDelivered: row.smsDelivered,
+    smsFailed: row.smsFailed,
+    smsLimited: row.smsLimited,
   })[column];
 
 const numbers: Record<Language, Intl.NumberFormat> = { cs: new Intl.NumberFormat('cs-CZ'), en: new Intl.NumberFormat('en-GB') };
