@@ -3,13 +3,14 @@
 # --test also shellcheck, which the tests run over the deploy scripts, and chromium, which the
 # browser tests drive through playwright-core (no browser is ever downloaded), and e2fsprogs for
 # chattr, with which a fault test makes the data directory unwritable, and caddy, the TLS proxy of
-# the deployment, through which the tests attack the per-address limits; with --bench mosquitto, the
+# the deployment, through which the tests attack the per-address limits, and socat, whose pseudo-terminal
+# pair stands in for the GSM modem's serial port; with --bench mosquitto, the
 # broker the benchmark compares ours with.
 # Installs only what is missing; needs root (or sudo) the first time.
 set -euo pipefail
 packages=(libusb-1.0-0)
 case "${1:-}" in
-  --test) packages+=(shellcheck chromium e2fsprogs caddy openssl) ;;
+  --test) packages+=(shellcheck chromium e2fsprogs caddy openssl socat) ;;
   --bench) packages+=(mosquitto) ;;
 esac
 missing=()

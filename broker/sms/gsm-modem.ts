@@ -7,6 +7,8 @@ import { parseStatusReport, submitPdus } from './pdu.ts';
 import { type Sms, type SmsMessage, type SmsReport, smsSecret, withoutNumbers } from './sms.ts';
 
 type ModemSettings = Extract<OfficeConfig['sms']['transport'], { kind: 'modem' }>;
+/** What serialport's SerialPort is to us. */
+type ModemPort = Duplex & { readonly isOpen: boolean; close(callback: () => void): void };
 
 interface Waiter {
   lines: string[];
@@ -14,6 +16,8 @@ interface Waiter {
   fail: (error: Error) => void;
   /** Set while AT+CMGS waits for its "> ": the PDU is written then. */
   prompt?: () => void;
+  /** Each line as it comes: a status report can follow +CMGS before the promise's continuation runs. */
+  seen?: (line: string) => void;
 }
 
 /** A command is answered at once; AT+CMGS only once the network took the part. */
@@ -29,8 +33,8 @@ const maxAwaitingReports = 1000;
  */
 export class GsmModem implements Sms {
   readonly reachesCitizens = true;
-  private port: Duplex | undefined;
-  private opening: Promise<Duplex> | undefined;
+  private port: ModemPort | undefined;
+  private opening: Promise<ModemPort> | undefined;
   private buffer = '';
   private waiter: Waiter | undefined;
   private chain: Promise<unknown> = Promise.resolve();
@@ -46,7 +50,7 @@ export class GsmModem implements Sms {
     private readonly log: Logger,
     private readonly env: NodeJS.ProcessEnv = process.env,
     /** Opens the serial port; serialport 13, imported only when a modem is configured. */
-    private readonly openPort: (path: string, baudRate: number) => Promise<Duplex> = openSerial,
+    private readonly openPort: (path: string, baudRate: number) => Promise<ModemPort> = openSerial,
   ) {}
 
   send(id: string, message: SmsMessage): Promise<void> {
@@ -62,7 +66,7 @@ export class GsmModem implements Sms {
   async close(): Promise<void> {
     const port = this.port ?? (await this.opening?.catch(() => undefined));
     this.port = undefined;
-    port?.destroy();
+    if (port) await closed(port);
   }
 
   private async submit(id: string, message: SmsMessage): Promise<void> {
@@ -72,14 +76,14 @@ export class GsmModem implements Sms {
     this.messages.set(id, { left: pdus.length, failed: false });
     // A report the network never sent must not keep its message for ever.
     for (const [old] of this.messages) if (this.messages.size > maxAwaitingReports) this.messages.delete(old);
-    for (const pdu of pdus) {
-      const lines = await this.exchange(`AT+CMGS=${pdu.length}`, submitMs, `${pdu.hex}\x1a`);
-      const reference = lines.map((l) => /^\+CMGS:\s*(\d+)/.exec(l)).find(Boolean)?.[1];
+    const seen = (line: string) => {
+      const reference = /^\+CMGS:\s*(\d+)/.exec(line)?.[1];
       if (reference !== undefined) this.parts.set(Number(reference), id);
-    }
+    };
+    for (const pdu of pdus) await this.exchange(`AT+CMGS=${pdu.length}`, submitMs, `${pdu.hex}\x1a`, seen);
   }
 
-  private connected(): Promise<Duplex> {
+  private connected(): Promise<ModemPort> {
     if (this.port) return Promise.resolve(this.port);
     this.opening ??= this.open().finally(() => {
       this.opening = undefined;
@@ -87,7 +91,7 @@ export class GsmModem implements Sms {
     return this.opening;
   }
 
-  private async open(): Promise<Duplex> {
+  private async open(): Promise<ModemPort> {
     const port = await this.openPort(this.settings.path, this.settings.baudRate);
     port.on('data', (chunk: Buffer) => this.received(chunk.toString('latin1')));
     const lost = (error?: Error) => {
@@ -110,7 +114,7 @@ export class GsmModem implements Sms {
       await this.exchange('AT+CNMI=2,1,0,1,0', commandMs);
     } catch (error) {
       this.port = undefined;
-      port.destroy();
+      await closed(port);
       throw error;
     }
     this.log.info('GSM modem ready', { path: this.settings.path });
@@ -118,7 +122,7 @@ export class GsmModem implements Sms {
   }
 
   /** One command, and `then` written at its "> " prompt; the lines before OK, or the modem's error. */
-  private exchange(command: string, timeoutMs: number, then?: string): Promise<string[]> {
+  private exchange(command: string, timeoutMs: number, then?: string, seen?: (line: string) => void): Promise<string[]> {
     const port = this.port;
     if (!port) return Promise.reject(new Error('modem port lost'));
     return new Promise<string[]>((resolve, reject) => {
@@ -134,6 +138,7 @@ export class GsmModem implements Sms {
         done: (lines) => finish(null, lines),
         fail: (error) => finish(error),
         ...(then ? { prompt: () => port.write(then) } : {}),
+        ...(seen ? { seen } : {}),
       };
       port.write(`${command}\r`);
     });
@@ -170,6 +175,7 @@ export class GsmModem implements Sms {
     }
     const waiter = this.waiter;
     if (!waiter) return;
+    waiter.seen?.(line);
     if (line === 'OK') waiter.done(waiter.lines);
     else if (line === 'ERROR' || /^\+CM[SE] ERROR/.test(line)) waiter.fail(new Error(`modem refused: ${withoutNumbers(line)}`));
     else waiter.lines.push(line);
@@ -190,7 +196,13 @@ export class GsmModem implements Sms {
   }
 }
 
-async function openSerial(path: string, baudRate: number): Promise<Duplex> {
+/** The port closed, and its lock released (destroy alone leaves serialport's binding open): a new open of the same path may follow at once. */
+function closed(port: ModemPort): Promise<void> {
+  if (!port.isOpen) return Promise.resolve();
+  return new Promise((resolve) => port.close(() => resolve()));
+}
+
+async function openSerial(path: string, baudRate: number): Promise<ModemPort> {
   const { SerialPort } = await import('serialport');
   return new Promise((resolve, reject) => {
     const port = new SerialPort({ path, baudRate }, (error) => (error ? reject(error) : resolve(port)));

@@ -52,9 +52,6 @@ const ucs2 = (text: string): number[] =>
     return units;
   });
 
-/** How many SMS a text costs. */
-export const partsOf = (text: string): number => (text.length <= singleUnits ? 1 : split(text, partUnits).length);
-
 /**
  * The PDUs of one message to `e164`; `reference` (0–255) ties the parts of a long one together
  * and must differ between long messages to the same phone sent close together.
