@@ -1,9 +1,8 @@
-import { checkInKiosk } from '../../shared/config/check-in-kiosks.ts';
+import { officeZone } from '../../shared/calendar/office-calendar.ts';
 import type { Language, LocalizedText } from '../../shared/config/localized.ts';
 import { serviceOf } from '../../shared/config/lookups.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
-import { formatAppointment } from '../../shared/texts/booking-texts.ts';
-import { duration } from '../../shared/texts/durations.ts';
+import { formatTime } from '../../shared/texts/booking-texts.ts';
 import { plural } from '../../shared/texts/plural.ts';
 import type { Booking } from './booking-state.ts';
 
@@ -12,25 +11,32 @@ import type { Booking } from './booking-state.ts';
  * parts): what the e-mail says first, short. Every one is sent as UCS-2, so the diacritics arrive.
  */
 
+/** The code's window as times (the kiosk's name is in the e-mail; here it would cost another part). */
 function where(config: OfficeConfig, booking: Booking, l: Language): string {
-  const kiosk = checkInKiosk(config, booking.workplaceId)?.name[l];
-  const early = duration(l, config.booking.checkInEarlyMinutes, 'minutesAccusative');
-  if (l === 'cs') return `Kód zadejte na kiosku${kiosk ? ` (${kiosk})` : ''} nejdříve ${early} před časem.`;
-  return `Type the code at the kiosk${kiosk ? ` (${kiosk})` : ''} at most ${early} before the time.`;
+  const from = formatTime(booking.startsAt - config.booking.checkInEarlyMinutes * 60_000, l);
+  const to = formatTime(booking.startsAt + config.booking.checkInLateMinutes * 60_000, l);
+  return l === 'cs' ? `Na kiosku ho zadejte ${from}–${to}.` : `Type it at the kiosk ${from}–${to}.`;
 }
 
-const opening = (config: OfficeConfig, booking: Booking, l: Language) => `${config.office.name[l]}, ${serviceOf(config, booking.serviceId).name[l]}, ${formatAppointment(booking.startsAt, l)}`;
+const shortDay = {
+  cs: new Intl.DateTimeFormat('cs', { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: officeZone }),
+  en: new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: officeZone }),
+};
+
+/** The office first: the citizen does not know the sender's number. */
+const opening = (config: OfficeConfig, booking: Booking, l: Language) =>
+  `${config.office.name[l]}: ${serviceOf(config, booking.serviceId).name[l]} ${shortDay[l].format(booking.startsAt)} ${l === 'cs' ? 'v' : 'at'} ${formatTime(booking.startsAt, l)}`;
 
 /** Once confirmed; `moved`: again for the new time (the code stays). */
 export function codeSms(config: OfficeConfig, booking: Booking, moved = false): string {
   const l = booking.language;
-  const heading = l === 'cs' ? (moved ? 'Termín změněn' : 'Rezervace potvrzena') : moved ? 'Time changed' : 'Booking confirmed';
-  return `${heading}: ${opening(config, booking, l)}. ${l === 'cs' ? 'Kód' : 'Code'} ${booking.code}. ${where(config, booking, l)}`;
+  const heading = l === 'cs' ? (moved ? 'nový termín' : 'rezervace') : moved ? 'new time' : 'booking';
+  return `${opening(config, booking, l)}, ${heading}, ${l === 'cs' ? 'kód' : 'code'} ${booking.code}. ${where(config, booking, l)}`;
 }
 
 export function reminderSms(config: OfficeConfig, booking: Booking): string {
   const l = booking.language;
-  return `${l === 'cs' ? 'Připomínka' : 'Reminder'}: ${opening(config, booking, l)}. ${l === 'cs' ? 'Kód' : 'Code'} ${booking.code}. ${where(config, booking, l)}`;
+  return `${opening(config, booking, l)}, ${l === 'cs' ? 'připomínka, kód' : 'reminder, code'} ${booking.code}. ${where(config, booking, l)}`;
 }
 
 /** The crisis switch cancelled the booking; `notice` is the office's own words, with the workplace's phone after. */
@@ -38,8 +44,8 @@ export function crisisSms(config: OfficeConfig, booking: Booking, notice: Locali
   const l = booking.language;
   const phone = config.workplaces.find((w) => w.id === booking.workplaceId)?.phone;
   return l === 'cs'
-    ? `Rezervace zrušena: ${opening(config, booking, l)}. ${notice.cs}${phone ? ` Tel. ${phone}` : ''}`
-    : `Booking cancelled: ${opening(config, booking, l)}. ${notice.en}${phone ? ` Phone ${phone}` : ''}`;
+    ? `${opening(config, booking, l)} – rezervace zrušena. ${notice.cs}${phone ? ` Tel. ${phone}` : ''}`
+    : `${opening(config, booking, l)} – booking cancelled. ${notice.en}${phone ? ` Phone ${phone}` : ''}`;
 }
 
 const ahead = {

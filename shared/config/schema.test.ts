@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { kostelecOffice } from './kostelec.ts';
+import { officeConfigSchema } from './schema.ts';
 import { validateOfficeConfig } from './validate.ts';
 
 test('the Kostelec example office is a valid configuration', () => {
@@ -48,6 +49,20 @@ test('every broken cross-reference is reported at once', () => {
 test('unknown keys are refused rather than silently ignored', () => {
   const result = validateOfficeConfig({ ...kostelecOffice, colour: 'blue' });
   assert.not.ok(result.ok);
+});
+
+test("two configurations parsed from the same input share no default object: a change to one office is never the other's", () => {
+  const first = officeConfigSchema.parse(structuredClone(kostelecOffice));
+  const second = officeConfigSchema.parse(structuredClone(kostelecOffice));
+  first.sms.limits.perNumberPerDay = 1;
+  first.booking.reminder.at = '09:00';
+  first.rules.nearTurnAhead = 9;
+  const third = officeConfigSchema.parse(structuredClone(kostelecOffice));
+  for (const other of [second, third]) {
+    assert.is(other.sms.limits.perNumberPerDay, 4);
+    assert.is(other.booking.reminder.at, '14:00');
+    assert.is(other.rules.nearTurnAhead, 3);
+  }
 });
 
 test.run();

@@ -125,7 +125,7 @@ export const bookingRulesSchema = z.strictObject({
       at: clockTime.default('14:00'),
       duringSuspension: z.boolean().default(false),
     })
-    .default({ enabled: true, workingDaysBefore: 1, at: '14:00', duringSuspension: false }),
+    .default(() => ({ enabled: true, workingDaysBefore: 1, at: '14:00', duringSuspension: false })),
   /** Personal data is deleted this many days after the appointment (after a cancellation: at once). */
   retentionDays: z.int().min(0).max(3650).default(30),
   limits: z
@@ -144,7 +144,7 @@ export const bookingRulesSchema = z.strictObject({
       /** Hold requests per client address per 10 minutes (a family booking together is a few). */
       holdRequestsPerAddress: z.int().min(1).default(30),
     })
-    .default({
+    .default(() => ({
       pendingHoldsPerEmail: 2,
       pendingHoldsPerAddress: 6,
       bookingsPerEmail: 3,
@@ -154,9 +154,9 @@ export const bookingRulesSchema = z.strictObject({
       codeAttemptsPerKioskPerHour: 30,
       cancelAttemptsPerAddress: 10,
       holdRequestsPerAddress: 30,
-    }),
+    })),
   /** altcha proof of work: SHA-256 rounds the browser must try, drawn in this range (40,000 take 0.8 s in desktop Chromium). */
-  proofOfWork: z.strictObject({ minCounter: z.int().min(1), maxCounter: z.int().min(1) }).default({ minCounter: 10_000, maxCounter: 40_000 }),
+  proofOfWork: z.strictObject({ minCounter: z.int().min(1), maxCounter: z.int().min(1) }).default(() => ({ minCounter: 10_000, maxCounter: 40_000 })),
 });
 
 /** The staff login: how long a session lasts, and how many wrong passwords lock an account for how long. */
@@ -185,7 +185,7 @@ const smsGatewaySchema = z.strictObject({
   method: z.enum(['GET', 'POST']).default('POST'),
   encoding: z.enum(['query', 'form', 'json']).default('json'),
   fields: z.record(z.string().min(1), z.string()),
-  headers: z.record(z.string().min(1), z.string()).default({}),
+  headers: z.record(z.string().min(1), z.string()).default(() => ({})),
   /** For a gateway that answers 200 with an error in its body: the body must match this to count as sent. */
   acceptPattern: z.string().optional(),
 });
@@ -196,11 +196,12 @@ const smsGatewaySchema = z.strictObject({
  * page), the crisis notice. Each costs money, hence the limits per office and per number per day.
  */
 export const smsSchema = z.strictObject({
-  transport: z.discriminatedUnion('kind', [outboxSchema, smsModemSchema, smsGatewaySchema]).default({ kind: 'outbox', dir: 'outbox' }),
+  // Each default a new object (zod hands out the very value it was given): a change to one office's configuration is never another's.
+  transport: z.discriminatedUnion('kind', [outboxSchema, smsModemSchema, smsGatewaySchema]).default(() => ({ kind: 'outbox' as const, dir: 'outbox' })),
   send: z
     .strictObject({ code: z.boolean().default(true), reminder: z.boolean().default(true), nearTurn: z.boolean().default(true), crisis: z.boolean().default(true) })
-    .default({ code: true, reminder: true, nearTurn: true, crisis: true }),
-  limits: z.strictObject({ perDay: z.int().min(0).max(100_000).default(300), perNumberPerDay: z.int().min(1).max(100).default(4) }).default({ perDay: 300, perNumberPerDay: 4 }),
+    .default(() => ({ code: true, reminder: true, nearTurn: true, crisis: true })),
+  limits: z.strictObject({ perDay: z.int().min(0).max(100_000).default(300), perNumberPerDay: z.int().min(1).max(100).default(4) }).default(() => ({ perDay: 300, perNumberPerDay: 4 })),
 });
 
 export const officeConfigSchema = z
@@ -215,9 +216,9 @@ export const officeConfigSchema = z
       country: z.literal('CZ'),
       openingHours: weekHours,
       /** One-off closures on top of the public holidays. */
-      closedDates: z.array(isoDate).default([]),
+      closedDates: z.array(isoDate).default(() => []),
       /** One-off hours for a date, for every workplace (31 December, say: 8:00–11:00). */
-      specialDays: z.array(z.strictObject({ date: isoDate, hours: dayIntervals })).default([]),
+      specialDays: z.array(z.strictObject({ date: isoDate, hours: dayIntervals })).default(() => []),
       /**
        * Where citizens reach the server (the ticket's QR code opens `${publicBaseUrl}/t/{token}`, the
        * e-mails link here). Unless set, the server derives it from how it was started (its host and
@@ -228,13 +229,13 @@ export const officeConfigSchema = z
     workplaces: z.array(workplaceSchema).min(1),
     services: z.array(serviceSchema).min(1),
     counters: z.array(counterSchema).min(1),
-    kiosks: z.array(kioskSchema).default([]),
-    displays: z.array(displaySchema).default([]),
-    rules: rulesSchema.default(rulesSchema.parse({})),
-    booking: bookingRulesSchema.default(bookingRulesSchema.parse({})),
-    staff: staffRulesSchema.default(staffRulesSchema.parse({})),
-    mail: mailSchema.default({ from: 'Fronta <fronta@localhost>', transport: { kind: 'outbox', dir: 'outbox' } }),
-    sms: smsSchema.default(smsSchema.parse({})),
+    kiosks: z.array(kioskSchema).default(() => []),
+    displays: z.array(displaySchema).default(() => []),
+    rules: rulesSchema.default(() => rulesSchema.parse({})),
+    booking: bookingRulesSchema.default(() => bookingRulesSchema.parse({})),
+    staff: staffRulesSchema.default(() => staffRulesSchema.parse({})),
+    mail: mailSchema.default(() => ({ from: 'Fronta <fronta@localhost>', transport: { kind: 'outbox' as const, dir: 'outbox' } })),
+    sms: smsSchema.default(() => smsSchema.parse({})),
   })
   .superRefine(checkReferences);
 

@@ -23,7 +23,7 @@ export function bookingClient(baseUrl: string) {
     proof,
     days: (serviceId: string) => request('GET', `/api/services/${serviceId}/days`),
     slots: (serviceId: string, day: string) => request('GET', `/api/services/${serviceId}/days/${day}`),
-    async hold(fields: { serviceId: string; startsAt: number; email?: string; name?: string; language?: 'cs' | 'en' }, withProof?: ProofOfWork) {
+    async hold(fields: { serviceId: string; startsAt: number; email?: string; name?: string; phone?: string; sms?: boolean; language?: 'cs' | 'en' }, withProof?: ProofOfWork) {
       const body = { name: 'Jana Nováková', email: 'jana@example.cz', language: 'cs', consent: true, ...fields, proof: withProof ?? (await proof()) };
       return request('POST', '/api/holds', body);
     },

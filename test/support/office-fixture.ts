@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { HttpTimeouts } from '../../broker/http/http-listener.ts';
 import type { HttpsFiles } from '../../broker/http/https-files.ts';
 import type { TrustProxy } from '../../broker/http/proxy-trust.ts';
@@ -40,6 +41,8 @@ export interface RunningOffice {
   logs: string[];
   sim: SimOffice | undefined;
   brokerUrl: string;
+  /** Where the default mailer and SMS write their files. */
+  outboxDir: string;
   /** The virtual office's login; only a simulating server accepts it. */
   simulatorSecret: string;
   stop(): Promise<void>;
@@ -126,6 +129,7 @@ export async function runOffice(options: OfficeOptions = {}): Promise<RunningOff
     logs,
     sim,
     brokerUrl,
+    outboxDir: join(dir.path, 'outbox'),
     simulatorSecret: provisioned.simulatorSecret!,
     async stop() {
       await sim?.stop();
