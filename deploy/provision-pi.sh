@@ -26,6 +26,8 @@ if [ "$(node_major)" -lt 20 ]; then
 fi
 
 id fronta >/dev/null 2>&1 || useradd --system --home-dir /opt/fronta --shell /usr/sbin/nologin fronta
+# The GSM modem's serial port, if the office texts through one (docs/SMS.md).
+usermod -aG dialout fronta
 
 install -d -o root -g root /opt/fronta
 cp -a "$here/." /opt/fronta/

@@ -71,6 +71,10 @@ test('a morning with known answers: issued, served, no-shows, waiting and servic
     lateWalkIns: 0,
     remindersSent: 1,
     bookingsMoved: 0,
+    smsSent: 0,
+    smsDelivered: 0,
+    smsFailed: 0,
+    smsLimited: 0,
   });
   assert.equal(ten, {
     key: '10',
@@ -91,6 +95,10 @@ test('a morning with known answers: issued, served, no-shows, waiting and servic
     lateWalkIns: 0,
     remindersSent: 1,
     bookingsMoved: 2,
+    smsSent: 0,
+    smsDelivered: 0,
+    smsFailed: 0,
+    smsLimited: 0,
   });
   const [pasy] = statisticsReport([day], { from: '2026-11-24', to: '2026-11-24' }, 'service');
   assert.equal([pasy!.key, pasy!.issued, pasy!.served, pasy!.bookingsMade], ['pasy', 4, 2, 4], 'a held booking is not one made');
@@ -106,6 +114,20 @@ test('a late code that took a walk-in ticket counts as late, in the hour its tic
   assert.ok(reply.ok);
   const [nine] = statisticsReport([aggregateDay(office.engine.dayState(), [booking('b', '09:30', 'lapsed')])], { from: '2026-11-24', to: '2026-11-24' }, 'hour');
   assert.equal([nine?.issued, nine?.lateWalkIns, nine?.bookingsLapsed], [1, 1, 1]);
+});
+
+test("a day's SMS counts land in their service's hour, beside its tickets, and add up across the services of the hour", async () => {
+  const sms = {
+    'pasy/9': { sent: 3, delivered: 2, failed: 1, limited: 0 },
+    'obcanky/9': { sent: 1, delivered: 1, failed: 0, limited: 2 },
+    'pasy/14': { sent: 1, delivered: 0, failed: 0, limited: 0 },
+  };
+  const day = aggregateDay(await morning(), [], sms);
+  const byHour = statisticsReport([day], { from: '2026-11-24', to: '2026-11-24' }, 'hour');
+  const nine = byHour.find((r) => r.key === '09')!;
+  assert.equal([nine.smsSent, nine.smsDelivered, nine.smsFailed, nine.smsLimited], [4, 3, 1, 2]);
+  assert.ok(nine.issued > 0, 'the same row as the tickets of nine');
+  assert.is(byHour.find((r) => r.key === '14')?.smsSent, 1, 'an hour with messages and no tickets still shows');
 });
 
 test('days merge: means weigh every ticket, the 90th percentile is of all of them, and the range and service filter apply', async () => {
