@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { officeZone } from '../../shared/calendar/office-calendar.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
+import { spacedPhone } from '../../shared/contract/phone-number.ts';
 import type { StaffBookingRow, StaffBookingStatus } from '../../shared/contract/staff-api.ts';
 import type { Booking } from '../booking/booking-state.ts';
 import type { TicketRecord } from '../engine/day-state.ts';
@@ -28,7 +29,7 @@ export function bookingRows(bookings: Booking[], checkIns: Readonly<Record<strin
       status: staffStatus(b, b.ticketNumber ? ticketOf(b.ticketNumber) : undefined),
       name: b.person?.name ?? null,
       email: b.person?.email || null,
-      phone: b.person?.phone ?? null,
+      phone: b.person?.phone ? spacedPhone(b.person.phone) : null,
       code: b.code ?? null,
       ticketNumber: b.ticketNumber ?? null,
       bookedBy: b.bookedBy ?? null,

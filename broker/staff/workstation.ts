@@ -1,5 +1,6 @@
 import { counterOf } from '../../shared/config/lookups.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
+import { spacedPhone } from '../../shared/contract/phone-number.ts';
 import type { ClerkClient, UpNext, Workstation } from '../../shared/contract/staff-api.ts';
 import type { Booking } from '../booking/booking-state.ts';
 import { counterRecord } from '../engine/counter-record.ts';
@@ -38,7 +39,7 @@ export function clerkClient(t: TicketRecord, booking: Booking | undefined): Cler
         ? {
             startsAt: t.queuedAt,
             name: booking?.person?.name ?? null,
-            phone: booking?.person?.phone ?? null,
+            phone: booking?.person?.phone ? spacedPhone(booking.person.phone) : null,
             email: booking?.person?.email || null,
             arrival: t.issuedAt < t.queuedAt - 60_000 ? 'early' : t.issuedAt <= t.queuedAt + 60_000 ? 'onTime' : 'late',
           }

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { maskedPhone, normalisePhone, takesSms } from './phone-number.ts';
+import { maskedPhone, normalisePhone, spacedPhone, takesSms } from './phone-number.ts';
 
 test('a Czech number is kept as +420 and nine digits however it was typed', () => {
   for (const typed of ['777123456', '777 123 456', '+420 777 123 456', '+420777123456', '00420 777 123 456', ' 777 123 456 ']) assert.is(normalisePhone(typed), '+420777123456', typed);
@@ -26,6 +26,11 @@ test('Czech mobile numbers take SMS, Czech fixed lines do not, foreign numbers a
 
 test('a masked number shows its country code and last three digits only', () => {
   assert.is(maskedPhone('+420777123456'), '+420 … 456');
+});
+
+test('staff read a Czech number in threes, a foreign one as kept', () => {
+  assert.is(spacedPhone('+420777123456'), '+420 777 123 456');
+  assert.is(spacedPhone('+447911123456'), '+447911123456');
 });
 
 test.run();

@@ -22,3 +22,6 @@ export function takesSms(e164: string): boolean {
 
 /** What a page shows of a number it holds: enough to recognise a typo, not the whole number. */
 export const maskedPhone = (e164: string): string => `${e164.slice(0, 4)} … ${e164.slice(-3)}`;
+
+/** How staff read a number: a Czech one in threes ("+420 777 123 456"), a foreign one as kept. */
+export const spacedPhone = (e164: string): string => (/^\+420\d{9}$/.test(e164) ? e164.replace(/^(\+420)(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3 $4') : e164);
