@@ -69,9 +69,13 @@ export class BookingLedger {
         name: 'SMS',
         deliver: async (id, { to, text, about, cell }) => {
           if (!sms) throw new Error('no SMS transport');
-          await sms.send(id, { to, text, ...(about ? { about } : {}) });
+          // Before the send: the last part's report can arrive in the same read as its OK.
           this.awaitingReport.set(id, cell);
           if (this.awaitingReport.size > 1000) this.awaitingReport.delete(this.awaitingReport.keys().next().value!);
+          await sms.send(id, { to, text, ...(about ? { about } : {}) }).catch((error: unknown) => {
+            this.awaitingReport.delete(id);
+            throw error;
+          });
         },
         giveUpAfterMs: smsGiveUpMs,
         redact: withoutNumbers,

@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { createLogger } from '../../broker/log.ts';
+import { createSms } from '../../broker/sms/create-sms.ts';
 import { HttpGateway } from '../../broker/sms/http-gateway.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { Dashboard } from '../../shared/contract/staff-api.ts';
@@ -8,8 +10,10 @@ import { startFakeSmsGateway } from '../fakes/fake-sms-gateway.ts';
 import { bookingClient, confirmTokenIn } from '../support/booking-client.ts';
 import { eventually } from '../support/eventually.ts';
 import { kostelecEasyProof, runOffice, tuesdayNine } from '../support/office-fixture.ts';
+import { startSimulatedModem } from '../support/simulated-modem.ts';
 import { smtpInbox } from '../support/smtp-inbox.ts';
 import { addAccount, adminToken, staffClient } from '../support/staff-client.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const at = (time: string) => Date.parse(`2026-11-24T${time}:00+01:00`);
 
@@ -50,6 +54,39 @@ test('a citizen who typed a mobile number and chose SMS gets the code by SMS too
     await office.stop();
     await gateway.stop();
     await inbox.stop();
+  }
+});
+
+test("through the office's own GSM modem on a serial port: the code SMS goes out as PDUs, and the modem's status report counts it delivered on the statistics", async () => {
+  const dir = await tempDir();
+  const modem = await startSimulatedModem(dir.path);
+  const config = kostelecEasyProof();
+  config.sms.transport = { kind: 'modem', path: modem.path, baudRate: 115200 };
+  const inbox = await smtpInbox();
+  const office = await runOffice({
+    config,
+    mailer: inbox.mailer,
+    sms: createSms(
+      config.sms,
+      dir.path,
+      createLogger('sms', () => {}),
+    ),
+  });
+  const api = bookingClient(`http://127.0.0.1:${office.server.httpPort}`);
+  try {
+    assert.is((await api.hold({ serviceId: 'pasy', startsAt: at('10:00'), phone: '777 123 456', sms: true })).status, 201);
+    assert.is((await api.confirm(confirmTokenIn((await eventually('the link', () => inbox.mails[0])).text!))).status, 200);
+    await eventually('two parts at the modem', () => modem.submitted.length === 2);
+    const counts = await eventually('the delivery report counted', () => {
+      const cell = Object.values(office.server.bookings.ledger.smsCounts('2026-11-24'))[0];
+      return cell?.delivered === 1 && cell;
+    });
+    assert.equal(counts, { sent: 1, delivered: 1, failed: 0, limited: 0 });
+  } finally {
+    await office.stop();
+    await modem.stop();
+    await inbox.stop();
+    await dir.remove();
   }
 });
 
