@@ -86,6 +86,9 @@ test('a change the schema refuses, one that moves a device’s id to another rol
     const mail = structuredClone(before);
     mail.mail.from = 'Jiný <jiny@example.cz>';
     assert.match((await admin.call('PUT', '/api/staff/settings', { config: mail })).body!.error.detail, 'mail transport');
+    const sms = structuredClone(before);
+    sms.sms.transport = { kind: 'modem', path: '/dev/ttyUSB2', baudRate: 115200 };
+    assert.match((await admin.call('PUT', '/api/staff/settings', { config: sms })).body!.error.detail, 'the modem or gateway is set in the server configuration file');
 
     const clerk = staffClient(base);
     await clerk.login('novak');
@@ -155,6 +158,31 @@ test("the proof-of-work difficulty, the kiosk code limits, the booking routes' l
     const code = (c: string, requestId: string) => office.server.engine.kioskRequest('kiosk-hala', { kind: 'checkIn', requestId, pressedAt: office.clock.now(), code: c });
     assert.is(((await code('10000000', 'limit-test-1')) as { error: { code: string } }).error.code, 'unknownCode');
     assert.is(((await code('10000001', 'limit-test-2')) as { error: { code: string } }).error.code, 'tooManyAttempts', 'one code a minute now');
+  } finally {
+    await office.stop();
+  }
+});
+
+test('an administrator switches SMS kinds off in the settings: the booking form stops offering the code by SMS and a ticket page refuses a number, at once', async () => {
+  const { office, base, admin, settings } = await officeWithStaff();
+  try {
+    const info = async () => (await (await fetch(`${base}/api/office`)).json()) as { smsOffered: boolean };
+    assert.is((await info()).smsOffered, true);
+    const config = await settings();
+    config.sms.send.code = false;
+    config.sms.send.nearTurn = false;
+    config.sms.limits.perDay = 50;
+    assert.is((await admin.call('PUT', '/api/staff/settings', { config })).status, 200);
+    assert.is((await info()).smsOffered, false);
+    assert.is((await settings()).sms.limits.perDay, 50);
+    const reply = await office.server.engine.kioskRequest('kiosk-hala', { kind: 'walkIn', requestId: 'sms-off-1', pressedAt: office.clock.now(), serviceId: 'pasy' });
+    assert.ok(reply.ok);
+    const token = reply.data.ticket.statusUrl.split('/t/')[1]!;
+    const page = (await (await fetch(`${base}/api/tickets/${token}`)).json()) as { sms: { offered: boolean } };
+    assert.is(page.sms.offered, false);
+    const put = await fetch(`${base}/api/tickets/${token}/phone`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: '777123456', language: 'cs' }) });
+    assert.is(put.status, 409);
+    assert.is(((await put.json()) as { error: { code: string } }).error.code, 'smsOff');
   } finally {
     await office.stop();
   }
