@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:net';
 import { hostname } from 'node:os';
 import { createServer as createTlsServer } from 'node:tls';
-import { fileURLToPath } from 'node:url';
 import type { Clock } from '../shared/clock.ts';
 import { derivedBase } from '../shared/config/public-address.ts';
 import type { OfficeConfig } from '../shared/config/schema.ts';
@@ -28,6 +27,7 @@ import { createMqttBroker } from './mqtt/mqtt-broker.ts';
 import { caForDevices, type MqttTls } from './mqtt/mqtt-tls.ts';
 import { guardPacketSize } from './mqtt/packet-size-guard.ts';
 import { Presence } from './mqtt/presence.ts';
+import { fromRoot } from './root-path.ts';
 import { OfficeSettings } from './settings/office-settings.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import type { Sms } from './sms/sms.ts';
@@ -101,8 +101,8 @@ const listen = (server: Server | HttpServer, port: number, host: string) =>
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
   });
 
-const defaultWebRoot = fileURLToPath(new URL('../webui/dist', import.meta.url));
-const defaultDeviceFiles = fileURLToPath(new URL('../dist/device-files', import.meta.url));
+const defaultWebRoot = fromRoot('webui/dist');
+const defaultDeviceFiles = fromRoot('dist/device-files');
 
 /**
  * The HTTP socket first (its port is part of the public address), then stores, engine, broker and

@@ -32,7 +32,7 @@ usermod -aG dialout fronta
 install -d -o root -g root /opt/fronta
 cp -a "$here/." /opt/fronta/
 chown -R root:root /opt/fronta
-(cd /opt/fronta && npm ci --strict-allow-scripts --engine-strict --no-audit --no-fund && npm run build:web && npm run build:device-package)
+(cd /opt/fronta && npm ci --strict-allow-scripts --engine-strict --no-audit --no-fund && npm run build:web && npm run build:server && npm run build:device-package)
 /opt/fronta/deploy/device-debs.sh /opt/fronta/dist/device-files/debs
 install -d -m 0750 -o root -g fronta /etc/fronta
 install -d /etc/systemd/journald.conf.d

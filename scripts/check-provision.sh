@@ -49,7 +49,7 @@ chroot "$server_root" env NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
 
 step "the server, started as its unit would (on an OS-chosen port)"
 chroot "$server_root" sudo -u fronta env FRONTA_DATA_DIR=/var/lib/fronta FRONTA_CONFIG=/etc/fronta/office.json FRONTA_HOST=127.0.0.1 \
-  FRONTA_HTTP_PORT=0 FRONTA_MQTT_PORT=0 FRONTA_MAIL_OUTBOX=1 sh -c 'cd /opt/fronta && exec node --import tsx broker/main.ts' > "$work/server.log" 2>&1 &
+  FRONTA_HTTP_PORT=0 FRONTA_MQTT_PORT=0 FRONTA_MAIL_OUTBOX=1 MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=32768 sh -c 'cd /opt/fronta && exec node --optimize-for-size --max-semi-space-size=1 --single-threaded-gc dist/server.mjs' > "$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 600); do [ -s "$server_root/var/lib/fronta/server.json" ] && break; sleep 0.5; done
 http_port=$(node -e 'console.log(require(process.argv[1]).httpPort)' "$server_root/var/lib/fronta/server.json")

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { deviceIdSchema } from '../../shared/contract/common.ts';
 import { enrolRequestSchema } from '../../shared/contract/enrolment.ts';
 import type { DeviceEnrolment } from '../devices/device-enrolment.ts';
+import { fromRoot } from '../root-path.ts';
 import type { Sessions } from '../staff/sessions.ts';
 import { parseOr400, sendRefusal } from './api-errors.ts';
 import { staffAccess } from './staff-guard.ts';
@@ -55,8 +55,8 @@ export function devicePackageUrl(req: { url?: string }): string {
   const url = req.url ?? '/';
   return url.startsWith(deviceFilesPath) ? url.replace(/%2b/gi, '+') : url;
 }
-const installer = fileURLToPath(new URL('../../deploy/device-install.sh', import.meta.url));
-const units = fileURLToPath(new URL('../../deploy/units.sh', import.meta.url));
+const installer = fromRoot('deploy/device-install.sh');
+const units = fromRoot('deploy/units.sh');
 
 /**
  * What a device Pi without internet installs from this server: `/device/install.sh` (with this

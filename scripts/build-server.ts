@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * How the office server runs in production (deploy/systemd/fronta-server.service says the same),
+ * measured by `npm run bench -- server-year` (docs/PERFORMANCE.md). V8 sizes its heap for memory,
+ * not speed, with a 1 MiB young generation: by default the young generation doubles to 32 MiB and
+ * the old space keeps the pages a busy day freed (the heap commits 80 MiB for 19 used). The
+ * collector runs on the main thread, whose helpers would each get a malloc arena; glibc keeps two
+ * arenas and gives every block of 32 KiB or more back when it is freed (the compilers' zones), so
+ * what the first weeks freed does not stay resident.
+ */
+export const serverNodeFlags = ['--optimize-for-size', '--max-semi-space-size=1', '--single-threaded-gc'];
+export const serverEnv = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '32768' };
+
+/**
+ * The office server as one JavaScript file, `dist/server.mjs`: no TypeScript loader at run time
+ * (its thread and compile cache cost memory), the modem's native serialport left to node_modules.
+ * It must stay one level below the root, as broker/ is (broker/root-path.ts).
+ */
+export async function buildServer(entry = 'broker/main.ts', outfile = 'dist/server.mjs'): Promise<void> {
+  await build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['serialport'],
+    // Bundled CommonJS (fastify's, aedes's dependencies) calls require; ESM has none of its own.
+    banner: { js: "import { createRequire as __frontaRequire } from 'node:module'; const require = __frontaRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildServer(process.argv[2], process.argv[3]);
+  console.log(`built ${process.argv[3] ?? 'dist/server.mjs'}`);
+}
