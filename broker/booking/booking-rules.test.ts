@@ -30,6 +30,27 @@ test('the horizon is today and the next 30 Prague calendar days, the same across
   assert.is(horizon(config, Date.parse('2026-10-24T23:30:00+02:00'))[0], '2026-10-24');
 });
 
+test('an office that opens new days at 07:00 keeps the 30th day closed until then: not listed, not held at 06:59, both at 07:00', () => {
+  const seven = kostelec((c) => {
+    c.booking = { newDaysOpenAt: '07:00' };
+  });
+  const before = Date.parse('2026-11-24T06:59:00+01:00');
+  const after = Date.parse('2026-11-24T07:00:00+01:00');
+  assert.is(horizon(seven, before).at(-1), '2026-12-23', 'the 29th day is the last before 07:00');
+  assert.is(horizon(seven, after).at(-1), '2026-12-24');
+  assert.is(horizon(config, before).at(-1), '2026-12-24', 'midnight, the default: open all day');
+  const pasy = seven.services.find((s) => s.id === 'pasy')!;
+  const last = bookingDays(seven, emptyBookingState('s'), pasy, after).at(-1)!;
+  assert.is(last.day, '2026-12-24', 'listed from 07:00');
+  // On Monday the 23rd of November, the 30th day ahead is Wednesday 23 December, a working day.
+  const startsAt = daySlots(seven, emptyBookingState('s'), pasy, '2026-12-23', Date.parse('2026-11-23T07:00:00+01:00'))[0]?.startsAt;
+  assert.ok(startsAt, 'a slot on the 23rd');
+  const hold = (now: number) =>
+    rules.hold({ config: seven, state: emptyBookingState('s'), now, draw }, { serviceId: 'pasy', startsAt: startsAt!, person: person('jana@example.cz'), language: 'cs', clientKey: 'client-1' });
+  assert.is((hold(Date.parse('2026-11-23T06:59:00+01:00')) as { ok: boolean; error?: { code: string } }).error?.code, 'slotUnavailable', 'the 23rd is the 30th day of the 23rd: closed before 07:00');
+  assert.ok(hold(Date.parse('2026-11-23T07:00:00+01:00')).ok);
+});
+
 test('the rules answer the same under every TZ setting of the machine', async () => {
   const run = promisify(execFile);
   const outputs = await Promise.all(

@@ -10,6 +10,7 @@ export function officeInfo(config: OfficeConfig, state: BookingState, mailReady:
   return {
     name: config.office.name,
     horizonDays: config.booking.horizonDays,
+    newDaysOpenAt: config.booking.newDaysOpenAt,
     holdMinutes: config.booking.holdMinutes,
     checkInEarlyMinutes: config.booking.checkInEarlyMinutes,
     checkInLateMinutes: config.booking.checkInLateMinutes,

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { addDays, closedAllDay, officeDay, officeZone, openIntervals } from '../../shared/calendar/office-calendar.ts';
+import { addDays, closedAllDay, officeDay, officeInstant, officeZone, openIntervals } from '../../shared/calendar/office-calendar.ts';
 import { workplaceOf } from '../../shared/config/lookups.ts';
 import { weekdays } from '../../shared/config/opening-hours.ts';
 import type { OfficeConfig, Service } from '../../shared/config/schema.ts';
@@ -28,12 +28,17 @@ export function slotStarts(config: OfficeConfig, service: Service, day: string):
 
 /**
  * The days that can be booked: today and the next `horizonDays` Prague calendar days (so with 30,
- * the 30th day after today is the last), counted by the calendar, right across DST changes.
+ * the 30th day after today is the last), counted by the calendar, right across DST changes. The
+ * last of them opens at `newDaysOpenAt`; before that time the horizon ends a day earlier.
  */
 export function horizon(config: OfficeConfig, now: number): string[] {
   const today = officeDay(now);
-  return Array.from({ length: config.booking.horizonDays + 1 }, (_, k) => addDays(today, k));
+  const ahead = config.booking.horizonDays - (newDayOpen(config, now) ? 0 : 1);
+  return Array.from({ length: Math.max(0, ahead) + 1 }, (_, k) => addDays(today, k));
 }
+
+/** Whether today's new last day of the horizon is open yet (always, with the default midnight). */
+export const newDayOpen = (config: OfficeConfig, now: number): boolean => now >= officeInstant(officeDay(now), config.booking.newDaysOpenAt);
 
 /** `total`: the day's online places used; `perSlot`: every place taken in each slot, staff bookings included. */
 interface Taken {

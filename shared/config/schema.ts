@@ -103,6 +103,9 @@ const outboxSchema = z.strictObject({ kind: z.literal('outbox'), dir: z.string()
 export const bookingRulesSchema = z.strictObject({
   /** seed: bookings can be made at most 30 days ahead (Prague calendar days; today + 30 is the last). */
   horizonDays: z.int().min(0).max(365).default(30),
+  /** When the horizon's new last day opens, Prague time: at midnight by default; 07:00 is fairer to
+   *  citizens who sleep than to bots that do not (before it, the horizon is a day shorter). */
+  newDaysOpenAt: clockTime.default('00:00'),
   /** A slot must start at least this long after the booking is made. */
   minLeadMinutes: z.int().min(0).max(1440).default(60),
   /** An unconfirmed hold keeps its place this long. */

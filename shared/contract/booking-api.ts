@@ -59,6 +59,8 @@ export type SuspensionNotice = z.infer<typeof suspensionNoticeSchema>;
 export const officeInfoSchema = z.strictObject({
   name: localizedText,
   horizonDays: z.int(),
+  /** When each day the horizon's new last day opens (HH:MM, Prague time). */
+  newDaysOpenAt: z.string(),
   holdMinutes: z.int(),
   checkInEarlyMinutes: z.int(),
   checkInLateMinutes: z.int(),

@@ -4,7 +4,10 @@ import { visitInstructions } from '../../shared/texts/booking-texts.ts';
 import { duration } from '../../shared/texts/durations.ts';
 import { plural } from '../../shared/texts/plural.ts';
 
-type Rules = Pick<OfficeInfo, 'horizonDays' | 'checkInEarlyMinutes' | 'checkInLateMinutes' | 'retentionDays'>;
+type Rules = Pick<OfficeInfo, 'horizonDays' | 'newDaysOpenAt' | 'checkInEarlyMinutes' | 'checkInLateMinutes' | 'retentionDays'>;
+
+/** 07:00 as the pages write a time (7:00); nothing for midnight, when a new day simply comes. */
+const opensAt = (r: Rules) => (r.newDaysOpenAt === '00:00' ? null : r.newDaysOpenAt.replace(/^0/, ''));
 
 /** Every text of the booking site, Czech first, English as the alternative. */
 const cs = {
@@ -12,7 +15,7 @@ const cs = {
   title: 'Objednání na úřad',
   how: 'Jak objednání funguje',
   steps: (r: Rules) => [
-    `Vyberte službu, den a čas. Pro objednání přes internet je každý den vyhrazen jen určitý počet míst, nejvýše ${duration('cs', r.horizonDays, 'daysAccusative')} dopředu.`,
+    `Vyberte službu, den a čas. Pro objednání přes internet je každý den vyhrazen jen určitý počet míst, nejvýše ${duration('cs', r.horizonDays, 'daysAccusative')} dopředu.${opensAt(r) ? ` Další den přibývá každý den v ${opensAt(r)}.` : ''}`,
     'Vyplňte jméno a e-mail. Přijde vám e-mail s odkazem; rezervaci potvrdíte tlačítkem na stránce, kam odkaz vede.',
     'Po potvrzení dostanete identifikační kód a pokyny k návštěvě.',
     cs.visit(r),
@@ -163,7 +166,7 @@ const en: Texts = {
   title: 'Book an appointment',
   how: 'How booking works',
   steps: (r: Rules) => [
-    `Choose a service, a day and a time. Only a set number of places is open to online booking each day, at most ${duration('en', r.horizonDays, 'daysAccusative')} ahead.`,
+    `Choose a service, a day and a time. Only a set number of places is open to online booking each day, at most ${duration('en', r.horizonDays, 'daysAccusative')} ahead.${opensAt(r) ? ` A further day opens each day at ${opensAt(r)}.` : ''}`,
     'Fill in your name and e-mail. You receive an e-mail with a link; you confirm the booking with the button on the page it opens.',
     'Once confirmed, you receive an identification code and instructions for your visit.',
     en.visit(r),

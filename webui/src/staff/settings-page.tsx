@@ -210,6 +210,12 @@ export function SettingsPage(props: StaffPageProps) {
         error={at('booking', 'holdMinutes')}
         input={{ type: 'number', min: '1', value: draft.booking.holdMinutes, onInput: (e) => edit((c) => (c.booking.holdMinutes = Number((e.target as HTMLInputElement).value))) }}
       />
+      <Field
+        id="new-days-open"
+        label={t.setup.newDaysOpenAt}
+        error={at('booking', 'newDaysOpenAt')}
+        input={{ value: draft.booking.newDaysOpenAt, onInput: (e) => edit((c) => (c.booking.newDaysOpenAt = (e.target as HTMLInputElement).value)) }}
+      />
       <label class="check">
         <input type="checkbox" checked={draft.booking.lateArrivalWalkIn} onChange={(e) => edit((c) => (c.booking.lateArrivalWalkIn = (e.target as HTMLInputElement).checked))} /> {t.setup.lateArrival}
       </label>
