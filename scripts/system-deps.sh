@@ -4,13 +4,14 @@
 # browser tests drive through playwright-core (no browser is ever downloaded), and e2fsprogs for
 # chattr, with which a fault test makes the data directory unwritable, and caddy, the TLS proxy of
 # the deployment, through which the tests attack the per-address limits, and socat, whose pseudo-terminal
-# pair stands in for the GSM modem's serial port; with --bench mosquitto, the
+# pair stands in for the GSM modem's serial port, and postgresql, whose server the tests run in a temporary
+# directory (initdb, pg_ctl) for the hub's stores; with --bench mosquitto, the
 # broker the benchmark compares ours with.
 # Installs only what is missing; needs root (or sudo) the first time.
 set -euo pipefail
 packages=(libusb-1.0-0)
 case "${1:-}" in
-  --test) packages+=(shellcheck chromium e2fsprogs caddy openssl socat) ;;
+  --test) packages+=(shellcheck chromium e2fsprogs caddy openssl socat postgresql) ;;
   --bench) packages+=(mosquitto) ;;
 esac
 missing=()
