@@ -4,6 +4,7 @@ import { measureAvailability, measureHolds, measurePageBytes } from './booking.t
 import { compareBrokers } from './brokers.ts';
 import { measureDeviceFootprint } from './device-footprint.ts';
 import { measureGuessing } from './guessing.ts';
+import { measureHoldCost } from './hold-cost.ts';
 import { measureLatencies } from './latency.ts';
 import { measureRequestLatency } from './request-latency.ts';
 import { measureServerYear } from './server-year.ts';
@@ -33,6 +34,7 @@ const benches: Record<string, () => Promise<void>> = {
   'booking-availability': () => inTempDir(measureAvailability),
   'booking-hold': () => inTempDir(measureHolds),
   'booking-page-bytes': () => inTempDir(measurePageBytes),
+  'hold-cost': () => inTempDir(measureHoldCost),
   guessing: () => inTempDir(measureGuessing),
   'statistics-year': () => inTempDir(measureStatisticsYear),
   workstation: () => inTempDir(measureWorkstation),

@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import { BookingLedger } from '../../broker/booking/booking-ledger.ts';
+import { holdMail } from '../../broker/booking/booking-mails.ts';
+import * as rules from '../../broker/booking/booking-rules.ts';
+import { type Booking, type BookingState, emptyBookingState } from '../../broker/booking/booking-state.ts';
+import { emailKey } from '../../broker/booking/email-key.ts';
+import { slotStarts } from '../../broker/booking/slots.ts';
+import { createLogger } from '../../broker/log.ts';
+import type { Mailer } from '../../broker/mail/mailer.ts';
+import { FileDocumentStore } from '../../broker/store/document-store.ts';
+import { addDays, officeDay } from '../../shared/calendar/office-calendar.ts';
+import { ManualClock } from '../../shared/clock.ts';
+import { kostelecOffice } from '../../shared/config/kostelec.ts';
+import { withPublicBase } from '../../shared/config/public-address.ts';
+import { type OfficeConfig, officeConfigSchema } from '../../shared/config/schema.ts';
+import { emit, percentile, round } from './stats.ts';
+
+const now = Date.parse('2026-11-24T09:00:00+01:00');
+
+/** Kostelec with room for tens of thousands of bookings and the per-address limits lifted. */
+function roomyOffice(): OfficeConfig {
+  const config = withPublicBase(officeConfigSchema.parse(structuredClone(kostelecOffice)), 'http://localhost:8080');
+  for (const s of config.services) s.booking = { slotMinutes: 15, placesPerSlot: 200, onlinePlaces: { mon: 5000, tue: 5000, wed: 5000, thu: 5000, fri: 5000, sat: 0, sun: 0 } };
+  Object.assign(config.booking.limits, { pendingHoldsPerAddress: 1e9, bookingsPerAddress: 1e9, placesPerAddressPerDay: 1e9, pendingHoldsPerEmail: 1e9, bookingsPerEmail: 1e9 });
+  return config;
+}
+
+/** `count` confirmed bookings over the 30 days kept behind today and the 30 ahead, as a city's file would hold them. */
+function seeded(config: OfficeConfig, count: number): BookingState {
+  const state = emptyBookingState('bench');
+  const services = config.services.filter((s) => s.booking);
+  const starts = Array.from({ length: 61 }, (_, d) => addDays(officeDay(now), d - 30)).flatMap((day) => services.flatMap((s) => slotStarts(config, s, day).map((t) => ({ s, t, day }))));
+  for (let k = 0; k < count; k++) {
+    const { s, t, day } = starts[k % starts.length]!;
+    const email = `klient${k}@example.cz`;
+    const booking: Booking = {
+      id: `seed-${k}`,
+      serviceId: s.id,
+      workplaceId: s.workplaceId,
+      day,
+      startsAt: t,
+      status: t < now ? 'checkedIn' : 'confirmed',
+      createdAt: now - 40 * 86_400_000,
+      heldUntil: now - 40 * 86_400_000,
+      confirmToken: `seed-token-${k}`.padEnd(22, 'x'),
+      language: 'cs',
+      code: String(k).padStart(8, '0'),
+      icsSequence: 0,
+      clientKey: `client-${k % 500}`,
+      person: { name: `Klient ${k}`, email, emailKey: emailKey(email) },
+    };
+    state.bookings[booking.id] = booking;
+  }
+  return state;
+}
+
+const quietMailer: Mailer = { reachesCitizens: true, async send() {}, close() {} };
+
+/** Holds one after another, each applied and made durable (the file written and fsynced) before the next. */
+async function holdCost(dir: string, stored: number, holds: number): Promise<{ meanMs: number; p99Ms: number; fileKiB: number }> {
+  const config = roomyOffice();
+  const path = join(dir, `bookings-${stored}.json`);
+  const store = new FileDocumentStore(path);
+  await store.write(JSON.stringify(seeded(config, stored)));
+  const ledger = new BookingLedger({ config: () => config, clock: new ManualClock(now), store, mailer: quietMailer, log: createLogger('bench', () => {}) });
+  await ledger.load();
+  const tomorrow = addDays(officeDay(now), 1);
+  const service = config.services.find((s) => s.id === 'pasy')!;
+  const slots = slotStarts(config, service, tomorrow);
+  const times: number[] = [];
+  for (let k = 0; k < holds; k++) {
+    const email = `novy${k}@example.cz`;
+    const person = { name: 'Nový klient', email, emailKey: emailKey(email) };
+    const started = performance.now();
+    const outcome = await ledger.change((ctx) => {
+      const held = rules.hold(ctx, { serviceId: 'pasy', startsAt: slots[k % slots.length]!, person, language: 'cs', clientKey: `new-${k}` });
+      if (held.ok) ledger.queue(holdMail(ctx.config, held.data, person));
+      return held;
+    });
+    times.push(performance.now() - started);
+    if (!outcome.ok) throw new Error(`hold ${k} refused: ${outcome.error.code}`);
+  }
+  const text = await store.read();
+  return { meanMs: times.reduce((a, b) => a + b, 0) / times.length, p99Ms: percentile(times, 99), fileKiB: (text?.length ?? 0) / 1024 };
+}
+
+/** issue #17: one hold costs the same with 50,000 stored bookings as with 100 (target ratio ≤ 1.1). */
+export async function measureHoldCost(dir: string, holds = 200): Promise<void> {
+  const small = await holdCost(dir, 100, holds);
+  const large = await holdCost(dir, 50_000, holds);
+  for (const [stored, r] of [
+    [100, small],
+    [50_000, large],
+  ] as const)
+    emit({ bench: 'hold-cost', metric: 'hold_mean', value: round(r.meanMs, 2), unit: 'ms', stored, p99: round(r.p99Ms, 2), fileKiB: round(r.fileKiB, 0) });
+  emit({ bench: 'hold-cost', metric: 'ratio_50000_to_100', value: round(large.meanMs / small.meanMs, 2), unit: 'ratio', target: '≤ 1.1' });
+}
