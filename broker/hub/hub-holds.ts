@@ -1,0 +1,63 @@
+import type pg from 'pg';
+import { officeDay } from '../../shared/calendar/office-calendar.ts';
+import type { OfficeConfig } from '../../shared/config/schema.ts';
+import { refused } from '../../shared/contract/result.ts';
+import * as rules from '../booking/booking-rules.ts';
+import { type Booking, emptyBookingState, occupies } from '../booking/booking-state.ts';
+
+/**
+ * Holds at the hub, where several stateless booking processes share one PostgreSQL: each hold is
+ * one transaction that takes advisory transaction locks on everything the rule counts (the
+ * service's day, the e-mail, the client address; in one order, so two holds never wait on each
+ * other crosswise), loads just those bookings, runs the same pure rule as an office server
+ * (booking-rules.ts `hold`) and inserts the new one. Two holds for the last place therefore run
+ * one after the other, whichever process took them: exactly one wins.
+ */
+export class HubHolds {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly draw: rules.Draw,
+  ) {}
+
+  async hold(officeId: string, config: OfficeConfig, input: rules.HoldInput, now: number): Promise<rules.BookingOutcome<Booking>> {
+    const day = officeDay(input.startsAt);
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const keys = [`day/${officeId}/${input.serviceId}/${day}`, `email/${officeId}/${input.person.emailKey}`, `client/${officeId}/${input.clientKey}`].sort();
+      for (const key of keys) await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+      const { rows } = await client.query<{ record: Booking }>(
+        `SELECT record FROM hub_bookings WHERE office_id = $1 AND status IN ('held', 'confirmed', 'checkedIn')
+           AND ((service_id = $2 AND day = $3) OR email_key = $4 OR client_key = $5)`,
+        [officeId, input.serviceId, day, input.person.emailKey, input.clientKey],
+      );
+      const state = emptyBookingState('hub');
+      for (const { record } of rows) if (occupies(record, now)) state.bookings[record.id] = record;
+      const outcome = rules.hold({ config, state, now, draw: this.draw }, input);
+      if (!outcome.ok) {
+        await client.query('ROLLBACK');
+        return outcome;
+      }
+      const b = outcome.data;
+      await client.query('INSERT INTO hub_bookings (id, office_id, service_id, day, starts_at, status, held_until, email_key, client_key, record) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
+        b.id,
+        officeId,
+        b.serviceId,
+        b.day,
+        b.startsAt,
+        b.status,
+        b.heldUntil,
+        b.person?.emailKey ?? '',
+        b.clientKey ?? null,
+        JSON.stringify(b),
+      ]);
+      await client.query('COMMIT');
+      return outcome;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      return refused('storageFailed', String(error));
+    } finally {
+      client.release();
+    }
+  }
+}
