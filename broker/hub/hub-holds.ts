@@ -4,6 +4,7 @@ import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { refused } from '../../shared/contract/result.ts';
 import * as rules from '../booking/booking-rules.ts';
 import { type Booking, emptyBookingState, occupies } from '../booking/booking-state.ts';
+import { inTransaction } from '../store/pg/transaction.ts';
 
 /**
  * Holds at the hub, where several stateless booking processes share one PostgreSQL: each hold is
@@ -21,43 +22,37 @@ export class HubHolds {
 
   async hold(officeId: string, config: OfficeConfig, input: rules.HoldInput, now: number): Promise<rules.BookingOutcome<Booking>> {
     const day = officeDay(input.startsAt);
-    const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
-      const keys = [`day/${officeId}/${input.serviceId}/${day}`, `email/${officeId}/${input.person.emailKey}`, `client/${officeId}/${input.clientKey}`].sort();
-      for (const key of keys) await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
-      const { rows } = await client.query<{ record: Booking }>(
-        `SELECT record FROM hub_bookings WHERE office_id = $1 AND status IN ('held', 'confirmed', 'checkedIn')
-           AND ((service_id = $2 AND day = $3) OR email_key = $4 OR client_key = $5)`,
-        [officeId, input.serviceId, day, input.person.emailKey, input.clientKey],
-      );
-      const state = emptyBookingState('hub');
-      for (const { record } of rows) if (occupies(record, now)) state.bookings[record.id] = record;
-      const outcome = rules.hold({ config, state, now, draw: this.draw }, input);
-      if (!outcome.ok) {
-        await client.query('ROLLBACK');
-        return outcome;
-      }
-      const b = outcome.data;
-      await client.query('INSERT INTO hub_bookings (id, office_id, service_id, day, starts_at, status, held_until, email_key, client_key, record) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
-        b.id,
-        officeId,
-        b.serviceId,
-        b.day,
-        b.startsAt,
-        b.status,
-        b.heldUntil,
-        b.person?.emailKey ?? '',
-        b.clientKey ?? null,
-        JSON.stringify(b),
-      ]);
-      await client.query('COMMIT');
-      return outcome;
+      return await inTransaction<rules.BookingOutcome<Booking>>(this.pool, async (client) => {
+        const keys = [`day/${officeId}/${input.serviceId}/${day}`, `email/${officeId}/${input.person.emailKey}`, `client/${officeId}/${input.clientKey}`].sort();
+        for (const key of keys) await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+        const { rows } = await client.query<{ record: Booking }>(
+          `SELECT record FROM hub_bookings WHERE office_id = $1 AND status IN ('held', 'confirmed', 'checkedIn')
+             AND ((service_id = $2 AND day = $3) OR email_key = $4 OR client_key = $5)`,
+          [officeId, input.serviceId, day, input.person.emailKey, input.clientKey],
+        );
+        const state = emptyBookingState('hub');
+        for (const { record } of rows) if (occupies(record, now)) state.bookings[record.id] = record;
+        const outcome = rules.hold({ config, state, now, draw: this.draw }, input);
+        if (!outcome.ok) return { commit: false, value: outcome };
+        const b = outcome.data;
+        await client.query('INSERT INTO hub_bookings (id, office_id, service_id, day, starts_at, status, held_until, email_key, client_key, record) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
+          b.id,
+          officeId,
+          b.serviceId,
+          b.day,
+          b.startsAt,
+          b.status,
+          b.heldUntil,
+          b.person?.emailKey ?? '',
+          b.clientKey ?? null,
+          JSON.stringify(b),
+        ]);
+        return { commit: true, value: outcome };
+      });
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
+      // Not stored (the server away, the connection dropped): the citizen is told nothing was saved; the log has why.
       return refused('storageFailed', String(error));
-    } finally {
-      client.release();
     }
   }
 }

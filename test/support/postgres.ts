@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { chown, mkdir, readdir } from 'node:fs/promises';
+import { chown, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { eventually } from './eventually.ts';
 import { tempDir } from './temp-dir.ts';
 
 const run = promisify(execFile);
@@ -12,6 +13,8 @@ export interface TestPostgres {
   socketDir: string;
   /** A new, empty database on this server, its pool closed by `stop`. */
   database(): Promise<pg.Pool>;
+  /** SIGKILL to the postmaster and its backends, as a power cut would leave them; then started again on the same data. */
+  killAndRestart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -45,18 +48,41 @@ export async function startPostgres(): Promise<TestPostgres> {
     await chown(socketDir, uid, gid);
   }
   await as('initdb', ['-D', data, '-U', 'fronta', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  await as('pg_ctl', ['-D', data, '-w', '-l', join(dir.path, 'server.log'), '-o', `-c listen_addresses='' -k ${socketDir} -c fsync=on`, 'start']);
+  const start = () => as('pg_ctl', ['-D', data, '-w', '-l', join(dir.path, 'server.log'), '-o', `-c listen_addresses='' -k ${socketDir} -c fsync=on`, 'start']);
+  await start();
   const pools: pg.Pool[] = [];
   let databases = 0;
   const admin = new pg.Pool({ host: socketDir, user: 'fronta', database: 'postgres', max: 1 });
+  // A killed server (killAndRestart) breaks the idle connections: each pool opens new ones.
+  const ignore = () => {};
+  admin.on('error', ignore);
   return {
     socketDir,
     async database() {
       const name = `fronta_${++databases}`;
       await admin.query(`CREATE DATABASE ${name}`);
       const pool = new pg.Pool({ host: socketDir, user: 'fronta', database: name, max: 10 });
+      pool.on('error', ignore);
       pools.push(pool);
       return pool;
+    },
+    async killAndRestart() {
+      const postmaster = Number((await readFile(join(data, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+      // The postmaster and every backend at once, none allowed to finish its work (not the process
+      // group: the postmaster may share ours).
+      const backends = (await run('ps', ['-o', 'pid=', '--ppid', String(postmaster)])).stdout.split('\n').map(Number).filter(Boolean);
+      const all = [postmaster, ...backends];
+      for (const pid of all) process.kill(pid, 'SIGKILL');
+      const alive = (pid: number) => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      await eventually('the killed server gone', () => !all.some(alive), 20_000);
+      await start();
     },
     async stop() {
       await Promise.all([...pools, admin].map((p) => p.end()));

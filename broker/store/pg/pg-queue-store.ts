@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { DayState } from '../../engine/day-state.ts';
 import type { JournalEntry } from '../../engine/journal-entry.ts';
 import type { Durable, QueueStore } from '../queue-store.ts';
+import { inTransaction } from './transaction.ts';
 
 /**
  * One office's queue in PostgreSQL: the day's snapshot in `queue_days`, the journal since in
@@ -77,17 +78,7 @@ export class PgQueueStore implements QueueStore {
     return { snapshot: day.rows[0].snapshot, entries: journal.rows.map((r) => r.entry) };
   }
 
-  private async transaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await work(client);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+  private transaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    return inTransaction(this.pool, async (client) => ({ commit: true, value: await work(client) }));
   }
 }
