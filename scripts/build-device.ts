@@ -1,7 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
+import { bundle } from './lib/bundle.ts';
 
 /**
  * V8 flags a device runs with (deploy/systemd/fronta-device.service says the same): a 1 MiB young
@@ -17,21 +15,8 @@ export const deviceNodeFlags = ['--max-semi-space-size=1', '--lite-mode', '--no-
  * replaced by a stub that throws (Fronta prints no images; it costs 22 MiB). docs/PERFORMANCE.md
  * has the figures.
  */
-export async function buildDevice(entry = 'device/main.ts', outfile = 'dist/device.mjs'): Promise<void> {
-  await build({
-    absWorkingDir: root,
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['node-hid', 'onoff', 'johnny-five', 'serialport'],
-    alias: { 'get-pixels': './device/escpos/no-images.cjs' },
-    // Bundled CommonJS (escpos, mqtt's dependencies) calls require; ESM has none of its own.
-    banner: { js: "import { createRequire as __frontaRequire } from 'node:module'; const require = __frontaRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
+export function buildDevice(entry = 'device/main.ts', outfile = 'dist/device.mjs'): Promise<void> {
+  return bundle(entry, outfile, { external: ['node-hid', 'onoff', 'johnny-five', 'serialport'], alias: { 'get-pixels': './device/escpos/no-images.cjs' } });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

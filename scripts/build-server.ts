@@ -1,7 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
+import { bundle } from './lib/bundle.ts';
 
 /**
  * How the office server runs in production (deploy/systemd/fronta-server.service says the same),
@@ -20,20 +18,8 @@ export const serverEnv = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '32768
  * (its thread and compile cache cost memory), the modem's native serialport left to node_modules.
  * It must stay one level below the root, as broker/ is (broker/root-path.ts).
  */
-export async function buildServer(entry = 'broker/main.ts', outfile = 'dist/server.mjs'): Promise<void> {
-  await build({
-    absWorkingDir: root,
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['serialport'],
-    // Bundled CommonJS (fastify's, aedes's dependencies) calls require; ESM has none of its own.
-    banner: { js: "import { createRequire as __frontaRequire } from 'node:module'; const require = __frontaRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
+export function buildServer(entry = 'broker/main.ts', outfile = 'dist/server.mjs'): Promise<void> {
+  return bundle(entry, outfile, { external: ['serialport'] });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
