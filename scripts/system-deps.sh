@@ -5,13 +5,14 @@
 # chattr, with which a fault test makes the data directory unwritable, and caddy, the TLS proxy of
 # the deployment, through which the tests attack the per-address limits, and socat, whose pseudo-terminal
 # pair stands in for the GSM modem's serial port, and postgresql, whose server the tests run in a temporary
-# directory (initdb, pg_ctl) for the hub's stores; with --bench mosquitto, the
+# directory (initdb, pg_ctl) for the hub's stores, and mosquitto, the hub's broker for the offices' line; with
+# --bench mosquitto too, the
 # broker the benchmark compares ours with.
 # Installs only what is missing; needs root (or sudo) the first time.
 set -euo pipefail
 packages=(libusb-1.0-0)
 case "${1:-}" in
-  --test) packages+=(shellcheck chromium e2fsprogs caddy openssl socat postgresql) ;;
+  --test) packages+=(shellcheck chromium e2fsprogs caddy openssl socat postgresql mosquitto) ;;
   --bench) packages+=(mosquitto) ;;
 esac
 missing=()
