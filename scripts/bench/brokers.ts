@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Aedes } from 'aedes';
 import { connectAsync, type MqttClient } from 'mqtt';
+import { freePort } from '../../test/support/free-port.ts';
 import { emit, percentile, round } from './stats.ts';
 
 const kiosks = 20;
@@ -35,14 +36,6 @@ async function aedesBroker(): Promise<Broker> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }
 
 /** Debian's Mosquitto on a free port, with passwords and the same queue limits, TCP_NODELAY on as ours. */

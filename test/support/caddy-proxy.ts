@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import { type AddressInfo, createServer } from 'node:net';
+
 import { join } from 'node:path';
 import { eventually } from './eventually.ts';
+import { freePort } from './free-port.ts';
 import { tempDir } from './temp-dir.ts';
 
 export interface CaddyProxy {
@@ -10,16 +11,6 @@ export interface CaddyProxy {
   port: number;
   stop(): Promise<void>;
 }
-
-/** A port the OS chose and gave back; Caddy cannot report a port 0 it bound itself. */
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 
 /**
  * Debian's Caddy as the deployment puts it in front of the office server (deploy/README.md), in a
