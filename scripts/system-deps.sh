@@ -23,4 +23,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  # The tests start their own Mosquitto and PostgreSQL in temporary directories; the services the
+  # packages start would only hold ports (Mosquitto's 1883 is the office script's MQTT port).
+  for service in mosquitto postgresql; do
+    if printf '%s\n' "${missing[@]}" | grep -qx "$service" && command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
+      $sudo systemctl disable --now "$service" >/dev/null 2>&1 || true
+    fi
+  done
 fi
