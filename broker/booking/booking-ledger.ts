@@ -217,14 +217,14 @@ export class BookingLedger {
    * Before the change's own mails are sent, so a cancellation's mail is the one file left until
    * the bare record goes.
    */
-  /** The outbox's copies of the messages about these (tickets' numbers at the day's end). */
-  async forgetSmsCopies(abouts: string[]): Promise<void> {
-    for (const about of abouts) await this.deps.sms?.forget?.(about).catch((error) => this.deps.log.error('SMS copies not deleted', { error: String(error) }));
-  }
-
   private async forgetMails(ids: string[]): Promise<void> {
     for (const id of ids) await this.deps.mailer.forget?.(id).catch((error) => this.deps.log.error('mail copies not deleted', { bookingId: id, error: String(error) }));
     await this.forgetSmsCopies(ids);
+  }
+
+  /** The outbox's copies of the messages about these (tickets' numbers at the day's end). */
+  async forgetSmsCopies(abouts: string[]): Promise<void> {
+    for (const about of abouts) await this.deps.sms?.forget?.(about).catch((error) => this.deps.log.error('SMS copies not deleted', { error: String(error) }));
   }
 
   private async write(): Promise<void> {

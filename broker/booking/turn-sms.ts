@@ -4,6 +4,7 @@ import { accepted, refused } from '../../shared/contract/result.ts';
 import type { TicketStatus } from '../../shared/contract/ticket-status.ts';
 import type { BookingLedger } from './booking-ledger.ts';
 import type { BookingOutcome } from './booking-rules.ts';
+import type { TicketPhone } from './booking-state.ts';
 import { ticketAbout } from './sms-rules.ts';
 import { turnSms } from './sms-texts.ts';
 
@@ -24,7 +25,8 @@ export class TurnSms {
 
   /** What the ticket's page shows of it: the number as masked, and whether the message went; null: none typed. */
   of(token: string): { phone: string; queued: boolean } | null {
-    const ticket = Object.hasOwn(this.ledger.context().state.sms.tickets, token) ? this.ledger.context().state.sms.tickets[token] : undefined;
+    const { tickets } = this.ledger.context().state.sms;
+    const ticket = Object.hasOwn(tickets, token) ? tickets[token] : undefined;
     return ticket ? { phone: ticket.phone, queued: ticket.queuedAt !== undefined } : null;
   }
 
@@ -65,23 +67,25 @@ export class TurnSms {
     return this.checking;
   }
 
+  /** The ticket's status when its message is due now (near or called, not yet sent); undefined otherwise. */
+  private due(token: string, ticket: TicketPhone): TicketStatus | undefined {
+    if (ticket.queuedAt !== undefined) return undefined;
+    const status = this.status(token);
+    return status && (status.state === 'called' || (status.state === 'waiting' && status.ahead <= status.alertAhead)) ? status : undefined;
+  }
+
   private async run(): Promise<void> {
-    const { state } = this.ledger.context();
-    const due = Object.entries(state.sms.tickets).filter(([token, t]) => {
-      const status = t.queuedAt === undefined ? this.status(token) : undefined;
-      return status && (status.state === 'called' || (status.state === 'waiting' && status.ahead <= status.alertAhead));
-    });
-    if (due.length === 0) return;
+    // Looked at before the change, so that a queue move with nobody near writes nothing.
+    if (!Object.entries(this.ledger.context().state.sms.tickets).some(([token, ticket]) => this.due(token, ticket))) return;
     await this.ledger.change((ctx) => {
       let changed = false;
-      for (const [token, ticket] of due) {
-        const status = this.status(token);
-        if (ticket.queuedAt === undefined && status && (status.state === 'called' || status.state === 'waiting')) {
-          ticket.queuedAt = ctx.now;
-          const cell = { day: ticket.day, serviceId: ticket.serviceId, hour: officeHour(ticket.registeredAt) };
-          this.ledger.queueSms('nearTurn', ticket.phone, turnSms(status.number, ticket.language, status), cell, ticketAbout(token));
-          changed = true;
-        }
+      for (const [token, ticket] of Object.entries(ctx.state.sms.tickets)) {
+        const status = this.due(token, ticket);
+        if (!status) continue;
+        ticket.queuedAt = ctx.now;
+        const cell = { day: ticket.day, serviceId: ticket.serviceId, hour: officeHour(ticket.registeredAt) };
+        this.ledger.queueSms('nearTurn', ticket.phone, turnSms(status.number, ticket.language, status), cell, ticketAbout(token));
+        changed = true;
       }
       return changed ? accepted(null) : refused('notFound');
     });

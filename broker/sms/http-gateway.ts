@@ -16,21 +16,24 @@ const requestMs = 15_000;
 export class HttpGateway implements Sms {
   readonly reachesCitizens = true;
   private readonly secret: string;
+  private readonly accept: RegExp | undefined;
 
   constructor(
     private readonly settings: GatewaySettings,
     env: NodeJS.ProcessEnv = process.env,
   ) {
     this.secret = smsSecret(env, (path) => readFileSync(path, 'utf8')) ?? '';
+    this.accept = settings.acceptPattern === undefined ? undefined : new RegExp(settings.acceptPattern);
   }
 
   async send(id: string, message: SmsMessage): Promise<void> {
-    const { url, method, encoding, fields, headers, acceptPattern } = this.settings;
+    const { url, method, encoding, fields, headers } = this.settings;
     const values: Record<string, string> = { to: message.to, number: message.to.replace(/^\+/, ''), text: message.text, id, secret: this.secret };
     const fill = (template: string) => template.replace(/\{(to|number|text|id|secret)\}/g, (_, key: string) => values[key]!);
-    const filled = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, fill(v)]));
+    const fillAll = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fill(v)]));
+    const filled = fillAll(fields);
     const target = new URL(url);
-    const init: RequestInit = { method, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, fill(v)])), signal: AbortSignal.timeout(requestMs) };
+    const init: RequestInit = { method, headers: fillAll(headers), signal: AbortSignal.timeout(requestMs) };
     if (encoding === 'query') for (const [k, v] of Object.entries(filled)) target.searchParams.set(k, v);
     else if (encoding === 'form') init.body = new URLSearchParams(filled);
     else {
@@ -42,11 +45,17 @@ export class HttpGateway implements Sms {
       answer = await fetch(target, init);
     } catch (error) {
       // fetch's error may carry the URL, and with a query its number and key.
-      throw new Error(`SMS gateway not reached: ${withoutNumbers(String((error as Error).cause ?? error)).replaceAll(this.secret || '\u0000', '…')}`);
+      throw new Error(`SMS gateway not reached: ${this.redact(String((error as Error).cause ?? error))}`);
     }
     const body = await answer.text();
     if (!answer.ok) throw new Error(`SMS gateway answered ${answer.status}`);
-    if (acceptPattern && !new RegExp(acceptPattern).test(body)) throw new Error(`SMS gateway refused: ${withoutNumbers(body.slice(0, 120)).replaceAll(this.secret || '\u0000', '…')}`);
+    if (this.accept && !this.accept.test(body)) throw new Error(`SMS gateway refused: ${this.redact(body.slice(0, 120))}`);
+  }
+
+  /** What the log may keep of a gateway's words: no number, and not our key. */
+  private redact(text: string): string {
+    const plain = withoutNumbers(text);
+    return this.secret ? plain.replaceAll(this.secret, '…') : plain;
   }
 
   onReport(): void {}
