@@ -177,6 +177,8 @@ test('the virtual keypad types a code the kiosk checks, and paper taken away sto
     await lcd.getByText('Došel papír').waitFor({ timeout: 10_000 });
     assert.is(await hall.getByRole('figure').count(), printedBefore, 'nothing printed');
     await hall.getByLabel('Papír v tiskárně').selectOption('ok');
+    // The next test needs the paper back: closing the page before the kiosk took it would leave the lamps dark.
+    await hall.getByRole('button', { name: 'A Občanské průkazy (svítí)' }).waitFor({ timeout: 10_000 });
   } finally {
     await page.close();
   }
