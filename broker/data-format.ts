@@ -9,7 +9,7 @@ import { writeFileDurably } from './store/durable-file.ts';
  * resumes where it stopped; a directory from a newer server is refused: reading it could lose
  * what that server wrote. Bump `dataFormat` and add the step whenever a file's meaning changes.
  */
-export const dataFormat = 1;
+export const dataFormat = 2;
 
 type Migration = (dataDir: string) => Promise<void>;
 
@@ -20,6 +20,10 @@ type Migration = (dataDir: string) => Promise<void>;
  */
 const migrations: Record<number, Migration> = {
   0: async () => {},
+  // The bookings file becomes the snapshot of bookings.json and bookings.journal: the same shape,
+  // so nothing is rewritten; the step is recorded because a server of format 1 would read the
+  // snapshot without the journal, and lose what came after it.
+  1: async () => {},
 };
 
 const file = (dataDir: string) => join(dataDir, 'format.json');

@@ -14,6 +14,7 @@ import { startOfficeServer } from './office-server.ts';
 import { createSms } from './sms/create-sms.ts';
 import { FileDocumentStore } from './store/document-store.ts';
 import { FileStore } from './store/file-store.ts';
+import { FileJournalStore } from './store/journal-store.ts';
 
 /** The office server. Settings come from the environment; see README.md for each one. */
 const env = process.env;
@@ -28,7 +29,7 @@ const server = await startOfficeServer({
   config,
   credentialsStore: new FileDocumentStore(env.FRONTA_CREDENTIALS ?? join(dataDir, 'credentials.json')),
   store: new FileStore(join(dataDir, 'queue')),
-  bookingStore: new FileDocumentStore(join(dataDir, 'bookings.json')),
+  bookingStore: new FileJournalStore(join(dataDir, 'bookings.json')),
   staffStore: new FileDocumentStore(join(dataDir, 'staff.json')),
   settingsStore: new FileDocumentStore(join(dataDir, 'settings.json')),
   statisticsStore: new FileDocumentStore(join(dataDir, 'statistics.json')),

@@ -8,6 +8,7 @@ import { createServer as createTlsServer } from 'node:tls';
 import type { Clock } from '../shared/clock.ts';
 import { derivedBase } from '../shared/config/public-address.ts';
 import type { OfficeConfig } from '../shared/config/schema.ts';
+import type { BookingJournalEntry } from './booking/booking-journal.ts';
 import { Bookings } from './booking/bookings.ts';
 import { TurnSms } from './booking/turn-sms.ts';
 import { type BrokerAddress, DeviceEnrolment } from './devices/device-enrolment.ts';
@@ -35,6 +36,7 @@ import { Sessions } from './staff/sessions.ts';
 import { StaffAccounts } from './staff/staff-accounts.ts';
 import { StatisticsService } from './statistics/statistics-service.ts';
 import { type DocumentStore, MemoryDocumentStore } from './store/document-store.ts';
+import type { JournalStore } from './store/journal-store.ts';
 import type { QueueStore } from './store/queue-store.ts';
 
 export interface OfficeServerOptions {
@@ -42,7 +44,7 @@ export interface OfficeServerOptions {
   /** The hash of each device's secret (`credentials.json`), changed by enrolment (devices/). */
   credentialsStore: DocumentStore;
   store: QueueStore;
-  bookingStore: DocumentStore;
+  bookingStore: JournalStore<BookingJournalEntry>;
   /** The staff accounts (`staff.json`); in memory when not given (tests). */
   staffStore?: DocumentStore;
   /** The daily aggregates of the statistics (`statistics.json`); in memory when not given. */
@@ -277,7 +279,7 @@ async function startOn(
       // Listened on by us, not by Fastify's listen(): closed here, so a restart can take the same port.
       await new Promise<void>((resolve) => (httpListener.server.listening ? httpListener.server.close(() => resolve()) : resolve()));
       stopTurnSms();
-      bookings.stop();
+      await bookings.stop();
       options.mailer.close();
       await options.sms?.close();
       await store.stop();

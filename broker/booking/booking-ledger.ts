@@ -6,9 +6,10 @@ import { GroupCommit } from '../engine/group-commit.ts';
 import type { Logger } from '../log.ts';
 import type { Mailer, MailMessage } from '../mail/mailer.ts';
 import { type Sms, withoutNumbers } from '../sms/sms.ts';
-import type { DocumentStore } from '../store/document-store.ts';
+import type { JournalStore } from '../store/journal-store.ts';
+import { BookingJournal, type BookingJournalEntry } from './booking-journal.ts';
 import type { BookingContext, BookingOutcome, Draw } from './booking-rules.ts';
-import { type Booking, type BookingState, emptyBookingState, emptySmsState, type SmsCounts } from './booking-state.ts';
+import { type Booking, type BookingState, emptyBookingState, type SmsCounts } from './booking-state.ts';
 import { OutboxDelivery, withoutAddresses } from './outbox-delivery.ts';
 import { enqueue, type QueuedMail, type QueuedSms, type QueuedSmsMessage, type SmsCell, type SmsKind } from './outbox-queue.ts';
 import { countSms, smsCellOf, takeAllowance } from './sms-rules.ts';
@@ -17,7 +18,7 @@ export interface LedgerDeps {
   /** The configuration in force, read at each use (OfficeSettings). */
   config: () => OfficeConfig;
   clock: Clock;
-  store: DocumentStore;
+  store: JournalStore<BookingJournalEntry>;
   mailer: Mailer;
   /** Text messages; none: nothing is sent by SMS, and the pages do not offer it. */
   sms?: Sms;
@@ -47,7 +48,7 @@ const cryptoDraw: Draw = {
  */
 export class BookingLedger {
   private state: BookingState = emptyBookingState('');
-  private durableText = '';
+  private readonly journal: BookingJournal;
   private readonly commits: GroupCommit;
   private readonly draw: Draw;
   private readonly mails: OutboxDelivery<MailMessage>;
@@ -56,9 +57,12 @@ export class BookingLedger {
   private readonly awaitingReport = new Map<string, SmsCell>();
 
   constructor(private readonly deps: LedgerDeps) {
+    this.journal = new BookingJournal(deps.store);
     this.commits = new GroupCommit(
-      () => this.write(),
-      () => this.restore(),
+      () => this.journal.write(this.state),
+      () => {
+        this.state = this.journal.restore() ?? emptyBookingState(this.state.addressSalt);
+      },
     );
     this.draw = deps.draw ?? cryptoDraw;
     const { mailer, sms, log, clock } = deps;
@@ -102,10 +106,11 @@ export class BookingLedger {
   }
 
   async load(): Promise<void> {
-    const loaded = await this.deps.store.read();
-    this.state = loaded === null ? emptyBookingState(randomBytes(16).toString('base64url')) : parseState(loaded);
-    this.durableText = loaded ?? '';
-    if (!loaded) await this.commits.commit();
+    this.state = await this.journal.load(() => emptyBookingState(randomBytes(16).toString('base64url')));
+  }
+
+  close(): Promise<void> {
+    return this.journal.close();
   }
 
   /** The rules' view of now: the configuration in force and the current state, to read, or to change inside `change`. */
@@ -115,13 +120,18 @@ export class BookingLedger {
 
   /** Applies a rule at once and answers when it is durable; a refusal changed nothing and writes nothing. */
   async change<T>(apply: (ctx: BookingContext) => BookingOutcome<T>): Promise<BookingOutcome<T>> {
-    const before = this.deps.mailer.forget || this.deps.sms?.forget ? this.personalData() : new Map<string, boolean>();
-    const outcome = apply(this.context());
+    let outcome: BookingOutcome<T> = refused('notFound');
+    const { bookings } = this.state;
+    const touched = bookings.touches(() => {
+      outcome = apply(this.context());
+    });
     if (!outcome.ok) return outcome;
     this.state.seq += 1;
     try {
       await this.commits.commit();
-      await this.forgetMails([...before].filter(([id, had]) => !this.state.bookings[id] || (had && !this.state.bookings[id]!.person)).map(([id]) => id));
+      // Bookings that were there and have gone, or lost their personal data (cancelled, a lapsed hold).
+      const forgotten = [...touched].filter(([id, before]) => before && (!bookings.get(id) || (before.person && !bookings.get(id)!.person)));
+      await this.forgetMails(forgotten.map(([id]) => id));
       return outcome;
     } catch (error) {
       // The error names the data directory: it goes to the log, the citizen learns only that nothing was saved.
@@ -182,33 +192,28 @@ export class BookingLedger {
   }
 
   /** Every booking kept (statistics, the settings' preview of stranded bookings, tests). */
-  bookings(): readonly Booking[] {
-    return Object.values(this.state.bookings);
+  bookings(): readonly Readonly<Booking>[] {
+    return [...this.state.bookings.values()];
   }
 
   /** The mails still waiting to be sent. */
-  queuedMails(): readonly QueuedMail[] {
-    return Object.values(this.state.outbox);
+  queuedMails(): readonly Readonly<QueuedMail>[] {
+    return [...this.state.outbox.values()];
   }
 
   /** A day's text message counts, by `${serviceId}/${hour}`. */
   smsCounts(day: string): Readonly<Record<string, SmsCounts>> {
-    return this.state.sms.counts[day] ?? {};
+    return this.state.sms.counts.get(day) ?? {};
   }
 
   /** The text messages still waiting to be sent (the staff overview shows those that failed). */
-  queuedSms(): readonly QueuedSms[] {
-    return Object.values(this.state.sms.outbox);
+  queuedSms(): readonly Readonly<QueuedSms>[] {
+    return [...this.state.sms.outbox.values()];
   }
 
   /** Changes since the start: the availability cache keys on it. */
   get seq(): number {
     return this.state.seq;
-  }
-
-  /** Each booking, and whether it still holds personal data. */
-  private personalData(): Map<string, boolean> {
-    return new Map(Object.values(this.state.bookings).map((b) => [b.id, b.person !== undefined]));
   }
 
   /**
@@ -226,23 +231,4 @@ export class BookingLedger {
   async forgetSmsCopies(abouts: string[]): Promise<void> {
     for (const about of abouts) await this.deps.sms?.forget?.(about).catch((error) => this.deps.log.error('SMS copies not deleted', { error: String(error) }));
   }
-
-  private async write(): Promise<void> {
-    const text = JSON.stringify(this.state);
-    await this.deps.store.write(text);
-    this.durableText = text;
-  }
-
-  private restore(): void {
-    this.state = this.durableText ? parseState(this.durableText) : emptyBookingState(this.state.addressSalt);
-  }
-}
-
-/** A bookings file; one written before mails were queued in it has no outbox. */
-function parseState(text: string): BookingState {
-  const state = JSON.parse(text) as BookingState;
-  state.outbox ??= {};
-  state.lapsedHolds ??= {};
-  state.sms ??= emptySmsState();
-  return state;
 }

@@ -87,7 +87,7 @@ test("holds count against the day's online places; a lapsed hold and a cancellat
   assert.is(bookingDays(config, state, pasy, later + 60 * 60_000).find((d) => d.day === '2026-11-24')!.free, 2);
   if (kept.ok) rules.cancel(ctx(state, later), kept.data);
   assert.is(bookingDays(config, state, pasy, later).find((d) => d.day === '2026-11-24')!.free, 3);
-  assert.is(kept.ok && kept.data.person, undefined, 'a cancellation deletes the personal data');
+  assert.is(kept.ok && state.bookings.get(kept.data.id)!.person, undefined, 'a cancellation deletes the personal data');
 });
 
 test('one client address takes at most three places of a day, whatever e-mail addresses it gives; another day or another address is free', () => {
@@ -134,7 +134,7 @@ test('suspension refuses holds and confirmations; existing codes stay; a bulk ca
   rules.suspend(ctx(state), { workplaceIds: ['spravni'], notice, cancelExisting: false });
   assert.equal(holdAt(state, slots[2]!.startsAt, 'x@example.cz', 'c2'), refused('suspended'));
   assert.equal(rules.confirm(ctx(state), pending.data.confirmToken), refused('suspended'));
-  assert.ok(findForCancel(state, confirmed.data.code!, emailKey('jana@example.cz')), 'the confirmed booking stays valid');
+  assert.ok(findForCancel(state, state.bookings.get(confirmed.data.id)!.code!, emailKey('jana@example.cz')), 'the confirmed booking stays valid');
   const vozidla = config.services.find((s) => s.id === 'vozidla')!;
   assert.is(rules.openOnline(config, state, vozidla.id).ok, true, 'other workplaces keep booking');
   assert.equal(rules.openOnline(config, state, 'pasy'), refused('suspended'));
@@ -143,7 +143,7 @@ test('suspension refuses holds and confirmations; existing codes stay; a bulk ca
     cancelled.map((b) => [b.person?.email, b.icsSequence]),
     [['jana@example.cz', 1]],
   );
-  assert.is(state.bookings[confirmed.data.id]!.status, 'cancelled');
+  assert.is(state.bookings.get(confirmed.data.id)!.status, 'cancelled');
 });
 
 test('the sweeper removes lapsed holds at once and personal data after the retention period', () => {
@@ -155,15 +155,41 @@ test('the sweeper removes lapsed holds at once and personal data after the reten
   if (!held.ok || !kept.ok) return;
   rules.confirm(ctx(state), kept.data.confirmToken);
   assert.ok(rules.sweep(ctx(state, tuesdayNine + 15 * 60_000)));
-  assert.equal(Object.keys(state.bookings), [kept.data.id]);
+  assert.equal(
+    [...state.bookings.values()].map((b) => b.id),
+    [kept.data.id],
+  );
   assert.is(rules.sweep(ctx(state, kept.data.startsAt + 15 * 60_000)), false, 'still within its window during +15:00');
   assert.ok(rules.sweep(ctx(state, kept.data.startsAt + 15 * 60_000 + 1000)));
-  assert.is(state.bookings[kept.data.id]!.status, 'lapsed', 'not checked in by +15 minutes: a no-show');
+  assert.is(state.bookings.get(kept.data.id)!.status, 'lapsed', 'not checked in by +15 minutes: a no-show');
   const retention = config.booking.retentionDays * 86_400_000;
   rules.sweep(ctx(state, kept.data.startsAt + 8 * 86_400_000)); // the lapsed hold's link is forgotten after a week
   assert.is(rules.sweep(ctx(state, kept.data.startsAt + retention - 1)), false);
   assert.ok(rules.sweep(ctx(state, kept.data.startsAt + retention)));
-  assert.equal(state.bookings, {});
+  assert.is(state.bookings.size, 0);
+});
+
+test('the indexes follow each change: a moved booking takes a place on its new day only; a cancelled one is found by neither its code nor its e-mail', () => {
+  const state = emptyBookingState('salt');
+  const from = slotsOn(state, '2026-11-25')[0]!;
+  const to = slotsOn(state, '2026-11-26')[0]!;
+  const held = holdAt(state, from.startsAt);
+  assert.ok(held.ok);
+  if (!held.ok) return;
+  const confirmed = rules.confirm(ctx(state), held.data.confirmToken);
+  assert.ok(confirmed.ok);
+  if (!confirmed.ok) return;
+  const code = confirmed.data.booking.code!;
+  assert.ok(rules.reschedule(ctx(state), confirmed.data.booking, to.startsAt).ok);
+  const freeAt = (day: string, startsAt: number) => slotsOn(state, day).find((s) => s.startsAt === startsAt)?.free ?? 0;
+  assert.is(freeAt('2026-11-25', from.startsAt), from.free, 'the old place is free');
+  assert.is(freeAt('2026-11-26', to.startsAt), to.free - 1, 'the new one is taken');
+  assert.equal(state.bookings.onDay('2026-11-25'), []);
+  rules.cancel(ctx(state), findForCancel(state, code, emailKey('jana@example.cz'))!);
+  assert.is(findForCancel(state, code, emailKey('jana@example.cz')), undefined);
+  assert.equal(state.bookings.withCode(code), []);
+  assert.equal(state.bookings.ofEmail(emailKey('jana@example.cz')), []);
+  assert.is(state.bookings.onDay('2026-11-26').length, 1, 'the bare record stays for the statistics');
 });
 
 test('codes are unique among active bookings', () => {
@@ -177,7 +203,10 @@ test('codes are unique among active bookings', () => {
   if (!a.ok || !b.ok) return;
   rules.confirm({ ...ctx(state), draw: repeating }, a.data.confirmToken);
   rules.confirm({ ...ctx(state), draw: repeating }, b.data.confirmToken);
-  assert.equal([a.data.code, b.data.code], ['11111111', '22222222']);
+  assert.equal(
+    [a.data.id, b.data.id].map((id) => state.bookings.get(id)!.code),
+    ['11111111', '22222222'],
+  );
 });
 
 test('a confirmed booking lapses only after the last second of its window, the same edge the kiosk keeps', () => {
@@ -187,9 +216,9 @@ test('a confirmed booking lapses only after the last second of its window, the s
   assert.ok(held.ok && rules.confirm(ctx(state), held.data.confirmToken).ok);
   const lastSecond = slot.startsAt + 15 * 60_000;
   rules.sweep(ctx(state, lastSecond + 999));
-  assert.is(Object.values(state.bookings)[0]!.status, 'confirmed', 'all of 9:45:00 still belongs to the window');
+  assert.is([...state.bookings.values()][0]!.status, 'confirmed', 'all of 9:45:00 still belongs to the window');
   rules.sweep(ctx(state, lastSecond + 1000));
-  assert.is(Object.values(state.bookings)[0]!.status, 'lapsed');
+  assert.is([...state.bookings.values()][0]!.status, 'lapsed');
 });
 
 test("bookings staff make for callers leave the day's online places to the internet; online bookings never exceed them", () => {
@@ -217,7 +246,7 @@ test("a no-show keeps its online place in the day's count: the day never ends wi
   }
   const afterFirst = slots[0]!.startsAt + 16 * 60_000;
   rules.sweep(ctx(state, afterFirst));
-  assert.is(Object.values(state.bookings).filter((b) => b.status === 'lapsed').length, 1, 'the first client did not come');
+  assert.is([...state.bookings.values()].filter((b) => b.status === 'lapsed').length, 1, 'the first client did not come');
   assert.is(bookingDays(config, state, pasy, afterFirst).find((d) => d.day === '2026-11-24')!.free, 0, 'no place reopens later that day');
 });
 

@@ -53,10 +53,12 @@ export interface HoldInput {
   person: Person;
   language: Language;
   clientKey: string;
+  /** The citizen asked for text messages at `person.phone`. */
+  sms?: boolean;
 }
 
 /** A place held, unconfirmed, until the e-mailed link confirms it or the hold lapses. */
-export function hold(ctx: BookingContext, input: HoldInput): BookingOutcome<Booking> {
+export function hold(ctx: BookingContext, input: HoldInput): BookingOutcome<Readonly<Booking>> {
   const { config, state, now } = ctx;
   const open = openOnline(config, state, input.serviceId);
   if (!open.ok) return open;
@@ -66,21 +68,26 @@ export function hold(ctx: BookingContext, input: HoldInput): BookingOutcome<Book
   if (!daySlots(config, state, service, day, now).some((s) => s.startsAt === input.startsAt)) return refuse('slotUnavailable');
 
   const { limits } = config.booking;
-  const live = Object.values(state.bookings).filter((b) => occupies(b, now) && b.startsAt > now);
-  const held = live.filter((b) => b.status === 'held');
-  const mine = (b: Booking) => b.person?.emailKey === input.person.emailKey;
-  const here = (b: Booking) => b.clientKey === input.clientKey;
-  if (held.filter(mine).length >= limits.pendingHoldsPerEmail || held.filter(here).length >= limits.pendingHoldsPerAddress) return refuse('tooManyHolds');
-  const booked = live.filter((b) => b.status !== 'held');
-  if (booked.filter(mine).length >= limits.bookingsPerEmail || booked.filter(here).length >= limits.bookingsPerAddress) return refuse('tooManyBookings');
+  const live = (bookings: readonly Readonly<Booking>[]) => bookings.filter((b) => occupies(b, now) && b.startsAt > now);
+  const mine = live(state.bookings.ofEmail(input.person.emailKey));
+  const here = live(state.bookings.ofClient(input.clientKey));
+  const count = (bookings: readonly Readonly<Booking>[], held: boolean) => bookings.filter((b) => (b.status === 'held') === held).length;
+  if (count(mine, true) >= limits.pendingHoldsPerEmail || count(here, true) >= limits.pendingHoldsPerAddress) return refuse('tooManyHolds');
+  if (count(mine, false) >= limits.bookingsPerEmail || count(here, false) >= limits.bookingsPerAddress) return refuse('tooManyBookings');
   // Throwaway addresses get past the per-e-mail limits; one place on the internet still cannot take a day.
-  if (live.filter((b) => here(b) && b.day === day).length >= limits.placesPerAddressPerDay) return refuse('tooManyBookings', `at most ${limits.placesPerAddressPerDay} places a day from one address`);
+  if (here.filter((b) => b.day === day).length >= limits.placesPerAddressPerDay) return refuse('tooManyBookings', `at most ${limits.placesPerAddressPerDay} places a day from one address`);
 
-  return { ok: true, data: added(ctx, service, input, { status: 'held', heldUntil: now + config.booking.holdMinutes * 60_000, clientKey: input.clientKey }) };
+  const rest = { status: 'held', heldUntil: now + config.booking.holdMinutes * 60_000, clientKey: input.clientKey, ...(input.sms ? { sms: true } : {}) } as const;
+  return { ok: true, data: added(ctx, service, input, rest) };
 }
 
 /** A new booking of the service at `input.startsAt`, stored in the state; `rest` says what kind. */
-function added(ctx: BookingContext, service: Service, input: { startsAt: number; person: Person; language: Language }, rest: Pick<Booking, 'status' | 'heldUntil'> & Partial<Booking>): Booking {
+function added(
+  ctx: BookingContext,
+  service: Service,
+  input: { startsAt: number; person: Person; language: Language },
+  rest: Pick<Booking, 'status' | 'heldUntil'> & Partial<Booking>,
+): Readonly<Booking> {
   const booking: Booking = {
     id: ctx.draw.id(),
     serviceId: service.id,
@@ -94,34 +101,30 @@ function added(ctx: BookingContext, service: Service, input: { startsAt: number;
     person: input.person,
     ...rest,
   };
-  ctx.state.bookings[booking.id] = booking;
-  return booking;
+  return ctx.state.bookings.set(booking.id, booking);
 }
 
 /**
  * The e-mailed link's button. A hold past its time fails even if the sweeper has not removed it;
  * a second confirm (a double click, two tabs) gets the same code and sends nothing.
  */
-export function confirm(ctx: BookingContext, token: string): BookingOutcome<{ booking: Booking; first: boolean }> {
+export function confirm(ctx: BookingContext, token: string): BookingOutcome<{ booking: Readonly<Booking>; first: boolean }> {
   const { state, now } = ctx;
   const booking = byConfirmToken(state, token);
-  if (!booking) return refuse(state.lapsedHolds[token] ? 'holdExpired' : 'unknownLink');
+  if (!booking) return refuse(state.lapsedHolds.get(token) ? 'holdExpired' : 'unknownLink');
   if (booking.status !== 'held') return { ok: true, data: { booking, first: false } };
   if (booking.heldUntil <= now) return refuse('holdExpired');
   if (isSuspended(state, booking.workplaceId)) return refuse('suspended');
-  Object.assign(booking, { status: 'confirmed', code: newCode(ctx), confirmedAt: now });
-  return { ok: true, data: { booking, first: true } };
+  const code = newCode(ctx);
+  const confirmed = state.bookings.update(booking.id, (b) => Object.assign(b, { status: 'confirmed', code, confirmedAt: now }))!;
+  return { ok: true, data: { booking: confirmed, first: true } };
 }
 
 /** A code unique among the active bookings. */
 function newCode(ctx: BookingContext): string {
-  const active = new Set(
-    Object.values(ctx.state.bookings)
-      .filter((b) => b.status === 'confirmed' && b.code)
-      .map((b) => b.code),
-  );
+  const taken = (code: string) => ctx.state.bookings.withCode(code).some((b) => b.status === 'confirmed');
   let code = ctx.draw.code();
-  while (active.has(code)) code = ctx.draw.code();
+  while (taken(code)) code = ctx.draw.code();
   return code;
 }
 
@@ -131,20 +134,22 @@ export interface CallerInput {
   person: Person;
   language: Language;
   bookedBy: string;
+  sms?: boolean;
 }
 
 /**
  * A client who phoned or wrote, booked by staff: confirmed at once, into any free place of a slot
  * (staffSlots), also while online booking is suspended (seed: then this is the only way).
  */
-export function bookForCaller(ctx: BookingContext, input: CallerInput): BookingOutcome<Booking> {
+export function bookForCaller(ctx: BookingContext, input: CallerInput): BookingOutcome<Readonly<Booking>> {
   const { config, state, now } = ctx;
   const bookable = bookableService(config, input.serviceId);
   if (!bookable.ok) return bookable;
   const service = bookable.data;
   const day = officeDay(input.startsAt);
   if (!staffSlots(config, state, service, day, now).some((s) => s.startsAt === input.startsAt)) return refuse('slotUnavailable');
-  return { ok: true, data: added(ctx, service, input, { status: 'confirmed', heldUntil: now, code: newCode(ctx), confirmedAt: now, bookedBy: input.bookedBy }) };
+  const rest = { status: 'confirmed', heldUntil: now, code: newCode(ctx), confirmedAt: now, bookedBy: input.bookedBy, ...(input.sms ? { sms: true } : {}) } as const;
+  return { ok: true, data: added(ctx, service, input, rest) };
 }
 
 /**
@@ -153,38 +158,36 @@ export function bookForCaller(ctx: BookingContext, input: CallerInput): BookingO
  * must be one the booking site offers, judged as if this booking were not there; its calendar
  * entry gets a higher SEQUENCE, and a reminder goes again for the new day.
  */
-export function reschedule(ctx: BookingContext, booking: Booking, startsAt: number): BookingOutcome<Booking> {
+export function reschedule(ctx: BookingContext, booking: Readonly<Booking>, startsAt: number): BookingOutcome<Readonly<Booking>> {
   const { config, state, now } = ctx;
   const open = openOnline(config, state, booking.serviceId);
   if (!open.ok) return open;
   const day = officeDay(startsAt);
-  const others: BookingState = { ...state, bookings: Object.fromEntries(Object.entries(state.bookings).filter(([id]) => id !== booking.id)) };
-  if (startsAt === booking.startsAt || !daySlots(config, others, open.data, day, now).some((s) => s.startsAt === startsAt)) return refuse('slotUnavailable');
-  Object.assign(booking, { startsAt, day, icsSequence: booking.icsSequence + 1, moves: (booking.moves ?? 0) + 1 });
-  delete booking.remindedAt;
-  return { ok: true, data: booking };
+  if (startsAt === booking.startsAt || !daySlots(config, state, open.data, day, now, booking.id).some((s) => s.startsAt === startsAt)) return refuse('slotUnavailable');
+  const moved = state.bookings.update(booking.id, (b) => {
+    Object.assign(b, { startsAt, day, icsSequence: b.icsSequence + 1, moves: (b.moves ?? 0) + 1 });
+    delete b.remindedAt;
+  })!;
+  return { ok: true, data: moved };
 }
 
 /** seed: the booking is deleted; its place returns to the pool. A bare record stays for the statistics. */
-export function cancel(ctx: BookingContext, booking: Booking): Booking {
-  const before = structuredClone(booking);
-  booking.status = 'cancelled';
-  booking.cancelledAt = ctx.now;
-  booking.icsSequence += 1;
-  delete booking.person;
-  delete booking.clientKey;
-  delete booking.code;
-  return { ...before, status: 'cancelled', icsSequence: booking.icsSequence };
+export function cancel(ctx: BookingContext, booking: Readonly<Booking>): Readonly<Booking> {
+  const bare = ctx.state.bookings.update(booking.id, (b) => {
+    Object.assign(b, { status: 'cancelled', cancelledAt: ctx.now, icsSequence: b.icsSequence + 1 });
+    delete b.person;
+    delete b.clientKey;
+    delete b.code;
+  })!;
+  return { ...booking, status: 'cancelled', cancelledAt: ctx.now, icsSequence: bare.icsSequence };
 }
 
 /** The crisis switch: booking off for the office or some workplaces; optionally cancels what is booked there. */
-export function suspend(ctx: BookingContext, request: SuspendRequest): Booking[] {
+export function suspend(ctx: BookingContext, request: SuspendRequest): Readonly<Booking>[] {
   const { state, now } = ctx;
   state.suspension = { workplaceIds: request.workplaceIds, notice: request.notice, since: now };
   if (!request.cancelExisting) return [];
-  return Object.values(state.bookings)
-    .filter((b) => b.status === 'confirmed' && b.startsAt > now && isSuspended(state, b.workplaceId))
-    .map((b) => cancel(ctx, b));
+  return [...state.bookings.values()].filter((b) => b.status === 'confirmed' && b.startsAt > now && isSuspended(state, b.workplaceId)).map((b) => cancel(ctx, b));
 }
 
 export function resume(ctx: BookingContext): void {
@@ -193,11 +196,11 @@ export function resume(ctx: BookingContext): void {
 
 /** Marks the booking as the queue engine's record says; whether that changed anything. */
 export function markCheckedIn(ctx: BookingContext, bookingId: string, ticketNumber: string): boolean {
-  const booking = ctx.state.bookings[bookingId];
+  const booking = ctx.state.bookings.get(bookingId);
   // `lapsed` too: a check-in on the window's last second may reach here after the sweeper ran.
   if (!booking || (booking.status !== 'confirmed' && booking.status !== 'lapsed')) return false;
   // The code stays with the booking, so typing it again is answered "already used", not "unknown".
-  Object.assign(booking, { status: 'checkedIn', checkedInAt: ctx.now, ticketNumber });
+  ctx.state.bookings.update(bookingId, (b) => Object.assign(b, { status: 'checkedIn', checkedInAt: ctx.now, ticketNumber }));
   return true;
 }
 
@@ -210,20 +213,22 @@ export function markCheckedIn(ctx: BookingContext, bookingId: string, ticketNumb
  */
 export function sweep(ctx: BookingContext, checkedIn: (bookingId: string) => boolean = () => false): boolean {
   const { state, now, config } = ctx;
-  const keepUntil = (b: Booking) => b.startsAt + config.booking.retentionDays * 86_400_000;
+  const keepUntil = (b: Readonly<Booking>) => b.startsAt + config.booking.retentionDays * 86_400_000;
   let changed = false;
-  for (const [token, lapsed] of Object.entries(state.lapsedHolds)) {
+  for (const [token, lapsed] of [...state.lapsedHolds.entries()]) {
     if (lapsed.forgetAt > now) continue;
-    delete state.lapsedHolds[token];
+    state.lapsedHolds.delete(token);
     changed = true;
   }
-  for (const b of Object.values(state.bookings)) {
+  for (const b of [...state.bookings.values()]) {
     if ((b.status === 'held' && b.heldUntil <= now) || keepUntil(b) <= now) {
-      if (b.status === 'held') state.lapsedHolds[b.confirmToken] = { serviceId: b.serviceId, startsAt: b.startsAt, forgetAt: now + 7 * 86_400_000 };
-      delete state.bookings[b.id];
+      if (b.status === 'held') state.lapsedHolds.set(b.confirmToken, { serviceId: b.serviceId, startsAt: b.startsAt, forgetAt: now + 7 * 86_400_000 });
+      state.bookings.delete(b.id);
       changed = true;
     } else if (b.status === 'confirmed' && againstWindow(config, b.startsAt, now) === 'late' && !checkedIn(b.id)) {
-      b.status = 'lapsed';
+      state.bookings.update(b.id, (row) => {
+        row.status = 'lapsed';
+      });
       changed = true;
     }
   }

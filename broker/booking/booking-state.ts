@@ -1,4 +1,5 @@
 import type { Language, LocalizedText } from '../../shared/config/localized.ts';
+import { KeyedTable, MultiIndex } from '../store/keyed-table.ts';
 import type { QueuedMail, QueuedSms } from './outbox-queue.ts';
 
 /** Personal data: kept only while needed (cancellation and the retention sweep delete it). */
@@ -51,25 +52,84 @@ export interface Booking {
   person?: Person;
 }
 
+/**
+ * The bookings, with the indexes the rules ask by: a hold reads its day's bookings and the
+ * citizen's own, never all of them, so it costs the same with 50,000 bookings kept as with 100.
+ */
+export class BookingTable extends KeyedTable<Booking> {
+  private readonly days = new MultiIndex();
+  private readonly tokens = new MultiIndex();
+  private readonly codes = new MultiIndex();
+  private readonly emails = new MultiIndex();
+  private readonly clients = new MultiIndex();
+
+  /** Every booking of a Prague day, holds and cancelled ones included. */
+  onDay(day: string): Readonly<Booking>[] {
+    return this.rowsOf(this.days.keys(day));
+  }
+
+  withToken(token: string): Readonly<Booking>[] {
+    return this.rowsOf(this.tokens.keys(token));
+  }
+
+  withCode(code: string): Readonly<Booking>[] {
+    return this.rowsOf(this.codes.keys(code));
+  }
+
+  /** By the normalised e-mail the limits count (email-key.ts). */
+  ofEmail(emailKey: string): Readonly<Booking>[] {
+    return this.rowsOf(this.emails.keys(emailKey));
+  }
+
+  /** By the keyed client address the limits count. */
+  ofClient(clientKey: string): Readonly<Booking>[] {
+    return this.rowsOf(this.clients.keys(clientKey));
+  }
+
+  protected override index(key: string, b: Readonly<Booking>): void {
+    this.days.add(b.day, key);
+    this.tokens.add(b.confirmToken, key);
+    this.codes.add(b.code, key);
+    this.emails.add(b.person?.emailKey, key);
+    this.clients.add(b.clientKey, key);
+  }
+
+  protected override unindex(key: string, b: Readonly<Booking>): void {
+    this.days.remove(b.day, key);
+    this.tokens.remove(b.confirmToken, key);
+    this.codes.remove(b.code, key);
+    this.emails.remove(b.person?.emailKey, key);
+    this.clients.remove(b.clientKey, key);
+  }
+
+  private rowsOf(keys: ReadonlySet<string>): Readonly<Booking>[] {
+    return [...keys].map((key) => this.get(key)!);
+  }
+}
+
 export interface Suspension {
   workplaceIds: string[] | null;
   notice: LocalizedText;
   since: number;
 }
 
-/** Every booking still within its retention, and the suspension switch: one file, written whole. */
+/**
+ * Every booking still within its retention, the suspension switch, and what the changes queued.
+ * Kept as a snapshot (this shape, as JSON) and a journal of the rows each change wrote
+ * (booking-journal.ts).
+ */
 export interface BookingState {
   seq: number;
   /** Keys client addresses (citizen-bookings.ts): the limits can count them without storing them. */
   addressSalt: string;
-  bookings: Record<string, Booking>;
+  bookings: BookingTable;
   suspension: Suspension | null;
-  /** Mails the changes above caused and that are not sent yet (outbox-queue.ts); absent in files of before. */
-  outbox: Record<string, QueuedMail>;
+  /** Mails the changes above caused and that are not sent yet (outbox-queue.ts). */
+  outbox: KeyedTable<QueuedMail>;
   /** The links of holds that lapsed and were swept, by confirmation token, for a week: their page
    *  still says "your time ran out", not "unknown link". No personal data. */
-  lapsedHolds: Record<string, LapsedHold>;
-  /** Text messages: their queue, the numbers typed on tickets' pages, the day's use against the limits, the counts. Absent in files of before. */
+  lapsedHolds: KeyedTable<LapsedHold>;
+  /** Text messages: their queue, the numbers typed on tickets' pages, the day's use against the limits, the counts. */
   sms: SmsState;
 }
 
@@ -92,17 +152,21 @@ export interface SmsCounts {
   limited: number;
 }
 
-export interface SmsState {
-  outbox: Record<string, QueuedSms>;
-  /** By the ticket's token. */
-  tickets: Record<string, TicketPhone>;
-  /** Today's messages, against the limits: in all, and per number keyed with the address salt (never the number itself). */
-  usage: { day: string; total: number; perNumber: Record<string, number> };
-  /** By day, then by `${serviceId}/${hour}` (the statistics' cells); kept as long as the bookings. */
-  counts: Record<string, Record<string, SmsCounts>>;
+/** Today's messages, against the limits: in all, and per number keyed with the address salt (never the number itself). */
+export interface SmsUsage {
+  day: string;
+  total: number;
+  perNumber: Record<string, number>;
 }
 
-export const emptySmsState = (): SmsState => ({ outbox: {}, tickets: {}, usage: { day: '', total: 0, perNumber: {} }, counts: {} });
+export interface SmsState {
+  outbox: KeyedTable<QueuedSms>;
+  /** By the ticket's token. */
+  tickets: KeyedTable<TicketPhone>;
+  usage: SmsUsage;
+  /** By day, then by `${serviceId}/${hour}` (the statistics' cells); kept as long as the bookings. */
+  counts: KeyedTable<Record<string, SmsCounts>>;
+}
 
 export interface LapsedHold {
   serviceId: string;
@@ -110,10 +174,39 @@ export interface LapsedHold {
   forgetAt: number;
 }
 
-export const emptyBookingState = (addressSalt: string): BookingState => ({ seq: 0, addressSalt, bookings: {}, suspension: null, outbox: {}, lapsedHolds: {}, sms: emptySmsState() });
+/** The snapshot's form: each table as a plain object by key. Files of before lack the later parts. */
+export interface BookingFile {
+  seq: number;
+  addressSalt: string;
+  bookings: Record<string, Booking>;
+  suspension: Suspension | null;
+  outbox?: Record<string, QueuedMail>;
+  lapsedHolds?: Record<string, LapsedHold>;
+  sms?: { outbox: Record<string, QueuedSms>; tickets: Record<string, TicketPhone>; usage: SmsUsage; counts: Record<string, Record<string, SmsCounts>> };
+}
+
+/** The state a snapshot holds; an empty one with this salt when there is none. */
+export function bookingState(file: BookingFile): BookingState {
+  return {
+    seq: file.seq,
+    addressSalt: file.addressSalt,
+    bookings: new BookingTable().fill(file.bookings),
+    suspension: file.suspension,
+    outbox: new KeyedTable<QueuedMail>().fill(file.outbox),
+    lapsedHolds: new KeyedTable<LapsedHold>().fill(file.lapsedHolds),
+    sms: {
+      outbox: new KeyedTable<QueuedSms>().fill(file.sms?.outbox),
+      tickets: new KeyedTable<TicketPhone>().fill(file.sms?.tickets),
+      usage: file.sms?.usage ?? { day: '', total: 0, perNumber: {} },
+      counts: new KeyedTable<Record<string, SmsCounts>>().fill(file.sms?.counts),
+    },
+  };
+}
+
+export const emptyBookingState = (addressSalt: string): BookingState => bookingState({ seq: 0, addressSalt, bookings: {}, suspension: null });
 
 /** Whether a booking takes a place at `now`: a live hold, a confirmed or a checked-in booking. */
-export function occupies(booking: Booking, now: number): boolean {
+export function occupies(booking: Readonly<Booking>, now: number): boolean {
   if (booking.status === 'held') return booking.heldUntil > now;
   return booking.status === 'confirmed' || booking.status === 'checkedIn';
 }

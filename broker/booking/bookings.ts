@@ -52,8 +52,9 @@ export class Bookings {
     this.sweeper.unref();
   }
 
-  stop(): void {
+  stop(): Promise<void> {
     clearInterval(this.sweeper);
+    return this.ledger.close();
   }
 
   /** Lapsed holds and bookings, judged against the engine's record of check-ins; then the reminders due. */
@@ -77,8 +78,10 @@ export class Bookings {
   private async remind(): Promise<void> {
     await this.ledger.change((ctx) => {
       const due = dueReminders(ctx);
-      for (const booking of due) {
-        booking.remindedAt = ctx.now;
+      for (const { id } of due) {
+        const booking = ctx.state.bookings.update(id, (b) => {
+          b.remindedAt = ctx.now;
+        })!;
         if (booking.person?.email) this.ledger.queue(reminderMail(ctx.config, booking, booking.person));
         this.ledger.queueBookingSms('reminder', booking, (b) => reminderSms(ctx.config, b));
       }

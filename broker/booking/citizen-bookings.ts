@@ -88,9 +88,9 @@ export class CitizenBookings {
     const clientKey = createHash('sha256').update(`${state.addressSalt}/${clientAddress}`).digest('base64url').slice(0, 22);
     let mailId = '';
     const held = await this.ledger.change((ctx) => {
-      const outcome = rules.hold(ctx, { serviceId: request.serviceId, startsAt: request.startsAt, person, language: request.language, clientKey });
+      const sms = request.sms && this.ledger.smsOn('code');
+      const outcome = rules.hold(ctx, { serviceId: request.serviceId, startsAt: request.startsAt, person, language: request.language, clientKey, ...(sms ? { sms } : {}) });
       if (!outcome.ok) return outcome;
-      if (request.sms && this.ledger.smsOn('code')) outcome.data.sms = true;
       mailId = this.ledger.queue(holdMail(ctx.config, outcome.data, person));
       return outcome;
     });
@@ -99,8 +99,8 @@ export class CitizenBookings {
     if (!(await this.ledger.send(mailId))) {
       // Without the link the hold is useless to the citizen: give the place back and say so.
       await this.ledger.change((ctx) => {
-        delete ctx.state.bookings[booking.id];
-        delete ctx.state.outbox[mailId];
+        ctx.state.bookings.delete(booking.id);
+        ctx.state.outbox.delete(mailId);
         return { ok: true, data: null };
       });
       return refused('mailFailed');
@@ -112,13 +112,15 @@ export class CitizenBookings {
   async resendLink(holdId: string): Promise<Outcome<ResendReply>> {
     let mailId = '';
     const resent = await this.ledger.change((ctx) => {
-      const booking = Object.hasOwn(ctx.state.bookings, holdId) ? ctx.state.bookings[holdId] : undefined;
-      if (booking?.status !== 'held' || !booking.person) return refused('unknownLink');
-      if (booking.heldUntil <= ctx.now) return refused('holdExpired');
-      if ((booking.resends ?? 0) >= maxLinkResends) return refused('rateLimited', `the link was sent again ${maxLinkResends} times`);
-      booking.resends = (booking.resends ?? 0) + 1;
-      mailId = this.ledger.queue(holdMail(ctx.config, booking, booking.person));
-      return { ok: true, data: { sentTo: booking.person.email, resendsLeft: maxLinkResends - booking.resends } };
+      const found = ctx.state.bookings.get(holdId);
+      if (found?.status !== 'held' || !found.person) return refused('unknownLink');
+      if (found.heldUntil <= ctx.now) return refused('holdExpired');
+      if ((found.resends ?? 0) >= maxLinkResends) return refused('rateLimited', `the link was sent again ${maxLinkResends} times`);
+      const booking = ctx.state.bookings.update(holdId, (b) => {
+        b.resends = (b.resends ?? 0) + 1;
+      })!;
+      mailId = this.ledger.queue(holdMail(ctx.config, booking, found.person));
+      return { ok: true, data: { sentTo: found.person.email, resendsLeft: maxLinkResends - booking.resends! } };
     });
     if (!resent.ok) return resent;
     if (!(await this.ledger.send(mailId))) return refused('mailFailed');
@@ -163,8 +165,8 @@ export class CitizenBookings {
       if (!booking) return refused('notFound');
       const outcome = rules.reschedule(ctx, booking, startsAt);
       if (!outcome.ok) return outcome;
-      mails.push(this.ledger.queue(codeMail(ctx.config, booking, booking.person!, ctx.now, true)));
-      this.ledger.queueBookingSms('code', booking, (b) => codeSms(ctx.config, b, true));
+      mails.push(this.ledger.queue(codeMail(ctx.config, outcome.data, booking.person!, ctx.now, true)));
+      this.ledger.queueBookingSms('code', outcome.data, (b) => codeSms(ctx.config, b, true));
       return outcome;
     });
     if (!moved.ok) return moved;

@@ -1,5 +1,6 @@
 import type { Clock } from '../../shared/clock.ts';
 import type { Logger } from '../log.ts';
+import type { KeyedTable } from '../store/keyed-table.ts';
 import { dueItems, nextAttempt, type Queued } from './outbox-queue.ts';
 
 /** How one kind of message is sent, and for how long it is worth trying. */
@@ -12,11 +13,11 @@ export interface Channel<M> {
   /** The refusal without what is the citizen's (an address, a number). */
   redact: (error: string) => string;
   /** Inside the change that takes a message off the queue, sent or given up (the statistics count it). */
-  settled?: (queued: Queued<M>, outcome: 'sent' | 'givenUp') => void;
+  settled?: (queued: Readonly<Queued<M>>, outcome: 'sent' | 'givenUp') => void;
 }
 
 /** Changes a queue through the bookings' single writer (booking-ledger.ts): applied, then made durable. */
-type Change<M> = (apply: (outbox: Record<string, Queued<M>>) => boolean) => Promise<void>;
+type Change<M> = (apply: (outbox: KeyedTable<Queued<M>>) => boolean) => Promise<void>;
 
 /**
  * Sends what the booking changes queued (outbox-queue.ts): one attempt at a time per message, a
@@ -25,7 +26,7 @@ type Change<M> = (apply: (outbox: Record<string, Queued<M>>) => boolean) => Prom
 export class OutboxDelivery<M> {
   private readonly sending = new Map<string, Promise<boolean>>();
 
-  constructor(private readonly deps: { channel: Channel<M>; log: Logger; clock: Clock; outbox: () => Record<string, Queued<M>>; change: Change<M> }) {}
+  constructor(private readonly deps: { channel: Channel<M>; log: Logger; clock: Clock; outbox: () => KeyedTable<Queued<M>>; change: Change<M> }) {}
 
   /** Every queued message whose time has come, oldest first (the sweeper's retries, the start's leftovers). */
   async sendDue(): Promise<void> {
@@ -39,7 +40,7 @@ export class OutboxDelivery<M> {
 
   /** One attempt at one queued message; true once it was taken (or nothing is left to send). */
   send(id: string): Promise<boolean> {
-    const queued = this.deps.outbox()[id];
+    const queued = this.deps.outbox().get(id);
     if (!queued) return Promise.resolve(true);
     const running = this.sending.get(id);
     if (running) return running;
@@ -48,7 +49,7 @@ export class OutboxDelivery<M> {
     return attempt;
   }
 
-  private async attempt(queued: Queued<M>): Promise<boolean> {
+  private async attempt(queued: Readonly<Queued<M>>): Promise<boolean> {
     const { id } = queued;
     const { channel } = this.deps;
     try {
@@ -59,21 +60,21 @@ export class OutboxDelivery<M> {
       // By its id only: the log is kept and read by technicians, the address, the number and the text (with the code) are the citizen's.
       this.deps.log.error(`${channel.name} ${givingUp ? 'given up' : 'not sent, will retry'}`, { id, attempts: queued.attempts + 1, error: channel.redact(String(error)) });
       await this.deps.change((outbox) => {
-        const item = outbox[id];
+        const item = outbox.get(id);
         if (!item) return false;
         if (givingUp) {
-          delete outbox[id];
+          outbox.delete(id);
           channel.settled?.(item, 'givenUp');
-        } else Object.assign(item, { attempts: item.attempts + 1, nextAttemptAt: nextAttempt(item.attempts + 1, now) });
+        } else outbox.set(id, { ...item, attempts: item.attempts + 1, nextAttemptAt: nextAttempt(item.attempts + 1, now) });
         return true;
       });
       return false;
     }
     // Not stored (the disk failed): it stays queued and is sent again, under the same id.
     await this.deps.change((outbox) => {
-      const item = outbox[id];
+      const item = outbox.get(id);
       if (!item) return false;
-      delete outbox[id];
+      outbox.delete(id);
       channel.settled?.(item, 'sent');
       return true;
     });

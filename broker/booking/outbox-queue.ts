@@ -1,5 +1,6 @@
 import type { MailMessage } from '../mail/mailer.ts';
 import type { SmsMessage } from '../sms/sms.ts';
+import type { KeyedTable } from '../store/keyed-table.ts';
 
 /** A mail or a text message a change caused, kept in the bookings file with that change until it is sent. */
 export interface Queued<M> {
@@ -32,11 +33,8 @@ const minute = 60_000;
 export const nextAttempt = (attempts: number, now: number): number => now + Math.min(60 * minute, minute * 2 ** Math.max(0, attempts - 1));
 
 /** Nothing is queued for nobody (a caller booked without an address). */
-export function enqueue<M extends { to: string }>(outbox: Record<string, Queued<M>>, id: string, message: M, now: number): void {
-  if (message.to) outbox[id] = { id, message, queuedAt: now, attempts: 0, nextAttemptAt: now };
+export function enqueue<M extends { to: string }>(outbox: KeyedTable<Queued<M>>, id: string, message: M, now: number): void {
+  if (message.to) outbox.set(id, { id, message, queuedAt: now, attempts: 0, nextAttemptAt: now });
 }
 
-export const dueItems = <M>(outbox: Record<string, Queued<M>>, now: number): Queued<M>[] =>
-  Object.values(outbox)
-    .filter((m) => m.nextAttemptAt <= now)
-    .sort((a, b) => a.queuedAt - b.queuedAt);
+export const dueItems = <M>(outbox: KeyedTable<Queued<M>>, now: number): Readonly<Queued<M>>[] => [...outbox.values()].filter((m) => m.nextAttemptAt <= now).sort((a, b) => a.queuedAt - b.queuedAt);

@@ -33,8 +33,8 @@ export function reminderAt(config: OfficeConfig, booking: Pick<Booking, 'day' | 
  * appointment still ahead, and booking not suspended for its workplace unless the office chose to
  * remind anyway. `remindedAt` is the durable record that it went: set in the same write that queues it.
  */
-export function dueReminders({ config, state, now }: BookingContext): Booking[] {
-  return Object.values(state.bookings).filter((b) => {
+export function dueReminders({ config, state, now }: BookingContext): Readonly<Booking>[] {
+  return [...state.bookings.values()].filter((b) => {
     const reachable = b.person?.email || (b.sms && b.person?.phone && config.sms.send.reminder);
     if (b.status !== 'confirmed' || b.remindedAt !== undefined || !reachable || b.startsAt <= now) return false;
     const at = reminderAt(config, b);

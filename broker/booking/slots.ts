@@ -53,30 +53,23 @@ interface Taken {
  * place in the day's count when it is checked in or lapses as a no-show: the day's online bookings
  * never exceed its online places, and a no-show at 9:30 does not open a tenth place at 14:00.
  */
-const usesOnlinePlace = (b: Booking, now: number) => !b.bookedBy && (occupies(b, now) || b.status === 'lapsed');
+const usesOnlinePlace = (b: Readonly<Booking>, now: number) => !b.bookedBy && (occupies(b, now) || b.status === 'lapsed');
 
-/** Places taken per day, and per slot start within it, for one service: one pass over the bookings. */
-function takenByDay(state: BookingState, serviceId: string, now: number): Map<string, Taken> {
-  const days = new Map<string, Taken>();
-  for (const b of Object.values(state.bookings)) {
-    if (b.serviceId !== serviceId) continue;
-    const inSlot = occupies(b, now);
-    const online = usesOnlinePlace(b, now);
-    if (!inSlot && !online) continue;
-    let day = days.get(b.day);
-    if (!day) days.set(b.day, (day = { total: 0, perSlot: new Map() }));
-    if (online) day.total++;
-    if (inSlot) day.perSlot.set(b.startsAt, (day.perSlot.get(b.startsAt) ?? 0) + 1);
+/** Places taken on a day, and per slot start within it, for one service; `except`: as if that booking were not there. */
+function takenOn(state: BookingState, serviceId: string, day: string, now: number, except?: string): Taken {
+  const taken: Taken = { total: 0, perSlot: new Map() };
+  for (const b of state.bookings.onDay(day)) {
+    if (b.serviceId !== serviceId || b.id === except) continue;
+    if (usesOnlinePlace(b, now)) taken.total++;
+    if (occupies(b, now)) taken.perSlot.set(b.startsAt, (taken.perSlot.get(b.startsAt) ?? 0) + 1);
   }
-  return days;
+  return taken;
 }
 
-const none: Taken = { total: 0, perSlot: new Map() };
-
-/** The free slots of a day within the horizon (those starting after the minimum lead), each with its free places. */
-export function daySlots(config: OfficeConfig, state: BookingState, service: Service, day: string, now: number): BookingSlot[] {
+/** The free slots of a day within the horizon (those starting after the minimum lead), each with its free places; `except`: as if that booking were not there (a move). */
+export function daySlots(config: OfficeConfig, state: BookingState, service: Service, day: string, now: number, except?: string): BookingSlot[] {
   if (!horizon(config, now).includes(day)) return [];
-  return freeSlots(config, service, day, now, takenByDay(state, service.id, now).get(day) ?? none);
+  return freeSlots(config, service, day, now, takenOn(state, service.id, day, now, except));
 }
 
 function freeSlots(config: OfficeConfig, service: Service, day: string, now: number, taken: Taken): BookingSlot[] {
@@ -95,7 +88,7 @@ function freeSlots(config: OfficeConfig, service: Service, day: string, now: num
  * quota aside (it is what is set aside for the internet), and while online booking is suspended too.
  */
 export function staffSlots(config: OfficeConfig, state: BookingState, service: Service, day: string, now: number): BookingSlot[] {
-  const taken = takenByDay(state, service.id, now).get(day) ?? none;
+  const taken = takenOn(state, service.id, day, now);
   const perSlotPlaces = service.booking?.placesPerSlot ?? 0;
   return slotStarts(config, service, day)
     .filter((t) => t > now)
@@ -105,11 +98,10 @@ export function staffSlots(config: OfficeConfig, state: BookingState, service: S
 
 /** Every day of the horizon with its free places, or why it cannot be booked. */
 export function bookingDays(config: OfficeConfig, state: BookingState, service: Service, now: number): BookingDay[] {
-  const takenDays = takenByDay(state, service.id, now);
   return horizon(config, now).map((day) => {
     const unavailable = closedReason(config, service, day);
     if (unavailable) return { day, free: 0, unavailable };
-    const taken = takenDays.get(day) ?? none;
+    const taken = takenOn(state, service.id, day, now);
     const left = onlinePlaces(service, day) - taken.total;
     const free = Math.min(
       left,

@@ -6,9 +6,10 @@ import type { SmsCell } from './outbox-queue.ts';
 export const smsCellOf = (booking: Pick<Booking, 'day' | 'serviceId' | 'startsAt'>): SmsCell => ({ day: booking.day, serviceId: booking.serviceId, hour: officeHour(booking.startsAt) });
 
 export function countSms(state: BookingState, cell: SmsCell, what: keyof SmsCounts): void {
-  const day = (state.sms.counts[cell.day] ??= {});
-  const counts = (day[`${cell.serviceId}/${cell.hour}`] ??= { sent: 0, delivered: 0, failed: 0, limited: 0 });
-  counts[what] += 1;
+  const key = `${cell.serviceId}/${cell.hour}`;
+  const day = state.sms.counts.get(cell.day) ?? {};
+  const counts = day[key] ?? { sent: 0, delivered: 0, failed: 0, limited: 0 };
+  state.sms.counts.set(cell.day, { ...day, [key]: { ...counts, [what]: counts[what] + 1 } });
 }
 
 /** The number as the limits count it: keyed with the file's salt, so the count is kept without the number. */
@@ -40,16 +41,16 @@ export const ticketAbout = (token: string): string => `ticket-${token}`;
 export function sweepSms(state: BookingState, now: number, retentionDays: number): { changed: boolean; forgotten: string[] } {
   const today = officeDay(now);
   const forgotten: string[] = [];
-  for (const [token, ticket] of Object.entries(state.sms.tickets)) {
+  for (const [token, ticket] of [...state.sms.tickets.entries()]) {
     if (ticket.day === today) continue;
-    delete state.sms.tickets[token];
+    state.sms.tickets.delete(token);
     forgotten.push(ticketAbout(token));
   }
   let changed = forgotten.length > 0;
   const oldest = officeDay(now - (retentionDays + 1) * 86_400_000);
-  for (const day of Object.keys(state.sms.counts)) {
+  for (const [day] of [...state.sms.counts.entries()]) {
     if (day >= oldest) continue;
-    delete state.sms.counts[day];
+    state.sms.counts.delete(day);
     changed = true;
   }
   return { changed, forgotten };

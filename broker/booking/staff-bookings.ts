@@ -52,13 +52,12 @@ export class StaffBookings {
   }
 
   /** A caller's booking, confirmed at once; the code goes by e-mail if the caller gave an address. */
-  async bookForCaller(request: PhoneBookingRequest, bookedBy: string): Promise<Outcome<Booking>> {
+  async bookForCaller(request: PhoneBookingRequest, bookedBy: string): Promise<Outcome<Readonly<Booking>>> {
     const mails: string[] = [];
     const person = { name: request.name, email: request.email ?? '', emailKey: request.email ? emailKey(request.email) : '', ...(request.phone ? { phone: request.phone } : {}) };
     const booked = await this.ledger.change((ctx) => {
-      const outcome = rules.bookForCaller(ctx, { serviceId: request.serviceId, startsAt: request.startsAt, person, language: request.language, bookedBy });
+      const outcome = rules.bookForCaller(ctx, { serviceId: request.serviceId, startsAt: request.startsAt, person, language: request.language, bookedBy, ...(request.sms ? { sms: true } : {}) });
       if (!outcome.ok) return outcome;
-      if (request.sms) outcome.data.sms = true;
       mails.push(this.ledger.queue(codeMail(ctx.config, outcome.data, person, ctx.now)));
       this.ledger.queueBookingSms('code', outcome.data, (b) => codeSms(ctx.config, b));
       return outcome;
@@ -72,7 +71,7 @@ export class StaffBookings {
   async cancelById(bookingId: string, notify: boolean): Promise<Outcome<Booking>> {
     const mails: string[] = [];
     const cancelled = await this.ledger.change((ctx) => {
-      const booking = ctx.state.bookings[bookingId];
+      const booking = ctx.state.bookings.get(bookingId);
       if (booking?.status !== 'confirmed' || booking.startsAt <= ctx.now) return refused('notFound');
       const before = rules.cancel(ctx, booking);
       if (notify && before.person) mails.push(this.ledger.queue(cancelMail(ctx.config, before, before.person, ctx.now)));
@@ -86,7 +85,7 @@ export class StaffBookings {
   async cancelMany(bookingIds: string[], notice: LocalizedText): Promise<Outcome<number>> {
     const mails: string[] = [];
     const done = await this.ledger.change((ctx) => {
-      const stranded = bookingIds.map((id) => ctx.state.bookings[id]).filter((b) => b && (b.status === 'confirmed' || b.status === 'held'));
+      const stranded = bookingIds.map((id) => ctx.state.bookings.get(id)).filter((b) => b && (b.status === 'confirmed' || b.status === 'held'));
       const cancelled = stranded.map((b) => rules.cancel(ctx, b!));
       mails.push(...this.noticeEach(ctx, cancelled, notice));
       return { ok: true, data: cancelled.length };

@@ -26,7 +26,7 @@ export class TurnSms {
   /** What the ticket's page shows of it: the number as masked, and whether the message went; null: none typed. */
   of(token: string): { phone: string; queued: boolean } | null {
     const { tickets } = this.ledger.context().state.sms;
-    const ticket = Object.hasOwn(tickets, token) ? tickets[token] : undefined;
+    const ticket = tickets.get(token);
     return ticket ? { phone: ticket.phone, queued: ticket.queuedAt !== undefined } : null;
   }
 
@@ -35,7 +35,7 @@ export class TurnSms {
     if (status?.state !== 'waiting') return refused('notFound');
     if (!this.ledger.smsOn('nearTurn')) return refused('smsOff');
     const done = await this.ledger.change((ctx) => {
-      ctx.state.sms.tickets[token] = { phone, language, serviceId: status.serviceId, day: officeDay(ctx.now), registeredAt: ctx.now };
+      ctx.state.sms.tickets.set(token, { phone, language, serviceId: status.serviceId, day: officeDay(ctx.now), registeredAt: ctx.now });
       return accepted(null);
     });
     // Typed when already near: the message goes now.
@@ -45,8 +45,7 @@ export class TurnSms {
 
   forget(token: string): Promise<BookingOutcome<null>> {
     return this.ledger.change((ctx) => {
-      if (!Object.hasOwn(ctx.state.sms.tickets, token)) return refused('notFound');
-      delete ctx.state.sms.tickets[token];
+      if (!ctx.state.sms.tickets.delete(token)) return refused('notFound');
       return accepted(null);
     });
   }
@@ -68,7 +67,7 @@ export class TurnSms {
   }
 
   /** The ticket's status when its message is due now (near or called, not yet sent); undefined otherwise. */
-  private due(token: string, ticket: TicketPhone): TicketStatus | undefined {
+  private due(token: string, ticket: Readonly<TicketPhone>): TicketStatus | undefined {
     if (ticket.queuedAt !== undefined) return undefined;
     const status = this.status(token);
     return status && (status.state === 'called' || (status.state === 'waiting' && status.ahead <= status.alertAhead)) ? status : undefined;
@@ -76,13 +75,13 @@ export class TurnSms {
 
   private async run(): Promise<void> {
     // Looked at before the change, so that a queue move with nobody near writes nothing.
-    if (!Object.entries(this.ledger.context().state.sms.tickets).some(([token, ticket]) => this.due(token, ticket))) return;
+    if (![...this.ledger.context().state.sms.tickets.entries()].some(([token, ticket]) => this.due(token, ticket))) return;
     await this.ledger.change((ctx) => {
       let changed = false;
-      for (const [token, ticket] of Object.entries(ctx.state.sms.tickets)) {
+      for (const [token, ticket] of [...ctx.state.sms.tickets.entries()]) {
         const status = this.due(token, ticket);
         if (!status) continue;
-        ticket.queuedAt = ctx.now;
+        ctx.state.sms.tickets.set(token, { ...ticket, queuedAt: ctx.now });
         const cell = { day: ticket.day, serviceId: ticket.serviceId, hour: officeHour(ticket.registeredAt) };
         this.ledger.queueSms('nearTurn', ticket.phone, turnSms(status.number, ticket.language, status), cell, ticketAbout(token));
         changed = true;

@@ -23,7 +23,7 @@ export class HubHolds {
   async hold(officeId: string, config: OfficeConfig, input: rules.HoldInput, now: number): Promise<rules.BookingOutcome<Booking>> {
     const day = officeDay(input.startsAt);
     try {
-      return await inTransaction<rules.BookingOutcome<Booking>>(this.pool, async (client) => {
+      return await inTransaction<rules.BookingOutcome<Readonly<Booking>>>(this.pool, async (client) => {
         const keys = [`day/${officeId}/${input.serviceId}/${day}`, `email/${officeId}/${input.person.emailKey}`, `client/${officeId}/${input.clientKey}`].sort();
         for (const key of keys) await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
         const { rows } = await client.query<{ record: Booking }>(
@@ -32,7 +32,7 @@ export class HubHolds {
           [officeId, input.serviceId, day, input.person.emailKey, input.clientKey],
         );
         const state = emptyBookingState('hub');
-        for (const { record } of rows) if (occupies(record, now)) state.bookings[record.id] = record;
+        for (const { record } of rows) if (occupies(record, now)) state.bookings.set(record.id, record);
         const outcome = rules.hold({ config, state, now, draw: this.draw }, input);
         if (!outcome.ok) return { commit: false, value: outcome };
         const b = outcome.data;

@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { writeFileDurably } from '../store/durable-file.ts';
 
 /**
- * A small document kept as one JSON text, replaced whole and durably on every change: the bookings,
- * the staff accounts, the office settings. Each changes at most a few hundred times a day (against
- * thousands of ticket writes) and stays well under a megabyte, so the journal the queue needs
- * would buy nothing here.
+ * A small document kept as one JSON text, replaced whole and durably on every change: the staff
+ * accounts, the office settings, the statistics. Each changes at most a few hundred times a day
+ * and stays small, so a journal would buy nothing here; the bookings, which a city fills with
+ * tens of thousands, have one (journal-store.ts).
  */
 export interface DocumentStore {
   read(): Promise<string | null>;

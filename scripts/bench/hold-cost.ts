@@ -1,13 +1,14 @@
 import { join } from 'node:path';
+import type { BookingJournalEntry } from '../../broker/booking/booking-journal.ts';
 import { BookingLedger } from '../../broker/booking/booking-ledger.ts';
 import { holdMail } from '../../broker/booking/booking-mails.ts';
 import * as rules from '../../broker/booking/booking-rules.ts';
-import { type Booking, type BookingState, emptyBookingState } from '../../broker/booking/booking-state.ts';
+import type { Booking, BookingFile } from '../../broker/booking/booking-state.ts';
 import { emailKey } from '../../broker/booking/email-key.ts';
 import { slotStarts } from '../../broker/booking/slots.ts';
 import { createLogger } from '../../broker/log.ts';
 import type { Mailer } from '../../broker/mail/mailer.ts';
-import { FileDocumentStore } from '../../broker/store/document-store.ts';
+import { FileJournalStore } from '../../broker/store/journal-store.ts';
 import { addDays, officeDay } from '../../shared/calendar/office-calendar.ts';
 import { ManualClock } from '../../shared/clock.ts';
 import { kostelecOffice } from '../../shared/config/kostelec.ts';
@@ -26,8 +27,8 @@ function roomyOffice(): OfficeConfig {
 }
 
 /** `count` confirmed bookings over the 30 days kept behind today and the 30 ahead, as a city's file would hold them. */
-function seeded(config: OfficeConfig, count: number): BookingState {
-  const state = emptyBookingState('bench');
+function seeded(config: OfficeConfig, count: number): BookingFile {
+  const state: BookingFile = { seq: 1, addressSalt: 'bench', bookings: {}, suspension: null };
   const services = config.services.filter((s) => s.booking);
   const starts = Array.from({ length: 61 }, (_, d) => addDays(officeDay(now), d - 30)).flatMap((day) => services.flatMap((s) => slotStarts(config, s, day).map((t) => ({ s, t, day }))));
   for (let k = 0; k < count; k++) {
@@ -57,11 +58,11 @@ function seeded(config: OfficeConfig, count: number): BookingState {
 const quietMailer: Mailer = { reachesCitizens: true, async send() {}, close() {} };
 
 /** Holds one after another, each applied and made durable (the file written and fsynced) before the next. */
-async function holdCost(dir: string, stored: number, holds: number): Promise<{ meanMs: number; p99Ms: number; fileKiB: number }> {
+async function holdCost(dir: string, stored: number, holds: number): Promise<{ meanMs: number; p99Ms: number; fileKiB: number; journalKiB: number }> {
   const config = roomyOffice();
   const path = join(dir, `bookings-${stored}.json`);
-  const store = new FileDocumentStore(path);
-  await store.write(JSON.stringify(seeded(config, stored)));
+  const store = new FileJournalStore<BookingJournalEntry>(path);
+  await store.snapshot(JSON.stringify(seeded(config, stored)));
   const ledger = new BookingLedger({ config: () => config, clock: new ManualClock(now), store, mailer: quietMailer, log: createLogger('bench', () => {}) });
   await ledger.load();
   const tomorrow = addDays(officeDay(now), 1);
@@ -80,8 +81,9 @@ async function holdCost(dir: string, stored: number, holds: number): Promise<{ m
     times.push(performance.now() - started);
     if (!outcome.ok) throw new Error(`hold ${k} refused: ${outcome.error.code}`);
   }
-  const text = await store.read();
-  return { meanMs: times.reduce((a, b) => a + b, 0) / times.length, p99Ms: percentile(times, 99), fileKiB: (text?.length ?? 0) / 1024 };
+  const sizes = store.sizes();
+  await ledger.close();
+  return { meanMs: times.reduce((a, b) => a + b, 0) / times.length, p99Ms: percentile(times, 99), fileKiB: sizes.snapshot / 1024, journalKiB: sizes.journal / 1024 };
 }
 
 /** issue #17: one hold costs the same with 50,000 stored bookings as with 100 (target ratio ≤ 1.1). */
@@ -92,6 +94,6 @@ export async function measureHoldCost(dir: string, holds = 200): Promise<void> {
     [100, small],
     [50_000, large],
   ] as const)
-    emit({ bench: 'hold-cost', metric: 'hold_mean', value: round(r.meanMs, 2), unit: 'ms', stored, p99: round(r.p99Ms, 2), fileKiB: round(r.fileKiB, 0) });
+    emit({ bench: 'hold-cost', metric: 'hold_mean', value: round(r.meanMs, 2), unit: 'ms', stored, p99: round(r.p99Ms, 2), snapshotKiB: round(r.fileKiB, 0), journalKiB: round(r.journalKiB, 0) });
   emit({ bench: 'hold-cost', metric: 'ratio_50000_to_100', value: round(large.meanMs / small.meanMs, 2), unit: 'ratio', target: '≤ 1.1' });
 }

@@ -2,8 +2,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Challenge, solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import { type BookingState, occupies } from '../../broker/booking/booking-state.ts';
+import { type BookingJournalEntry, durableBookings } from '../../broker/booking/booking-journal.ts';
+import { occupies } from '../../broker/booking/booking-state.ts';
 import { onlinePlaces } from '../../broker/booking/slots.ts';
+import { FileJournalStore } from '../../broker/store/journal-store.ts';
 import { serviceOf } from '../../shared/config/lookups.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 
@@ -114,11 +116,13 @@ export class BookingLoad {
     return this.confirmed.filter((b) => !mails.some((html) => html.includes(b.code))).map((b) => `${b.email} ${b.code}`);
   }
 
-  /** Places taken beyond the day's online places or a slot's places, from the bookings file as stored. */
+  /** Places taken beyond the day's online places or a slot's places, from the bookings as stored (snapshot and journal). */
   async overbooked(config: OfficeConfig, now: number): Promise<string[]> {
-    const state = JSON.parse(await readFile(join(this.dataDir, 'bookings.json'), 'utf8')) as BookingState;
+    const store = new FileJournalStore<BookingJournalEntry>(join(this.dataDir, 'bookings.json'));
+    const state = durableBookings(await store.load());
+    await store.close();
     const service = serviceOf(config, serviceId);
-    const taken = Object.values(state.bookings).filter((b) => b.serviceId === serviceId && occupies(b, now));
+    const taken = [...(state?.bookings.values() ?? [])].filter((b) => b.serviceId === serviceId && occupies(b, now));
     const problems: string[] = [];
     const perDay = new Map<string, number>();
     const perSlot = new Map<number, number>();

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Booking, type BookingState, emptySmsState } from '../../broker/booking/booking-state.ts';
+import type { Booking, BookingFile } from '../../broker/booking/booking-state.ts';
 import { onlinePlaces, slotStarts } from '../../broker/booking/slots.ts';
 import { officeDay } from '../../shared/calendar/office-calendar.ts';
 import { serviceOf } from '../../shared/config/lookups.ts';
@@ -71,6 +71,6 @@ export async function seedBookings(dir: string, config: OfficeConfig, booked: Bo
       person: { name: `Klient ${k}`, email: `klient${k}@example.cz`, emailKey: `klient${k}@example.cz` },
     };
   });
-  const state: BookingState = { seq: 1, addressSalt: 'simulation', bookings, suspension: null, outbox: {}, lapsedHolds: {}, sms: emptySmsState() };
+  const state: BookingFile = { seq: 1, addressSalt: 'simulation', bookings, suspension: null };
   await writeFile(join(dir, 'bookings.json'), JSON.stringify(state));
 }

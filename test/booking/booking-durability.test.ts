@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { BookingJournalEntry } from '../../broker/booking/booking-journal.ts';
 import { kioskRequest } from '../../broker/mqtt/engine-bridge.ts';
-import { FileDocumentStore, MemoryDocumentStore } from '../../broker/store/document-store.ts';
+import { FileJournalStore, MemoryJournalStore } from '../../broker/store/journal-store.ts';
 import { MemoryStore } from '../../broker/store/memory-store.ts';
 import { bookingClient, confirmTokenIn } from '../support/booking-client.ts';
 import { eventually } from '../support/eventually.ts';
@@ -17,14 +18,14 @@ test('a confirmed booking survives a restart of the server on the same bookings 
   const inbox = await smtpInbox();
   const path = join(dir.path, 'bookings.json');
   try {
-    const first = await runOffice({ config, mailer: inbox.mailer, bookingStore: new FileDocumentStore(path) });
+    const first = await runOffice({ config, mailer: inbox.mailer, bookingStore: new FileJournalStore(path) });
     const api = bookingClient(`http://127.0.0.1:${first.server.httpPort}`);
     const slot = (await api.slots('pasy', '2026-11-25')).body!.slots[0];
     await api.hold({ serviceId: 'pasy', startsAt: slot.startsAt });
     const code = (await api.confirm(confirmTokenIn((await eventually('mail', () => inbox.mails[0])).text!))).body!.code as string;
     await first.stop();
 
-    const second = await runOffice({ config, mailer: inbox.mailer, bookingStore: new FileDocumentStore(path) });
+    const second = await runOffice({ config, mailer: inbox.mailer, bookingStore: new FileJournalStore(path) });
     try {
       const again = bookingClient(`http://127.0.0.1:${second.server.httpPort}`);
       assert.is((await again.cancelPreview(code, 'jana@example.cz')).body!.startsAt, slot.startsAt);
@@ -40,7 +41,7 @@ test('a confirmed booking survives a restart of the server on the same bookings 
 
 test('when the bookings cannot be stored, the hold fails visibly without the server details, no mail goes out and nothing changes', async () => {
   const inbox = await smtpInbox();
-  const store = new MemoryDocumentStore();
+  const store = new MemoryJournalStore<BookingJournalEntry>();
   const office = await runOffice({ config, mailer: inbox.mailer, bookingStore: store });
   const api = bookingClient(`http://127.0.0.1:${office.server.httpPort}`);
   try {
@@ -65,7 +66,7 @@ test('when the bookings cannot be stored, the hold fails visibly without the ser
 test("a check-in the bookings file never heard of (the server died, or its write failed) is taken from the engine's journal: no no-show for a client who came", async () => {
   const inbox = await smtpInbox();
   const queue = new MemoryStore();
-  const bookings = new MemoryDocumentStore();
+  const bookings = new MemoryJournalStore<BookingJournalEntry>();
   const nineThirty = Date.parse('2026-11-24T09:30:00+01:00');
   const first = await runOffice({ config, mailer: inbox.mailer, store: queue, bookingStore: bookings, at: nineThirty - 3 * 3600_000 });
   let code = '';

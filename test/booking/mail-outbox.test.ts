@@ -2,16 +2,19 @@ import { type Challenge, solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { type BookingJournalEntry, durableBookings } from '../../broker/booking/booking-journal.ts';
 import { Bookings } from '../../broker/booking/bookings.ts';
 import { createLogger } from '../../broker/log.ts';
 import type { Mailer, MailMessage } from '../../broker/mail/mailer.ts';
-import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
+import { MemoryJournalStore } from '../../broker/store/journal-store.ts';
 import { ManualClock } from '../../shared/clock.ts';
 import { withPublicBase } from '../../shared/config/public-address.ts';
 import type { ProofOfWork } from '../../shared/contract/booking-api.ts';
 import { confirmTokenIn } from '../support/booking-client.ts';
 import { eventually } from '../support/eventually.ts';
 import { kostelecEasyProof, tuesdayNine } from '../support/office-fixture.ts';
+
+type BookingStore = MemoryJournalStore<BookingJournalEntry>;
 
 const config = withPublicBase(kostelecEasyProof(), 'http://localhost:8080');
 const tenAm = Date.parse('2026-11-25T10:00:00+01:00');
@@ -34,7 +37,7 @@ function mailServer(decide: (message: MailMessage) => 'accept' | 'refuse' | 'han
   };
 }
 
-async function service(store: MemoryDocumentStore, clock: ManualClock, mailer: Mailer, logs: string[] = []) {
+async function service(store: BookingStore, clock: ManualClock, mailer: Mailer, logs: string[] = []) {
   const booking = new Bookings({ config: () => config, clock, store, mailer, log: createLogger('booking', (line) => logs.push(line)) });
   await booking.start();
   return booking;
@@ -48,10 +51,10 @@ async function hold(booking: Bookings): Promise<void> {
   assert.ok(held.ok, JSON.stringify(held));
 }
 
-const queuedIn = (store: MemoryDocumentStore) => Object.keys((JSON.parse(store.text!) as { outbox: object }).outbox);
+const queuedIn = (store: BookingStore) => [...durableBookings(store.durable())!.outbox.values()].map((m) => m.id);
 
 test('a confirmation stored but not yet mailed when the server died is mailed after the restart, once, with the same Message-ID; the retried confirmation sends nothing more', async () => {
-  const store = new MemoryDocumentStore();
+  const store: BookingStore = new MemoryJournalStore();
   const clock = new ManualClock(tuesdayNine);
   const dying = mailServer((m) => (m.calendar ? 'hang' : 'accept'));
   const first = await service(store, clock, dying);
@@ -74,7 +77,7 @@ test('a confirmation stored but not yet mailed when the server died is mailed af
 });
 
 test('a cancellation mail the mail server refuses stays queued, is retried later, and goes out once the server takes it', async () => {
-  const store = new MemoryDocumentStore();
+  const store: BookingStore = new MemoryJournalStore();
   const clock = new ManualClock(tuesdayNine);
   let refusing = false;
   const mails = mailServer(() => (refusing ? 'refuse' : 'accept'));

@@ -1,8 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { type Booking, emptyBookingState } from '../../broker/booking/booking-state.ts';
+import type { BookingJournalEntry } from '../../broker/booking/booking-journal.ts';
+import { type Booking, bookingState } from '../../broker/booking/booking-state.ts';
 import { dueReminders, reminderAt } from '../../broker/booking/reminders.ts';
-import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
+import { MemoryJournalStore } from '../../broker/store/journal-store.ts';
 import { eventually } from '../support/eventually.ts';
 import { kostelec, runOffice, tuesdayNine } from '../support/office-fixture.ts';
 import { smtpInbox } from '../support/smtp-inbox.ts';
@@ -54,7 +55,7 @@ test('no reminder while booking is suspended for the workplace, unless the offic
     icsSequence: 0,
     person: { name: 'Jana Dvořáková', email: 'jana@example.cz', emailKey: 'jana@example.cz' },
   };
-  const state = { ...emptyBookingState('salt'), bookings: { b1: booking } };
+  const state = bookingState({ seq: 0, addressSalt: 'salt', bookings: { b1: booking }, suspension: null });
   const now = Date.parse('2026-11-24T14:00:00+01:00');
   const due = (config: ReturnType<typeof kostelec>) => dueReminders({ config, state, now, draw: { id: () => 'x', token: () => 'x', code: () => 'x' } }).map((b) => b.id);
   assert.equal(due(kostelec()), ['b1']);
@@ -72,7 +73,7 @@ test('no reminder while booking is suspended for the workplace, unless the offic
 
 test('a reminder goes once: not before its time, not again at the next sweep or after a restart, not for a booking made after its moment or cancelled; a write that fails at that moment sends it at the next sweep, once', async () => {
   const inbox = await smtpInbox();
-  const bookingStore = new MemoryDocumentStore();
+  const bookingStore = new MemoryJournalStore<BookingJournalEntry>();
   const start = (at = tuesdayNine) => runOffice({ adminToken, mailer: inbox.mailer, bookingStore, at });
   let office = await start();
   try {

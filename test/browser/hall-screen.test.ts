@@ -3,10 +3,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { BookingJournalEntry } from '../../broker/booking/booking-journal.ts';
 import { createLogger } from '../../broker/log.ts';
 import { createMailer } from '../../broker/mail/mailer.ts';
 import { type OfficeServer, startOfficeServer } from '../../broker/office-server.ts';
 import { FileDocumentStore, MemoryDocumentStore } from '../../broker/store/document-store.ts';
+import { MemoryJournalStore } from '../../broker/store/journal-store.ts';
 import { MemoryStore } from '../../broker/store/memory-store.ts';
 import { provisionDevices } from '../../scripts/lib/provision.ts';
 import { SimOffice } from '../../scripts/lib/sim-office.ts';
@@ -32,7 +34,7 @@ async function hallOffice() {
   const dir = await tempDir();
   const provisioned = await provisionDevices(config, dir.path, 'mqtt://127.0.0.1:0');
   const store = new MemoryStore();
-  const bookingStore = new MemoryDocumentStore();
+  const bookingStore = new MemoryJournalStore<BookingJournalEntry>();
   const start = (mqttPort = 0, httpPort = 0) =>
     startOfficeServer({
       config,

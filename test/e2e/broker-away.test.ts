@@ -1,9 +1,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { BookingJournalEntry } from '../../broker/booking/booking-journal.ts';
 import { createLogger } from '../../broker/log.ts';
 import { createMailer } from '../../broker/mail/mailer.ts';
 import { startOfficeServer } from '../../broker/office-server.ts';
 import { FileDocumentStore, MemoryDocumentStore } from '../../broker/store/document-store.ts';
+import { MemoryJournalStore } from '../../broker/store/journal-store.ts';
 import { MemoryStore } from '../../broker/store/memory-store.ts';
 import { provisionDevices } from '../../scripts/lib/provision.ts';
 import { SimOffice } from '../../scripts/lib/sim-office.ts';
@@ -18,7 +20,7 @@ test('with the broker away devices say so and print nothing; they recover by the
   const store = new MemoryStore();
   const dir = await tempDir();
   const provisioned = await provisionDevices(config, dir.path, 'mqtt://127.0.0.1:0');
-  const bookingStore = new MemoryDocumentStore();
+  const bookingStore = new MemoryJournalStore<BookingJournalEntry>();
   const start = (mqttPort = 0) =>
     startOfficeServer({
       config,

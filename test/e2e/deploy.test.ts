@@ -58,7 +58,7 @@ test('restore.sh puts a backup back: the same day, its journal replayed, with th
   const first = await engineAt({ store: new FileStore(join(data.path, 'queue')) });
   await first.press('pasy');
   await first.press('pasy');
-  const documents = ['credentials.json', 'bookings.json', 'staff.json', 'settings.json', 'statistics.json'];
+  const documents = ['credentials.json', 'bookings.json', 'bookings.journal', 'staff.json', 'settings.json', 'statistics.json'];
   for (const name of documents) await writeFile(join(data.path, name), `{"file":"${name}"}\n`);
   await writeFile(join(data.path, 'admin-token'), 'the-secret-token\n');
   const { stdout } = await run('bash', [join(root, 'deploy/backup.sh'), join(data.path, 'backups')], { env: { ...process.env, FRONTA_DATA_DIR: data.path } });

@@ -7,7 +7,8 @@ import * as assert from 'uvu/assert';
 import { createLogger } from '../../broker/log.ts';
 import { createMailer } from '../../broker/mail/mailer.ts';
 import { startOfficeServer } from '../../broker/office-server.ts';
-import { FileDocumentStore, MemoryDocumentStore } from '../../broker/store/document-store.ts';
+import { FileDocumentStore } from '../../broker/store/document-store.ts';
+import { MemoryJournalStore } from '../../broker/store/journal-store.ts';
 import { MemoryStore } from '../../broker/store/memory-store.ts';
 import { connectAsDevice } from '../../scripts/lib/device-client.ts';
 import { provisionDevices } from '../../scripts/lib/provision.ts';
@@ -32,7 +33,7 @@ test('with a certificate from deploy/make-mqtt-cert.sh the server speaks MQTT on
       config,
       credentialsStore: new FileDocumentStore(provisioned.credentialsPath),
       store: new MemoryStore(),
-      bookingStore: new MemoryDocumentStore(),
+      bookingStore: new MemoryJournalStore(),
       mailer: createMailer(
         config.mail,
         dir.path,

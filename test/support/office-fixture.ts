@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { BookingJournalEntry } from '../../broker/booking/booking-journal.ts';
 import type { HttpTimeouts } from '../../broker/http/http-listener.ts';
 import type { HttpsFiles } from '../../broker/http/https-files.ts';
 import type { TrustProxy } from '../../broker/http/proxy-trust.ts';
@@ -8,6 +9,7 @@ import { type OfficeServer, startOfficeServer } from '../../broker/office-server
 import { createSms } from '../../broker/sms/create-sms.ts';
 import type { Sms } from '../../broker/sms/sms.ts';
 import { type DocumentStore, FileDocumentStore, MemoryDocumentStore } from '../../broker/store/document-store.ts';
+import { type JournalStore, MemoryJournalStore } from '../../broker/store/journal-store.ts';
 import { MemoryStore } from '../../broker/store/memory-store.ts';
 import type { QueueStore } from '../../broker/store/queue-store.ts';
 import type { LocalSettings } from '../../device/local-settings.ts';
@@ -55,7 +57,7 @@ export interface RunningOffice {
 export interface OfficeOptions {
   config?: OfficeConfig;
   store?: QueueStore;
-  bookingStore?: DocumentStore;
+  bookingStore?: JournalStore<BookingJournalEntry>;
   /** By default mail goes to an outbox folder in the office's temp dir. */
   mailer?: Mailer;
   /** By default text messages go to the same outbox folder. */
@@ -89,7 +91,7 @@ export async function runOffice(options: OfficeOptions = {}): Promise<RunningOff
     config,
     credentialsStore: new FileDocumentStore(provisioned.credentialsPath),
     store: options.store ?? new MemoryStore(),
-    bookingStore: options.bookingStore ?? new MemoryDocumentStore(),
+    bookingStore: options.bookingStore ?? new MemoryJournalStore(),
     staffStore: new MemoryDocumentStore(),
     settingsStore: options.settingsStore,
     statisticsStore: options.statisticsStore,
