@@ -2,6 +2,7 @@ import { cp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { dataFormat } from '../../broker/data-format.ts';
 import { startServerProcess } from '../../scripts/lib/server-process.ts';
 import type { KioskReply } from '../../shared/contract/kiosk.ts';
 import { eventually } from '../support/eventually.ts';
@@ -28,7 +29,7 @@ test("today's server starts on a data directory an earlier release wrote: migrat
   const ready = Date.now();
   const serverNow = () => Date.parse('2026-11-24T09:00:00+01:00') + (Date.now() - ready);
   try {
-    assert.equal(JSON.parse(await readFile(join(dir.path, 'format.json'), 'utf8')).format, 1, 'the migration is recorded');
+    assert.equal(JSON.parse(await readFile(join(dir.path, 'format.json'), 'utf8')).format, dataFormat, 'the migration is recorded');
     const base = `http://127.0.0.1:${server.httpPort}`;
     const admin = staffClient(base);
     assert.is((await admin.login('reditelka', 'heslo-z-minule-verze')).status, 200, 'the staff accounts and their password hashes');
