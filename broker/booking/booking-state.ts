@@ -87,19 +87,19 @@ export class BookingTable extends KeyedTable<Booking> {
   }
 
   protected override index(key: string, b: Readonly<Booking>): void {
-    this.days.add(b.day, key);
-    this.tokens.add(b.confirmToken, key);
-    this.codes.add(b.code, key);
-    this.emails.add(b.person?.emailKey, key);
-    this.clients.add(b.clientKey, key);
+    this.follow(key, b, 'add');
   }
 
   protected override unindex(key: string, b: Readonly<Booking>): void {
-    this.days.remove(b.day, key);
-    this.tokens.remove(b.confirmToken, key);
-    this.codes.remove(b.code, key);
-    this.emails.remove(b.person?.emailKey, key);
-    this.clients.remove(b.clientKey, key);
+    this.follow(key, b, 'remove');
+  }
+
+  private follow(key: string, b: Readonly<Booking>, how: 'add' | 'remove'): void {
+    this.days[how](b.day, key);
+    this.tokens[how](b.confirmToken, key);
+    this.codes[how](b.code, key);
+    this.emails[how](b.person?.emailKey, key);
+    this.clients[how](b.clientKey, key);
   }
 
   private rowsOf(keys: ReadonlySet<string>): Readonly<Booking>[] {
