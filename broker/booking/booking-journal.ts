@@ -20,7 +20,7 @@ const tablesOf = (state: BookingState) => ({
 });
 type TableName = keyof ReturnType<typeof tablesOf>;
 
-const smallParts = (state: BookingState) => JSON.stringify({ suspension: state.suspension, smsUsage: state.sms.usage });
+const smallParts = (state: BookingState) => ({ suspension: state.suspension, smsUsage: state.sms.usage });
 
 /** Below this, a snapshot costs little whatever the journal: Kostelec's bookings compact every few hundred changes. */
 const minCompactBytes = 256 * 1024;
@@ -41,7 +41,7 @@ export class BookingJournal {
   async load(fresh: () => BookingState): Promise<BookingState> {
     const state = durableBookings(await this.store.load());
     if (state) {
-      this.writtenSmallParts = smallParts(state);
+      this.writtenSmallParts = JSON.stringify(smallParts(state));
       return state;
     }
     const created = fresh();
@@ -56,18 +56,19 @@ export class BookingJournal {
       return changes ? [[name, changes] as const] : [];
     });
     const small = smallParts(state);
-    const smallChanged = small !== this.writtenSmallParts;
-    this.writtenSmallParts = small;
+    const smallText = JSON.stringify(small);
+    const smallChanged = smallText !== this.writtenSmallParts;
+    this.writtenSmallParts = smallText;
     const sizes = this.store.sizes();
     if (sizes.snapshot === 0 || sizes.journal > Math.max(sizes.snapshot, minCompactBytes)) return this.store.snapshot(JSON.stringify(state));
-    const entry: BookingJournalEntry = { seq: state.seq, tables: Object.fromEntries(tables), ...(smallChanged ? (JSON.parse(small) as Pick<BookingJournalEntry, 'suspension' | 'smsUsage'>) : {}) };
+    const entry: BookingJournalEntry = { seq: state.seq, tables: Object.fromEntries(tables), ...(smallChanged ? small : {}) };
     return this.store.append([entry]);
   }
 
   /** The last durable state, after a write failed: the changes since are lost together (group-commit.ts). */
   restore(): BookingState | null {
     const state = durableBookings(this.store.durable());
-    if (state) this.writtenSmallParts = smallParts(state);
+    if (state) this.writtenSmallParts = JSON.stringify(smallParts(state));
     return state;
   }
 

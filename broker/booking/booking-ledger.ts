@@ -120,11 +120,8 @@ export class BookingLedger {
 
   /** Applies a rule at once and answers when it is durable; a refusal changed nothing and writes nothing. */
   async change<T>(apply: (ctx: BookingContext) => BookingOutcome<T>): Promise<BookingOutcome<T>> {
-    let outcome: BookingOutcome<T> = refused('notFound');
     const { bookings } = this.state;
-    const touched = bookings.touches(() => {
-      outcome = apply(this.context());
-    });
+    const { result: outcome, before: touched } = bookings.touches(() => apply(this.context()));
     if (!outcome.ok) return outcome;
     this.state.seq += 1;
     try {

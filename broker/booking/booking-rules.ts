@@ -77,15 +77,14 @@ export function hold(ctx: BookingContext, input: HoldInput): BookingOutcome<Read
   // Throwaway addresses get past the per-e-mail limits; one place on the internet still cannot take a day.
   if (here.filter((b) => b.day === day).length >= limits.placesPerAddressPerDay) return refuse('tooManyBookings', `at most ${limits.placesPerAddressPerDay} places a day from one address`);
 
-  const rest = { status: 'held', heldUntil: now + config.booking.holdMinutes * 60_000, clientKey: input.clientKey, ...(input.sms ? { sms: true } : {}) } as const;
-  return { ok: true, data: added(ctx, service, input, rest) };
+  return { ok: true, data: added(ctx, service, input, { status: 'held', heldUntil: now + config.booking.holdMinutes * 60_000, clientKey: input.clientKey }) };
 }
 
 /** A new booking of the service at `input.startsAt`, stored in the state; `rest` says what kind. */
 function added(
   ctx: BookingContext,
   service: Service,
-  input: { startsAt: number; person: Person; language: Language },
+  input: { startsAt: number; person: Person; language: Language; sms?: boolean },
   rest: Pick<Booking, 'status' | 'heldUntil'> & Partial<Booking>,
 ): Readonly<Booking> {
   const booking: Booking = {
@@ -99,6 +98,7 @@ function added(
     language: input.language,
     icsSequence: 0,
     person: input.person,
+    ...(input.sms ? { sms: true } : {}),
     ...rest,
   };
   return ctx.state.bookings.set(booking.id, booking);
@@ -148,8 +148,7 @@ export function bookForCaller(ctx: BookingContext, input: CallerInput): BookingO
   const service = bookable.data;
   const day = officeDay(input.startsAt);
   if (!staffSlots(config, state, service, day, now).some((s) => s.startsAt === input.startsAt)) return refuse('slotUnavailable');
-  const rest = { status: 'confirmed', heldUntil: now, code: newCode(ctx), confirmedAt: now, bookedBy: input.bookedBy, ...(input.sms ? { sms: true } : {}) } as const;
-  return { ok: true, data: added(ctx, service, input, rest) };
+  return { ok: true, data: added(ctx, service, input, { status: 'confirmed', heldUntil: now, code: newCode(ctx), confirmedAt: now, bookedBy: input.bookedBy }) };
 }
 
 /**

@@ -84,8 +84,10 @@ export class MemoryJournalStore<E> implements JournalStore<E> {
   async append(entries: readonly E[]): Promise<void> {
     this.fail();
     // Through JSON, as a file would: nothing of the owner's objects is kept by reference.
-    this.entries.push(...entries.map((e) => JSON.parse(JSON.stringify(e)) as E));
-    this.journalBytes += JSON.stringify(entries).length;
+    for (const text of entries.map((e) => JSON.stringify(e))) {
+      this.entries.push(JSON.parse(text) as E);
+      this.journalBytes += text.length + 1;
+    }
   }
 
   async snapshot(text: string): Promise<void> {

@@ -81,18 +81,17 @@ export class KeyedTable<T extends object> {
   }
 
   /**
-   * Runs `apply` and answers, for each key it touched, the row from before (undefined: it was
-   * new). The ledger uses it to see which bookings a change took personal data from.
+   * Runs `apply`, and answers its result and, for each key it touched, the row from before
+   * (undefined: it was new). The ledger uses it to see which bookings a change took personal data from.
    */
-  touches(apply: () => void): Map<string, Readonly<T> | undefined> {
+  touches<R>(apply: () => R): { result: R; before: Map<string, Readonly<T> | undefined> } {
     const before = new Map<string, Readonly<T> | undefined>();
     this.before = before;
     try {
-      apply();
+      return { result: apply(), before };
     } finally {
       this.before = undefined;
     }
-    return before;
   }
 
   /** The snapshot's form: a plain object by key, as JSON.stringify writes it. */
