@@ -185,6 +185,8 @@ test('the indexes follow each change: a moved booking takes a place on its new d
   assert.is(freeAt('2026-11-25', from.startsAt), from.free, 'the old place is free');
   assert.is(freeAt('2026-11-26', to.startsAt), to.free - 1, 'the new one is taken');
   assert.equal(state.bookings.onDay('2026-11-25'), []);
+  assert.equal(state.bookings.ofServiceOnDay(held.data.serviceId, '2026-11-25'), []);
+  assert.is(state.bookings.ofServiceOnDay(held.data.serviceId, '2026-11-26').length, 1);
   rules.cancel(ctx(state), findForCancel(state, code, emailKey('jana@example.cz'))!);
   assert.is(findForCancel(state, code, emailKey('jana@example.cz')), undefined);
   assert.equal(state.bookings.withCode(code), []);

@@ -6,7 +6,7 @@ import type { BookingRefusal, SuspendRequest } from '../../shared/contract/booki
 import { type Refusal, type Result, refused } from '../../shared/contract/result.ts';
 import { byConfirmToken } from './booking-queries.ts';
 import { type Booking, type BookingState, occupies, type Person } from './booking-state.ts';
-import { daySlots, horizon, staffSlots } from './slots.ts';
+import { slotFree, staffSlots, withinHorizon } from './slots.ts';
 
 /** Random draws come in from outside, so the rules stay pure and the tests can fix them. */
 export interface Draw {
@@ -64,8 +64,8 @@ export function hold(ctx: BookingContext, input: HoldInput): BookingOutcome<Read
   if (!open.ok) return open;
   const service = open.data;
   const day = officeDay(input.startsAt);
-  if (!horizon(config, now).includes(day)) return refuse('slotUnavailable', `${day} is not within the ${config.booking.horizonDays} days open to booking`);
-  if (!daySlots(config, state, service, day, now).some((s) => s.startsAt === input.startsAt)) return refuse('slotUnavailable');
+  if (!withinHorizon(config, now, day)) return refuse('slotUnavailable', `${day} is not within the ${config.booking.horizonDays} days open to booking`);
+  if (!slotFree(config, state, service, input.startsAt, now)) return refuse('slotUnavailable');
 
   const { limits } = config.booking;
   const live = (bookings: readonly Readonly<Booking>[]) => bookings.filter((b) => occupies(b, now) && b.startsAt > now);
@@ -162,7 +162,7 @@ export function reschedule(ctx: BookingContext, booking: Readonly<Booking>, star
   const open = openOnline(config, state, booking.serviceId);
   if (!open.ok) return open;
   const day = officeDay(startsAt);
-  if (startsAt === booking.startsAt || !daySlots(config, state, open.data, day, now, booking.id).some((s) => s.startsAt === startsAt)) return refuse('slotUnavailable');
+  if (startsAt === booking.startsAt || !slotFree(config, state, open.data, startsAt, now, booking.id)) return refuse('slotUnavailable');
   const moved = state.bookings.update(booking.id, (b) => {
     Object.assign(b, { startsAt, day, icsSequence: b.icsSequence + 1, moves: (b.moves ?? 0) + 1 });
     delete b.remindedAt;

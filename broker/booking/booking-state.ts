@@ -58,6 +58,7 @@ export interface Booking {
  */
 export class BookingTable extends KeyedTable<Booking> {
   private readonly days = new MultiIndex();
+  private readonly serviceDays = new MultiIndex();
   private readonly tokens = new MultiIndex();
   private readonly codes = new MultiIndex();
   private readonly emails = new MultiIndex();
@@ -66,6 +67,11 @@ export class BookingTable extends KeyedTable<Booking> {
   /** Every booking of a Prague day, holds and cancelled ones included. */
   onDay(day: string): Readonly<Booking>[] {
     return this.rowsOf(this.days.keys(day));
+  }
+
+  /** One service's bookings of a day: what its free places are counted from, at every hold and every look at its days. */
+  ofServiceOnDay(serviceId: string, day: string): Readonly<Booking>[] {
+    return this.rowsOf(this.serviceDays.keys(`${serviceId}/${day}`));
   }
 
   withToken(token: string): Readonly<Booking>[] {
@@ -96,6 +102,7 @@ export class BookingTable extends KeyedTable<Booking> {
 
   private follow(key: string, b: Readonly<Booking>, how: 'add' | 'remove'): void {
     this.days[how](b.day, key);
+    this.serviceDays[how](`${b.serviceId}/${b.day}`, key);
     this.tokens[how](b.confirmToken, key);
     this.codes[how](b.code, key);
     this.emails[how](b.person?.emailKey, key);

@@ -35,7 +35,11 @@ export class ProofOfWorkGate {
 
   async verify(proof: ProofOfWork): Promise<'ok' | 'proofFailed' | 'proofReused'> {
     const now = Date.now();
-    for (const [signature, expires] of this.used) if (expires < now) this.used.delete(signature);
+    // Kept in the order accepted, all with one lifetime: the expired ones are at the front.
+    for (const [signature, expires] of this.used) {
+      if (expires >= now) break;
+      this.used.delete(signature);
+    }
     const signature = proof.challenge.signature ?? '';
     if (this.used.has(signature)) return 'proofReused';
     let verified = false;

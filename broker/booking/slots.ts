@@ -1,17 +1,25 @@
 import { DateTime } from 'luxon';
-import { addDays, closedAllDay, officeDay, officeInstant, officeZone, openIntervals } from '../../shared/calendar/office-calendar.ts';
+import { addDays, closedAllDay, officeDay, officeInstant, officeZone, openIntervals, weekdayOf } from '../../shared/calendar/office-calendar.ts';
 import { workplaceOf } from '../../shared/config/lookups.ts';
-import { weekdays } from '../../shared/config/opening-hours.ts';
 import type { OfficeConfig, Service } from '../../shared/config/schema.ts';
 import type { BookingDay, BookingSlot, DayUnavailable } from '../../shared/contract/booking-api.ts';
 import { type Booking, type BookingState, occupies } from './booking-state.ts';
 
-const timeOf = (at: number) => DateTime.fromMillis(at, { zone: officeZone }).toFormat('H:mm');
+// Every look at a day's slots names each slot's time: the same few hundred instants, named once.
+const times = new Map<number, string>();
+function timeOf(at: number): string {
+  let time = times.get(at);
+  if (time === undefined) {
+    time = DateTime.fromMillis(at, { zone: officeZone }).toFormat('H:mm');
+    if (times.size > 10_000) times.clear();
+    times.set(at, time);
+  }
+  return time;
+}
 
 /** The online places of a service on a Prague day, by its weekday. */
 export function onlinePlaces(service: Service, day: string): number {
-  const weekday = weekdays[DateTime.fromISO(day, { zone: officeZone }).weekday - 1]!;
-  return service.booking?.onlinePlaces[weekday] ?? 0;
+  return service.booking?.onlinePlaces[weekdayOf(day)] ?? 0;
 }
 
 /** Appointment starts: every slotMinutes from each opening of the workplace, the last ending by its close. */
@@ -32,10 +40,16 @@ export function slotStarts(config: OfficeConfig, service: Service, day: string):
  * last of them opens at `newDaysOpenAt`; before that time the horizon ends a day earlier.
  */
 export function horizon(config: OfficeConfig, now: number): string[] {
-  const today = officeDay(now);
-  const ahead = config.booking.horizonDays - (newDayOpen(config, now) ? 0 : 1);
-  return Array.from({ length: Math.max(0, ahead) + 1 }, (_, k) => addDays(today, k));
+  return Array.from({ length: daysAhead(config, now) + 1 }, (_, k) => addDays(officeDay(now), k));
 }
+
+/** Whether a day is one of the horizon's (asked by every hold: without building the list). */
+export function withinHorizon(config: OfficeConfig, now: number, day: string): boolean {
+  const today = officeDay(now);
+  return day >= today && day <= addDays(today, daysAhead(config, now));
+}
+
+const daysAhead = (config: OfficeConfig, now: number) => Math.max(0, config.booking.horizonDays - (newDayOpen(config, now) ? 0 : 1));
 
 /** Whether today's new last day of the horizon is open yet (always, with the default midnight). */
 export const newDayOpen = (config: OfficeConfig, now: number): boolean => now >= officeInstant(officeDay(now), config.booking.newDaysOpenAt);
@@ -58,8 +72,8 @@ const usesOnlinePlace = (b: Readonly<Booking>, now: number) => !b.bookedBy && (o
 /** Places taken on a day, and per slot start within it, for one service; `except`: as if that booking were not there. */
 function takenOn(state: BookingState, serviceId: string, day: string, now: number, except?: string): Taken {
   const taken: Taken = { total: 0, perSlot: new Map() };
-  for (const b of state.bookings.onDay(day)) {
-    if (b.serviceId !== serviceId || b.id === except) continue;
+  for (const b of state.bookings.ofServiceOnDay(serviceId, day)) {
+    if (b.id === except) continue;
     if (usesOnlinePlace(b, now)) taken.total++;
     if (occupies(b, now)) taken.perSlot.set(b.startsAt, (taken.perSlot.get(b.startsAt) ?? 0) + 1);
   }
@@ -68,18 +82,24 @@ function takenOn(state: BookingState, serviceId: string, day: string, now: numbe
 
 /** The free slots of a day within the horizon (those starting after the minimum lead), each with its free places; `except`: as if that booking were not there (a move). */
 export function daySlots(config: OfficeConfig, state: BookingState, service: Service, day: string, now: number, except?: string): BookingSlot[] {
-  if (!horizon(config, now).includes(day)) return [];
-  return freeSlots(config, service, day, now, takenOn(state, service.id, day, now, except));
+  if (!withinHorizon(config, now, day)) return [];
+  return freeStarts(config, service, day, now, takenOn(state, service.id, day, now, except)).map(({ startsAt, free }) => ({ startsAt, time: timeOf(startsAt), free }));
 }
 
-function freeSlots(config: OfficeConfig, service: Service, day: string, now: number, taken: Taken): BookingSlot[] {
+/** Whether a hold or a move may take this start: the check of daySlots for one slot, without naming every slot's time. */
+export function slotFree(config: OfficeConfig, state: BookingState, service: Service, startsAt: number, now: number, except?: string): boolean {
+  const day = officeDay(startsAt);
+  return withinHorizon(config, now, day) && freeStarts(config, service, day, now, takenOn(state, service.id, day, now, except)).some((s) => s.startsAt === startsAt);
+}
+
+function freeStarts(config: OfficeConfig, service: Service, day: string, now: number, taken: Taken): { startsAt: number; free: number }[] {
   const left = onlinePlaces(service, day) - taken.total;
   if (left <= 0) return [];
   const earliest = now + config.booking.minLeadMinutes * 60_000;
   const perSlotPlaces = service.booking?.placesPerSlot ?? 0;
   return slotStarts(config, service, day)
     .filter((t) => t >= earliest)
-    .map((t) => ({ startsAt: t, time: timeOf(t), free: Math.min(perSlotPlaces - (taken.perSlot.get(t) ?? 0), left) }))
+    .map((t) => ({ startsAt: t, free: Math.min(perSlotPlaces - (taken.perSlot.get(t) ?? 0), left) }))
     .filter((s) => s.free > 0);
 }
 
@@ -105,7 +125,7 @@ export function bookingDays(config: OfficeConfig, state: BookingState, service: 
     const left = onlinePlaces(service, day) - taken.total;
     const free = Math.min(
       left,
-      freeSlots(config, service, day, now, taken).reduce((n, s) => n + s.free, 0),
+      freeStarts(config, service, day, now, taken).reduce((n, s) => n + s.free, 0),
     );
     if (free > 0) return { day, free };
     // A day whose last slot is within the lead is over for booking; otherwise it is full.

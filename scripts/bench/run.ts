@@ -7,6 +7,7 @@ import { measureGuessing } from './guessing.ts';
 import { measureHoldCost } from './hold-cost.ts';
 import { measureLatencies } from './latency.ts';
 import { measureRequestLatency } from './request-latency.ts';
+import { measureRush } from './rush.ts';
 import { measureServerYear } from './server-year.ts';
 import { measureStatisticsYear } from './statistics-year.ts';
 import { measureThroughput } from './throughput.ts';
@@ -35,6 +36,7 @@ const benches: Record<string, () => Promise<void>> = {
   'booking-hold': () => inTempDir(measureHolds),
   'booking-page-bytes': () => inTempDir(measurePageBytes),
   'hold-cost': () => inTempDir(measureHoldCost),
+  rush: () => inTempDir((dir) => measureRush(dir, Number(process.env.RUSH_CITIZENS ?? 10_000))),
   guessing: () => inTempDir(measureGuessing),
   'statistics-year': () => inTempDir(measureStatisticsYear),
   workstation: () => inTempDir(measureWorkstation),

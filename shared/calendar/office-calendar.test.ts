@@ -1,8 +1,10 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { kostelec } from '../../test/support/office-fixture.ts';
 import { publicHoliday } from './holidays.ts';
-import { addDays, nextOpening, officeDay, openIntervals, ticketWindow } from './office-calendar.ts';
+import { addDays, nextOpening, officeDay, officeZone, openIntervals, ticketWindow, weekdayOf } from './office-calendar.ts';
 
 const config = kostelec();
 const spravni = config.workplaces.find((w) => w.id === 'spravni')!;
@@ -55,6 +57,24 @@ test('adding days counts Prague calendar days across DST changes', () => {
   assert.is(addDays('2026-03-28', 2), '2026-03-30');
   assert.is(addDays('2026-10-24', 2), '2026-10-26');
   assert.is(addDays('2026-11-24', 30), '2026-12-24');
+});
+
+test('day arithmetic and weekdays agree with the Prague calendar for any day of this century, back and forth', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 36_500 }), fc.integer({ min: -400, max: 400 }), (offset, days) => {
+      const day = DateTime.fromISO('2000-01-01', { zone: officeZone }).plus({ days: offset });
+      assert.is(addDays(day.toISODate()!, days), day.plus({ days }).toISODate());
+      assert.is(weekdayOf(day.toISODate()!), ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'][day.weekday - 1]);
+    }),
+  );
+});
+
+test("the office day of instants on many days asked in turn is each instant's own Prague day", () => {
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: Date.parse('2026-01-01'), max: Date.parse('2027-12-31') }), { minLength: 100, maxLength: 300 }), (instants) => {
+      for (const at of instants) assert.is(officeDay(at), DateTime.fromMillis(at, { zone: officeZone }).toISODate());
+    }),
+  );
 });
 
 test('the next opening after a Friday evening is Monday morning', () => {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { type WeekHours, weekdays } from '../config/opening-hours.ts';
+import { type Weekday, type WeekHours, weekdays } from '../config/opening-hours.ts';
 import type { OfficeConfig, Workplace } from '../config/schema.ts';
 import { publicHoliday } from './holidays.ts';
 
@@ -13,29 +13,51 @@ export interface Interval {
   end: number;
 }
 
-// Asked on every request: the bounds of the last day asked for answer most calls without luxon.
-let lastDay = { day: '', start: 0, end: 0 };
+// Asked several times by every request, for today and for the day booked: the bounds of the days
+// asked for lately answer without luxon (most recent first).
+const recentDays: { day: string; start: number; end: number }[] = [];
 
 /** The Prague calendar day (YYYY-MM-DD) of an instant. */
 export function officeDay(at: number): string {
-  if (at >= lastDay.start && at < lastDay.end) return lastDay.day;
+  const known = recentDays.find((d) => at >= d.start && at < d.end);
+  if (known) return known.day;
   const local = DateTime.fromMillis(at, { zone: officeZone });
   const start = local.startOf('day');
-  lastDay = { day: local.toISODate()!, start: start.toMillis(), end: start.plus({ days: 1 }).toMillis() };
-  return lastDay.day;
+  recentDays.unshift({ day: local.toISODate()!, start: start.toMillis(), end: start.plus({ days: 1 }).toMillis() });
+  if (recentDays.length > 64) recentDays.pop();
+  return recentDays[0]!.day;
 }
 
-/** The Prague calendar day `days` after `day`, counted in calendar days, not 24-hour periods. */
 /** The Prague hour (0–23) of an instant: the statistics count by it. */
 export const officeHour = (at: number): number => DateTime.fromMillis(at, { zone: officeZone }).hour;
 
+// A calendar date names the same day in every zone: day arithmetic on it needs no zone (and no
+// luxon, which the holds asked for thirty times each; see the rush benchmark).
+const utcNoon = (day: string): Date => new Date(`${day}T12:00:00Z`);
+
+/** The Prague calendar day `days` after `day`, counted in calendar days, not 24-hour periods. */
 export function addDays(day: string, days: number): string {
-  return DateTime.fromISO(day, { zone: officeZone }).plus({ days }).toISODate()!;
+  const date = utcNoon(day);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }
+
+/** The weekday of a calendar day, as the opening hours name it. */
+export const weekdayOf = (day: string): Weekday => weekdays[(utcNoon(day).getUTCDay() + 6) % 7]!;
+
+// Every hold asks when today's new day opens: a wall-clock time's instant is the same at each ask.
+const instants = new Map<string, number>();
 
 /** The instant of a Prague wall-clock time; on the spring-forward day 02:30 does not exist and luxon moves it on. */
 export function officeInstant(day: string, time: string): number {
-  return DateTime.fromISO(`${day}T${time}`, { zone: officeZone }).toMillis();
+  const key = `${day}T${time}`;
+  let at = instants.get(key);
+  if (at === undefined) {
+    at = DateTime.fromISO(key, { zone: officeZone }).toMillis();
+    if (instants.size > 4096) instants.clear();
+    instants.set(key, at);
+  }
+  return at;
 }
 
 export function hoursOf(config: OfficeConfig, workplace: Workplace): WeekHours {
@@ -67,7 +89,7 @@ export function openIntervals(config: OfficeConfig, workplace: Workplace, day: s
 
 function computeIntervals(config: OfficeConfig, workplace: Workplace, day: string): Interval[] {
   if (closedAllDay(config, day)) return [];
-  const weekday = weekdays[DateTime.fromISO(day, { zone: officeZone }).weekday - 1]!;
+  const weekday = weekdayOf(day);
   const special = config.office.specialDays.find((d) => d.date === day);
   return (special ? special.hours : hoursOf(config, workplace)[weekday]).map((i) => ({
     start: officeInstant(day, i.from),

@@ -23,6 +23,21 @@ async function office() {
   return { inbox, running, api, stop };
 }
 
+test("every answer, page or API, carries helmet's security headers: a content security policy of the site's own sources, no sniffing, no framing", async () => {
+  const { running, stop } = await office();
+  try {
+    for (const path of ['/', '/api/office', '/api/services/pasy/days']) {
+      const headers = (await fetch(`http://127.0.0.1:${running.server.httpPort}${path}`)).headers;
+      assert.match(headers.get('content-security-policy') ?? '', /default-src 'self';.*script-src 'self'/, path);
+      assert.not.match(headers.get('content-security-policy') ?? '', 'upgrade-insecure-requests', path);
+      assert.is(headers.get('x-content-type-options'), 'nosniff', path);
+      assert.is(headers.get('x-frame-options'), 'SAMEORIGIN', path);
+    }
+  } finally {
+    await stop();
+  }
+});
+
 test('book, confirm from the e-mailed page, and cancel: each step mails the citizen with the right parts', async () => {
   const { inbox, api, running, stop } = await office();
   try {

@@ -1,0 +1,210 @@
+import { Agent, request } from 'node:http';
+import { join } from 'node:path';
+import { type Challenge, solveChallenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
+import { type BookingJournalEntry, durableBookings } from '../../broker/booking/booking-journal.ts';
+import { type Booking, occupies } from '../../broker/booking/booking-state.ts';
+import { onlinePlaces } from '../../broker/booking/slots.ts';
+import { FileJournalStore } from '../../broker/store/journal-store.ts';
+import { kostelecOffice } from '../../shared/config/kostelec.ts';
+import type { OfficeConfig, OfficeInput } from '../../shared/config/schema.ts';
+import type { BookingDays, BookingSlots } from '../../shared/contract/booking-api.ts';
+import { startOfficeProcess } from '../lib/office-process.ts';
+import { emit, percentile, round } from './stats.ts';
+
+/** 07:00 on a Monday, the moment the 30th day ahead opens (newDaysOpenAt '07:00'). */
+const rushStart = Date.parse('2026-11-23T07:00:00+01:00');
+
+/**
+ * A city's office: Kostelec's services with a city's online places (300 a day each, 12 per slot),
+ * new days opening at 07:00 and the per-address limits lifted (every simulated citizen comes from
+ * 127.0.0.1 here). The proof of work is the real one at its lowest difficulty: the citizens'
+ * solving is the browser's work, not the server's, and the server's verification is the same.
+ */
+function cityOffice(): OfficeInput {
+  const places = 300;
+  return {
+    ...structuredClone(kostelecOffice),
+    services: kostelecOffice.services.map((s) =>
+      s.booking ? { ...s, booking: { slotMinutes: s.booking.slotMinutes, placesPerSlot: 12, onlinePlaces: { mon: places, tue: places, wed: places, thu: places, fri: places } } } : s,
+    ),
+    booking: {
+      newDaysOpenAt: '07:00',
+      proofOfWork: { minCounter: 1, maxCounter: 5 },
+      limits: { pendingHoldsPerAddress: 1e6, bookingsPerAddress: 1e6, placesPerAddressPerDay: 1e6, pendingHoldsPerEmail: 1e6, holdRequestsPerAddress: 1e6, cancelAttemptsPerAddress: 1e6 },
+    },
+  };
+}
+
+interface Answer<T> {
+  status: number;
+  body: T;
+}
+
+/**
+ * Keep-alive connections, as browsers hold them, from 250 loopback addresses (127.0.0.1–250): the
+ * server counts its per-address limits over many households, not one, as in a real town.
+ */
+function client(base: string, connections: number) {
+  const agents = Array.from({ length: 250 }, () => new Agent({ keepAlive: true, maxSockets: Math.ceil(connections / 250) + 1 }));
+  const { hostname, port } = new URL(base);
+  return function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, from = 0): Promise<Answer<T>> {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const household = from % agents.length;
+    return new Promise((resolve, reject) => {
+      const req = request(
+        {
+          agent: agents[household],
+          localAddress: `127.0.0.${household + 1}`,
+          hostname,
+          port,
+          method,
+          path,
+          headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {},
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') as T }));
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  };
+}
+
+type Call = ReturnType<typeof client>;
+
+interface Tally {
+  holds: number[];
+  /** The ids of the holds answered 201: each must be in the durable data. */
+  held: string[];
+  lostRace: number;
+  noPlace: number;
+  serverErrors: number;
+  other: Record<number, number>;
+}
+
+async function proof(call: Call, from: number): Promise<{ challenge: Challenge; solution: unknown }> {
+  const challenge = (await call<Challenge>('GET', '/api/challenge', undefined, from)).body;
+  return { challenge, solution: await solveChallenge({ challenge, deriveKey }) };
+}
+
+/**
+ * One citizen: the newest day of the service with a free place (the day that just opened, while
+ * it lasts), a free time on it at random, the hold; a time taken meanwhile means looking again,
+ * with a new proof (the old one was spent), as the page does.
+ */
+async function citizen(call: Call, k: number, serviceId: string, firstProof: Awaited<ReturnType<typeof proof>>, tally: Tally): Promise<void> {
+  let spent = firstProof;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const days = await call<BookingDays>('GET', `/api/services/${serviceId}/days`, undefined, k);
+    const day = days.body.days.findLast((d) => d.free > 0);
+    if (!day) {
+      tally.noPlace++;
+      return;
+    }
+    const slots = (await call<BookingSlots>('GET', `/api/services/${serviceId}/days/${day.day}`, undefined, k)).body.slots;
+    if (slots.length === 0) continue;
+    const slot = slots[Math.floor(Math.random() * slots.length)]!;
+    const started = performance.now();
+    const held = await call<{ holdId?: string; error?: { code: string } }>(
+      'POST',
+      '/api/holds',
+      {
+        serviceId,
+        startsAt: slot.startsAt,
+        name: `Občan ${k}`,
+        email: `obcan${k}@example.cz`,
+        consent: true,
+        language: 'cs',
+        proof: spent,
+      },
+      k,
+    );
+    tally.holds.push(performance.now() - started);
+    if (held.status === 201) {
+      tally.held.push(held.body.holdId!);
+      return;
+    }
+    if (held.status >= 500) tally.serverErrors++;
+    else if (held.body.error?.code === 'slotUnavailable') tally.lostRace++;
+    else tally.other[held.status] = (tally.other[held.status] ?? 0) + 1;
+    spent = await proof(call, k);
+  }
+}
+
+/** Bookings beyond a slot's places or a day's online places, in the data the server made durable. */
+export function overbooked(config: OfficeConfig, bookings: Iterable<Readonly<Booking>>, now: number): number {
+  const perSlot = new Map<string, number>();
+  const perDay = new Map<string, number>();
+  for (const b of bookings) {
+    if (!occupies(b, now)) continue;
+    perSlot.set(`${b.serviceId}/${b.startsAt}`, (perSlot.get(`${b.serviceId}/${b.startsAt}`) ?? 0) + 1);
+    perDay.set(`${b.serviceId}/${b.day}`, (perDay.get(`${b.serviceId}/${b.day}`) ?? 0) + 1);
+  }
+  const service = (key: string) => config.services.find((s) => s.id === key.split('/')[0])!;
+  let over = 0;
+  for (const [key, n] of perSlot) over += Math.max(0, n - (service(key).booking?.placesPerSlot ?? 0));
+  for (const [key, n] of perDay) over += Math.max(0, n - onlinePlaces(service(key), key.split('/')[1]!));
+  return over;
+}
+
+/**
+ * issue #17, the opening rush: `citizens` arrive at once when the new day opens, `connections` at a
+ * time, through the real HTTP API; each hold verified (proof of work), stored durably and its
+ * e-mail written before the answer. Prints holds/s, p50/p99 of the hold requests, the answers of
+ * 5xx and the places overbooked (from the durable data, after the server stopped).
+ */
+export async function measureRush(dir: string, citizens = 10_000, connections = 64): Promise<void> {
+  const office = await startOfficeProcess(dir, cityOffice(), rushStart);
+  const call = client(`http://127.0.0.1:${office.server.httpPort}`, connections);
+  const services = office.config.services.filter((s) => s.booking).map((s) => s.id);
+  const tally: Tally = { holds: [], held: [], lostRace: 0, noPlace: 0, serverErrors: 0, other: {} };
+  let seconds = 0;
+  let ended = 0;
+  try {
+    // Each citizen's page is open before the day opens, with its proof solved.
+    const proofs = await Promise.all(Array.from({ length: citizens }, (_, k) => proof(call, k)));
+    const started = performance.now();
+    let next = 0;
+    const worker = async () => {
+      for (let k = next++; k < citizens; k = next++) await citizen(call, k, services[k % services.length]!, proofs[k]!, tally);
+    };
+    await Promise.all(Array.from({ length: connections }, worker));
+    seconds = (performance.now() - started) / 1000;
+    ended = office.clock.now();
+  } finally {
+    await office.stop();
+  }
+  const durable = durableBookings(await new FileJournalStore<BookingJournalEntry>(join(dir, 'bookings.json')).load());
+  const stored = [...(durable?.bookings.values() ?? [])];
+  const storedIds = new Set(stored.map((b) => b.id));
+  const details = { citizens, connections, services: services.length };
+  emit({
+    bench: 'rush-embedded',
+    metric: 'holds-per-second',
+    value: round(tally.held.length / seconds, 0),
+    unit: 'holds/s',
+    held: tally.held.length,
+    stored: stored.length,
+    seconds: round(seconds, 1),
+    target: '≥ 1000',
+    ...details,
+  });
+  emit({
+    bench: 'rush-embedded',
+    metric: 'hold-p99',
+    value: round(percentile(tally.holds, 99), 1),
+    unit: 'ms',
+    p50: round(percentile(tally.holds, 50), 1),
+    requests: tally.holds.length,
+    target: '≤ 100',
+    ...details,
+  });
+  emit({ bench: 'rush-embedded', metric: 'answers-5xx', value: tally.serverErrors, unit: 'answers', lostRace: tally.lostRace, noPlace: tally.noPlace, other: JSON.stringify(tally.other), ...details });
+  emit({ bench: 'rush-embedded', metric: 'overbooked', value: overbooked(office.config, stored, ended), unit: 'places', ...details });
+  emit({ bench: 'rush-embedded', metric: 'acknowledged-lost', value: tally.held.filter((id) => !storedIds.has(id)).length, unit: 'holds', ...details });
+}
