@@ -3,7 +3,7 @@ import { officeDay } from '../../shared/calendar/office-calendar.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { refused } from '../../shared/contract/result.ts';
 import * as rules from '../booking/booking-rules.ts';
-import { type Booking, emptyBookingState, occupies } from '../booking/booking-state.ts';
+import { type Booking, emptyBookingState } from '../booking/booking-state.ts';
 import { inTransaction } from '../store/pg/transaction.ts';
 
 /**
@@ -26,13 +26,19 @@ export class HubHolds {
       return await inTransaction<rules.BookingOutcome<Readonly<Booking>>>(this.pool, async (client) => {
         const keys = [`day/${officeId}/${input.serviceId}/${day}`, `email/${officeId}/${input.person.emailKey}`, `client/${officeId}/${input.clientKey}`].sort();
         for (const key of keys) await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+        // Only what the rule counts (the places of the day, the limits per e-mail and address), not
+        // the whole records: a busy day's hundred bookings are read at every hold.
         const { rows } = await client.query<{ record: Booking }>(
-          `SELECT record FROM hub_bookings WHERE office_id = $1 AND status IN ('held', 'confirmed', 'checkedIn')
-             AND ((service_id = $2 AND day = $3) OR email_key = $4 OR client_key = $5)`,
+          `SELECT jsonb_build_object('id', id, 'serviceId', service_id, 'day', to_char(day, 'YYYY-MM-DD'), 'startsAt', starts_at, 'status', status,
+                    'heldUntil', held_until, 'bookedBy', record->'bookedBy', 'clientKey', client_key, 'person', jsonb_build_object('emailKey', email_key)) AS record
+             FROM hub_bookings WHERE office_id = $1
+              AND ((service_id = $2 AND day = $3 AND status IN ('held', 'confirmed', 'checkedIn', 'lapsed'))
+                OR ((email_key = $4 OR client_key = $5) AND status IN ('held', 'confirmed', 'checkedIn')))`,
           [officeId, input.serviceId, day, input.person.emailKey, input.clientKey],
         );
         const state = emptyBookingState('hub');
-        for (const { record } of rows) if (occupies(record, now)) state.bookings.set(record.id, record);
+        // Lapsed online bookings still count against the day's online places (slots.ts usesOnlinePlace).
+        for (const { record } of rows) state.bookings.set(record.id, stripNulls(record));
         const outcome = rules.hold({ config, state, now, draw: this.draw }, input);
         if (!outcome.ok) return { commit: false, value: outcome };
         const b = outcome.data;
@@ -55,4 +61,10 @@ export class HubHolds {
       return refused('storageFailed', String(error));
     }
   }
+}
+
+/** jsonb_build_object writes a missing `bookedBy` as null; the rules read absent fields as undefined. */
+function stripNulls(record: Booking): Booking {
+  if (record.bookedBy === null) delete record.bookedBy;
+  return record;
 }

@@ -4,7 +4,7 @@ import { measureAvailability, measureHolds, measurePageBytes } from './booking.t
 import { compareBrokers } from './brokers.ts';
 import { measureDeviceFootprint } from './device-footprint.ts';
 import { measureGuessing } from './guessing.ts';
-import { measureHoldCost } from './hold-cost.ts';
+import { measureHoldCost, measureHubHoldCost } from './hold-cost.ts';
 import { measureLatencies } from './latency.ts';
 import { measureRequestLatency } from './request-latency.ts';
 import { measureRush } from './rush.ts';
@@ -36,7 +36,8 @@ const benches: Record<string, () => Promise<void>> = {
   'booking-hold': () => inTempDir(measureHolds),
   'booking-page-bytes': () => inTempDir(measurePageBytes),
   'hold-cost': () => inTempDir(measureHoldCost),
-  rush: () => inTempDir((dir) => measureRush(dir, Number(process.env.RUSH_CITIZENS ?? 10_000))),
+  'hold-cost-hub': () => measureHubHoldCost(),
+  rush: () => inTempDir((dir) => measureRush(dir, Number(process.env.RUSH_CITIZENS ?? 10_000), Number(process.env.RUSH_CONNECTIONS ?? 64))),
   guessing: () => inTempDir(measureGuessing),
   'statistics-year': () => inTempDir(measureStatisticsYear),
   workstation: () => inTempDir(measureWorkstation),
