@@ -6,14 +6,14 @@
 # the deployment, through which the tests attack the per-address limits, and socat, whose pseudo-terminal
 # pair stands in for the GSM modem's serial port, and postgresql, whose server the tests run in a temporary
 # directory (initdb, pg_ctl) for the hub's stores, and mosquitto, the hub's broker for the offices' line; with
-# --bench mosquitto too, the
-# broker the benchmark compares ours with.
+# --bench mosquitto, the broker a benchmark compares ours with, and postgresql, on which the hub's
+# hold cost is measured.
 # Installs only what is missing; needs root (or sudo) the first time.
 set -euo pipefail
 packages=(libusb-1.0-0)
 case "${1:-}" in
   --test) packages+=(shellcheck chromium e2fsprogs caddy openssl socat postgresql mosquitto) ;;
-  --bench) packages+=(mosquitto) ;;
+  --bench) packages+=(mosquitto postgresql) ;;
 esac
 missing=()
 for pkg in "${packages[@]}"; do

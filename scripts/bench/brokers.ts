@@ -143,9 +143,11 @@ async function workload(broker: Broker): Promise<{ p50: number; tps: number }> {
 }
 
 /** The same workload through Aedes as we configure it and through Mosquitto, in one run. */
+/** Debian's mosquitto and postgresql, installed if missing (the one list of Debian packages is scripts/system-deps.sh). */
+export const benchPackages = () => promisify(execFile)('bash', [fileURLToPath(new URL('../system-deps.sh', import.meta.url)), '--bench']);
+
 export async function compareBrokers(dir: string): Promise<void> {
-  // Debian's mosquitto, installed if missing (the one list of Debian packages is scripts/system-deps.sh).
-  await promisify(execFile)('bash', [fileURLToPath(new URL('../system-deps.sh', import.meta.url)), '--bench']);
+  await benchPackages();
   const results: { p50: number; tps: number }[] = [];
   for (const start of [aedesBroker, () => mosquittoBroker(dir)]) {
     const broker = await start();
