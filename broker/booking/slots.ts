@@ -80,13 +80,13 @@ function takenOn(state: BookingState, serviceId: string, day: string, now: numbe
   return taken;
 }
 
-/** The free slots of a day within the horizon (those starting after the minimum lead), each with its free places; `except`: as if that booking were not there (a move). */
-export function daySlots(config: OfficeConfig, state: BookingState, service: Service, day: string, now: number, except?: string): BookingSlot[] {
+/** The free slots of a day within the horizon (those starting after the minimum lead), each with its free places. */
+export function daySlots(config: OfficeConfig, state: BookingState, service: Service, day: string, now: number): BookingSlot[] {
   if (!withinHorizon(config, now, day)) return [];
-  return freeStarts(config, service, day, now, takenOn(state, service.id, day, now, except)).map(({ startsAt, free }) => ({ startsAt, time: timeOf(startsAt), free }));
+  return freeStarts(config, service, day, now, takenOn(state, service.id, day, now)).map(({ startsAt, free }) => ({ startsAt, time: timeOf(startsAt), free }));
 }
 
-/** Whether a hold or a move may take this start: the check of daySlots for one slot, without naming every slot's time. */
+/** Whether a hold or a move may take this start: the check of daySlots for one slot, without naming every slot's time; `except`: as if that booking were not there (a move). */
 export function slotFree(config: OfficeConfig, state: BookingState, service: Service, startsAt: number, now: number, except?: string): boolean {
   const day = officeDay(startsAt);
   return withinHorizon(config, now, day) && freeStarts(config, service, day, now, takenOn(state, service.id, day, now, except)).some((s) => s.startsAt === startsAt);

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type pg from 'pg';
 import type { BookingJournalEntry } from '../../broker/booking/booking-journal.ts';
@@ -71,40 +72,68 @@ const warmup = 30;
 
 const quietMailer: Mailer = { reachesCitizens: true, async send() {}, close() {} };
 
-/** Holds one after another, each applied and made durable (the file written and fsynced) before the next. */
-async function holdCost(dir: string, stored: number, holds: number): Promise<Cost & { fileKiB: number; journalKiB: number }> {
+/** A ledger over a journal store seeded with `stored` bookings, as a server has it after its start. */
+async function seededLedger(dir: string, stored: number, run: string) {
   const config = roomyOffice();
-  const path = join(dir, `bookings-${stored}.json`);
-  const store = new FileJournalStore<BookingJournalEntry>(path);
+  await mkdir(join(dir, run));
+  const store = new FileJournalStore<BookingJournalEntry>(join(dir, run, 'bookings.json'));
   await store.snapshot(JSON.stringify(seeded(config, stored)));
   const ledger = new BookingLedger({ config: () => config, clock: new ManualClock(now), store, mailer: quietMailer, log: createLogger('bench', () => {}) });
   await ledger.load();
-  const tomorrow = addDays(officeDay(now), 1);
-  const service = config.services.find((s) => s.id === 'pasy')!;
-  const slots = slotStarts(config, service, tomorrow);
-  const times: number[] = [];
-  for (let k = 0; k < holds + warmup; k++) {
+  const slots = slotStarts(config, config.services.find((s) => s.id === 'pasy')!, addDays(officeDay(now), 1));
+  /** The k-th new citizen's hold tomorrow, its mail queued in the same write, as the server does it. */
+  const hold = async (k: number) => {
     const email = `novy${k}@example.cz`;
     const person = { name: 'Nový klient', email, emailKey: emailKey(email) };
-    const started = performance.now();
     const outcome = await ledger.change((ctx) => {
       const held = rules.hold(ctx, { serviceId: 'pasy', startsAt: slots[k % slots.length]!, person, language: 'cs', clientKey: `new-${k}` });
       if (held.ok) ledger.queue(holdMail(ctx.config, held.data, person));
       return held;
     });
+    if (!outcome.ok) throw new Error(`hold ${k} refused: ${outcome.error.code}`);
+  };
+  return { ledger, store, hold };
+}
+
+/** Holds one after another, each applied and made durable (the file written and fsynced) before the next. */
+async function holdCost(dir: string, stored: number, holds: number): Promise<Cost & { fileKiB: number; journalKiB: number }> {
+  const { ledger, store, hold } = await seededLedger(dir, stored, `one-by-one-${stored}`);
+  const times: number[] = [];
+  for (let k = 0; k < holds + warmup; k++) {
+    const started = performance.now();
+    await hold(k);
     // The first holds of each run warm the code and the caches up: the ratio compares stores, not the first run's JIT.
     if (k >= warmup) times.push(performance.now() - started);
-    if (!outcome.ok) throw new Error(`hold ${k} refused: ${outcome.error.code}`);
   }
   const sizes = store.sizes();
   await ledger.close();
   return { meanMs: times.reduce((a, b) => a + b, 0) / times.length, p99Ms: percentile(times, 99), fileKiB: sizes.snapshot / 1024, journalKiB: sizes.journal / 1024 };
 }
 
+/**
+ * What the embedded store takes when holds come together, as in the rush: `concurrent` at a time
+ * share each group commit. The rush's holds/s over HTTP are compared with this (what is not the store).
+ */
+async function ledgerRate(dir: string, stored: number, holds: number, concurrent: number): Promise<number> {
+  const { ledger, hold } = await seededLedger(dir, stored, `together-${stored}`);
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrent }, async () => {
+      for (let k = next++; k < holds; k = next++) await hold(k);
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await ledger.close();
+  return holds / seconds;
+}
+
 /** issue #17: one hold costs the same with 50,000 stored bookings as with 100 (target ratio ≤ 1.1). */
 export async function measureHoldCost(dir: string, holds = 200): Promise<void> {
   const runs = [await holdCost(dir, 100, holds), await holdCost(dir, 50_000, holds)];
   emitHoldCost('hold-cost', runs, (r) => ({ snapshotKiB: round(r.fileKiB, 0), journalKiB: round(r.journalKiB, 0) }));
+  const rate = await ledgerRate(dir, 50_000, 3000, 64);
+  emit({ bench: 'hold-cost', metric: 'store_holds_per_second', value: round(rate, 0), unit: 'holds/s', stored: 50_000, holds: 3000, concurrent: 64 });
 }
 
 interface Cost {
