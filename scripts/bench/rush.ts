@@ -83,6 +83,8 @@ interface Tally {
   held: string[];
   lostRace: number;
   noPlace: number;
+  /** Twenty tries without a hold: a citizen a real rush would have lost. */
+  gaveUp: number;
   serverErrors: number;
   other: Record<number, number>;
 }
@@ -134,6 +136,7 @@ async function citizen(call: Call, k: number, serviceId: string, firstProof: Awa
     else tally.other[held.status] = (tally.other[held.status] ?? 0) + 1;
     spent = await proof(call, k);
   }
+  tally.gaveUp++;
 }
 
 /** Bookings beyond a slot's places or a day's online places, in the data the server made durable. */
@@ -162,7 +165,7 @@ export async function measureRush(dir: string, citizens = 10_000, connections = 
   const office = await startOfficeProcess(dir, cityOffice(), rushStart);
   const call = client(`http://127.0.0.1:${office.server.httpPort}`, connections);
   const services = office.config.services.filter((s) => s.booking).map((s) => s.id);
-  const tally: Tally = { holds: [], held: [], lostRace: 0, noPlace: 0, serverErrors: 0, other: {} };
+  const tally: Tally = { holds: [], held: [], lostRace: 0, noPlace: 0, gaveUp: 0, serverErrors: 0, other: {} };
   let seconds = 0;
   let ended = 0;
   try {
@@ -204,7 +207,17 @@ export async function measureRush(dir: string, citizens = 10_000, connections = 
     target: '≤ 100',
     ...details,
   });
-  emit({ bench: 'rush-embedded', metric: 'answers-5xx', value: tally.serverErrors, unit: 'answers', lostRace: tally.lostRace, noPlace: tally.noPlace, other: JSON.stringify(tally.other), ...details });
+  emit({
+    bench: 'rush-embedded',
+    metric: 'answers-5xx',
+    value: tally.serverErrors,
+    unit: 'answers',
+    lostRace: tally.lostRace,
+    noPlace: tally.noPlace,
+    gaveUp: tally.gaveUp,
+    other: JSON.stringify(tally.other),
+    ...details,
+  });
   emit({ bench: 'rush-embedded', metric: 'overbooked', value: overbooked(office.config, stored, ended), unit: 'places', ...details });
   emit({ bench: 'rush-embedded', metric: 'acknowledged-lost', value: tally.held.filter((id) => !storedIds.has(id)).length, unit: 'holds', ...details });
 }
