@@ -1,15 +1,11 @@
 import { Agent, request } from 'node:http';
-import { join } from 'node:path';
 import { type Challenge, solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import { type BookingJournalEntry, durableBookings } from '../../broker/booking/booking-journal.ts';
-import { type Booking, occupies } from '../../broker/booking/booking-state.ts';
-import { onlinePlaces } from '../../broker/booking/slots.ts';
-import { FileJournalStore } from '../../broker/store/journal-store.ts';
 import { kostelecOffice } from '../../shared/config/kostelec.ts';
-import type { OfficeConfig, OfficeInput } from '../../shared/config/schema.ts';
+import type { OfficeInput } from '../../shared/config/schema.ts';
 import type { BookingDays, BookingSlots } from '../../shared/contract/booking-api.ts';
 import { startOfficeProcess } from '../lib/office-process.ts';
+import { overbookedPlaces, storedBookings } from '../lib/stored-bookings.ts';
 import { emit, percentile, round } from './stats.ts';
 
 /** 07:00 on a Monday, the moment the 30th day ahead opens (newDaysOpenAt '07:00'). */
@@ -139,22 +135,6 @@ async function citizen(call: Call, k: number, serviceId: string, firstProof: Awa
   tally.gaveUp++;
 }
 
-/** Bookings beyond a slot's places or a day's online places, in the data the server made durable. */
-export function overbooked(config: OfficeConfig, bookings: Iterable<Readonly<Booking>>, now: number): number {
-  const perSlot = new Map<string, number>();
-  const perDay = new Map<string, number>();
-  for (const b of bookings) {
-    if (!occupies(b, now)) continue;
-    perSlot.set(`${b.serviceId}/${b.startsAt}`, (perSlot.get(`${b.serviceId}/${b.startsAt}`) ?? 0) + 1);
-    perDay.set(`${b.serviceId}/${b.day}`, (perDay.get(`${b.serviceId}/${b.day}`) ?? 0) + 1);
-  }
-  const service = (key: string) => config.services.find((s) => s.id === key.split('/')[0])!;
-  let over = 0;
-  for (const [key, n] of perSlot) over += Math.max(0, n - (service(key).booking?.placesPerSlot ?? 0));
-  for (const [key, n] of perDay) over += Math.max(0, n - onlinePlaces(service(key), key.split('/')[1]!));
-  return over;
-}
-
 /**
  * issue #17, the opening rush: `citizens` arrive at once when the new day opens, `connections` at a
  * time, through the real HTTP API; each hold verified (proof of work), stored durably and its
@@ -182,8 +162,7 @@ export async function measureRush(dir: string, citizens = 10_000, connections = 
   } finally {
     await office.stop();
   }
-  const durable = durableBookings(await new FileJournalStore<BookingJournalEntry>(join(dir, 'bookings.json')).load());
-  const stored = [...(durable?.bookings.values() ?? [])];
+  const stored = await storedBookings(dir);
   const storedIds = new Set(stored.map((b) => b.id));
   const details = { citizens, connections, services: services.length };
   emit({
@@ -218,6 +197,6 @@ export async function measureRush(dir: string, citizens = 10_000, connections = 
     other: JSON.stringify(tally.other),
     ...details,
   });
-  emit({ bench: 'rush-embedded', metric: 'overbooked', value: overbooked(office.config, stored, ended), unit: 'places', ...details });
+  emit({ bench: 'rush-embedded', metric: 'overbooked', value: overbookedPlaces(office.config, stored, ended).length, unit: 'slots or days', ...details });
   emit({ bench: 'rush-embedded', metric: 'acknowledged-lost', value: tally.held.filter((id) => !storedIds.has(id)).length, unit: 'holds', ...details });
 }

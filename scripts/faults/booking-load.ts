@@ -2,12 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Challenge, solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import { type BookingJournalEntry, durableBookings } from '../../broker/booking/booking-journal.ts';
-import { occupies } from '../../broker/booking/booking-state.ts';
-import { onlinePlaces } from '../../broker/booking/slots.ts';
-import { FileJournalStore } from '../../broker/store/journal-store.ts';
-import { serviceOf } from '../../shared/config/lookups.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
+import { overbookedPlaces, storedBookings } from '../lib/stored-bookings.ts';
 
 export interface ConfirmedBooking {
   email: string;
@@ -118,20 +114,6 @@ export class BookingLoad {
 
   /** Places taken beyond the day's online places or a slot's places, from the bookings as stored (snapshot and journal). */
   async overbooked(config: OfficeConfig, now: number): Promise<string[]> {
-    const store = new FileJournalStore<BookingJournalEntry>(join(this.dataDir, 'bookings.json'));
-    const state = durableBookings(await store.load());
-    await store.close();
-    const service = serviceOf(config, serviceId);
-    const taken = [...(state?.bookings.values() ?? [])].filter((b) => b.serviceId === serviceId && occupies(b, now));
-    const problems: string[] = [];
-    const perDay = new Map<string, number>();
-    const perSlot = new Map<number, number>();
-    for (const b of taken) {
-      perDay.set(b.day, (perDay.get(b.day) ?? 0) + 1);
-      perSlot.set(b.startsAt, (perSlot.get(b.startsAt) ?? 0) + 1);
-    }
-    for (const [day, n] of perDay) if (n > onlinePlaces(service, day)) problems.push(`${n} places taken on ${day} of ${onlinePlaces(service, day)}`);
-    for (const [startsAt, n] of perSlot) if (n > (service.booking?.placesPerSlot ?? 0)) problems.push(`${n} bookings at ${new Date(startsAt).toISOString()}`);
-    return problems;
+    return overbookedPlaces(config, await storedBookings(this.dataDir), now);
   }
 }
