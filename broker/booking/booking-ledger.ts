@@ -11,7 +11,7 @@ import { BookingJournal, type BookingJournalEntry } from './booking-journal.ts';
 import type { BookingContext, BookingOutcome, Draw } from './booking-rules.ts';
 import { type Booking, type BookingState, emptyBookingState, type SmsCounts } from './booking-state.ts';
 import { OutboxDelivery, withoutAddresses } from './outbox-delivery.ts';
-import { enqueue, type QueuedMail, type QueuedSms, type QueuedSmsMessage, type SmsCell, type SmsKind } from './outbox-queue.ts';
+import { enqueue, mailGiveUpMs, type QueuedMail, type QueuedSms, type QueuedSmsMessage, type SmsCell, type SmsKind } from './outbox-queue.ts';
 import { countSms, smsCellOf, takeAllowance } from './sms-rules.ts';
 
 export interface LedgerDeps {
@@ -27,12 +27,10 @@ export interface LedgerDeps {
 }
 
 const hour = 3_600_000;
-/** A mail still not accepted after two days is about an appointment that has mostly passed. */
-const mailGiveUpMs = 48 * hour;
 /** "Your turn is near" half an hour late is wrong; the others are still worth a day of tries. */
 const smsGiveUpMs = (message: QueuedSmsMessage) => (message.kind === 'nearTurn' ? hour / 2 : 24 * hour);
 
-const cryptoDraw: Draw = {
+export const cryptoDraw: Draw = {
   id: () => randomBytes(12).toString('base64url'),
   token: () => randomBytes(16).toString('base64url'),
   code: () => String(randomInt(0, 100_000_000)).padStart(8, '0'),

@@ -2,7 +2,7 @@ import { officeDay } from '../../shared/calendar/office-calendar.ts';
 import { againstWindow } from '../../shared/config/check-in-window.ts';
 import type { Language } from '../../shared/config/localized.ts';
 import type { OfficeConfig, Service } from '../../shared/config/schema.ts';
-import type { BookingRefusal, SuspendRequest } from '../../shared/contract/booking-api.ts';
+import { type BookingRefusal, maxLinkResends, type SuspendRequest } from '../../shared/contract/booking-api.ts';
 import { type Refusal, type Result, refused } from '../../shared/contract/result.ts';
 import { byConfirmToken } from './booking-queries.ts';
 import { type Booking, type BookingState, occupies, type Person } from './booking-state.ts';
@@ -102,6 +102,18 @@ function added(
     ...rest,
   };
   return ctx.state.bookings.set(booking.id, booking);
+}
+
+/** "Nepřišel e-mail?": the hold, counted as sent again, while it lives and has resends left. */
+export function resendLink(ctx: BookingContext, holdId: string): BookingOutcome<Readonly<Booking> & { person: Person }> {
+  const found = ctx.state.bookings.get(holdId);
+  if (found?.status !== 'held' || !found.person) return refuse('unknownLink');
+  if (found.heldUntil <= ctx.now) return refuse('holdExpired');
+  if ((found.resends ?? 0) >= maxLinkResends) return refuse('rateLimited', `the link was sent again ${maxLinkResends} times`);
+  const booking = ctx.state.bookings.update(holdId, (b) => {
+    b.resends = (b.resends ?? 0) + 1;
+  })!;
+  return { ok: true, data: { ...booking, person: found.person } };
 }
 
 /**

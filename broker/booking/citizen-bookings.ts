@@ -1,24 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { Clock } from '../../shared/clock.ts';
-import {
-  type BookingDays,
-  type BookingSlots,
-  type BookingSummary,
-  type CancelPreview,
-  type ConfirmReply,
-  type HoldReply,
-  type HoldRequest,
-  maxLinkResends,
-  type OfficeInfo,
-  type ResendReply,
-  type SuspensionNotice,
-} from '../../shared/contract/booking-api.ts';
+import type { BookingDays, BookingSlots, BookingSummary, CancelPreview, ConfirmReply, HoldReply, HoldRequest, OfficeInfo, ResendReply, SuspensionNotice } from '../../shared/contract/booking-api.ts';
 import { refused } from '../../shared/contract/result.ts';
 import { AvailabilityCache } from './availability-cache.ts';
 import type { BookingLedger } from './booking-ledger.ts';
 import { cancelMail, codeMail, holdMail } from './booking-mails.ts';
 import { findForCancel, summaryOf } from './booking-queries.ts';
 import * as rules from './booking-rules.ts';
+import { clientKeyOf, confirmReplyOf, holdReplyOf, personOf, placeOf, resendReplyOf } from './citizen-replies.ts';
 import { emailKey } from './email-key.ts';
 import { officeInfo, suspensionNotice } from './office-info.ts';
 import { ProofOfWorkGate } from './proof-of-work.ts';
@@ -84,8 +72,8 @@ export class CitizenBookings {
     if (!this.mailReady) return refused('mailNotConfigured');
     const proof = await this.proof.verify(request.proof);
     if (proof !== 'ok') return refused(proof);
-    const person = { name: request.name, email: request.email.trim(), emailKey: emailKey(request.email), ...(request.phone ? { phone: request.phone } : {}) };
-    const clientKey = createHash('sha256').update(`${state.addressSalt}/${clientAddress}`).digest('base64url').slice(0, 22);
+    const person = personOf(request);
+    const clientKey = clientKeyOf(state.addressSalt, clientAddress);
     let mailId = '';
     const held = await this.ledger.change((ctx) => {
       const sms = request.sms && this.ledger.smsOn('code');
@@ -105,22 +93,17 @@ export class CitizenBookings {
       });
       return refused('mailFailed');
     }
-    return { ok: true, data: { heldUntil: booking.heldUntil, startsAt: booking.startsAt, serviceId: booking.serviceId, holdId: booking.id, sentTo: person.email } };
+    return { ok: true, data: holdReplyOf(booking, person) };
   }
 
   /** "Nepřišel e-mail?": the same link again, to the same address, a few times per hold while it lives. */
   async resendLink(holdId: string): Promise<Outcome<ResendReply>> {
     let mailId = '';
     const resent = await this.ledger.change((ctx) => {
-      const found = ctx.state.bookings.get(holdId);
-      if (found?.status !== 'held' || !found.person) return refused('unknownLink');
-      if (found.heldUntil <= ctx.now) return refused('holdExpired');
-      if ((found.resends ?? 0) >= maxLinkResends) return refused('rateLimited', `the link was sent again ${maxLinkResends} times`);
-      const booking = ctx.state.bookings.update(holdId, (b) => {
-        b.resends = (b.resends ?? 0) + 1;
-      })!;
-      mailId = this.ledger.queue(holdMail(ctx.config, booking, found.person));
-      return { ok: true, data: { sentTo: found.person.email, resendsLeft: maxLinkResends - booking.resends! } };
+      const outcome = rules.resendLink(ctx, holdId);
+      if (!outcome.ok) return outcome;
+      mailId = this.ledger.queue(holdMail(ctx.config, outcome.data, outcome.data.person));
+      return { ok: true, data: resendReplyOf(outcome.data) };
     });
     if (!resent.ok) return resent;
     if (!(await this.ledger.send(mailId))) return refused('mailFailed');
@@ -148,13 +131,13 @@ export class CitizenBookings {
     const { booking, first } = confirmed.data;
     await this.ledger.sendEach(mails);
     this.ledger.sendSmsSoon();
-    return { ok: true, data: { serviceId: booking.serviceId, startsAt: booking.startsAt, code: booking.code!, alreadyConfirmed: !first } };
+    return { ok: true, data: confirmReplyOf(booking, first) };
   }
 
   /** The cancellation form's first step; a wrong e-mail is answered exactly like an unknown code. */
   cancelPreview(code: string, email: string): Outcome<CancelPreview> {
     const booking = findForCancel(this.ledger.context().state, code, emailKey(email));
-    return booking ? { ok: true, data: { serviceId: booking.serviceId, startsAt: booking.startsAt } } : refused('notFound');
+    return booking ? { ok: true, data: placeOf(booking) } : refused('notFound');
   }
 
   /** The booking moved to `startsAt`, its new code e-mail and calendar entry sent; a wrong e-mail is answered like an unknown code. */
@@ -172,7 +155,7 @@ export class CitizenBookings {
     if (!moved.ok) return moved;
     await this.ledger.sendEach(mails);
     this.ledger.sendSmsSoon();
-    return { ok: true, data: { serviceId: moved.data.serviceId, startsAt: moved.data.startsAt } };
+    return { ok: true, data: placeOf(moved.data) };
   }
 
   async cancel(code: string, email: string): Promise<Outcome<CancelPreview>> {
@@ -186,6 +169,6 @@ export class CitizenBookings {
     });
     if (!cancelled.ok) return cancelled;
     await this.ledger.sendEach(mails);
-    return { ok: true, data: { serviceId: cancelled.data.serviceId, startsAt: cancelled.data.startsAt } };
+    return { ok: true, data: placeOf(cancelled.data) };
   }
 }

@@ -29,6 +29,9 @@ export interface QueuedSmsMessage extends SmsMessage {
 
 const minute = 60_000;
 
+/** A mail still not accepted after two days is about an appointment that has mostly passed. */
+export const mailGiveUpMs = 48 * 60 * minute;
+
 /** Retries after 1, 2, 4 … minutes, at most an hour apart. */
 export const nextAttempt = (attempts: number, now: number): number => now + Math.min(60 * minute, minute * 2 ** Math.max(0, attempts - 1));
 

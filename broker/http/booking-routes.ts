@@ -1,9 +1,24 @@
+import type { Challenge } from 'altcha-lib';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
-import { cancelRequestSchema, holdRequestSchema, linkTokenSchema, rescheduleRequestSchema } from '../../shared/contract/booking-api.ts';
+import {
+  type BookingDays,
+  type BookingSlots,
+  type BookingSummary,
+  type CancelPreview,
+  type ConfirmReply,
+  cancelRequestSchema,
+  type HoldReply,
+  type HoldRequest,
+  holdRequestSchema,
+  linkTokenSchema,
+  type OfficeInfo,
+  type ResendReply,
+  rescheduleRequestSchema,
+  type SuspensionNotice,
+} from '../../shared/contract/booking-api.ts';
 import type { BookingOutcome } from '../booking/booking-rules.ts';
-import type { CitizenBookings } from '../booking/citizen-bookings.ts';
 import { parseOr400, sendRefusal } from './api-errors.ts';
 
 const serviceParams = z.strictObject({ serviceId: z.string().max(40) });
@@ -14,29 +29,51 @@ const holdParams = z.strictObject({ holdId: z.string().regex(/^[A-Za-z0-9_-]{8,6
 
 const tenMinutes = 10 * 60_000;
 
+type Answer<T> = BookingOutcome<T> | Promise<BookingOutcome<T>>;
+
+/**
+ * What the booking site asks, for one office: an office server answers from its own bookings
+ * (citizen-bookings.ts), the hub from PostgreSQL (hub/hub-desk.ts), by the same rules.
+ */
+export interface CitizenDesk {
+  info(): OfficeInfo | Promise<OfficeInfo>;
+  suspensionNotice(workplaceId?: string): SuspensionNotice | null | Promise<SuspensionNotice | null>;
+  days(serviceId: string): Answer<BookingDays>;
+  slots(serviceId: string, day: string): Answer<BookingSlots>;
+  challenge(): Promise<Challenge>;
+  hold(request: HoldRequest, clientAddress: string): Answer<HoldReply>;
+  resendLink(holdId: string): Answer<ResendReply>;
+  summary(token: string): Answer<BookingSummary>;
+  confirm(token: string): Answer<ConfirmReply>;
+  cancelPreview(code: string, email: string): Answer<CancelPreview>;
+  cancel(code: string, email: string): Answer<CancelPreview>;
+  reschedule(code: string, email: string, startsAt: number): Answer<CancelPreview>;
+}
+
 /**
  * The booking API (docs/API.md). Reads are cheap and cached; every write is rate-limited per client
  * address, by the limits of the configuration in force (`config`), read at each request. Whether a
  * service is open is the rules' to say (booking-rules.ts, openOnline); a `suspended` refusal is
  * answered with the crisis notice of the service's workplace.
  */
-export function bookingRoutes(app: FastifyInstance, citizens: CitizenBookings, config: () => OfficeConfig): void {
+export function bookingRoutes(app: FastifyInstance, citizens: CitizenDesk, config: () => OfficeConfig): void {
   type Limits = OfficeConfig['booking']['limits'];
   const workplaceOf = (serviceId?: string) => config().services.find((s) => s.id === serviceId)?.workplaceId;
-  const answer = <T>(reply: FastifyReply, outcome: BookingOutcome<T>, status = 200, serviceId?: string) =>
-    outcome.ok
-      ? reply.code(status).send(outcome.data)
-      : sendRefusal(reply, outcome.error.code, outcome.error.detail, outcome.error.code === 'suspended' ? citizens.suspensionNotice(workplaceOf(serviceId)) : undefined);
+  const answer = async <T>(reply: FastifyReply, pending: Answer<T>, status = 200, serviceId?: string) => {
+    const outcome = await pending;
+    if (outcome.ok) return reply.code(status).send(outcome.data);
+    return sendRefusal(reply, outcome.error.code, outcome.error.detail, outcome.error.code === 'suspended' ? await citizens.suspensionNotice(workplaceOf(serviceId)) : undefined);
+  };
   const limit = (max: (limits: Limits) => number) => ({ config: { rateLimit: { max: () => max(config().booking.limits), timeWindow: tenMinutes } } });
 
-  app.get('/api/office', (_req, reply) => reply.send(citizens.info()));
+  app.get('/api/office', async (_req, reply) => reply.send(await citizens.info()));
 
-  app.get('/api/services/:serviceId/days', (req, reply) => {
+  app.get('/api/services/:serviceId/days', async (req, reply) => {
     const params = parseOr400(serviceParams, req.params, reply);
     return params ? answer(reply, citizens.days(params.serviceId), 200, params.serviceId) : reply;
   });
 
-  app.get('/api/services/:serviceId/days/:day', (req, reply) => {
+  app.get('/api/services/:serviceId/days/:day', async (req, reply) => {
     const params = parseOr400(dayParams, req.params, reply);
     return params ? answer(reply, citizens.slots(params.serviceId, params.day), 200, params.serviceId) : reply;
   });
@@ -53,7 +90,7 @@ export function bookingRoutes(app: FastifyInstance, citizens: CitizenBookings, c
     limit((l) => l.holdRequestsPerAddress),
     async (req, reply) => {
       const body = parseOr400(holdRequestSchema, req.body, reply);
-      return body ? answer(reply, await citizens.hold(body, req.ip), 201, body.serviceId) : reply;
+      return body ? answer(reply, citizens.hold(body, req.ip), 201, body.serviceId) : reply;
     },
   );
 
@@ -62,12 +99,12 @@ export function bookingRoutes(app: FastifyInstance, citizens: CitizenBookings, c
     limit((l) => l.holdRequestsPerAddress),
     async (req, reply) => {
       const params = parseOr400(holdParams, req.params, reply);
-      return params ? answer(reply, await citizens.resendLink(params.holdId)) : reply;
+      return params ? answer(reply, citizens.resendLink(params.holdId)) : reply;
     },
   );
 
   // GET (and the HEAD Fastify adds for it) only reads: mail scanners that follow the link change nothing.
-  app.get('/api/confirmations/:token', (req, reply) => {
+  app.get('/api/confirmations/:token', async (req, reply) => {
     const params = parseOr400(tokenParams, req.params, reply);
     return params ? answer(reply, citizens.summary(params.token)) : reply;
   });
@@ -77,7 +114,7 @@ export function bookingRoutes(app: FastifyInstance, citizens: CitizenBookings, c
     limit(() => 60),
     async (req, reply) => {
       const params = parseOr400(tokenParams, req.params, reply);
-      return params ? answer(reply, await citizens.confirm(params.token)) : reply;
+      return params ? answer(reply, citizens.confirm(params.token)) : reply;
     },
   );
 
@@ -89,7 +126,7 @@ export function bookingRoutes(app: FastifyInstance, citizens: CitizenBookings, c
       const params = parseOr400(cancelParams, req.params, reply);
       const body = params && parseOr400(cancelRequestSchema, req.body, reply);
       if (!params || !body) return reply;
-      return answer(reply, params.step === 'preview' ? citizens.cancelPreview(body.code, body.email) : await citizens.cancel(body.code, body.email));
+      return answer(reply, params.step === 'preview' ? citizens.cancelPreview(body.code, body.email) : citizens.cancel(body.code, body.email));
     },
   );
 
@@ -99,7 +136,7 @@ export function bookingRoutes(app: FastifyInstance, citizens: CitizenBookings, c
     limit((l) => l.cancelAttemptsPerAddress),
     async (req, reply) => {
       const body = parseOr400(rescheduleRequestSchema, req.body, reply);
-      return body ? answer(reply, await citizens.reschedule(body.code, body.email, body.startsAt)) : reply;
+      return body ? answer(reply, citizens.reschedule(body.code, body.email, body.startsAt)) : reply;
     },
   );
 }

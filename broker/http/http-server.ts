@@ -1,21 +1,19 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { Aedes } from 'aedes';
 import Fastify, { type FastifyInstance } from 'fastify';
-import helmet from 'helmet';
 import { createWebSocketStream, WebSocketServer } from 'ws';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { StaffRole } from '../../shared/contract/staff-api.ts';
-import type { CitizenBookings } from '../booking/citizen-bookings.ts';
 import type { StaffBookings } from '../booking/staff-bookings.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 import type { Logger } from '../log.ts';
 import type { StatisticsService } from '../statistics/statistics-service.ts';
 import { adminRoutes } from './admin-routes.ts';
-import { sendRefusal } from './api-errors.ts';
+import { apiBasics } from './api-basics.ts';
+import type { CitizenDesk } from './booking-routes.ts';
 import { bookingRoutes } from './booking-routes.ts';
 import { deviceFileRoutes, devicePackageUrl, deviceRoutes } from './device-routes.ts';
 import type { createHttpListener } from './http-listener.ts';
@@ -41,7 +39,7 @@ export interface HttpOptions {
   /** What stands between a WebSocket's bytes and Aedes (the packet size limit). */
   guard: (connection: Duplex) => Duplex;
   readiness: () => Readiness;
-  citizens: CitizenBookings;
+  citizens: CitizenDesk;
   /** For the admin token's crisis switch (admin-routes.ts). */
   staffBookings: StaffBookings;
   engine: QueueEngine;
@@ -96,36 +94,7 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url, staffRole: route.config?.staffRole ?? null });
   });
-  // helmet's security headers, its middleware built once: the fastify plugin builds it again for
-  // every request, which cost a tenth of the server's time in the opening rush (bench -- rush).
-  const securityHeaders = helmet({
-    // Not helmet's upgrade-insecure-requests: the hall screens load the page over plain HTTP on the
-    // LAN, and Chromium would fetch its scripts over HTTPS from the same port, which never answers.
-    contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], upgradeInsecureRequests: null },
-    },
-  });
-  app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
-  // Per client address, in memory: enough for one office server; a cluster would share a store.
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, context) => ({ statusCode: 429, error: { code: 'rateLimited', detail: `try again in ${Math.ceil(context.ttl / 1000)} s` } }),
-  });
-  // Every answer of the API is about now: never cached, unless a route says otherwise.
-  app.addHook('onSend', async (req, reply, payload) => {
-    if ((req.url.startsWith('/api/') || req.url === '/health') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-    return payload;
-  });
-  app.setErrorHandler((error: { statusCode?: number; message: string }, req, reply) => {
-    const status = error.statusCode ?? 500;
-    if (status === 429) return reply.code(429).send({ error: { code: 'rateLimited', detail: error.message } });
-    if (status >= 500) {
-      options.log.error('request failed', { url: req.url, error: error.message });
-      return sendRefusal(reply, 'storageFailed');
-    }
-    // Fastify's own refusals (malformed JSON 400, body too large 413, wrong content type 415) keep their status.
-    return reply.code(status).send({ error: { code: 'invalidRequest', detail: error.message } });
-  });
+  await apiBasics(app, options.log);
 
   app.get('/health', (_req, reply) => {
     const state = options.readiness();

@@ -1,0 +1,162 @@
+import type pg from 'pg';
+import type { OfficeConfig } from '../../shared/config/schema.ts';
+import { refused } from '../../shared/contract/result.ts';
+import type { BookingContext, BookingOutcome, Draw } from '../booking/booking-rules.ts';
+import { type Booking, type BookingState, bookingState, type LapsedHold, type Suspension } from '../booking/booking-state.ts';
+import { inTransaction } from '../store/pg/transaction.ts';
+
+/** An office the hub books for, as the booking processes read it (hub-offices.ts). */
+export interface HubOffice {
+  id: string;
+  config: OfficeConfig;
+  suspension: Suspension | null;
+  addressSalt: string;
+}
+
+/**
+ * The part of an office's bookings one request needs, since no process holds them all:
+ * `counts`, what a rule counts places and limits from (one service's days, with the citizen's and
+ * the address's bookings for a hold), read as partial records; `find`, the one booking a rule
+ * changes, whole, by its id, its link's token or its code.
+ */
+export interface HubScope {
+  counts?: { serviceId: string; from: string; to: string; emailKey?: string; clientKey?: string };
+  find?: { id: string } | { token: string } | { code: string };
+  /** The sweep's: holds lapsed by `now`, and bookings of appointments before `retainedFrom` (a batch; those another process is sweeping are skipped). */
+  sweep?: { now: number; retainedFrom: number };
+}
+
+/** What a booking is counted by; the rest of its record (the person, the links) stays in the database. */
+const countedRecord = `jsonb_build_object('id', id, 'serviceId', service_id, 'day', to_char(day, 'YYYY-MM-DD'), 'startsAt', starts_at, 'status', status,
+  'heldUntil', held_until, 'bookedBy', record->'bookedBy', 'clientKey', client_key, 'person', jsonb_build_object('emailKey', email_key))`;
+const takesPlace = "status IN ('held', 'confirmed', 'checkedIn', 'lapsed')";
+const live = "status IN ('held', 'confirmed', 'checkedIn')";
+/** The unique index on confirmed codes (migration 004): another process stored the same code first. */
+const uniqueViolation = '23505';
+
+type Query = Pick<pg.PoolClient, 'query'>;
+
+/**
+ * An office's bookings at the hub, one request at a time over the shared PostgreSQL: the scope's
+ * bookings are loaded into a booking state, the office server's own rule runs on it, and what the
+ * rule touched is written back, with the mails it queued, in one transaction. A change first takes
+ * advisory locks on what it counts (in one order) and row locks on what it changes, so two
+ * changes that could decide against each other run one after the other, in any two processes.
+ */
+export class HubBook {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly draw: Draw,
+  ) {}
+
+  /** The scope's bookings to read (no locks): the availability, a link's page. */
+  async read(office: HubOffice, scope: HubScope, now: number): Promise<BookingContext> {
+    const { state } = await load(this.pool, office, scope, false);
+    return { config: office.config, state, now, draw: this.draw };
+  }
+
+  /** `apply` on the scope's bookings, written back when it accepts; a refusal writes nothing. */
+  async change<T>(office: HubOffice, scope: HubScope, now: number, apply: (ctx: BookingContext) => BookingOutcome<T>): Promise<BookingOutcome<T>> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await inTransaction<BookingOutcome<T>>(this.pool, async (client) => {
+          for (const key of lockKeys(office.id, scope)) await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+          const { state, partial } = await load(client, office, scope, true);
+          const ctx = { config: office.config, state, now, draw: this.draw };
+          const changed = state.bookings.touches(() => state.lapsedHolds.touches(() => apply(ctx)));
+          const outcome = changed.result.result;
+          if (!outcome.ok) return { commit: false, value: outcome };
+          await writeBookings(client, office.id, state, changed.before.keys(), partial);
+          await writeLapsed(client, office.id, state, changed.result.before.keys());
+          for (const queued of state.outbox.values()) {
+            await client.query('INSERT INTO hub_outbox (id, office_id, queued, next_attempt_at) VALUES ($1, $2, $3, $4)', [queued.id, office.id, JSON.stringify(queued), queued.nextAttemptAt]);
+          }
+          return { commit: true, value: outcome };
+        });
+      } catch (error) {
+        // A code drawn by two processes at once: the later one draws again.
+        if ((error as { code?: string }).code === uniqueViolation && attempt < 3) continue;
+        // Not stored (the database away, the connection dropped): the citizen is told nothing was saved.
+        return refused('storageFailed', String(error));
+      }
+    }
+  }
+}
+
+function lockKeys(officeId: string, { counts }: HubScope): string[] {
+  if (!counts) return [];
+  const keys = [`day/${officeId}/${counts.serviceId}/${counts.from}`];
+  if (counts.emailKey) keys.push(`email/${officeId}/${counts.emailKey}`);
+  if (counts.clientKey) keys.push(`client/${officeId}/${counts.clientKey}`);
+  // In one order, so two changes never wait for each other crosswise.
+  return keys.sort();
+}
+
+async function load(db: Query, office: HubOffice, scope: HubScope, forUpdate: boolean): Promise<{ state: BookingState; partial: Set<string> }> {
+  const bookings: Record<string, Booking> = {};
+  const partial = new Set<string>();
+  const lapsed: Record<string, LapsedHold> = {};
+  const { counts, find } = scope;
+  if (counts) {
+    const { rows } = await db.query<{ record: Booking }>(
+      `SELECT ${countedRecord} AS record FROM hub_bookings WHERE office_id = $1
+          AND ((service_id = $2 AND day BETWEEN $3 AND $4 AND ${takesPlace})
+            OR ((email_key = $5 OR client_key = $6) AND ${live}))`,
+      [office.id, counts.serviceId, counts.from, counts.to, counts.emailKey ?? null, counts.clientKey ?? null],
+    );
+    for (const { record } of rows) {
+      // jsonb_build_object writes a missing `bookedBy` as null; the rules read absent fields as undefined.
+      if (record.bookedBy === null) delete record.bookedBy;
+      bookings[record.id] = record;
+      partial.add(record.id);
+    }
+  }
+  if (find) {
+    const [where, value] = 'id' in find ? ['id = $2', find.id] : 'token' in find ? ["record->>'confirmToken' = $2", find.token] : ["record->>'code' = $2 AND status = 'confirmed'", find.code];
+    const { rows } = await db.query<{ record: Booking }>(`SELECT record FROM hub_bookings WHERE office_id = $1 AND ${where}${forUpdate ? ' FOR UPDATE' : ''}`, [office.id, value]);
+    for (const { record } of rows) {
+      bookings[record.id] = record;
+      partial.delete(record.id);
+    }
+    if ('token' in find) {
+      const lapsedRows = await db.query<{ record: LapsedHold }>('SELECT record FROM hub_lapsed_holds WHERE office_id = $1 AND token = $2', [office.id, find.token]);
+      for (const { record } of lapsedRows.rows) lapsed[find.token] = record;
+    }
+  }
+  if (scope.sweep) {
+    const { rows } = await db.query<{ record: Booking }>(
+      `SELECT record FROM hub_bookings WHERE office_id = $1 AND ((status = 'held' AND held_until <= $2) OR starts_at < $3) LIMIT 500 FOR UPDATE SKIP LOCKED`,
+      [office.id, scope.sweep.now, scope.sweep.retainedFrom],
+    );
+    for (const { record } of rows) bookings[record.id] = record;
+  }
+  const state = bookingState({ seq: 0, addressSalt: office.addressSalt, bookings, suspension: office.suspension, lapsedHolds: lapsed });
+  return { state, partial };
+}
+
+async function writeBookings(db: Query, officeId: string, state: BookingState, touched: Iterable<string>, partial: ReadonlySet<string>): Promise<void> {
+  for (const id of touched) {
+    const b = state.bookings.get(id);
+    if (!b) {
+      await db.query('DELETE FROM hub_bookings WHERE id = $1 AND office_id = $2', [id, officeId]);
+      continue;
+    }
+    // A partial record written back would lose the person and the links: the scope was wrong.
+    if (partial.has(id)) throw new Error(`a rule changed booking ${id}, which its scope had read only in part`);
+    await db.query(
+      `INSERT INTO hub_bookings (id, office_id, service_id, day, starts_at, status, held_until, email_key, client_key, record) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (id) DO UPDATE SET service_id = EXCLUDED.service_id, day = EXCLUDED.day, starts_at = EXCLUDED.starts_at, status = EXCLUDED.status,
+         held_until = EXCLUDED.held_until, email_key = EXCLUDED.email_key, client_key = EXCLUDED.client_key, record = EXCLUDED.record`,
+      [b.id, officeId, b.serviceId, b.day, b.startsAt, b.status, b.heldUntil, b.person?.emailKey ?? '', b.clientKey ?? null, JSON.stringify(b)],
+    );
+  }
+}
+
+async function writeLapsed(db: Query, officeId: string, state: BookingState, touched: Iterable<string>): Promise<void> {
+  for (const token of touched) {
+    const lapsed = state.lapsedHolds.get(token);
+    if (!lapsed) await db.query('DELETE FROM hub_lapsed_holds WHERE office_id = $1 AND token = $2', [officeId, token]);
+    else
+      await db.query('INSERT INTO hub_lapsed_holds (office_id, token, record, forget_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [officeId, token, JSON.stringify(lapsed), lapsed.forgetAt]);
+  }
+}

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import type { OfficeConfig } from '../../shared/config/schema.ts';
+import { validateOfficeConfig } from '../../shared/config/validate.ts';
+import type { Suspension } from '../booking/booking-state.ts';
+import type { HubOffice } from './hub-book.ts';
+
+/** How stale a booking process's view of an office's settings and crisis switch may be. */
+export const officesRefreshMs = 5_000;
+
+/** Adds an office to the hub, or gives it a new configuration (validated as an office server's file is); its address salt stays. */
+export async function putOffice(pool: pg.Pool, id: string, config: unknown): Promise<void> {
+  await pool.query('INSERT INTO hub_offices (id, config, address_salt) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET config = EXCLUDED.config', [
+    id,
+    JSON.stringify(valid(id, config)),
+    randomBytes(16).toString('base64url'),
+  ]);
+}
+
+/**
+ * The offices as one booking process sees them, read again every few seconds: a new configuration
+ * or a crisis switch set in another process reaches this one within `officesRefreshMs`. The set of
+ * offices is the one at start (each has its routes); a new office needs the processes restarted.
+ */
+export class HubOffices {
+  private byId = new Map<string, HubOffice>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  async start(): Promise<void> {
+    await this.refresh();
+    this.timer = setInterval(() => void this.refresh().catch(() => {}), officesRefreshMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  list(): HubOffice[] {
+    return [...this.byId.values()];
+  }
+
+  /** The office as last read; it is there for every id the process started with. */
+  get(id: string): HubOffice {
+    return this.byId.get(id)!;
+  }
+
+  private async refresh(): Promise<void> {
+    const { rows } = await this.pool.query<{ id: string; config: OfficeConfig; suspension: Suspension | null; address_salt: string }>(
+      'SELECT id, config, suspension, address_salt FROM hub_offices ORDER BY id',
+    );
+    const next = new Map<string, HubOffice>();
+    for (const row of rows) {
+      // The same object while nothing changed: the availability cache keys on the configuration's identity.
+      const old = this.byId.get(row.id);
+      const config = old && JSON.stringify(old.config) === JSON.stringify(row.config) ? old.config : valid(row.id, row.config);
+      next.set(row.id, { id: row.id, config, suspension: row.suspension, addressSalt: row.address_salt });
+    }
+    this.byId = next;
+  }
+}
+
+/** Checked when put and again when read: a newer version of the schema fills in its defaults. */
+function valid(id: string, config: unknown): OfficeConfig {
+  const result = validateOfficeConfig(config);
+  if (!result.ok) throw new Error(`invalid configuration for office ${id}:\n  ${result.error.errors.join('\n  ')}`);
+  return result.data;
+}

@@ -1,0 +1,119 @@
+import type { Server } from 'node:http';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type pg from 'pg';
+import type { Clock } from '../../shared/clock.ts';
+import { accepted, refused } from '../../shared/contract/result.ts';
+import { cryptoDraw } from '../booking/booking-ledger.ts';
+import { sweep } from '../booking/booking-rules.ts';
+import { ProofOfWorkGate, type ProofSecrets } from '../booking/proof-of-work.ts';
+import { apiBasics } from '../http/api-basics.ts';
+import { bookingRoutes } from '../http/booking-routes.ts';
+import type { TrustProxy } from '../http/proxy-trust.ts';
+import type { Logger } from '../log.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { HubBook, type HubOffice } from './hub-book.ts';
+import { HubDesk } from './hub-desk.ts';
+import { HubMail } from './hub-mail.ts';
+import { HubOffices } from './hub-offices.ts';
+import { SpentInDatabase } from './hub-proofs.ts';
+
+export interface HubSiteDeps {
+  pool: pg.Pool;
+  clock: Clock;
+  log: Logger;
+  /** Each office's mailer (its own sender address). */
+  mailer: (officeId: string) => Mailer;
+  /** false: the office's mail reaches no citizen, and its online booking stays closed (as at an office). */
+  mailReady: (officeId: string) => boolean;
+  /** Shared by all the hub's booking processes: a challenge one gave out is verified by another. */
+  proofSecrets: ProofSecrets;
+  trustProxy?: TrustProxy;
+}
+
+export interface HubSite {
+  app: FastifyInstance;
+  office(id: string): HubOffice;
+  server: Server;
+  /** Lapsed holds and bookings past retention removed, mails retried, spent proofs forgotten (also every minute of office time). */
+  sweep(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A sweep runs in one process at a time; the others skip that minute. */
+const sweepLock = 7_215_462;
+
+/**
+ * One stateless booking process of the hub: the booking API of every office in the database, each
+ * under its own prefix (`/o/{office}/api/…`, the same routes as an office server's `/api/…`), and
+ * the list of offices at `/api/offices`. Any number of them run over one PostgreSQL behind any
+ * HTTP load balancer: nothing a request needs is kept in the process but a few seconds' cache.
+ */
+export async function createHubSite(deps: HubSiteDeps): Promise<HubSite> {
+  const { pool, clock, log } = deps;
+  const offices = new HubOffices(pool);
+  await offices.start();
+  const book = new HubBook(pool, cryptoDraw);
+  const mail = new HubMail({ pool, mailer: deps.mailer, clock, log });
+  const spent = new SpentInDatabase(pool);
+
+  const app = Fastify({ bodyLimit: 16 * 1024, logger: false, trustProxy: deps.trustProxy ?? false });
+  await apiBasics(app, log);
+  app.get('/health', async (_req, reply) => {
+    await pool.query('SELECT 1');
+    return reply.send({ status: 'ready' });
+  });
+  app.get('/api/offices', (_req, reply) => reply.send({ offices: offices.list().map((o) => ({ id: o.id, name: o.config.office.name, path: `/o/${o.id}` })) }));
+  for (const { id } of offices.list()) {
+    const desk = new HubDesk({
+      officeId: id,
+      office: (officeId) => offices.get(officeId),
+      book,
+      mail,
+      proof: new ProofOfWorkGate(() => offices.get(id).config.booking.proofOfWork, deps.proofSecrets, spent),
+      clock,
+      mailReady: () => deps.mailReady(id),
+    });
+    await app.register(async (office) => bookingRoutes(office, desk, () => offices.get(id).config), { prefix: `/o/${id}` });
+  }
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: { code: 'notFound' } }));
+  await app.ready();
+
+  const sweepAll = async () => {
+    const now = clock.now();
+    for (const office of offices.list()) {
+      const retainedFrom = now - office.config.booking.retentionDays * 86_400_000;
+      await book.change(office, { sweep: { now, retainedFrom } }, now, (ctx) => (sweep(ctx) ? accepted(null) : refused('notFound')));
+    }
+    await pool.query('DELETE FROM hub_lapsed_holds WHERE forget_at <= $1', [now]);
+    await pool.query('DELETE FROM hub_spent_proofs WHERE expires_at < $1', [Date.now()]);
+    await mail.sendDue();
+  };
+  const sweepOnce = async () => {
+    const client = await pool.connect();
+    try {
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [sweepLock]);
+      if (!rows[0]!.locked) return;
+      try {
+        await sweepAll();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [sweepLock]);
+      }
+    } finally {
+      client.release();
+    }
+  };
+  const timer = setInterval(() => void sweepOnce().catch((error: unknown) => log.error('hub sweep failed', { error: String(error) })), 60_000 / (clock.rate ?? 1));
+  timer.unref();
+
+  return {
+    app,
+    office: (id) => offices.get(id),
+    server: app.server,
+    sweep: sweepOnce,
+    async stop() {
+      clearInterval(timer);
+      offices.stop();
+      await app.close();
+    },
+  };
+}

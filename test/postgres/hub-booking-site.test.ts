@@ -1,0 +1,208 @@
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { cryptoDraw } from '../../broker/booking/booking-ledger.ts';
+import { HubBook } from '../../broker/hub/hub-book.ts';
+import { HubHolds } from '../../broker/hub/hub-holds.ts';
+import { putOffice } from '../../broker/hub/hub-offices.ts';
+import { proofSecretsFrom } from '../../broker/hub/hub-proofs.ts';
+import { createHubSite } from '../../broker/hub/hub-site.ts';
+import { createLogger } from '../../broker/log.ts';
+import type { Mailer } from '../../broker/mail/mailer.ts';
+import { migrate } from '../../broker/store/pg/migrate.ts';
+import { type ServerProcess, startServerProcess } from '../../scripts/lib/server-process.ts';
+import { ManualClock } from '../../shared/clock.ts';
+import { withPublicBase } from '../../shared/config/public-address.ts';
+import { bookingClient, confirmTokenIn } from '../support/booking-client.ts';
+import { eventually } from '../support/eventually.ts';
+import { kostelec, tuesdayNine } from '../support/office-fixture.ts';
+import { startPostgres, type TestPostgres } from '../support/postgres.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+let server: TestPostgres;
+let pool: pg.Pool;
+let dir: Awaited<ReturnType<typeof tempDir>>;
+const hubs: ServerProcess[] = [];
+
+const easy = (name: string, publicUrl: string) =>
+  withPublicBase(
+    kostelec((c) => {
+      c.office.name = { cs: name, en: name };
+      c.booking = { proofOfWork: { minCounter: 50, maxCounter: 200 } };
+    }),
+    publicUrl,
+  );
+
+test.before(async () => {
+  server = await startPostgres();
+  pool = await server.database();
+  await migrate(pool);
+  dir = await tempDir();
+  await putOffice(pool, 'kostelec', easy('Kostelec nad Orlicí', 'http://hub.example/o/kostelec'));
+  await putOffice(pool, 'rychnov', easy('Rychnov nad Kněžnou', 'http://hub.example/o/rychnov'));
+  const database = (await pool.query<{ db: string }>('SELECT current_database() AS db')).rows[0]!.db;
+  const secretFile = join(dir.path, 'hub-proof-secret');
+  await writeFile(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  const env = {
+    PGHOST: server.socketDir,
+    PGUSER: 'fronta',
+    PGDATABASE: database,
+    FRONTA_HUB_SECRET_FILE: secretFile,
+    FRONTA_HUB_DATA_DIR: join(dir.path, 'hub-data'),
+    FRONTA_HUB_PORT: '0',
+    FRONTA_MAIL_OUTBOX: '1',
+    FRONTA_CLOCK_OFFSET_MS: String(tuesdayNine - Date.now()),
+  };
+  // Two booking processes over the one database, as behind a load balancer.
+  hubs.push(...(await Promise.all([1, 2].map(() => startServerProcess(env, 'ignore', undefined, 'broker/hub/hub-main.ts')))));
+});
+
+test.after(async () => {
+  await Promise.all(hubs.map((h) => h.stop()));
+  await server.stop();
+  await dir.remove();
+});
+
+const unusedMailer: Mailer = {
+  reachesCitizens: true,
+  send: () => Promise.reject(new Error('this sweep has no mail to send')),
+  close: () => {},
+};
+
+const base = (k: number, office: string) => `http://127.0.0.1:${hubs[k]!.httpPort}/o/${office}`;
+
+/** The newest mail the hub wrote to an office's outbox folder about a booking. */
+async function mailAbout(office: string, bookingId: string): Promise<string> {
+  const folder = join(dir.path, 'hub-data', office, 'outbox');
+  const files = await eventually(
+    'the mail in the outbox',
+    async () => {
+      const found = (await readdir(folder).catch(() => [] as string[])).filter((f) => f.startsWith(`${bookingId}--`) && f.endsWith('.html')).sort();
+      return found.length > 0 && found;
+    },
+    20_000,
+  );
+  return readFile(join(folder, files.at(-1)!), 'utf8');
+}
+
+test('the hub lists its offices, and each office has its own booking API under its prefix, answered alike by every process', async () => {
+  const listed = await (await fetch(`http://127.0.0.1:${hubs[0]!.httpPort}/api/offices`)).json();
+  assert.equal(
+    listed.offices.map((o: { id: string; path: string }) => [o.id, o.path]),
+    [
+      ['kostelec', '/o/kostelec'],
+      ['rychnov', '/o/rychnov'],
+    ],
+  );
+  const info = await bookingClient(base(1, 'rychnov')).request('GET', '/api/office');
+  assert.is(info.body!.name.cs, 'Rychnov nad Kněžnou');
+  const [a, b] = await Promise.all([0, 1].map((k) => bookingClient(base(k, 'kostelec')).days('pasy')));
+  assert.is(a!.status, 200);
+  assert.equal(a!.body, b!.body, 'both processes see the same free days');
+  assert.is(a!.headers.get('cache-control'), 'no-store');
+});
+
+test('a citizen holds at one process with a challenge from the other, confirms by the e-mailed link, and cancels with the code: every step by the office rules, stored once', async () => {
+  const first = bookingClient(base(0, 'kostelec'));
+  const second = bookingClient(base(1, 'kostelec'));
+  const day = (await first.days('pasy')).body!.days.find((d: { free: number }) => d.free > 0).day as string;
+  const slot = (await first.slots('pasy', day)).body!.slots.find((s: { free: number }) => s.free > 0);
+  const proof = await first.proof();
+  const held = await second.hold({ serviceId: 'pasy', startsAt: slot.startsAt, email: 'Jana.Novakova@Example.cz' }, proof);
+  assert.is(held.status, 201, JSON.stringify(held.body));
+  const replay = await first.hold({ serviceId: 'pasy', startsAt: slot.startsAt, email: 'petr@example.cz' }, proof);
+  assert.is(replay.body!.error.code, 'proofReused', 'a solution spent at one process is spent at all');
+
+  const link = await mailAbout('kostelec', held.body!.holdId);
+  assert.match(link, /http:\/\/hub\.example\/o\/kostelec\/confirm\//);
+  const token = confirmTokenIn(link);
+  assert.is((await first.summary(token)).body!.state, 'held');
+  const [one, two] = await Promise.all([first.confirm(token), second.confirm(token)]);
+  assert.is(one!.status, 200);
+  assert.is(two!.status, 200);
+  assert.is(one!.body!.code, two!.body!.code, 'two clicks at once at two processes: one code');
+  assert.is([one!.body!.alreadyConfirmed, two!.body!.alreadyConfirmed].filter(Boolean).length, 1, 'and one of them was told it was confirmed already');
+  const code = one!.body!.code as string;
+  assert.match(await mailAbout('kostelec', held.body!.holdId), new RegExp(code), 'the code mail went out');
+
+  // Within the availability cache's two seconds; a full slot is not offered at all.
+  await eventually(
+    'the slot counting the booking at the other process',
+    async () => ((await second.slots('pasy', day)).body!.slots.find((s: { startsAt: number }) => s.startsAt === slot.startsAt)?.free ?? 0) === slot.free - 1,
+    10_000,
+  );
+  assert.is((await second.cancelPreview(code, 'jana.novakova@example.cz')).status, 200, 'the e-mail is compared as the office does (case)');
+  assert.is((await second.cancel(code, 'someone@example.cz')).body!.error.code, 'notFound', 'a wrong e-mail looks like an unknown code');
+  assert.is((await first.cancel(code, 'jana.novakova@example.cz')).status, 200);
+  const row = await pool.query("SELECT status, record ? 'person' AS person FROM hub_bookings WHERE id = $1", [held.body!.holdId]);
+  assert.equal(row.rows, [{ status: 'cancelled', person: false }], 'a bare record stays, without the personal data');
+  assert.is((await pool.query("SELECT count(*)::int AS n FROM hub_outbox WHERE office_id = 'kostelec'")).rows[0].n, 0, 'every mail sent and taken off the queue');
+});
+
+test('bad input at the hub is refused with the office API error and changes nothing', async () => {
+  const client = bookingClient(base(0, 'rychnov'));
+  const count = async () => (await pool.query('SELECT (SELECT count(*) FROM hub_bookings)::int AS b, (SELECT count(*) FROM hub_outbox)::int AS m')).rows[0];
+  const before = await count();
+  const bad = await client.request('POST', '/api/holds', { serviceId: 'pasy', startsAt: 'tomorrow' });
+  assert.is(bad.status, 400);
+  assert.is(bad.body!.error.code, 'invalidRequest');
+  const wrongProof = await client.hold({ serviceId: 'pasy', startsAt: tuesdayNine + 86_400_000 }, {
+    challenge: { algorithm: 'SHA-256', challenge: 'x', salt: 'y', signature: 'z' },
+    solution: { number: 1 },
+  } as never);
+  assert.ok([400, 403].includes(wrongProof.status), `a made-up proof refused (${wrongProof.status})`);
+  assert.is((await client.request('GET', '/api/services/nope/days')).body!.error.code, 'unknownService');
+  assert.is((await fetch(`http://127.0.0.1:${hubs[1]!.httpPort}/o/nowhere/api/office`)).status, 404);
+  assert.equal(await count(), before);
+});
+
+test('the sweep at the hub removes a lapsed hold, and its link then says the time ran out', async () => {
+  const client = bookingClient(base(1, 'rychnov'));
+  const day = (await client.days('pasy')).body!.days.find((d: { free: number }) => d.free > 0).day as string;
+  const slot = (await client.slots('pasy', day)).body!.slots.find((s: { free: number }) => s.free > 0);
+  const held = await client.hold({ serviceId: 'pasy', startsAt: slot.startsAt, email: 'lapse@example.cz' });
+  assert.is(held.status, 201);
+  const token = confirmTokenIn(await mailAbout('rychnov', held.body!.holdId));
+  await pool.query("UPDATE hub_bookings SET held_until = 0, record = jsonb_set(record, '{heldUntil}', '0') WHERE id = $1", [held.body!.holdId]);
+  // The processes sweep each minute; the same sweep run here at once, on the one database.
+  const site = await createHubSite({
+    pool,
+    clock: new ManualClock(tuesdayNine),
+    log: createLogger('hub', () => {}),
+    mailer: () => unusedMailer,
+    mailReady: () => true,
+    proofSecrets: proofSecretsFrom(randomBytes(32).toString('hex')),
+  });
+  try {
+    await site.sweep();
+  } finally {
+    await site.stop();
+  }
+  assert.is((await pool.query('SELECT 1 FROM hub_bookings WHERE id = $1', [held.body!.holdId])).rowCount, 0, 'the hold and its personal data are gone');
+  assert.is((await client.summary(token)).body!.state, 'expired');
+  assert.is((await client.confirm(token)).body!.error.code, 'holdExpired');
+});
+
+test("a hub database at the previous release's schema (migrations 1-3, with bookings) is upgraded in place: its bookings are found by their links afterwards", async () => {
+  const old = await server.database();
+  const previous = join(dir.path, 'migrations-1-3');
+  await mkdir(previous);
+  const real = fileURLToPath(new URL('../../broker/store/pg/migrations/', import.meta.url));
+  for (const file of (await readdir(real)).filter((f) => Number(f.slice(0, 3)) <= 3)) await copyFile(join(real, file), join(previous, file));
+  assert.equal(await migrate(old, previous), [1, 2, 3]);
+  const config = easy('Kostelec nad Orlicí', 'http://hub.example/o/kostelec');
+  const holds = new HubHolds(old, { id: () => 'old-booking-1', token: () => 'T'.repeat(22), code: () => '12345678' });
+  const person = { name: 'Jana', email: 'jana@example.cz', emailKey: 'jana@example.cz' };
+  const held = await holds.hold('kostelec', config, { serviceId: 'pasy', startsAt: tuesdayNine + 86_400_000, person, language: 'cs', clientKey: 'c' }, tuesdayNine);
+  assert.ok(held.ok);
+  assert.equal(await migrate(old), [4], 'only the new migration ran');
+  const office = { id: 'kostelec', config, suspension: null, addressSalt: 's' };
+  const read = await new HubBook(old, cryptoDraw).read(office, { find: { token: 'T'.repeat(22) } }, tuesdayNine);
+  assert.is(read.state.bookings.get('old-booking-1')?.person?.name, 'Jana');
+});
+
+test.run();
