@@ -109,7 +109,7 @@ export class HubDesk implements CitizenDesk {
       return outcome;
     });
     if (!held.ok) return held;
-    if (!(await this.deps.mail.send(mailId))) {
+    if (!(await this.deps.mail.send(mailId, true))) {
       // Without the link the hold is useless to the citizen: give the place back and say so.
       await this.deps.mail.drop(mailId);
       await this.change({ find: { id: held.data.id } }, (ctx) => (ctx.state.bookings.delete(held.data.id) ? accepted(null) : refused('notFound')));
@@ -126,7 +126,7 @@ export class HubDesk implements CitizenDesk {
       return outcome;
     });
     if (!resent.ok) return resent;
-    if (!(await this.deps.mail.send(mailId))) return refused('mailFailed');
+    if (!(await this.deps.mail.send(mailId, true))) return refused('mailFailed');
     return { ok: true, data: resendReplyOf(resent.data) };
   }
 
@@ -145,7 +145,7 @@ export class HubDesk implements CitizenDesk {
       return outcome;
     });
     if (!confirmed.ok) return confirmed;
-    if (mailId) await this.deps.mail.send(mailId);
+    if (mailId) await this.deps.mail.send(mailId, true);
     return { ok: true, data: confirmReplyOf(confirmed.data.booking, confirmed.data.first) };
   }
 
@@ -171,7 +171,7 @@ export class HubDesk implements CitizenDesk {
       return outcome;
     });
     if (!moved.ok) return moved;
-    await this.deps.mail.send(mailId);
+    await this.deps.mail.send(mailId, true);
     return { ok: true, data: placeOf(moved.data) };
   }
 
@@ -185,7 +185,7 @@ export class HubDesk implements CitizenDesk {
       return { ok: true, data: before };
     });
     if (!cancelled.ok) return cancelled;
-    await this.deps.mail.send(mailId);
+    await this.deps.mail.send(mailId, true);
     return { ok: true, data: placeOf(cancelled.data) };
   }
 

@@ -6,7 +6,7 @@ import type { Logger } from '../log.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
 /** A process that took a mail to send and died gives it back after this: another one sends it then. */
-const leaseMs = 2 * 60_000;
+export const leaseMs = 2 * 60_000;
 
 /**
  * The mails the hub's changes queued (hub_outbox, written in the change's own transaction), sent
@@ -18,15 +18,21 @@ const leaseMs = 2 * 60_000;
 export class HubMail {
   constructor(private readonly deps: { pool: pg.Pool; mailer: (officeId: string) => Mailer; clock: Clock; log: Logger }) {}
 
-  /** One attempt; true once the mail server took it, or when there is nothing of it left to send here (sent, or taken by another process). */
-  async send(id: string): Promise<boolean> {
+  /**
+   * One attempt; true once the mail server took it, or when there is nothing of it left to send
+   * here (sent, or taken by another process). `first`: the attempt of the process whose change
+   * queued it, which holds it already (it was queued leased, hub-book.ts); it need not take it.
+   */
+  async send(id: string, first = false): Promise<boolean> {
     const { pool, clock, log } = this.deps;
     const now = clock.now();
-    const taken = await pool.query<{ office_id: string; queued: QueuedMail }>('UPDATE hub_outbox SET next_attempt_at = $3 WHERE id = $1 AND next_attempt_at <= $2 RETURNING office_id, queued', [
-      id,
-      now,
-      now + leaseMs,
-    ]);
+    const taken = first
+      ? await pool.query<{ office_id: string; queued: QueuedMail }>('SELECT office_id, queued FROM hub_outbox WHERE id = $1', [id])
+      : await pool.query<{ office_id: string; queued: QueuedMail }>('UPDATE hub_outbox SET next_attempt_at = $3 WHERE id = $1 AND next_attempt_at <= $2 RETURNING office_id, queued', [
+          id,
+          now,
+          now + leaseMs,
+        ]);
     const row = taken.rows[0];
     if (!row) return true;
     const { office_id: officeId, queued } = row;

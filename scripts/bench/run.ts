@@ -7,7 +7,7 @@ import { measureGuessing } from './guessing.ts';
 import { measureHoldCost, measureHubHoldCost } from './hold-cost.ts';
 import { measureLatencies } from './latency.ts';
 import { measureRequestLatency } from './request-latency.ts';
-import { measureRush } from './rush.ts';
+import { embeddedRush, hubRush, measureRush } from './rush.ts';
 import { measureServerYear } from './server-year.ts';
 import { measureStatisticsYear } from './statistics-year.ts';
 import { measureThroughput } from './throughput.ts';
@@ -37,7 +37,8 @@ const benches: Record<string, () => Promise<void>> = {
   'booking-page-bytes': () => inTempDir(measurePageBytes),
   'hold-cost': () => inTempDir(measureHoldCost),
   'hold-cost-hub': () => measureHubHoldCost(),
-  rush: () => inTempDir((dir) => measureRush(dir, Number(process.env.RUSH_CITIZENS ?? 10_000), Number(process.env.RUSH_CONNECTIONS ?? 64))),
+  rush: () => inTempDir(async (dir) => measureRush(await embeddedRush(dir), rushCitizens(), rushConnections())),
+  'rush-hub': () => inTempDir(async (dir) => measureRush(await hubRush(dir, Number(process.env.RUSH_PROCESSES ?? 4)), rushCitizens(), rushConnections())),
   guessing: () => inTempDir(measureGuessing),
   'statistics-year': () => inTempDir(measureStatisticsYear),
   workstation: () => inTempDir(measureWorkstation),
@@ -46,6 +47,10 @@ const benches: Record<string, () => Promise<void>> = {
     await compareBrokers(dir.path).finally(() => dir.remove());
   },
 };
+
+/** The rush's crowd (RUSH_CITIZENS, RUSH_CONNECTIONS at a time); RUSH_PROCESSES the hub's booking processes. */
+const rushCitizens = () => Number(process.env.RUSH_CITIZENS ?? 10_000);
+const rushConnections = () => Number(process.env.RUSH_CONNECTIONS ?? 64);
 
 async function inTempDir(run: (dir: string) => Promise<void>): Promise<void> {
   const dir = await tempDir();

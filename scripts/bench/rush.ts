@@ -1,10 +1,19 @@
+import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
+import { join } from 'node:path';
 import { type Challenge, solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
+import type { Booking } from '../../broker/booking/booking-state.ts';
+import { putOffice } from '../../broker/hub/hub-offices.ts';
+import { migrate } from '../../broker/store/pg/migrate.ts';
 import { kostelecOffice } from '../../shared/config/kostelec.ts';
-import type { OfficeInput } from '../../shared/config/schema.ts';
+import { withPublicBase } from '../../shared/config/public-address.ts';
+import { type OfficeConfig, type OfficeInput, officeConfigSchema } from '../../shared/config/schema.ts';
 import type { BookingDays, BookingSlots } from '../../shared/contract/booking-api.ts';
+import { startPostgres } from '../../test/support/postgres.ts';
 import { startOfficeProcess } from '../lib/office-process.ts';
+import { startServerProcess } from '../lib/server-process.ts';
 import { overbookedPlaces, storedBookings } from '../lib/stored-bookings.ts';
 import { emit, percentile, round } from './stats.ts';
 
@@ -41,21 +50,24 @@ interface Answer<T> {
  * Keep-alive connections, as browsers hold them, from 250 loopback addresses (127.0.0.1–250): the
  * server counts its per-address limits over many households, not one, as in a real town.
  */
-function client(base: string, connections: number) {
-  const agents = Array.from({ length: 250 }, () => new Agent({ keepAlive: true, maxSockets: Math.ceil(connections / 250) + 1 }));
-  const { hostname, port } = new URL(base);
+function client(bases: readonly string[], connections: number) {
+  const agents = Array.from({ length: 250 }, () => new Agent({ keepAlive: true, maxSockets: Math.ceil(connections / 250) * bases.length + 1 }));
+  const servers = bases.map((base) => new URL(base));
+  let turn = 0;
   return function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, from = 0): Promise<Answer<T>> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const household = from % agents.length;
+    // Each request to the next server, as a round-robin load balancer spreads them.
+    const server = servers[turn++ % servers.length]!;
     return new Promise((resolve, reject) => {
       const req = request(
         {
           agent: agents[household],
           localAddress: `127.0.0.${household + 1}`,
-          hostname,
-          port,
+          hostname: server.hostname,
+          port: server.port,
           method,
-          path,
+          path: `${server.pathname.replace(/\/$/, '')}${path}`,
           headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {},
         },
         (res) => {
@@ -135,15 +147,81 @@ async function citizen(call: Call, k: number, serviceId: string, firstProof: Awa
   tally.gaveUp++;
 }
 
+/** Where the rush goes: an office server, or the hub's booking processes; what they stored, once stopped. */
+interface RushTarget {
+  name: 'rush-embedded' | 'rush-hub';
+  target: string;
+  config: OfficeConfig;
+  /** Each an office's booking API (its `/api/…` below it). */
+  bases: string[];
+  now(): number;
+  stop(): Promise<void>;
+  stored(): Promise<Readonly<Booking>[]>;
+}
+
+/** One office server, embedded store, in its own process. */
+export async function embeddedRush(dir: string): Promise<RushTarget> {
+  const office = await startOfficeProcess(dir, cityOffice(), rushStart);
+  return {
+    name: 'rush-embedded',
+    target: '≥ 1000',
+    config: office.config,
+    bases: [`http://127.0.0.1:${office.server.httpPort}`],
+    now: () => office.clock.now(),
+    stop: () => office.stop(),
+    stored: () => storedBookings(dir),
+  };
+}
+
+/** The hub: `processes` booking processes over one PostgreSQL (Debian's, in a temporary directory), the city office among its offices. */
+export async function hubRush(dir: string, processes = 4): Promise<RushTarget> {
+  const postgres = await startPostgres();
+  const pool = await postgres.database();
+  await migrate(pool);
+  const config = withPublicBase(officeConfigSchema.parse(cityOffice()), 'http://127.0.0.1/o/kostelec');
+  await putOffice(pool, 'kostelec', config);
+  const secretFile = join(dir, 'hub-proof-secret');
+  await writeFile(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  const database = (await pool.query<{ db: string }>('SELECT current_database() AS db')).rows[0]!.db;
+  const epoch = Date.now();
+  const env = {
+    PGHOST: postgres.socketDir,
+    PGUSER: 'fronta',
+    PGDATABASE: database,
+    FRONTA_HUB_SECRET_FILE: secretFile,
+    FRONTA_HUB_DATA_DIR: join(dir, 'hub-data'),
+    FRONTA_HUB_PORT: '0',
+    FRONTA_MAIL_OUTBOX: '1',
+    FRONTA_CLOCK_OFFSET_MS: String(rushStart - epoch),
+  };
+  const hubs = await Promise.all(Array.from({ length: processes }, () => startServerProcess(env, 'ignore', undefined, 'broker/hub/hub-main.ts')));
+  return {
+    name: 'rush-hub',
+    target: '≥ 2000',
+    config,
+    bases: hubs.map((h) => `http://127.0.0.1:${h.httpPort}/o/kostelec`),
+    now: () => Date.now() + rushStart - epoch,
+    async stop() {
+      await Promise.all(hubs.map((h) => h.stop()));
+    },
+    async stored() {
+      try {
+        return (await pool.query<{ record: Booking }>("SELECT record FROM hub_bookings WHERE office_id = 'kostelec'")).rows.map((r) => r.record);
+      } finally {
+        await postgres.stop();
+      }
+    },
+  };
+}
+
 /**
  * issue #17, the opening rush: `citizens` arrive at once when the new day opens, `connections` at a
  * time, through the real HTTP API; each hold verified (proof of work), stored durably and its
  * e-mail written before the answer. Prints holds/s, p50/p99 of the hold requests, the answers of
- * 5xx and the places overbooked (from the durable data, after the server stopped).
+ * 5xx and the places overbooked (from the durable data, after the servers stopped).
  */
-export async function measureRush(dir: string, citizens = 10_000, connections = 64): Promise<void> {
-  const office = await startOfficeProcess(dir, cityOffice(), rushStart);
-  const call = client(`http://127.0.0.1:${office.server.httpPort}`, connections);
+export async function measureRush(office: RushTarget, citizens = 10_000, connections = 64): Promise<void> {
+  const call = client(office.bases, connections);
   const services = office.config.services.filter((s) => s.booking).map((s) => s.id);
   const tally: Tally = { holds: [], held: [], lostRace: 0, noPlace: 0, gaveUp: 0, serverErrors: 0, other: {} };
   let seconds = 0;
@@ -158,26 +236,27 @@ export async function measureRush(dir: string, citizens = 10_000, connections = 
     };
     await Promise.all(Array.from({ length: connections }, worker));
     seconds = (performance.now() - started) / 1000;
-    ended = office.clock.now();
+    ended = office.now();
   } finally {
     await office.stop();
   }
-  const stored = await storedBookings(dir);
+  const stored = await office.stored();
   const storedIds = new Set(stored.map((b) => b.id));
-  const details = { citizens, connections, services: services.length };
+  const details = { citizens, connections, services: services.length, processes: office.bases.length };
+  const bench = office.name;
   emit({
-    bench: 'rush-embedded',
+    bench,
     metric: 'holds-per-second',
     value: round(tally.held.length / seconds, 0),
     unit: 'holds/s',
     held: tally.held.length,
     stored: stored.length,
     seconds: round(seconds, 1),
-    target: '≥ 1000',
+    target: office.target,
     ...details,
   });
   emit({
-    bench: 'rush-embedded',
+    bench,
     metric: 'hold-p99',
     value: round(percentile(tally.holds, 99), 1),
     unit: 'ms',
@@ -187,7 +266,7 @@ export async function measureRush(dir: string, citizens = 10_000, connections = 
     ...details,
   });
   emit({
-    bench: 'rush-embedded',
+    bench,
     metric: 'answers-5xx',
     value: tally.serverErrors,
     unit: 'answers',
@@ -197,6 +276,6 @@ export async function measureRush(dir: string, citizens = 10_000, connections = 
     other: JSON.stringify(tally.other),
     ...details,
   });
-  emit({ bench: 'rush-embedded', metric: 'overbooked', value: overbookedPlaces(office.config, stored, ended).length, unit: 'slots or days', ...details });
-  emit({ bench: 'rush-embedded', metric: 'acknowledged-lost', value: tally.held.filter((id) => !storedIds.has(id)).length, unit: 'holds', ...details });
+  emit({ bench, metric: 'overbooked', value: overbookedPlaces(office.config, stored, ended).length, unit: 'slots or days', ...details });
+  emit({ bench, metric: 'acknowledged-lost', value: tally.held.filter((id) => !storedIds.has(id)).length, unit: 'holds', ...details });
 }
