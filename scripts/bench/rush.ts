@@ -15,6 +15,7 @@ import { startPostgres } from '../../test/support/postgres.ts';
 import { startOfficeProcess } from '../lib/office-process.ts';
 import { startServerProcess } from '../lib/server-process.ts';
 import { overbookedPlaces, storedBookings } from '../lib/stored-bookings.ts';
+import { benchPackages } from './brokers.ts';
 import { emit, percentile, round } from './stats.ts';
 
 /** 07:00 on a Monday, the moment the 30th day ahead opens (newDaysOpenAt '07:00'). */
@@ -175,6 +176,7 @@ export async function embeddedRush(dir: string): Promise<RushTarget> {
 
 /** The hub: `processes` booking processes over one PostgreSQL (Debian's, in a temporary directory), the city office among its offices. */
 export async function hubRush(dir: string, processes = 4): Promise<RushTarget> {
+  await benchPackages();
   const postgres = await startPostgres();
   const pool = await postgres.database();
   await migrate(pool);
