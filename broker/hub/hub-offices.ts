@@ -24,6 +24,8 @@ export async function putOffice(pool: pg.Pool, id: string, config: unknown): Pro
  */
 export class HubOffices {
   private byId = new Map<string, HubOffice>();
+  /** Each office's configuration as last read, to see whether it changed (jsonb orders keys its own way, so not the parsed one). */
+  private raw = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly pool: pg.Pool) {}
@@ -52,13 +54,17 @@ export class HubOffices {
       'SELECT id, config, suspension, address_salt FROM hub_offices ORDER BY id',
     );
     const next = new Map<string, HubOffice>();
+    const raw = new Map<string, string>();
     for (const row of rows) {
       // The same object while nothing changed: the availability cache keys on the configuration's identity.
+      const text = JSON.stringify(row.config);
       const old = this.byId.get(row.id);
-      const config = old && JSON.stringify(old.config) === JSON.stringify(row.config) ? old.config : valid(row.id, row.config);
+      const config = old && this.raw.get(row.id) === text ? old.config : valid(row.id, row.config);
       next.set(row.id, { id: row.id, config, suspension: row.suspension, addressSalt: row.address_salt });
+      raw.set(row.id, text);
     }
     this.byId = next;
+    this.raw = raw;
   }
 }
 

@@ -143,6 +143,17 @@ test('a citizen holds at one process with a challenge from the other, confirms b
   assert.is((await pool.query("SELECT count(*)::int AS n FROM hub_outbox WHERE office_id = 'kostelec'")).rows[0].n, 0, 'every mail sent and taken off the queue');
 });
 
+test("an office's new configuration reaches every running process within their refresh, without a restart", async () => {
+  await putOffice(pool, 'rychnov', easy('Rychnov nad Kněžnou, Staré náměstí', 'http://hub.example/o/rychnov'));
+  for (const k of [0, 1]) {
+    await eventually(
+      `process ${k} showing the new name`,
+      async () => (await bookingClient(base(k, 'rychnov')).request('GET', '/api/office')).body!.name.cs === 'Rychnov nad Kněžnou, Staré náměstí',
+      30_000,
+    );
+  }
+});
+
 test('bad input at the hub is refused with the office API error and changes nothing', async () => {
   const client = bookingClient(base(0, 'rychnov'));
   const count = async () => (await pool.query('SELECT (SELECT count(*) FROM hub_bookings)::int AS b, (SELECT count(*) FROM hub_outbox)::int AS m')).rows[0];
