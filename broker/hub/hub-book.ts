@@ -129,7 +129,7 @@ export class HubBook {
           }
           return { commit: true, value: outcomes };
         });
-        outcomes.forEach((outcome, k) => batch[k]!.resolve(outcome));
+        for (const [k, outcome] of outcomes.entries()) batch[k]!.resolve(outcome);
         return;
       } catch (error) {
         // A code drawn by two processes at once: the later one draws again.
