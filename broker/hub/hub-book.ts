@@ -37,33 +37,14 @@ const uniqueViolation = '23505';
 
 type Query = Pick<pg.PoolClient, 'query'>;
 
-/** A change waiting in this process for its turn at its service's day. */
-interface Waiting {
-  scope: HubScope;
-  now: number;
-  apply: (ctx: BookingContext) => BookingOutcome<unknown>;
-  resolve: (outcome: BookingOutcome<unknown>) => void;
-}
-
-/** At most this many holds share one transaction. */
-const maxBatch = 64;
-
 /**
  * An office's bookings at the hub, over the shared PostgreSQL: the scope's bookings are loaded into
  * a booking state, the office server's own rule runs on it, and what the rule touched is written
  * back, with the mails it queued, in one transaction. A change first takes advisory locks on what
  * it counts (in one order) and row locks on what it changes, so two changes that could decide
  * against each other run one after the other, in any two processes.
- *
- * The holds of one service's day all want the same lock, so in the opening rush they would run one
- * transaction at a time, each loading the day again. Within a process they are therefore grouped:
- * while one transaction for the day runs, the holds that arrive wait, and go together in the next
- * one (one lock, one read of the day, each rule in turn on the same state, one commit), as the
- * office server's group commit does.
  */
 export class HubBook {
-  private readonly queues = new Map<string, Waiting[]>();
-
   constructor(
     private readonly pool: pg.Pool,
     private readonly draw: Draw,
@@ -71,53 +52,26 @@ export class HubBook {
 
   /** The scope's bookings to read (no locks): the availability, a link's page. */
   async read(office: HubOffice, scope: HubScope, now: number): Promise<BookingContext> {
-    const { state } = await load(this.pool, office, merged([scope]), false);
+    const { state } = await load(this.pool, office, scope, false);
     return { config: office.config, state, now, draw: this.draw };
   }
 
   /** `apply` on the scope's bookings, written back when it accepts; a refusal writes nothing. */
-  change<T>(office: HubOffice, scope: HubScope, now: number, apply: (ctx: BookingContext) => BookingOutcome<T>): Promise<BookingOutcome<T>> {
-    return new Promise((resolve) => {
-      const waiting: Waiting = { scope, now, apply, resolve: resolve as Waiting['resolve'] };
-      const { counts } = scope;
-      // Only what counts one day and changes nothing it finds (the holds) can share a transaction.
-      if (!counts || scope.find || scope.sweep || counts.from !== counts.to) return void this.run(office, [waiting]);
-      const key = `${office.id}/${counts.serviceId}/${counts.from}`;
-      const queue = this.queues.get(key);
-      if (queue) return void queue.push(waiting);
-      this.queues.set(key, [waiting]);
-      void this.drain(office, key);
-    });
-  }
-
-  private async drain(office: HubOffice, key: string): Promise<void> {
-    const queue = this.queues.get(key)!;
-    while (queue.length > 0) await this.run(office, queue.splice(0, maxBatch));
-    this.queues.delete(key);
-  }
-
-  private async run(office: HubOffice, batch: Waiting[]): Promise<void> {
-    const scope = merged(batch.map((w) => w.scope));
+  async change<T>(office: HubOffice, scope: HubScope, now: number, apply: (ctx: BookingContext) => BookingOutcome<T>): Promise<BookingOutcome<T>> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const outcomes = await inTransaction<BookingOutcome<unknown>[]>(this.pool, async (client) => {
+        return await inTransaction<BookingOutcome<T>>(this.pool, async (client) => {
           const keys = lockKeys(office.id, scope);
           // One statement, taking them row by row in the array's order; the bookings are read by the
           // next statement, whose snapshot is taken once every lock is held.
           if (keys.length > 0) await client.query('SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest($1::text[]) AS k', [keys]);
           const { state, partial } = await load(client, office, scope, true);
-          const touched = new Set<string>();
-          const lapsedTouched = new Set<string>();
-          const outcomes = batch.map(({ now, apply }) => {
-            const changed = state.bookings.touches(() => state.lapsedHolds.touches(() => apply({ config: office.config, state, now, draw: this.draw })));
-            // A refusal changed nothing (the rules touch the state only to accept).
-            for (const id of changed.before.keys()) touched.add(id);
-            for (const token of changed.result.before.keys()) lapsedTouched.add(token);
-            return changed.result.result;
-          });
-          if (!outcomes.some((o) => o.ok)) return { commit: false, value: outcomes };
-          await writeBookings(client, office.id, state, touched, partial);
-          await writeLapsed(client, office.id, state, lapsedTouched);
+          const changed = state.bookings.touches(() => state.lapsedHolds.touches(() => apply({ config: office.config, state, now, draw: this.draw })));
+          const outcome = changed.result.result;
+          // A refusal changed nothing (the rules touch the state only to accept).
+          if (!outcome.ok) return { commit: false, value: outcome };
+          await writeBookings(client, office.id, state, changed.before.keys(), partial);
+          await writeLapsed(client, office.id, state, changed.result.before.keys());
           // Leased to this process, whose caller sends them at once (hub-mail.ts `send(id, true)`); another takes one only if it is still there after the lease.
           for (const queued of state.outbox.values()) {
             await client.query('INSERT INTO hub_outbox (id, office_id, queued, next_attempt_at) VALUES ($1, $2, $3, $4)', [
@@ -127,47 +81,29 @@ export class HubBook {
               queued.nextAttemptAt + leaseMs,
             ]);
           }
-          return { commit: true, value: outcomes };
+          return { commit: true, value: outcome };
         });
-        for (const [k, outcome] of outcomes.entries()) batch[k]!.resolve(outcome);
-        return;
       } catch (error) {
         // A code drawn by two processes at once: the later one draws again.
         if ((error as { code?: string }).code === uniqueViolation && attempt < 3) continue;
-        // Not stored (the database away, the connection dropped): each citizen is told nothing was saved.
-        for (const waiting of batch) waiting.resolve(refused('storageFailed', String(error)));
-        return;
+        // Not stored (the database away, the connection dropped): the citizen is told nothing was saved.
+        return refused('storageFailed', String(error));
       }
     }
   }
 }
 
-/** What a transaction loads and locks: one scope, or the holds of one day together. */
-interface LoadScope {
-  counts?: { serviceId: string; from: string; to: string; emailKeys: string[]; clientKeys: string[] };
-  find?: HubScope['find'];
-  sweep?: HubScope['sweep'];
-}
-
-function merged(scopes: HubScope[]): LoadScope {
-  const [first] = scopes as [HubScope];
-  const { counts, find, sweep } = first;
-  const keys = (pick: (c: NonNullable<HubScope['counts']>) => string | undefined) => [...new Set(scopes.map((s) => s.counts && pick(s.counts)).filter((k): k is string => k !== undefined))];
-  return {
-    ...(counts ? { counts: { serviceId: counts.serviceId, from: counts.from, to: counts.to, emailKeys: keys((c) => c.emailKey), clientKeys: keys((c) => c.clientKey) } } : {}),
-    ...(find ? { find } : {}),
-    ...(sweep ? { sweep } : {}),
-  };
-}
-
-function lockKeys(officeId: string, { counts }: LoadScope): string[] {
+// A change counts one day (from = to: a hold, a reschedule); that day is its lock.
+function lockKeys(officeId: string, { counts }: HubScope): string[] {
   if (!counts) return [];
-  const keys = [`day/${officeId}/${counts.serviceId}/${counts.from}`, ...counts.emailKeys.map((k) => `email/${officeId}/${k}`), ...counts.clientKeys.map((k) => `client/${officeId}/${k}`)];
+  const keys = [`day/${officeId}/${counts.serviceId}/${counts.from}`];
+  if (counts.emailKey) keys.push(`email/${officeId}/${counts.emailKey}`);
+  if (counts.clientKey) keys.push(`client/${officeId}/${counts.clientKey}`);
   // In one order, so two changes never wait for each other crosswise.
   return keys.sort();
 }
 
-async function load(db: Query, office: HubOffice, scope: LoadScope, forUpdate: boolean): Promise<{ state: BookingState; partial: Set<string> }> {
+async function load(db: Query, office: HubOffice, scope: HubScope, forUpdate: boolean): Promise<{ state: BookingState; partial: Set<string> }> {
   const bookings: Record<string, Booking> = {};
   const partial = new Set<string>();
   const lapsed: Record<string, LapsedHold> = {};
@@ -176,8 +112,8 @@ async function load(db: Query, office: HubOffice, scope: LoadScope, forUpdate: b
     const { rows } = await db.query<{ record: Booking }>(
       `SELECT ${countedRecord} AS record FROM hub_bookings WHERE office_id = $1
           AND ((service_id = $2 AND day BETWEEN $3 AND $4 AND ${takesPlace})
-            OR ((email_key = ANY($5) OR client_key = ANY($6)) AND ${live}))`,
-      [office.id, counts.serviceId, counts.from, counts.to, counts.emailKeys, counts.clientKeys],
+            OR ((email_key = $5 OR client_key = $6) AND ${live}))`,
+      [office.id, counts.serviceId, counts.from, counts.to, counts.emailKey ?? null, counts.clientKey ?? null],
     );
     for (const { record } of rows) {
       // jsonb_build_object writes a missing `bookedBy` as null; the rules read absent fields as undefined.

@@ -4,6 +4,7 @@ import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { type Challenge, solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
+import type pg from 'pg';
 import type { Booking } from '../../broker/booking/booking-state.ts';
 import { putOffice } from '../../broker/hub/hub-offices.ts';
 import { migrate } from '../../broker/store/pg/migrate.ts';
@@ -177,9 +178,10 @@ export async function embeddedRush(dir: string): Promise<RushTarget> {
 /** The hub: `processes` booking processes over one PostgreSQL (Debian's, in a temporary directory), the city office among its offices. */
 export async function hubRush(dir: string, processes = 4): Promise<RushTarget> {
   await benchPackages();
-  const postgres = await startPostgres();
+  const postgres = await startPostgres({ statements: true });
   const pool = await postgres.database();
   await migrate(pool);
+  await pool.query('CREATE EXTENSION pg_stat_statements');
   const config = withPublicBase(officeConfigSchema.parse(cityOffice()), 'http://127.0.0.1/o/kostelec');
   await putOffice(pool, 'kostelec', config);
   const secretFile = join(dir, 'hub-proof-secret');
@@ -208,12 +210,26 @@ export async function hubRush(dir: string, processes = 4): Promise<RushTarget> {
     },
     async stored() {
       try {
+        await printStatements(pool);
         return (await pool.query<{ record: Booking }>("SELECT record FROM hub_bookings WHERE office_id = 'kostelec'")).rows.map((r) => r.record);
       } finally {
         await postgres.stop();
       }
     },
   };
+}
+
+/**
+ * Where the database's time went, on stderr: the statements by their total time, which includes
+ * waiting for a lock (an advisory lock's wait is its statement's time).
+ */
+async function printStatements(pool: pg.Pool): Promise<void> {
+  const { rows } = await pool.query(
+    `SELECT calls, round(total_exec_time) AS total_ms, round(mean_exec_time::numeric, 2) AS mean_ms, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS statement
+       FROM pg_stat_statements WHERE calls >= 100 ORDER BY total_exec_time DESC LIMIT 8`,
+  );
+  console.error("PostgreSQL's statements by total time:");
+  console.table(rows);
 }
 
 /**

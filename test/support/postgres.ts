@@ -31,7 +31,7 @@ async function binDir(): Promise<string> {
  * pg_ctl, removed afterwards. PostgreSQL refuses to run as root: as root, it runs as the
  * package's `postgres` user, who is given the directory.
  */
-export async function startPostgres(): Promise<TestPostgres> {
+export async function startPostgres(options: { statements?: boolean } = {}): Promise<TestPostgres> {
   const dir = await tempDir();
   const bin = await binDir();
   const data = join(dir.path, 'data');
@@ -48,7 +48,9 @@ export async function startPostgres(): Promise<TestPostgres> {
     await chown(socketDir, uid, gid);
   }
   await as('initdb', ['-D', data, '-U', 'fronta', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  const start = () => as('pg_ctl', ['-D', data, '-w', '-l', join(dir.path, 'server.log'), '-o', `-c listen_addresses='' -k ${socketDir} -c fsync=on`, 'start']);
+  // pg_stat_statements (Debian's server package has it): what each statement cost, for a benchmark.
+  const statements = options.statements ? ' -c shared_preload_libraries=pg_stat_statements' : '';
+  const start = () => as('pg_ctl', ['-D', data, '-w', '-l', join(dir.path, 'server.log'), '-o', `-c listen_addresses='' -k ${socketDir} -c fsync=on${statements}`, 'start']);
   await start();
   const pools: pg.Pool[] = [];
   let databases = 0;
