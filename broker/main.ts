@@ -10,7 +10,8 @@ import { parseTrustProxy } from './http/proxy-trust.ts';
 import { createLogger } from './log.ts';
 import { createMailer } from './mail/mailer.ts';
 import { mqttTlsFromEnv } from './mqtt/mqtt-tls.ts';
-import { startOfficeServer } from './office-server.ts';
+import { type HubLine, startOfficeServer } from './office-server.ts';
+import { envSecret } from './settings/env-secret.ts';
 import { createSms } from './sms/create-sms.ts';
 import { FileDocumentStore } from './store/document-store.ts';
 import { FileStore } from './store/file-store.ts';
@@ -25,6 +26,7 @@ const migrated = await prepareDataDir(dataDir);
 if (migrated.length > 0) createLogger('broker').info('data directory migrated', { from: migrated[0], to: dataFormat });
 const adminToken = await readOrCreateAdminToken(join(dataDir, 'admin-token'));
 const mqttTls = await mqttTlsFromEnv(env);
+const hub = hubLineFromEnv();
 const server = await startOfficeServer({
   config,
   credentialsStore: new FileDocumentStore(env.FRONTA_CREDENTIALS ?? join(dataDir, 'credentials.json')),
@@ -52,6 +54,7 @@ const server = await startOfficeServer({
   mailRequired: env.FRONTA_SIMULATION !== '1' && env.FRONTA_MAIL_OUTBOX !== '1',
   trustProxy: parseTrustProxy(env.FRONTA_TRUST_PROXY),
   ...(env.FRONTA_DEVICE_FILES ? { deviceFiles: env.FRONTA_DEVICE_FILES } : {}),
+  ...(hub ? { hub } : {}),
 });
 // Tells a parent process (scripts/office.ts, the tests) the ports the OS chose, and the commands
 // on this machine (scripts/booking.ts, scripts/staff.ts) where to reach this server.
@@ -74,4 +77,12 @@ async function readOrCreateAdminToken(path: string): Promise<string> {
     await writeFile(path, `${token}\n`, { mode: 0o600 });
     return token;
   }
+}
+
+/** Hub mode (docs/HUB.md): the hub's broker, this office's user there and its password. */
+function hubLineFromEnv(): HubLine | undefined {
+  if (!env.FRONTA_HUB_URL) return undefined;
+  const password = envSecret(env, 'FRONTA_HUB_PASSWORD');
+  if (!env.FRONTA_HUB_OFFICE || !password) throw new Error("FRONTA_HUB_URL is set: give the office's id at the hub in FRONTA_HUB_OFFICE and its password in the file FRONTA_HUB_PASSWORD_FILE names");
+  return { url: env.FRONTA_HUB_URL, officeId: env.FRONTA_HUB_OFFICE, password, store: new FileDocumentStore(join(dataDir, 'hub-reports.json')) };
 }

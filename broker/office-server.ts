@@ -20,10 +20,11 @@ import { createHttpServer, type RouteEntry } from './http/http-server.ts';
 import { type HttpsFiles, readPair, reloadOnChange } from './http/https-files.ts';
 import { plainFront } from './http/plain-front.ts';
 import type { TrustProxy } from './http/proxy-trust.ts';
+import { OfficeUplink } from './hub/office-uplink.ts';
 import { createLogger, type LogSink } from './log.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { DeviceHealthBoard } from './mqtt/device-health-board.ts';
-import { EngineBridge } from './mqtt/engine-bridge.ts';
+import { type CodeBookings, EngineBridge } from './mqtt/engine-bridge.ts';
 import { createMqttBroker } from './mqtt/mqtt-broker.ts';
 import { caForDevices, type MqttTls } from './mqtt/mqtt-tls.ts';
 import { guardPacketSize } from './mqtt/packet-size-guard.ts';
@@ -39,8 +40,19 @@ import { type DocumentStore, MemoryDocumentStore } from './store/document-store.
 import type { JournalStore } from './store/journal-store.ts';
 import type { QueueStore } from './store/queue-store.ts';
 
+/** An office in hub mode (docs/HUB.md): its line to the hub's broker, as this office's user. */
+export interface HubLine {
+  url: string;
+  officeId: string;
+  password: string;
+  /** The check-ins reported and not yet taken by the hub's broker. */
+  store: DocumentStore;
+}
+
 export interface OfficeServerOptions {
   config: OfficeConfig;
+  /** Hub mode: bookings made at the hub are copied here, and check-ins of them reported. */
+  hub?: HubLine;
   /** The hash of each device's secret (`credentials.json`), changed by enrolment (devices/). */
   credentialsStore: DocumentStore;
   store: QueueStore;
@@ -185,8 +197,21 @@ async function startOn(
   await bookings.start();
   const turnSms = new TurnSms(bookings.ledger, (token) => engine.ticketStatus(token));
   const stopTurnSms = engine.onChange(() => void turnSms.check().catch((error) => log.error('turn SMS check failed', { error: String(error) })));
+  const uplink = options.hub && new OfficeUplink({ ...options.hub, log: createLogger('hub', options.logSink), onBooking: (message) => bookings.checkIns.fromHub(message) });
+  // In hub mode a check-in of the hub's booking is in the report outbox before the bookings file has it,
+  // so a crash between the two reports it again at the start below (the hub records it once).
+  const codes: CodeBookings = uplink
+    ? {
+        find: (code) => bookings.checkIns.find(code),
+        follow: async (checkIns) => {
+          await uplink.report(...bookings.checkIns.toReport(checkIns));
+          await bookings.checkIns.follow(checkIns);
+        },
+      }
+    : bookings.checkIns;
+  await uplink?.start();
   // Check-ins a crash kept from the bookings file (killed between the journal and this file).
-  await bookings.checkIns.follow(engine.dayState().checkedIn);
+  await codes.follow(engine.dayState().checkedIn);
   const accounts = new StaffAccounts({ store: options.staffStore ?? new MemoryDocumentStore(), clock, config: configInForce });
   await accounts.start();
   const sessions = new Sessions(clock, configInForce);
@@ -201,7 +226,7 @@ async function startOn(
   await board.start();
   const presence = new Presence(aedes, configInForce, clock, log, (id, now) => board.presenceChanged(id, now));
   presence.start();
-  const bridge = new EngineBridge(aedes, engine, bookings.checkIns, (id) => sessions.clerkAt(id), clock, log);
+  const bridge = new EngineBridge(aedes, engine, codes, (id) => sessions.clerkAt(id), clock, log);
   await bridge.start();
   // The ports are known once listening, before the first request is answered.
   let mqttPort: number | null = null;
@@ -279,6 +304,7 @@ async function startOn(
       // Listened on by us, not by Fastify's listen(): closed here, so a restart can take the same port.
       await new Promise<void>((resolve) => (httpListener.server.listening ? httpListener.server.close(() => resolve()) : resolve()));
       stopTurnSms();
+      await uplink?.stop();
       await bookings.stop();
       options.mailer.close();
       await options.sms?.close();

@@ -50,6 +50,8 @@ export interface Booking {
   /** The staff member who booked it for a caller; absent for an online booking. */
   bookedBy?: string;
   person?: Person;
+  /** A copy of a booking made at the hub (hub-copy.ts): the version of the hub's message it follows. */
+  hubVersion?: number;
 }
 
 /**

@@ -1,8 +1,10 @@
-import { refused } from '../../shared/contract/result.ts';
+import type { HubBooking, HubCheckIn } from '../../shared/contract/hub.ts';
+import { accepted, refused } from '../../shared/contract/result.ts';
 import type { BookedRef } from '../engine/journal-entry.ts';
 import type { BookingLedger } from './booking-ledger.ts';
 import { dueBetween, findByCode } from './booking-queries.ts';
 import { markCheckedIn } from './booking-rules.ts';
+import { applyHubBooking, hubCheckIns } from './hub-copy.ts';
 
 /**
  * What the queue side asks of the bookings: the booking a typed code belongs to (looked up before
@@ -28,5 +30,16 @@ export class CheckInLookup {
       for (const [bookingId, ticketNumber] of Object.entries(checkIns)) changed = markCheckedIn(ctx, bookingId, ticketNumber) || changed;
       return changed ? { ok: true, data: null } : refused('notFound');
     });
+  }
+
+  /** In hub mode: the check-ins among `checkIns` the hub has not heard of from this file, to report before it follows them. */
+  toReport(checkIns: Readonly<Record<string, string>>): HubCheckIn[] {
+    return hubCheckIns(this.ledger.context(), checkIns);
+  }
+
+  /** In hub mode: a booking from the hub, copied if it is newer; rejects when the copy could not be stored, so the message comes again. */
+  async fromHub(message: HubBooking): Promise<void> {
+    const outcome = await this.ledger.change((ctx) => (applyHubBooking(ctx, message) ? accepted(null) : refused('notFound')));
+    if (!outcome.ok && outcome.error.code === 'storageFailed') throw new Error('the booking from the hub was not stored');
   }
 }

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
+import type { HubBooking } from '../../shared/contract/hub.ts';
 import { refused } from '../../shared/contract/result.ts';
 import type { BookingContext, BookingOutcome, Draw } from '../booking/booking-rules.ts';
 import { type Booking, type BookingState, bookingState, type LapsedHold, type Suspension } from '../booking/booking-state.ts';
@@ -154,13 +155,37 @@ async function writeBookings(db: Query, officeId: string, state: BookingState, t
     }
     // A partial record written back would lose the person and the links: the scope was wrong.
     if (partial.has(id)) throw new Error(`a rule changed booking ${id}, which its scope had read only in part`);
+    // With the office's copy in the same statement (none for a hold: the office needs confirmed bookings).
     await db.query(
-      `INSERT INTO hub_bookings (id, office_id, service_id, day, starts_at, status, held_until, email_key, client_key, record) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (id) DO UPDATE SET service_id = EXCLUDED.service_id, day = EXCLUDED.day, starts_at = EXCLUDED.starts_at, status = EXCLUDED.status,
-         held_until = EXCLUDED.held_until, email_key = EXCLUDED.email_key, client_key = EXCLUDED.client_key, record = EXCLUDED.record`,
-      [b.id, officeId, b.serviceId, b.day, b.startsAt, b.status, b.heldUntil, b.person?.emailKey ?? '', b.clientKey ?? null, JSON.stringify(b)],
+      `WITH written AS (
+         INSERT INTO hub_bookings (id, office_id, service_id, day, starts_at, status, held_until, email_key, client_key, record) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (id) DO UPDATE SET service_id = EXCLUDED.service_id, day = EXCLUDED.day, starts_at = EXCLUDED.starts_at, status = EXCLUDED.status,
+           held_until = EXCLUDED.held_until, email_key = EXCLUDED.email_key, client_key = EXCLUDED.client_key, record = EXCLUDED.record
+         RETURNING office_id)
+       INSERT INTO hub_office_feed (office_id, booking_id, version, booking)
+         SELECT office_id, $1, nextval('hub_booking_versions'), $11::jsonb FROM written WHERE $11::jsonb IS NOT NULL
+       ON CONFLICT (office_id, booking_id) DO UPDATE SET version = EXCLUDED.version, booking = EXCLUDED.booking`,
+      [b.id, officeId, b.serviceId, b.day, b.startsAt, b.status, b.heldUntil, b.person?.emailKey ?? '', b.clientKey ?? null, JSON.stringify(b), officeCopy(b)],
     );
   }
+}
+
+/** What the booking's office keeps of it (shared/contract/hub.ts), as JSON; null for a hold, which the office never needs. */
+function officeCopy(b: Readonly<Booking>): string | null {
+  if (b.status === 'held') return null;
+  const copy: HubBooking['booking'] = {
+    id: b.id,
+    serviceId: b.serviceId,
+    workplaceId: b.workplaceId,
+    day: b.day,
+    startsAt: b.startsAt,
+    status: b.status,
+    createdAt: b.createdAt,
+    language: b.language,
+    ...(b.code ? { code: b.code } : {}),
+    ...(b.person ? { name: b.person.name } : {}),
+  };
+  return JSON.stringify(copy);
 }
 
 async function writeLapsed(db: Query, officeId: string, state: BookingState, touched: Iterable<string>): Promise<void> {

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { Logger } from '../log.ts';
+import { envSecret } from '../settings/env-secret.ts';
 
 export interface MailMessage {
   /** Becomes the Message-ID, so that the same mail sent twice is recognisably one. */
@@ -76,8 +77,8 @@ export function createMailer(settings: OfficeConfig['mail'], dataDir: string, lo
 
 /** The relay's password: from a file only its owner reads (a systemd credential), or the environment. */
 function smtpPassword(env: NodeJS.ProcessEnv): string {
-  if (env.FRONTA_SMTP_PASSWORD_FILE) return readFileSync(env.FRONTA_SMTP_PASSWORD_FILE, 'utf8').trim();
-  if (env.FRONTA_SMTP_PASSWORD) return env.FRONTA_SMTP_PASSWORD;
+  const password = envSecret(env, 'FRONTA_SMTP_PASSWORD');
+  if (password) return password;
   throw new Error('mail.transport.user is set: give its password in the file FRONTA_SMTP_PASSWORD_FILE names, or in FRONTA_SMTP_PASSWORD');
 }
 

@@ -7,7 +7,6 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cryptoDraw } from '../../broker/booking/booking-ledger.ts';
 import { HubBook } from '../../broker/hub/hub-book.ts';
-import { HubHolds } from '../../broker/hub/hub-holds.ts';
 import { putOffice } from '../../broker/hub/hub-offices.ts';
 import { proofSecretsFrom } from '../../broker/hub/hub-proofs.ts';
 import { createHubSite } from '../../broker/hub/hub-site.ts';
@@ -198,19 +197,37 @@ test('the sweep at the hub removes a lapsed hold, and its link then says the tim
   assert.is((await client.confirm(token)).body!.error.code, 'holdExpired');
 });
 
-test("a hub database at the previous release's schema (migrations 1-3, with bookings) is upgraded in place: its bookings are found by their links afterwards", async () => {
+test("a hub database at the previous release's schema (migrations 1-4, with bookings) is upgraded in place: its bookings are found by their links afterwards", async () => {
   const old = await server.database();
-  const previous = join(dir.path, 'migrations-1-3');
+  const previous = join(dir.path, 'migrations-1-4');
   await mkdir(previous);
   const real = fileURLToPath(new URL('../../broker/store/pg/migrations/', import.meta.url));
-  for (const file of (await readdir(real)).filter((f) => Number(f.slice(0, 3)) <= 3)) await copyFile(join(real, file), join(previous, file));
-  assert.equal(await migrate(old, previous), [1, 2, 3]);
+  for (const file of (await readdir(real)).filter((f) => Number(f.slice(0, 3)) <= 4)) await copyFile(join(real, file), join(previous, file));
+  assert.equal(await migrate(old, previous), [1, 2, 3, 4]);
   const config = easy('Kostelec nad Orlicí', 'http://hub.example/o/kostelec');
-  const holds = new HubHolds(old, { id: () => 'old-booking-1', token: () => 'T'.repeat(22), code: () => '12345678' });
+  // A hold as the previous release stored it (its own statement: today's refers to the newer tables).
+  const startsAt = tuesdayNine + 86_400_000;
   const person = { name: 'Jana', email: 'jana@example.cz', emailKey: 'jana@example.cz' };
-  const held = await holds.hold('kostelec', config, { serviceId: 'pasy', startsAt: tuesdayNine + 86_400_000, person, language: 'cs', clientKey: 'c' }, tuesdayNine);
-  assert.ok(held.ok);
-  assert.equal(await migrate(old), [4], 'only the new migration ran');
+  const record = {
+    id: 'old-booking-1',
+    serviceId: 'pasy',
+    workplaceId: 'spravni',
+    day: '2026-11-25',
+    startsAt,
+    status: 'held',
+    createdAt: tuesdayNine,
+    heldUntil: tuesdayNine + 1_800_000,
+    confirmToken: 'T'.repeat(22),
+    language: 'cs',
+    icsSequence: 0,
+    clientKey: 'c',
+    person,
+  };
+  await old.query(
+    `INSERT INTO hub_bookings (id, office_id, service_id, day, starts_at, status, held_until, email_key, client_key, record) VALUES ('old-booking-1', 'kostelec', 'pasy', '2026-11-25', $1, 'held', $2, $3, 'c', $4)`,
+    [startsAt, record.heldUntil, person.emailKey, JSON.stringify(record)],
+  );
+  assert.equal(await migrate(old), [5], 'only the new migration ran');
   const office = { id: 'kostelec', config, suspension: null, addressSalt: 's' };
   const read = await new HubBook(old, cryptoDraw).read(office, { find: { token: 'T'.repeat(22) } }, tuesdayNine);
   assert.is(read.state.bookings.get('old-booking-1')?.person?.name, 'Jana');

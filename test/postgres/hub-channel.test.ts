@@ -1,7 +1,7 @@
 import mqtt from 'mqtt';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { HubIntake } from '../../broker/hub/hub-intake.ts';
+import { HubLink } from '../../broker/hub/hub-link.ts';
 import { OfficeUplink } from '../../broker/hub/office-uplink.ts';
 import { createLogger } from '../../broker/log.ts';
 import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
@@ -24,7 +24,7 @@ test("an office's check-ins reach the hub through Mosquitto while the hub is awa
     const pool = await postgres.database();
     await migrate(pool);
     const stored = async () => (await pool.query<{ booking_id: string }>("SELECT booking_id FROM hub_checkins WHERE office_id = 'kostelec' ORDER BY booking_id")).rows.map((r) => r.booking_id);
-    const hub = () => new HubIntake({ url: broker.url, password: users.hub, pool, log });
+    const hub = () => new HubLink({ url: broker.url, password: users.hub, pool, log });
     // The hub's persistent session exists; then the hub goes away.
     const first = hub();
     await first.start();

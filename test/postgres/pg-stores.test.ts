@@ -43,13 +43,14 @@ test('migrations build the schema in an empty database, record each version once
   const pools = await Promise.all([server.database(), server.database()]);
   const [first] = pools;
   const at = await Promise.all([migrate(first!), migrate(first!), migrate(first!)]);
-  assert.equal(at.flat(), [1, 2, 3, 4], 'one of the three applied every migration, the others found them done');
+  assert.equal(at.flat(), [1, 2, 3, 4, 5], 'one of the three applied every migration, the others found them done');
   const tables = (await first!.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")).rows.map((r) => r.table_name);
   assert.equal(tables, [
     'documents',
     'hub_bookings',
     'hub_checkins',
     'hub_lapsed_holds',
+    'hub_office_feed',
     'hub_offices',
     'hub_outbox',
     'hub_spent_proofs',
@@ -59,7 +60,7 @@ test('migrations build the schema in an empty database, record each version once
     'schema_migrations',
   ]);
   assert.equal(await migrate(first!), []);
-  assert.equal((await first!.query('SELECT version FROM schema_migrations ORDER BY version')).rows, [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
+  assert.equal((await first!.query('SELECT version FROM schema_migrations ORDER BY version')).rows, [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }]);
 });
 
 test("a database at the previous version's schema gets only the newer migration; a failing migration changes nothing and says which", async () => {

@@ -46,6 +46,8 @@ export async function startMosquitto(users: Record<string, string>, acl: string)
       'allow_anonymous false',
       `password_file ${passwords}`,
       `acl_file ${join(dir.path, 'acl')}`,
+      // An office away for a day still gets every booking change the hub queued for it (1,000 by default).
+      'max_queued_messages 100000',
       'persistence true',
       `persistence_location ${dir.path}/`,
       'log_type error',

@@ -5,7 +5,7 @@ import type { HttpsFiles } from '../../broker/http/https-files.ts';
 import type { TrustProxy } from '../../broker/http/proxy-trust.ts';
 import { createLogger } from '../../broker/log.ts';
 import { createMailer, type Mailer } from '../../broker/mail/mailer.ts';
-import { type OfficeServer, startOfficeServer } from '../../broker/office-server.ts';
+import { type HubLine, type OfficeServer, startOfficeServer } from '../../broker/office-server.ts';
 import { createSms } from '../../broker/sms/create-sms.ts';
 import type { Sms } from '../../broker/sms/sms.ts';
 import { type DocumentStore, FileDocumentStore, MemoryDocumentStore } from '../../broker/store/document-store.ts';
@@ -79,6 +79,8 @@ export interface OfficeOptions {
   /** The server's own HTTPS (certificate and key files). */
   https?: HttpsFiles;
   httpTimeouts?: Partial<HttpTimeouts>;
+  /** Hub mode: the line to the hub's broker. */
+  hub?: HubLine;
 }
 
 export async function runOffice(options: OfficeOptions = {}): Promise<RunningOffice> {
@@ -118,6 +120,7 @@ export async function runOffice(options: OfficeOptions = {}): Promise<RunningOff
     deviceFiles: options.deviceFiles,
     https: options.https,
     httpTimeouts: options.httpTimeouts,
+    ...(options.hub ? { hub: options.hub } : {}),
   });
   const brokerUrl = `mqtt://127.0.0.1:${server.mqttPort}`;
   const devices = provisioned.devices.map((d) => ({ ...d, broker: brokerUrl }));

@@ -1,0 +1,109 @@
+import mqtt, { type MqttClient } from 'mqtt';
+import type pg from 'pg';
+import { hubBookingsTopic, hubCheckInFilter, hubCheckInSchema, parseHubMessage } from '../../shared/contract/hub.ts';
+import type { Logger } from '../log.ts';
+
+interface FeedRow {
+  office_id: string;
+  booking_id: string;
+  version: string;
+  booking: unknown;
+}
+
+/** The feed is read again this often, and at once after the broker took a message. */
+const feedEveryMs = 500;
+
+/**
+ * The hub's side of the offices' line: one persistent session on the hub's broker (one process
+ * runs it). Inbound, every office's check-ins with QoS 1: each is checked against its schema and
+ * stored with INSERT … ON CONFLICT DO NOTHING before it is acknowledged (customHandleAcks), so a
+ * message redelivered, or reported twice by an office, is recorded once, and one the hub died
+ * before storing comes again. Outbound, the bookings' changes each office must copy
+ * (`hub_office_feed`, written in the booking's own transaction): published with QoS 1, and taken
+ * off the feed only once the broker has acknowledged that version; the broker keeps them for an
+ * office whose line is down.
+ */
+export class HubLink {
+  private client: MqttClient | undefined;
+  private feedTimer: NodeJS.Timeout | undefined;
+  private readonly inFlight = new Set<string>();
+  private reading = false;
+
+  constructor(private readonly deps: { url: string; password: string; pool: pg.Pool; log: Logger }) {}
+
+  async start(): Promise<void> {
+    const { url, password, pool, log } = this.deps;
+    this.client = await mqtt.connectAsync(url, {
+      clientId: 'fronta-hub',
+      username: 'hub',
+      password,
+      clean: false,
+      protocolVersion: 5,
+      properties: { sessionExpiryInterval: 7 * 86_400 },
+      reconnectPeriod: 1000,
+      customHandleAcks: (topic, message, _packet, done) => {
+        const officeId = topic.split('/')[2]!;
+        const parsed = parseHubMessage(hubCheckInSchema, message);
+        if (!parsed.success) {
+          log.warn('invalid check-in from an office, dropped', { officeId });
+          done(0);
+          return;
+        }
+        const { bookingId, ticketNumber, checkedInAt } = parsed.data;
+        pool
+          .query('INSERT INTO hub_checkins (office_id, booking_id, ticket_number, checked_in_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [officeId, bookingId, ticketNumber, checkedInAt])
+          .then(
+            () => done(0),
+            (error: Error) => {
+              // Not acknowledged: the broker delivers it again on the next session.
+              log.error('check-in not stored', { officeId, error: error.message });
+              done(error);
+            },
+          );
+      },
+    });
+    await this.client.subscribeAsync(hubCheckInFilter, { qos: 1 });
+    this.feedTimer = setInterval(() => this.publishFeed(), feedEveryMs);
+    this.publishFeed();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.feedTimer);
+    await this.client?.endAsync();
+  }
+
+  private publishFeed(): void {
+    const client = this.client;
+    if (this.reading || !client?.connected) return;
+    this.reading = true;
+    const { pool, log } = this.deps;
+    pool
+      .query<FeedRow>('SELECT office_id, booking_id, version, booking FROM hub_office_feed ORDER BY version LIMIT 1000')
+      .then(({ rows }) => {
+        for (const row of rows) {
+          const key = `${row.office_id}/${row.booking_id}/${row.version}`;
+          if (this.inFlight.has(key)) continue;
+          this.inFlight.add(key);
+          const message = JSON.stringify({ version: Number(row.version), booking: row.booking });
+          client.publish(hubBookingsTopic(row.office_id), message, { qos: 1 }, (error) => {
+            if (error) {
+              this.inFlight.delete(key);
+              return;
+            }
+            // A newer version written meanwhile stays, and goes next.
+            pool.query('DELETE FROM hub_office_feed WHERE office_id = $1 AND booking_id = $2 AND version = $3', [row.office_id, row.booking_id, row.version]).then(
+              () => this.inFlight.delete(key),
+              (e: Error) => {
+                this.inFlight.delete(key);
+                log.warn('booking sent to its office, not yet taken off the feed', { error: e.message });
+              },
+            );
+          });
+        }
+      })
+      .catch((error: Error) => log.warn('feed to the offices not read', { error: error.message }))
+      .finally(() => {
+        this.reading = false;
+      });
+  }
+}

@@ -1,0 +1,11 @@
+-- The offices' copies of the hub's bookings (issue #17): for each booking its office must hear of, the
+-- newest message only, with a version from one sequence (an office keeps the highest it has seen);
+-- a row goes once the hub's broker has taken that version for the office.
+CREATE SEQUENCE hub_booking_versions;
+CREATE TABLE hub_office_feed (
+  office_id text NOT NULL,
+  booking_id text NOT NULL,
+  version bigint NOT NULL,
+  booking jsonb NOT NULL,
+  PRIMARY KEY (office_id, booking_id)
+);

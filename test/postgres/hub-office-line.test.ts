@@ -1,0 +1,133 @@
+import mqtt from 'mqtt';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { cryptoDraw } from '../../broker/booking/booking-ledger.ts';
+import * as rules from '../../broker/booking/booking-rules.ts';
+import type { Booking } from '../../broker/booking/booking-state.ts';
+import { staffSlots } from '../../broker/booking/slots.ts';
+import { HubBook, type HubOffice } from '../../broker/hub/hub-book.ts';
+import { HubLink } from '../../broker/hub/hub-link.ts';
+import { createLogger } from '../../broker/log.ts';
+import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
+import { migrate } from '../../broker/store/pg/migrate.ts';
+import type { KeypadKey } from '../../device/drivers/interfaces.ts';
+import { officeDay } from '../../shared/calendar/office-calendar.ts';
+import { hubBookingsTopic } from '../../shared/contract/hub.ts';
+import { eventually } from '../support/eventually.ts';
+import { startMosquitto } from '../support/mosquitto.ts';
+import { kostelec, runOffice, tuesdayNine } from '../support/office-fixture.ts';
+import { startPostgres } from '../support/postgres.ts';
+import { wanProxy } from '../support/wan-proxy.ts';
+
+const users = { hub: 'hub-secret', kostelec: 'kostelec-secret' };
+// The hub reads every office's check-ins and writes every office's bookings; an office the reverse, for itself only.
+const acl = [
+  'user hub',
+  'topic read fronta-hub/offices/+/checkins',
+  'topic write fronta-hub/offices/+/bookings',
+  '',
+  'pattern write fronta-hub/offices/%u/checkins',
+  'pattern read fronta-hub/offices/%u/bookings',
+  '',
+].join('\n');
+const log = createLogger('hub', () => {});
+const config = kostelec();
+const hubOffice: HubOffice = { id: 'kostelec', config, suspension: null, addressSalt: 'hub' };
+
+test('a code booked at the hub checks in at the office while its line is cut; the check-in reaches the hub once the line is back, once; the office keeps the newest of each booking, whatever comes twice, late or malformed', async () => {
+  const postgres = await startPostgres();
+  const broker = await startMosquitto(users, acl);
+  const line = await wanProxy(broker.url);
+  const pool = await postgres.database();
+  await migrate(pool);
+  const link = new HubLink({ url: broker.url, password: users.hub, pool, log });
+  await link.start();
+  const book = new HubBook(pool, cryptoDraw);
+  const office = await runOffice({
+    config,
+    withDevices: true,
+    hub: { url: line.url, officeId: 'kostelec', password: users.kostelec, store: new MemoryDocumentStore() },
+  });
+  try {
+    const now = () => office.clock.now();
+    const day = officeDay(tuesdayNine);
+    let slotIndex = 0;
+    // Staff at the hub book a caller (confirmed at once, with a code), each into the next of today's times.
+    const bookAtHub = async (name: string): Promise<Readonly<Booking>> => {
+      const service = config.services.find((s) => s.id === 'pasy')!;
+      const { state } = await book.read(hubOffice, { counts: { serviceId: 'pasy', from: day, to: day } }, now());
+      const slot = staffSlots(config, state, service, day, now())[slotIndex++]!;
+      const outcome = await book.change(hubOffice, { counts: { serviceId: 'pasy', from: day, to: day } }, now(), (ctx) =>
+        rules.bookForCaller(ctx, { serviceId: 'pasy', startsAt: slot.startsAt, person: { name, email: '', emailKey: '' }, language: 'cs', bookedBy: 'hub-staff' }),
+      );
+      assert.ok(outcome.ok, JSON.stringify(outcome));
+      return outcome.data;
+    };
+    const cancelAtHub = async (id: string) => {
+      const outcome = await book.change(hubOffice, { find: { id } }, now(), (ctx) => ({ ok: true, data: rules.cancel(ctx, ctx.state.bookings.get(id)!) }));
+      assert.ok(outcome.ok);
+    };
+    const copy = (id: string) => office.server.bookings.ledger.bookings().find((b) => b.id === id);
+    const checkInsAtHub = async () => (await pool.query<{ booking_id: string; ticket_number: string }>('SELECT booking_id, ticket_number FROM hub_checkins')).rows;
+
+    const marie = await bookAtHub('Marie Svobodová');
+    const petr = await bookAtHub('Petr Dvořák');
+    await eventually('both bookings copied to the office', () => copy(marie.id)?.code === marie.code && copy(petr.id)?.code === petr.code);
+    assert.is(copy(marie.id)!.person?.name, 'Marie Svobodová');
+    assert.is(copy(marie.id)!.person?.email, '', 'no address at the office: the hub mails');
+
+    line.cut();
+    const jana = await bookAtHub('Jana Malá');
+    await cancelAtHub(petr.id);
+    // Marie is at the kiosk, the line to the hub down.
+    const kiosk = office.sim!.kiosk('kiosk-hala');
+    await eventually('the kiosk ready', () => kiosk.lcd.lines[0] === 'Dobrý den,');
+    office.clock.set(marie.startsAt - 5 * 60_000);
+    kiosk.keypad.type([...marie.code!.split(''), 'enter'] as KeypadKey[]);
+    await eventually('her ticket printed', () => kiosk.printer.printed.length === 1);
+    const ticket = copy(marie.id)!.ticketNumber!;
+    assert.is(copy(marie.id)!.status, 'checkedIn');
+    assert.equal(await checkInsAtHub(), [], 'the hub has not heard of it: the line is down');
+    assert.is(copy(jana.id), undefined, 'booked during the cut: not at the office yet');
+    assert.ok(line.dropped() > 0, 'the cut dropped the office’s connection');
+
+    line.restore();
+    await eventually('the check-in at the hub', async () => (await checkInsAtHub()).length === 1);
+    assert.equal(await checkInsAtHub(), [{ booking_id: marie.id, ticket_number: ticket }]);
+    await eventually('the booking made during the cut, and the cancellation, at the office', () => copy(jana.id)?.code === jana.code && copy(petr.id)?.status === 'cancelled');
+    assert.is(copy(petr.id)!.code, undefined, "a cancelled booking's code checks nothing in");
+
+    // Old and malformed messages, as a broker redelivering or a hub restarted after a publish would send them.
+    const stale = (b: Readonly<Booking>, version: number) => ({
+      version,
+      booking: { id: b.id, serviceId: b.serviceId, workplaceId: b.workplaceId, day: b.day, startsAt: b.startsAt, status: 'confirmed', createdAt: b.createdAt, language: b.language, code: '11111111' },
+    });
+    const hub = await mqtt.connectAsync(broker.url, { clientId: 'hub-replay', username: 'hub', password: users.hub, protocolVersion: 5, reconnectPeriod: 0 });
+    const topic = hubBookingsTopic('kostelec');
+    await hub.publishAsync(topic, JSON.stringify(stale(petr, copy(petr.id)!.hubVersion! - 1)), { qos: 1 });
+    await hub.publishAsync(topic, JSON.stringify(stale(jana, copy(jana.id)!.hubVersion!)), { qos: 1 });
+    await hub.publishAsync(topic, '{"version": "two"}', { qos: 1 });
+    await hub.publishAsync(topic, 'not json', { qos: 1 });
+    // Marie's booking changed at the hub after her check-in here (staff cancelled it there too late): the office's record wins.
+    await hub.publishAsync(topic, JSON.stringify({ ...stale(marie, copy(marie.id)!.hubVersion! + 1_000), booking: { ...stale(marie, 0).booking, status: 'cancelled' } }), { qos: 1 });
+    await hub.endAsync();
+    const last = await bookAtHub('Karel Novotný');
+    await eventually('a booking made after them at the office', () => copy(last.id)?.code === last.code);
+    assert.is(copy(petr.id)!.status, 'cancelled', 'an older version of a cancelled booking does not bring it back');
+    assert.is(copy(jana.id)!.code, jana.code, 'the same version again changes nothing');
+    assert.equal([copy(marie.id)!.status, copy(marie.id)!.ticketNumber], ['checkedIn', ticket], 'checked in here stays checked in');
+    assert.ok(
+      office.logs.some((l) => l.includes('invalid booking from the hub')),
+      'the malformed ones logged',
+    );
+    assert.equal(await checkInsAtHub(), [{ booking_id: marie.id, ticket_number: ticket }], 'still once');
+  } finally {
+    await office.stop();
+    await link.stop();
+    await line.stop();
+    await broker.stop();
+    await postgres.stop();
+  }
+});
+
+test.run();
