@@ -79,10 +79,10 @@ async function readOrCreateAdminToken(path: string): Promise<string> {
   }
 }
 
-/** Hub mode (docs/HUB.md): the hub's broker, this office's user there and its password. */
+/** Hub mode (docs/HUB.md): the hub's broker, this office's user there (its id unless FRONTA_HUB_OFFICE) and its password. */
 function hubLineFromEnv(): HubLine | undefined {
   if (!env.FRONTA_HUB_URL) return undefined;
   const password = envSecret(env, 'FRONTA_HUB_PASSWORD');
-  if (!env.FRONTA_HUB_OFFICE || !password) throw new Error("FRONTA_HUB_URL is set: give the office's id at the hub in FRONTA_HUB_OFFICE and its password in the file FRONTA_HUB_PASSWORD_FILE names");
-  return { url: env.FRONTA_HUB_URL, officeId: env.FRONTA_HUB_OFFICE, password, store: new FileDocumentStore(join(dataDir, 'hub-reports.json')) };
+  if (!password) throw new Error("FRONTA_HUB_URL is set: give the office's password at the hub's broker in the file FRONTA_HUB_PASSWORD_FILE names");
+  return { url: env.FRONTA_HUB_URL, officeId: env.FRONTA_HUB_OFFICE ?? config.office.id, password, store: new FileDocumentStore(join(dataDir, 'hub-reports.json')) };
 }

@@ -20,6 +20,7 @@ import { createHttpServer, type RouteEntry } from './http/http-server.ts';
 import { type HttpsFiles, readPair, reloadOnChange } from './http/https-files.ts';
 import { plainFront } from './http/plain-front.ts';
 import type { TrustProxy } from './http/proxy-trust.ts';
+import { HubReporter } from './hub/hub-reporter.ts';
 import { OfficeUplink } from './hub/office-uplink.ts';
 import { createLogger, type LogSink } from './log.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -164,8 +165,11 @@ async function startOn(
   if (!mailReady) log.warn('no mail server configured (mail.transport is the outbox): online booking stays closed until it is (deploy/README.md, "Mail")');
   const sms = options.sms && (!options.mailRequired || options.sms.reachesCitizens) ? options.sms : undefined;
   if (options.sms && !sms) log.warn('SMS goes to the outbox folder only: no text message is offered until a modem or a gateway is configured (docs/SMS.md)');
+  // Hub mode's reports (made below, once the uplink and the statistics exist) follow the sweep and the day's end.
+  let reporter: HubReporter | undefined;
   const bookings = new Bookings({
     config: configInForce,
+    afterSweep: async () => reporter?.reconcile(),
     mailReady,
     clock,
     store: options.bookingStore,
@@ -186,7 +190,7 @@ async function startOn(
   });
   await statistics.start();
   const engine: QueueEngine = new QueueEngine({
-    onDayArchived: (day) => void statistics.record(day),
+    onDayArchived: (day) => void statistics.record(day).then(() => reporter?.reconcile()),
     config,
     clock,
     store,
@@ -198,14 +202,14 @@ async function startOn(
   const turnSms = new TurnSms(bookings.ledger, (token) => engine.ticketStatus(token));
   const stopTurnSms = engine.onChange(() => void turnSms.check().catch((error) => log.error('turn SMS check failed', { error: String(error) })));
   const uplink = options.hub && new OfficeUplink({ ...options.hub, log: createLogger('hub', options.logSink), onBooking: (message) => bookings.checkIns.fromHub(message) });
-  // In hub mode a check-in of the hub's booking is in the report outbox before the bookings file has it,
-  // so a crash between the two reports it again at the start below (the hub records it once).
-  const codes: CodeBookings = uplink
+  reporter = uplink && new HubReporter({ uplink, lookup: bookings.checkIns, finishedDays: () => statistics.finishedDays(), clock, log: createLogger('hub', options.logSink) });
+  // In hub mode, after each check-in too.
+  const codes: CodeBookings = reporter
     ? {
         find: (code) => bookings.checkIns.find(code),
         follow: async (checkIns) => {
-          await uplink.report(...bookings.checkIns.toReport(checkIns));
           await bookings.checkIns.follow(checkIns);
+          await reporter.reconcile();
         },
       }
     : bookings.checkIns;

@@ -4,13 +4,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { clockEpoch } from '../broker/clock-anchor.ts';
 import { loadOfficeConfig } from '../broker/config-file.ts';
-import { nextOpening, officeZone, ticketWindow } from '../shared/calendar/office-calendar.ts';
+import { officeZone } from '../shared/calendar/office-calendar.ts';
 import { offsetClock } from '../shared/clock.ts';
 import { formatAppointment } from '../shared/texts/booking-texts.ts';
 import { adminRequest } from './lib/admin-client.ts';
 import { provisionDevices, writeDeviceSettings } from './lib/provision.ts';
 import { startServerProcess } from './lib/server-process.ts';
 import { SimOffice } from './lib/sim-office.ts';
+import { startInstant } from './lib/start-instant.ts';
 
 /**
  * The whole office on this machine: the office server as its own process, started for simulation,
@@ -22,9 +23,8 @@ const dir = resolve(env.FRONTA_DATA_DIR ?? '.office');
 const config = await loadOfficeConfig(env.FRONTA_CONFIG);
 
 // Outside office hours every button would be dark; a newcomer sees more if the clock starts at the next opening.
-let startAt = env.FRONTA_START_AT ? Date.parse(env.FRONTA_START_AT) : Date.now();
-if (!env.FRONTA_START_AT && !config.workplaces.some((w) => ticketWindow(config, w, startAt).open)) {
-  startAt = nextOpening(config, startAt) ?? startAt;
+const { at: startAt, moved } = startInstant(config, env.FRONTA_START_AT);
+if (moved) {
   console.log(`The office is closed now; the clock starts at its next opening, ${formatAppointment(startAt, 'en')} office time (${officeZone}; set FRONTA_START_AT to choose).`);
 }
 // Run again on the same data with the same start, the clock goes on from where it was (clock-anchor.ts).

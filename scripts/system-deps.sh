@@ -7,13 +7,13 @@
 # pair stands in for the GSM modem's serial port, and postgresql, whose server the tests run in a temporary
 # directory (initdb, pg_ctl) for the hub's stores, and mosquitto, the hub's broker for the offices' line; with
 # --bench mosquitto, the broker a benchmark compares ours with, and postgresql, on which the hub's
-# hold cost is measured.
+# hold cost is measured; with --hub the two engines a hub runs on (scripts/hub.sh).
 # Installs only what is missing; needs root (or sudo) the first time.
 set -euo pipefail
 packages=(libusb-1.0-0)
 case "${1:-}" in
   --test) packages+=(shellcheck chromium e2fsprogs caddy openssl socat postgresql mosquitto) ;;
-  --bench) packages+=(mosquitto postgresql) ;;
+  --bench | --hub) packages+=(mosquitto postgresql) ;;
 esac
 missing=()
 for pkg in "${packages[@]}"; do

@@ -52,6 +52,8 @@ export interface Booking {
   person?: Person;
   /** A copy of a booking made at the hub (hub-copy.ts): the version of the hub's message it follows. */
   hubVersion?: number;
+  /** The status last reported to the hub (a check-in, a no-show): reported once each. */
+  hubReported?: 'checkedIn' | 'lapsed';
 }
 
 /**

@@ -14,6 +14,8 @@ export interface BookingsDeps extends LedgerDeps {
   mailReady?: boolean;
   /** The queue engine's durable record of today's check-ins (booking id → ticket number): the one that counts. */
   checkIns?: () => Readonly<Record<string, string>>;
+  /** After each sweep (hub mode: the no-shows it found are reported). */
+  afterSweep?: () => Promise<void>;
 }
 
 /**
@@ -68,6 +70,7 @@ export class Bookings {
       return swept || sms.changed ? accepted(null) : refused('notFound');
     });
     await this.ledger.forgetSmsCopies(forgotten);
+    await this.deps.afterSweep?.();
     await this.remind();
   }
 

@@ -1,10 +1,10 @@
-import type { HubBooking, HubCheckIn } from '../../shared/contract/hub.ts';
+import type { HubBooking, HubReport } from '../../shared/contract/hub.ts';
 import { accepted, refused } from '../../shared/contract/result.ts';
 import type { BookedRef } from '../engine/journal-entry.ts';
 import type { BookingLedger } from './booking-ledger.ts';
 import { dueBetween, findByCode } from './booking-queries.ts';
 import { markCheckedIn } from './booking-rules.ts';
-import { applyHubBooking, hubCheckIns } from './hub-copy.ts';
+import { applyHubBooking, bookingReports, markReported } from './hub-copy.ts';
 
 /**
  * What the queue side asks of the bookings: the booking a typed code belongs to (looked up before
@@ -32,9 +32,14 @@ export class CheckInLookup {
     });
   }
 
-  /** In hub mode: the check-ins among `checkIns` the hub has not heard of from this file, to report before it follows them. */
-  toReport(checkIns: Readonly<Record<string, string>>): HubCheckIn[] {
-    return hubCheckIns(this.ledger.context(), checkIns);
+  /** In hub mode: the check-ins and no-shows of the hub's bookings of `days` not yet reported. */
+  toReport(days: readonly string[]): HubReport[] {
+    return bookingReports(this.ledger.context(), days);
+  }
+
+  /** In hub mode: the reports are in the uplink's outbox; a failure to note it only reports them again. */
+  async reported(reports: readonly HubReport[]): Promise<void> {
+    await this.ledger.change((ctx) => (markReported(ctx, reports) ? accepted(null) : refused('notFound')));
   }
 
   /** In hub mode: a booking from the hub, copied if it is newer; rejects when the copy could not be stored, so the message comes again. */

@@ -1,4 +1,4 @@
-import type { HubBooking, HubCheckIn } from '../../shared/contract/hub.ts';
+import type { HubBooking, HubReport } from '../../shared/contract/hub.ts';
 import type { BookingContext } from './booking-rules.ts';
 import type { Booking } from './booking-state.ts';
 
@@ -24,6 +24,8 @@ export function applyHubBooking(ctx: BookingContext, { version, booking }: HubBo
     heldUntil: 0,
     icsSequence: 0,
     hubVersion: version,
+    // What was reported of it stays reported (the hub's own sweep may send it lapsed after the office found it so).
+    ...(current?.hubReported ? { hubReported: current.hubReported } : {}),
     ...(code ? { code } : {}),
     // No address: the office mails nobody about a booking the hub made.
     ...(name ? { person: { name, email: '', emailKey: '' } } : {}),
@@ -32,10 +34,28 @@ export function applyHubBooking(ctx: BookingContext, { version, booking }: HubBo
   return true;
 }
 
-/** The check-ins `checkIns` (the engine's record: booking → ticket) adds to the hub's bookings, to report. */
-export function hubCheckIns(ctx: BookingContext, checkIns: Readonly<Record<string, string>>): HubCheckIn[] {
-  return Object.entries(checkIns).flatMap(([bookingId, ticketNumber]) => {
-    const b = ctx.state.bookings.get(bookingId);
-    return b?.hubVersion !== undefined && b.status !== 'checkedIn' ? [{ bookingId, ticketNumber, checkedInAt: ctx.now }] : [];
-  });
+/** What the office found of the hub's bookings of `days` and has not yet reported: check-ins and no-shows. */
+export function bookingReports(ctx: BookingContext, days: readonly string[]): HubReport[] {
+  return days.flatMap((day) =>
+    ctx.state.bookings.onDay(day).flatMap((b): HubReport[] => {
+      if (b.hubVersion === undefined || b.hubReported === b.status) return [];
+      if (b.status === 'checkedIn') return [{ kind: 'checkIn', bookingId: b.id, ticketNumber: b.ticketNumber!, checkedInAt: b.checkedInAt! }];
+      // When the office found it lapsed: its sweep runs every minute.
+      if (b.status === 'lapsed') return [{ kind: 'noShow', bookingId: b.id, lapsedAt: ctx.now }];
+      return [];
+    }),
+  );
+}
+
+/** Once the reports are in the uplink's outbox: the bookings they were about are not reported again. */
+export function markReported(ctx: BookingContext, reports: readonly HubReport[]): boolean {
+  let changed = false;
+  for (const report of reports) {
+    if (report.kind === 'day') continue;
+    const status = report.kind === 'checkIn' ? 'checkedIn' : 'lapsed';
+    if (ctx.state.bookings.get(report.bookingId)?.status !== status) continue;
+    ctx.state.bookings.update(report.bookingId, (b) => Object.assign(b, { hubReported: status }));
+    changed = true;
+  }
+  return changed;
 }

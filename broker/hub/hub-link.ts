@@ -1,6 +1,6 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import type pg from 'pg';
-import { hubBookingsTopic, hubCheckInFilter, hubCheckInSchema, parseHubMessage } from '../../shared/contract/hub.ts';
+import { type HubReport, hubBookingsTopic, hubReportSchema, hubReportsFilter, parseHubMessage } from '../../shared/contract/hub.ts';
 import type { Logger } from '../log.ts';
 
 interface FeedRow {
@@ -13,10 +13,29 @@ interface FeedRow {
 /** The feed is read again this often, and at once after the broker took a message. */
 const feedEveryMs = 500;
 
+/** A report, once: the same one again changes nothing (a finished day sent again is the same day). */
+async function store(pool: pg.Pool, officeId: string, report: HubReport): Promise<void> {
+  if (report.kind === 'checkIn')
+    await pool.query('INSERT INTO hub_checkins (office_id, booking_id, ticket_number, checked_in_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+      officeId,
+      report.bookingId,
+      report.ticketNumber,
+      report.checkedInAt,
+    ]);
+  else if (report.kind === 'noShow')
+    await pool.query('INSERT INTO hub_no_shows (office_id, booking_id, lapsed_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [officeId, report.bookingId, report.lapsedAt]);
+  else
+    await pool.query('INSERT INTO hub_office_days (office_id, day, cells) VALUES ($1, $2, $3) ON CONFLICT (office_id, day) DO UPDATE SET cells = EXCLUDED.cells', [
+      officeId,
+      report.day,
+      JSON.stringify(report.cells),
+    ]);
+}
+
 /**
  * The hub's side of the offices' line: one persistent session on the hub's broker (one process
- * runs it). Inbound, every office's check-ins with QoS 1: each is checked against its schema and
- * stored with INSERT … ON CONFLICT DO NOTHING before it is acknowledged (customHandleAcks), so a
+ * runs it). Inbound, every office's reports with QoS 1 (check-ins, no-shows, finished days): each is
+ * checked against its schema and stored with INSERT … ON CONFLICT before it is acknowledged (customHandleAcks), so a
  * message redelivered, or reported twice by an office, is recorded once, and one the hub died
  * before storing comes again. Outbound, the bookings' changes each office must copy
  * (`hub_office_feed`, written in the booking's own transaction): published with QoS 1, and taken
@@ -43,26 +62,23 @@ export class HubLink {
       reconnectPeriod: 1000,
       customHandleAcks: (topic, message, _packet, done) => {
         const officeId = topic.split('/')[2]!;
-        const parsed = parseHubMessage(hubCheckInSchema, message);
+        const parsed = parseHubMessage(hubReportSchema, message);
         if (!parsed.success) {
-          log.warn('invalid check-in from an office, dropped', { officeId });
+          log.warn('invalid report from an office, dropped', { officeId });
           done(0);
           return;
         }
-        const { bookingId, ticketNumber, checkedInAt } = parsed.data;
-        pool
-          .query('INSERT INTO hub_checkins (office_id, booking_id, ticket_number, checked_in_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [officeId, bookingId, ticketNumber, checkedInAt])
-          .then(
-            () => done(0),
-            (error: Error) => {
-              // Not acknowledged: the broker delivers it again on the next session.
-              log.error('check-in not stored', { officeId, error: error.message });
-              done(error);
-            },
-          );
+        store(pool, officeId, parsed.data).then(
+          () => done(0),
+          (error: Error) => {
+            // Not acknowledged: the broker delivers it again on the next session.
+            log.error('report not stored', { officeId, error: error.message });
+            done(error);
+          },
+        );
       },
     });
-    await this.client.subscribeAsync(hubCheckInFilter, { qos: 1 });
+    await this.client.subscribeAsync(hubReportsFilter, { qos: 1 });
     this.feedTimer = setInterval(() => this.publishFeed(), feedEveryMs);
     this.publishFeed();
   }

@@ -1,5 +1,5 @@
 import mqtt, { type MqttClient } from 'mqtt';
-import { type HubBooking, type HubCheckIn, hubBookingSchema, hubBookingsTopic, hubCheckInTopic, parseHubMessage } from '../../shared/contract/hub.ts';
+import { type HubBooking, type HubReport, hubBookingSchema, hubBookingsTopic, hubReportsTopic, parseHubMessage, reportKey } from '../../shared/contract/hub.ts';
 import type { Logger } from '../log.ts';
 import type { DocumentStore } from '../store/document-store.ts';
 
@@ -8,7 +8,7 @@ export interface UplinkDeps {
   url: string;
   officeId: string;
   password: string;
-  /** The outbox of reports not yet acknowledged by the hub's broker. */
+  /** The outbox of reports not yet acknowledged by the hub's broker, and the days reported. */
   store: DocumentStore;
   log: Logger;
   /** A booking from the hub; resolves once durable (the message is acknowledged only then). */
@@ -20,11 +20,19 @@ export interface UplinkDeps {
  * reports (check-ins) goes first into its own durable outbox, then to the broker with QoS 1, and
  * leaves the outbox only once the broker has acknowledged it. A WAN that is down, or an office
  * restarted meanwhile, only delays it; a report acknowledged but not yet taken off the outbox is
- * sent again, and the hub records it once. The bookings the hub sends are acknowledged only once
+ * sent again, and the hub records it once (check-ins, no-shows, finished days). The bookings the hub sends are acknowledged only once
  * applied (customHandleAcks), so the broker keeps what a cut line or a restart interrupted.
  */
+/** The uplink's file: reports waiting for the broker, and the finished days already reported (the newest `keptDays`). */
+interface UplinkFile {
+  pending: Record<string, HubReport>;
+  daysReported: string[];
+}
+const keptDays = 62;
+
 export class OfficeUplink {
-  private pending: Record<string, HubCheckIn> = {};
+  private pending: Record<string, HubReport> = {};
+  private daysReported = new Set<string>();
   private readonly sending = new Set<string>();
   private client: MqttClient | undefined;
   private writing: Promise<void> = Promise.resolve();
@@ -33,7 +41,9 @@ export class OfficeUplink {
 
   async start(): Promise<void> {
     const text = await this.deps.store.read();
-    this.pending = text ? (JSON.parse(text) as { pending: Record<string, HubCheckIn> }).pending : {};
+    const file = text ? (JSON.parse(text) as Partial<UplinkFile>) : {};
+    this.pending = file.pending ?? {};
+    this.daysReported = new Set(file.daysReported);
     const { url, officeId, password } = this.deps;
     this.client = mqtt.connect(url, {
       clientId: `office-${officeId}`,
@@ -54,11 +64,19 @@ export class OfficeUplink {
   }
 
   /** Resolves once the reports are in the outbox (durable); they go to the hub when the line allows. */
-  async report(...checkIns: HubCheckIn[]): Promise<void> {
-    if (checkIns.length === 0) return;
-    for (const checkIn of checkIns) this.pending[checkIn.bookingId] = checkIn;
+  async report(...reports: HubReport[]): Promise<void> {
+    if (reports.length === 0) return;
+    for (const report of reports) {
+      this.pending[reportKey(report)] = report;
+      if (report.kind === 'day') this.daysReported.add(report.day);
+    }
     await this.save();
     this.flush();
+  }
+
+  /** Whether the finished day's statistics are in the outbox or already sent. */
+  dayReported(day: string): boolean {
+    return this.daysReported.has(day);
   }
 
   /** Reports not yet acknowledged by the hub's broker. */
@@ -85,23 +103,27 @@ export class OfficeUplink {
   private flush(): void {
     const client = this.client;
     if (!client?.connected) return;
-    for (const [id, checkIn] of Object.entries(this.pending)) {
-      if (this.sending.has(id)) continue;
-      this.sending.add(id);
-      client.publish(hubCheckInTopic(this.deps.officeId), JSON.stringify(checkIn), { qos: 1 }, (error) => {
-        this.sending.delete(id);
+    for (const [key, report] of Object.entries(this.pending)) {
+      if (this.sending.has(key)) continue;
+      this.sending.add(key);
+      client.publish(hubReportsTopic(this.deps.officeId), JSON.stringify(report), { qos: 1 }, (error) => {
+        this.sending.delete(key);
         if (error) {
-          this.deps.log.warn('check-in not taken by the hub broker, kept', { bookingId: id, error: error.message });
+          this.deps.log.warn('report not taken by the hub broker, kept', { report: key, error: error.message });
           return;
         }
-        delete this.pending[id];
+        // A newer report of the same key, put in meanwhile, stays to be sent.
+        if (this.pending[key] === report) delete this.pending[key];
+        else this.flush();
         void this.save();
       });
     }
   }
 
   private save(): Promise<void> {
-    const text = JSON.stringify({ pending: this.pending });
+    const daysReported = [...this.daysReported].sort().slice(-keptDays);
+    this.daysReported = new Set(daysReported);
+    const text = JSON.stringify({ pending: this.pending, daysReported } satisfies UplinkFile);
     this.writing = this.writing.then(() => this.deps.store.write(text));
     return this.writing;
   }

@@ -61,6 +61,11 @@ export class StatisticsService {
     return this.writing;
   }
 
+  /** The finished days recorded (hub mode reports them to the hub). */
+  finishedDays(): Iterable<DayAggregate> {
+    return this.days.values();
+  }
+
   private withToday(): DayAggregate[] {
     const today = this.deps.today();
     return [...this.days.values(), aggregateDay(today, this.deps.bookings(), this.deps.sms?.(today.day))];

@@ -12,6 +12,8 @@ export interface OfficeProcess {
   /** Every device's settings, pointing at the running server. */
   devices: LocalSettings[];
   server: ServerProcess;
+  /** The virtual office's login, for a server started with `simulating`. */
+  simulatorSecret: string | undefined;
   /** Starts the server again on the same ports and data, as systemd would after a crash. */
   restart(): Promise<ServerProcess>;
   stop(): Promise<void>;
@@ -21,13 +23,14 @@ export interface OfficeProcess {
  * An office configuration run by a real server process with its durable store in `dir`, for
  * benchmarks, fault runs and the day simulator. The office clock starts at `startAt`, at real
  * speed or `rate` times faster; the same clock is returned for the devices this process simulates.
- * Ports are chosen by the OS at the first start and kept across restarts.
+ * Ports are chosen by the OS at the first start and kept across restarts. `more`: settings of its
+ * own (hub mode's), and `simulating` for a server the virtual office may drive.
  */
-export async function startOfficeProcess(dir: string, input: OfficeInput, startAt: number, rate = 1): Promise<OfficeProcess> {
+export async function startOfficeProcess(dir: string, input: OfficeInput, startAt: number, rate = 1, more: { env?: Record<string, string>; simulating?: boolean } = {}): Promise<OfficeProcess> {
   const config = officeConfigSchema.parse(input);
   const configPath = join(dir, 'office.json');
   await writeFile(configPath, JSON.stringify(input));
-  const provisioned = await provisionDevices(config, dir, 'mqtt://127.0.0.1:0');
+  const provisioned = await provisionDevices(config, dir, 'mqtt://127.0.0.1:0', more.simulating);
   const epoch = Date.now();
   const clock = rate === 1 ? offsetClock(startAt - epoch) : acceleratedClock(startAt, epoch, rate);
   const clockEnv: Record<string, string> =
@@ -40,7 +43,9 @@ export async function startOfficeProcess(dir: string, input: OfficeInput, startA
     FRONTA_HTTP_PORT: String(httpPort),
     // A trial office: its mail goes to the outbox, where the fault runs read the links, and online booking stays open.
     FRONTA_MAIL_OUTBOX: '1',
+    ...(more.simulating ? { FRONTA_SIMULATION: '1' } : {}),
     ...clockEnv,
+    ...more.env,
   });
   let server = await startServerProcess(env(0, 0));
   const { mqttPort, httpPort } = server;
@@ -49,6 +54,7 @@ export async function startOfficeProcess(dir: string, input: OfficeInput, startA
     clock,
     devices: provisioned.devices.map((d) => ({ ...d, broker: `mqtt://127.0.0.1:${mqttPort}` })),
     server,
+    simulatorSecret: provisioned.simulatorSecret,
     async restart() {
       await server.stop();
       server = await startServerProcess(env(mqttPort, httpPort));

@@ -7,17 +7,50 @@ import { epochMsSchema, ticketNumberSchema } from './common.ts';
  * publishes on its own topic only and reads only its own (the broker's ACL), QoS 1 with persistent
  * sessions on both sides.
  */
-export const hubCheckInTopic = (officeId: string): string => `fronta-hub/offices/${officeId}/checkins`;
-export const hubCheckInFilter = 'fronta-hub/offices/+/checkins';
+export const hubReportsTopic = (officeId: string): string => `fronta-hub/offices/${officeId}/reports`;
+export const hubReportsFilter = 'fronta-hub/offices/+/reports';
 export const hubBookingsTopic = (officeId: string): string => `fronta-hub/offices/${officeId}/bookings`;
 
-/** A booking checked in at an office's kiosk; the hub records it once, however often it arrives. */
-export const hubCheckInSchema = z.strictObject({
-  bookingId: z.string().min(1).max(64),
-  ticketNumber: ticketNumberSchema,
-  checkedInAt: epochMsSchema,
+const bookingIdSchema = z.string().min(1).max(64);
+const countSchema = z.int().min(0);
+/** Durations by the minute (broker/statistics/day-aggregate.ts). */
+const histogramSchema = z.strictObject({ n: countSchema, sumMs: z.number().min(0), minutes: z.record(z.string().regex(/^\d{1,5}$/), countSchema) });
+const cellSchema = z.strictObject({
+  issued: countSchema,
+  served: countSchema,
+  noShows: countSchema,
+  wait: histogramSchema,
+  service: histogramSchema,
+  bookingsMade: countSchema,
+  bookingsKept: countSchema,
+  bookingsLapsed: countSchema,
+  bookingsCancelled: countSchema,
+  transfers: countSchema.optional(),
+  outOfOrder: countSchema.optional(),
+  parkedMs: z.number().min(0).optional(),
+  lateWalkIns: countSchema.optional(),
+  remindersSent: countSchema.optional(),
+  bookingsMoved: countSchema.optional(),
+  smsSent: countSchema.optional(),
+  smsDelivered: countSchema.optional(),
+  smsFailed: countSchema.optional(),
+  smsLimited: countSchema.optional(),
 });
-export type HubCheckIn = z.infer<typeof hubCheckInSchema>;
+
+/**
+ * What an office reports to the hub; the hub records each once, however often it arrives: a booking
+ * of the hub's checked in at the office's kiosk, one not checked in by the end of its window (a
+ * no-show), and a finished day's statistics (one service's hour per cell, `${serviceId}/${hour}`).
+ */
+export const hubReportSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('checkIn'), bookingId: bookingIdSchema, ticketNumber: ticketNumberSchema, checkedInAt: epochMsSchema }),
+  z.strictObject({ kind: z.literal('noShow'), bookingId: bookingIdSchema, lapsedAt: epochMsSchema }),
+  z.strictObject({ kind: z.literal('day'), day: isoDaySchema, cells: z.record(z.string().max(100), cellSchema) }),
+]);
+export type HubReport = z.infer<typeof hubReportSchema>;
+
+/** One report per booking and kind, and per day: a newer one replaces a report not yet sent. */
+export const reportKey = (report: HubReport): string => (report.kind === 'day' ? `day/${report.day}` : `${report.kind}/${report.bookingId}`);
 
 /**
  * A booking made at the hub, as its office needs it to check the code in: sent after each change,
@@ -28,7 +61,7 @@ export type HubCheckIn = z.infer<typeof hubCheckInSchema>;
 export const hubBookingSchema = z.strictObject({
   version: z.int().min(1),
   booking: z.strictObject({
-    id: z.string().min(1).max(64),
+    id: bookingIdSchema,
     serviceId: z.string().min(1).max(64),
     workplaceId: z.string().min(1).max(64),
     day: isoDaySchema,

@@ -6,16 +6,16 @@ import { OfficeUplink } from '../../broker/hub/office-uplink.ts';
 import { createLogger } from '../../broker/log.ts';
 import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
 import { migrate } from '../../broker/store/pg/migrate.ts';
-import { hubCheckInTopic } from '../../shared/contract/hub.ts';
+import { hubReportsTopic } from '../../shared/contract/hub.ts';
 import { eventually } from '../support/eventually.ts';
 import { startMosquitto } from '../support/mosquitto.ts';
 import { startPostgres } from '../support/postgres.ts';
 
 const users = { hub: 'hub-secret', kostelec: 'kostelec-secret', rychnov: 'rychnov-secret' };
 // The hub reads every office's check-ins; an office writes only its own (%u: its user name).
-const acl = 'user hub\ntopic read fronta-hub/offices/+/checkins\n\npattern write fronta-hub/offices/%u/checkins\n';
+const acl = 'user hub\ntopic read fronta-hub/offices/+/reports\n\npattern write fronta-hub/offices/%u/reports\n';
 const log = createLogger('hub', () => {});
-const checkIn = (k: number) => ({ bookingId: `booking-${k}`, ticketNumber: `C00${k}`, checkedInAt: 1_795_000_000_000 + k });
+const checkIn = (k: number) => ({ kind: 'checkIn' as const, bookingId: `booking-${k}`, ticketNumber: `C00${k}`, checkedInAt: 1_795_000_000_000 + k });
 
 test("an office's check-ins reach the hub through Mosquitto while the hub is away, each recorded once even when the office sends it again; another office cannot write on this office's topic", async () => {
   const postgres = await startPostgres();
@@ -54,7 +54,7 @@ test("an office's check-ins reach the hub through Mosquitto while the hub is awa
 
     // Rychnov's own credentials on Kostelec's topic: the broker refuses, the hub never hears of it.
     const intruder = await mqtt.connectAsync(broker.url, { clientId: 'office-rychnov', username: 'rychnov', password: users.rychnov, protocolVersion: 5, reconnectPeriod: 0 });
-    const refused = await intruder.publishAsync(hubCheckInTopic('kostelec'), JSON.stringify(checkIn(9)), { qos: 1 }).then(
+    const refused = await intruder.publishAsync(hubReportsTopic('kostelec'), JSON.stringify(checkIn(9)), { qos: 1 }).then(
       () => null,
       (e: Error) => e.message,
     );

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -20,16 +22,8 @@ import { startPostgres } from '../support/postgres.ts';
 import { wanProxy } from '../support/wan-proxy.ts';
 
 const users = { hub: 'hub-secret', kostelec: 'kostelec-secret' };
-// The hub reads every office's check-ins and writes every office's bookings; an office the reverse, for itself only.
-const acl = [
-  'user hub',
-  'topic read fronta-hub/offices/+/checkins',
-  'topic write fronta-hub/offices/+/bookings',
-  '',
-  'pattern write fronta-hub/offices/%u/checkins',
-  'pattern read fronta-hub/offices/%u/bookings',
-  '',
-].join('\n');
+// The hub's ACL as deployed: an office reads its own bookings and writes its own reports.
+const acl = await readFile(fileURLToPath(new URL('../../deploy/hub/mosquitto.acl', import.meta.url)), 'utf8');
 const log = createLogger('hub', () => {});
 const config = kostelec();
 const hubOffice: HubOffice = { id: 'kostelec', config, suspension: null, addressSalt: 'hub' };
@@ -121,6 +115,21 @@ test('a code booked at the hub checks in at the office while its line is cut; th
       'the malformed ones logged',
     );
     assert.equal(await checkInsAtHub(), [{ booking_id: marie.id, ticket_number: ticket }], 'still once');
+
+    // The next morning: Jana and Karel never came (no-shows), and Tuesday's statistics are recorded.
+    office.clock.set(Date.parse('2026-11-25T08:00:00+01:00'));
+    await office.server.bookings.sweep();
+    const noShows = async () => (await pool.query<{ booking_id: string }>('SELECT booking_id FROM hub_no_shows ORDER BY booking_id')).rows.map((r) => r.booking_id);
+    await eventually('the no-shows at the hub', async () => (await noShows()).length === 2);
+    assert.equal(await noShows(), [jana.id, last.id].sort());
+    await office.server.engine.kioskRequest('kiosk-hala', { kind: 'walkIn', requestId: 'wednesday-first', pressedAt: office.clock.now(), serviceId: 'pasy' });
+    const dayAtHub = async () =>
+      (await pool.query<{ cells: Record<string, { bookingsKept: number; bookingsLapsed: number }> }>("SELECT cells FROM hub_office_days WHERE day = '2026-11-24'")).rows[0]?.cells;
+    const tuesday = await eventually("Tuesday's statistics at the hub", dayAtHub);
+    const sum = (field: 'bookingsKept' | 'bookingsLapsed') => Object.values(tuesday).reduce((n, cell) => n + cell[field], 0);
+    assert.equal([sum('bookingsKept'), sum('bookingsLapsed')], [1, 2], "the office's own figures: Marie kept hers, two lapsed");
+    await office.server.bookings.sweep();
+    assert.equal(await noShows(), [jana.id, last.id].sort(), 'each reported once');
   } finally {
     await office.stop();
     await link.stop();

@@ -50,6 +50,8 @@ test('migrations build the schema in an empty database, record each version once
     'hub_bookings',
     'hub_checkins',
     'hub_lapsed_holds',
+    'hub_no_shows',
+    'hub_office_days',
     'hub_office_feed',
     'hub_offices',
     'hub_outbox',

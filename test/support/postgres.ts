@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { chown, mkdir, readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { startPostgresServer } from '../../scripts/lib/postgres-server.ts';
 import { eventually } from './eventually.ts';
 import { tempDir } from './temp-dir.ts';
 
@@ -18,40 +19,14 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
-/** Debian's server binaries (initdb, pg_ctl) are not on PATH: /usr/lib/postgresql/<version>/bin. */
-async function binDir(): Promise<string> {
-  const versions = (await readdir('/usr/lib/postgresql').catch(() => [] as string[])).sort((a, b) => Number(b) - Number(a));
-  if (versions.length === 0) throw new Error("PostgreSQL's server is not installed: bash scripts/system-deps.sh --test");
-  return join('/usr/lib/postgresql', versions[0]!, 'bin');
-}
-
 /**
- * A real PostgreSQL server from Debian's package in a temporary directory: its own cluster
- * (initdb), listening on a Unix socket in that directory only (no TCP port), started and stopped by
- * pg_ctl, removed afterwards. PostgreSQL refuses to run as root: as root, it runs as the
- * package's `postgres` user, who is given the directory.
+ * A real PostgreSQL server from Debian's package (scripts/lib/postgres-server.ts) in a temporary
+ * directory, removed by `stop`.
  */
 export async function startPostgres(options: { statements?: boolean } = {}): Promise<TestPostgres> {
   const dir = await tempDir();
-  const bin = await binDir();
-  const data = join(dir.path, 'data');
-  const socketDir = join(dir.path, 'socket');
-  await mkdir(socketDir);
-  const asRoot = process.getuid?.() === 0;
-  const as = async (command: string, args: string[]) => {
-    const [file, all] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]] : [join(bin, command), args];
-    return run(file, all, { env: { ...process.env, LC_ALL: 'C.UTF-8' } });
-  };
-  if (asRoot) {
-    const { uid, gid } = await userIds('postgres');
-    await chown(dir.path, uid, gid);
-    await chown(socketDir, uid, gid);
-  }
-  await as('initdb', ['-D', data, '-U', 'fronta', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  // pg_stat_statements (Debian's server package has it): what each statement cost, for a benchmark.
-  const statements = options.statements ? ' -c shared_preload_libraries=pg_stat_statements' : '';
-  const start = () => as('pg_ctl', ['-D', data, '-w', '-l', join(dir.path, 'server.log'), '-o', `-c listen_addresses='' -k ${socketDir} -c fsync=on${statements}`, 'start']);
-  await start();
+  const server = await startPostgresServer(dir.path, options);
+  const { socketDir, dataDir: data } = server;
   const pools: pg.Pool[] = [];
   let databases = 0;
   const admin = new pg.Pool({ host: socketDir, user: 'fronta', database: 'postgres', max: 1 });
@@ -84,17 +59,12 @@ export async function startPostgres(options: { statements?: boolean } = {}): Pro
         }
       };
       await eventually('the killed server gone', () => !all.some(alive), 20_000);
-      await start();
+      await server.start();
     },
     async stop() {
       await Promise.all([...pools, admin].map((p) => p.end()));
-      await as('pg_ctl', ['-D', data, '-w', '-m', 'fast', 'stop']);
+      await server.stop();
       await dir.remove();
     },
   };
-}
-
-async function userIds(name: string): Promise<{ uid: number; gid: number }> {
-  const [uid, gid] = await Promise.all([run('id', ['-u', name]), run('id', ['-g', name])]);
-  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
