@@ -106,7 +106,7 @@ for (const input of offices) {
 }
 
 console.log(`
-The hub: ${hubBase}/api/offices (the offices), ${hubBase}/o/{office}/api/… (each office's booking API, docs/API.md)
+The hub's booking site: ${hubBase}/ (the offices; each office's pages and API under ${hubBase}/o/{office}/)
   PostgreSQL: socket in ${postgres.socketDir}, database ${database} (psql -h ${postgres.socketDir} -U fronta ${database})
   Mosquitto for the offices' line: ${broker.url}
   e-mails of bookings made at the hub: ${join(dir, 'hub-data')}/{office}/outbox

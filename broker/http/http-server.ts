@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import fastifyStatic from '@fastify/static';
 import type { Aedes } from 'aedes';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createWebSocketStream, WebSocketServer } from 'ws';
@@ -23,6 +21,7 @@ import { type StaffOfficeDeps, staffOfficeRoutes } from './staff-office-routes.t
 import { type StaffDeps, staffRoutes } from './staff-routes.ts';
 import { statisticsRoutes } from './statistics-routes.ts';
 import { statusRoutes } from './status-routes.ts';
+import { webPages } from './web-pages.ts';
 import { workstationRoutes } from './workstation-routes.ts';
 
 export interface Readiness {
@@ -112,18 +111,8 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
 
   await deviceFileRoutes(app, options.deviceFiles);
 
-  const hasUi = existsSync(`${options.webRoot}/index.html`);
-  if (hasUi) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, maxAge: '1h', index: false, preCompressed: true });
-  // The web UI routes its own pages (/, /confirm/…, /cancel): every other GET outside /api and /assets
-  // gets its page. A missing asset is a 404, not the page: a script answered with HTML fails obscurely.
-  app.setNotFoundHandler((req, reply) => {
-    // The page is revalidated every time (fastify-static's own max-age would otherwise win): after an
-    // update it must name the new hashed assets, the old ones are gone.
-    // HEAD as GET (link checkers ask with HEAD): a page that exists must not look broken.
-    const page = !['/api/', '/assets/', '/device/'].some((prefix) => req.url.startsWith(prefix));
-    if (hasUi && (req.method === 'GET' || req.method === 'HEAD') && page) return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
-    return reply.code(404).send({ error: { code: 'notFound' } });
-  });
+  // Outside the API and the devices' files, a GET is one of the web UI's pages.
+  await webPages(app, options.webRoot, (url) => !['/api/', '/device/'].some((prefix) => url.startsWith(prefix)));
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   app.server.on('upgrade', (req, socket, head) => {

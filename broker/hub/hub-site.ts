@@ -9,8 +9,10 @@ import { ProofOfWorkGate, type ProofSecrets } from '../booking/proof-of-work.ts'
 import { apiBasics } from '../http/api-basics.ts';
 import { bookingRoutes } from '../http/booking-routes.ts';
 import type { TrustProxy } from '../http/proxy-trust.ts';
+import { webPages } from '../http/web-pages.ts';
 import type { Logger } from '../log.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { fromRoot } from '../root-path.ts';
 import { HubBook, type HubOffice } from './hub-book.ts';
 import { HubDesk } from './hub-desk.ts';
 import { HubMail } from './hub-mail.ts';
@@ -28,6 +30,8 @@ export interface HubSiteDeps {
   /** Shared by all the hub's booking processes: a challenge one gave out is verified by another. */
   proofSecrets: ProofSecrets;
   trustProxy?: TrustProxy;
+  /** The built web UI (webui/dist): each office's booking pages under its prefix, the offices' list at /o/. */
+  webRoot?: string;
 }
 
 export interface HubSite {
@@ -43,9 +47,9 @@ export interface HubSite {
 const sweepLock = 7_215_462;
 
 /**
- * One stateless booking process of the hub: the booking API of every office in the database, each
- * under its own prefix (`/o/{office}/api/…`, the same routes as an office server's `/api/…`), and
- * the list of offices at `/api/offices`. Any number of them run over one PostgreSQL behind any
+ * One stateless booking process of the hub: the booking site of every office in the database, each
+ * under its own prefix (`/o/{office}/…`: the same pages and API routes as an office server's), and
+ * the list of offices (`/o/`, `/api/offices`). Any number of them run over one PostgreSQL behind any
  * HTTP load balancer: nothing a request needs is kept in the process but a few seconds' cache.
  */
 export async function createHubSite(deps: HubSiteDeps): Promise<HubSite> {
@@ -75,7 +79,9 @@ export async function createHubSite(deps: HubSiteDeps): Promise<HubSite> {
     });
     await app.register(async (office) => bookingRoutes(office, desk, () => offices.get(id).config), { prefix: `/o/${id}` });
   }
-  app.setNotFoundHandler((_req, reply) => reply.code(404).send({ error: { code: 'notFound' } }));
+  // The citizen picks the office first (the page at /o/ lists them), then the service on its pages.
+  app.get('/', (_req, reply) => reply.redirect('/o/'));
+  await webPages(app, deps.webRoot ?? fromRoot('webui/dist'), (url) => url.startsWith('/o/') && !url.includes('/api/'));
   await app.ready();
 
   const sweepAll = async () => {

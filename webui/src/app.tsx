@@ -10,12 +10,15 @@ import { ConfirmPage } from './pages/confirm-page.tsx';
 import { Notice } from './pages/notice.tsx';
 import { StatusPage } from './pages/status-page.tsx';
 import { TicketPage } from './pages/ticket-page.tsx';
+import { onSite, sitePath } from './site-base.ts';
 import { texts } from './texts.ts';
 
 export function App() {
   if (location.pathname === '/hall') return <Lazy load={() => import('./hall/hall-page.tsx').then((m) => m.HallPage)} />;
   if (location.pathname === '/staff' || location.pathname.startsWith('/staff/')) return <Lazy load={() => import('./staff/staff-app.tsx').then((m) => m.StaffApp)} />;
   if (location.pathname === '/virtual') return <Lazy load={() => import('./virtual/virtual-page.tsx').then((m) => m.VirtualPage)} />;
+  // The hub's first page: its offices (an office server has no /o/).
+  if (location.pathname === '/o/' || location.pathname === '/o') return <Lazy load={() => import('./pages/offices-page.tsx').then((m) => m.OfficesPage)} />;
   return <BookingSite />;
 }
 
@@ -36,7 +39,7 @@ function BookingSite() {
   useEffect(() => {
     void call<OfficeInfo>('GET', '/api/office').then((r) => setInfo(r.ok ? r.data : 'failed'));
   }, []);
-  const path = location.pathname;
+  const path = sitePath();
   const confirmToken = /^\/confirm\/([A-Za-z0-9_-]+)$/.exec(path)?.[1];
   const ticketToken = /^\/t\/([A-Za-z0-9_-]+)$/.exec(path)?.[1];
   const other: Language = language === 'cs' ? 'en' : 'cs';
@@ -54,7 +57,7 @@ function BookingSite() {
   return (
     <>
       <header class="top">
-        <a class="office" href="/">
+        <a class="office" href={onSite('/')}>
           {info && info !== 'failed' ? info.name[language] : 'Fronta'}
         </a>
         <button type="button" class="link" lang={other} onClick={() => setLanguage(other)}>

@@ -4,6 +4,7 @@ import { formatDay, formatTime } from '../../../shared/texts/booking-texts.ts';
 import { call } from '../api.ts';
 import type { PageProps } from '../page-props.ts';
 import { proveNotRobot } from '../proof.ts';
+import { onSite, siteBase } from '../site-base.ts';
 import { DayStep, DetailsStep, SentStep, ServiceStep, type StepProps, TimeStep } from './booking-step-views.tsx';
 import { addressOf, type BookingChoice, choiceFrom, type Step } from './booking-steps.ts';
 import type { Details } from './details-form.tsx';
@@ -79,7 +80,14 @@ export function BookingPage(props: PageProps) {
             ))}
           </ol>
           <p>
-            <a href="/cancel">{t.cancelLink}</a> · <a href="/status">{t.statusLink}</a>
+            <a href={onSite('/cancel')}>{t.cancelLink}</a>
+            {/* The queues' live status is the office server's own (its engine), not the hub's. */}
+            {siteBase ? null : (
+              <>
+                {' · '}
+                <a href="/status">{t.statusLink}</a>
+              </>
+            )}
           </p>
         </section>
       ) : null}

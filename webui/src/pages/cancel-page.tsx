@@ -4,6 +4,7 @@ import { formatAppointment } from '../../../shared/texts/booking-texts.ts';
 import { call } from '../api.ts';
 import type { PageProps } from '../page-props.ts';
 import { serviceName } from '../service-name.ts';
+import { onSite } from '../site-base.ts';
 import { ErrorSummary, Field } from './field.tsx';
 import { StepHeading } from './heading.tsx';
 import { NewTime } from './new-time.tsx';
@@ -55,14 +56,14 @@ export function CancelPage({ t, language, info }: PageProps) {
         <>
           <StepHeading text={t.movedTo(formatAppointment(moved.startsAt, language))} />
           <p>
-            <a href="/">{t.home}</a>
+            <a href={onSite('/')}>{t.home}</a>
           </p>
         </>
       ) : cancelled ? (
         <>
           <StepHeading text={t.cancelled} />
           <p>
-            <a href="/">{t.home}</a>
+            <a href={onSite('/')}>{t.home}</a>
           </p>
         </>
       ) : found ? (

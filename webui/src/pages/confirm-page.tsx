@@ -4,6 +4,7 @@ import { formatAppointment } from '../../../shared/texts/booking-texts.ts';
 import { call } from '../api.ts';
 import type { PageProps } from '../page-props.ts';
 import { serviceName } from '../service-name.ts';
+import { onSite } from '../site-base.ts';
 import { StepHeading } from './heading.tsx';
 
 /** The e-mail link's page: opening it changes nothing; only its button confirms. */
@@ -68,7 +69,7 @@ export function ConfirmPage({ t, language, info, token }: PageProps & { token: s
         </>
       ) : null}
       <p>
-        <a href="/">{summary?.state === 'expired' || problem ? t.newBooking : t.home}</a>
+        <a href={onSite('/')}>{summary?.state === 'expired' || problem ? t.newBooking : t.home}</a>
       </p>
     </>
   );
