@@ -18,6 +18,7 @@ import { HubDesk } from './hub-desk.ts';
 import { HubMail } from './hub-mail.ts';
 import { HubOffices } from './hub-offices.ts';
 import { SpentInDatabase } from './hub-proofs.ts';
+import { hubRateLimitStore } from './hub-rate-limits.ts';
 
 export interface HubSiteDeps {
   pool: pg.Pool;
@@ -61,7 +62,7 @@ export async function createHubSite(deps: HubSiteDeps): Promise<HubSite> {
   const spent = new SpentInDatabase(pool);
 
   const app = Fastify({ bodyLimit: 16 * 1024, logger: false, trustProxy: deps.trustProxy ?? false });
-  await apiBasics(app, log);
+  await apiBasics(app, log, hubRateLimitStore(pool));
   app.get('/health', async (_req, reply) => {
     await pool.query('SELECT 1');
     return reply.send({ status: 'ready' });
@@ -92,6 +93,7 @@ export async function createHubSite(deps: HubSiteDeps): Promise<HubSite> {
     }
     await pool.query('DELETE FROM hub_lapsed_holds WHERE forget_at <= $1', [now]);
     await pool.query('DELETE FROM hub_spent_proofs WHERE expires_at < $1', [Date.now()]);
+    await pool.query('DELETE FROM hub_rate_limits WHERE expires_at <= $1', [Date.now()]);
     await mail.sendDue();
   };
   const sweepOnce = async () => {

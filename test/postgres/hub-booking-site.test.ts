@@ -170,6 +170,16 @@ test('bad input at the hub is refused with the office API error and changes noth
   assert.equal(await count(), before);
 });
 
+test("an address's allowance is counted once across the hub's processes, not once per process", async () => {
+  // Rychnov's cancellation form takes 10 tries per address in 10 minutes (the default); the tries go to both processes in turn.
+  const statuses: number[] = [];
+  for (let k = 0; k < 12; k++) statuses.push((await bookingClient(base(k % 2, 'rychnov')).cancelPreview('12345678', 'nikdo@example.cz')).status);
+  assert.equal(statuses.slice(0, 10), Array(10).fill(404), 'ten tries answered (no such booking)');
+  assert.equal(statuses.slice(10), [429, 429], 'the eleventh is over the allowance, at either process');
+  const kostelec = await bookingClient(base(1, 'kostelec')).cancelPreview('12345678', 'nikdo@example.cz');
+  assert.is(kostelec.status, 404, "another office's form counts on its own");
+});
+
 test('the sweep at the hub removes a lapsed hold, and its link then says the time ran out', async () => {
   const client = bookingClient(base(1, 'rychnov'));
   const day = (await client.days('pasy')).body!.days.find((d: { free: number }) => d.free > 0).day as string;

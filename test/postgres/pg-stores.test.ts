@@ -55,6 +55,7 @@ test('migrations build the schema in an empty database, record each version once
     'hub_office_feed',
     'hub_offices',
     'hub_outbox',
+    'hub_rate_limits',
     'hub_spent_proofs',
     'queue_archive',
     'queue_days',

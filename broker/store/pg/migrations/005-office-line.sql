@@ -24,3 +24,12 @@ CREATE TABLE hub_office_days (
   cells jsonb NOT NULL,
   PRIMARY KEY (office_id, day)
 );
+-- The booking processes' per-address limits (hub-rate-limits.ts): one count per address and route,
+-- shared by every process, so behind n processes an address still gets its allowance once.
+CREATE TABLE hub_rate_limits (
+  key text PRIMARY KEY,
+  window_start bigint NOT NULL,
+  expires_at bigint NOT NULL,
+  count int NOT NULL
+);
+CREATE INDEX hub_rate_limits_expiry ON hub_rate_limits (expires_at);
