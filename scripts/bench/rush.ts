@@ -1,7 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
-import { join } from 'node:path';
 import { type Challenge, solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type pg from 'pg';
@@ -12,9 +9,9 @@ import { kostelecOffice } from '../../shared/config/kostelec.ts';
 import { withPublicBase } from '../../shared/config/public-address.ts';
 import { type OfficeConfig, type OfficeInput, officeConfigSchema } from '../../shared/config/schema.ts';
 import type { BookingDays, BookingSlots } from '../../shared/contract/booking-api.ts';
+import { hubProcessEnv, startHubProcess } from '../../test/support/hub-process.ts';
 import { startPostgres } from '../../test/support/postgres.ts';
 import { startOfficeProcess } from '../lib/office-process.ts';
-import { startServerProcess } from '../lib/server-process.ts';
 import { overbookedPlaces, storedBookings } from '../lib/stored-bookings.ts';
 import { benchPackages } from './brokers.ts';
 import { emit, percentile, round } from './stats.ts';
@@ -184,21 +181,9 @@ export async function hubRush(dir: string, processes = 4): Promise<RushTarget> {
   await pool.query('CREATE EXTENSION pg_stat_statements');
   const config = withPublicBase(officeConfigSchema.parse(cityOffice()), 'http://127.0.0.1/o/kostelec');
   await putOffice(pool, 'kostelec', config);
-  const secretFile = join(dir, 'hub-proof-secret');
-  await writeFile(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
-  const database = (await pool.query<{ db: string }>('SELECT current_database() AS db')).rows[0]!.db;
   const epoch = Date.now();
-  const env = {
-    PGHOST: postgres.socketDir,
-    PGUSER: 'fronta',
-    PGDATABASE: database,
-    FRONTA_HUB_SECRET_FILE: secretFile,
-    FRONTA_HUB_DATA_DIR: join(dir, 'hub-data'),
-    FRONTA_HUB_PORT: '0',
-    FRONTA_MAIL_OUTBOX: '1',
-    FRONTA_CLOCK_OFFSET_MS: String(rushStart - epoch),
-  };
-  const hubs = await Promise.all(Array.from({ length: processes }, () => startServerProcess(env, 'ignore', undefined, 'broker/hub/hub-main.ts')));
+  const env = await hubProcessEnv(postgres, pool, dir, { FRONTA_CLOCK_OFFSET_MS: String(rushStart - epoch) });
+  const hubs = await Promise.all(Array.from({ length: processes }, () => startHubProcess(env)));
   return {
     name: 'rush-hub',
     target: '≥ 2000',

@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ProofOfWork } from '../../shared/contract/booking-api.ts';
 import { decodeEscpos, receiptText } from '../../shared/escpos/decode.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, sendBooking } from '../support/browser.ts';
 import { eventually } from '../support/eventually.ts';
 import { kostelec, runOffice, tuesdayNine } from '../support/office-fixture.ts';
 import { smtpInbox } from '../support/smtp-inbox.ts';
@@ -34,11 +34,7 @@ test('book in the browser, confirm from the e-mail, type the code at the kiosk, 
     // Every day button says its weekday and date, and why it cannot be booked.
     await page.getByRole('button', { name: 'sobota 28. listopadu 2026, nelze objednat: pracoviště nemá úřední hodiny' }).waitFor({ timeout: 10000 });
     await page.getByRole('button', { name: /^úterý 24\. listopadu 2026, 3 volná místa$/ }).click();
-    await page.getByRole('button', { name: /^10:00,/ }).click();
-    await page.getByLabel('Jméno a příjmení').fill('Jana Nováková');
-    await page.getByLabel('E-mail').fill('jana@example.cz');
-    await page.getByLabel(/Souhlasím/).check();
-    await page.getByRole('button', { name: 'Odeslat rezervaci' }).click();
+    await sendBooking(page, /^10:00,/, 'Jana Nováková', 'jana@example.cz');
     await page.getByRole('heading', { name: 'Zkontrolujte svůj e-mail' }).waitFor();
     assert.ok(await page.getByText('E-mail s odkazem šel na adresu jana@example.cz.', { exact: false }).isVisible(), 'the page shows where the link went');
     await eventually('the confirmation e-mail', () => inbox.mails[0]);

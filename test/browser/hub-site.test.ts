@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { putOffice } from '../../broker/hub/hub-offices.ts';
 import { migrate } from '../../broker/store/pg/migrate.ts';
-import { startServerProcess } from '../../scripts/lib/server-process.ts';
 import { withPublicBase } from '../../shared/config/public-address.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, sendBooking } from '../support/browser.ts';
 import { eventually } from '../support/eventually.ts';
+import { hubProcessEnv, startHubProcess } from '../support/hub-process.ts';
 import { kostelec, tuesdayNine } from '../support/office-fixture.ts';
 import { startPostgres } from '../support/postgres.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -31,24 +30,7 @@ test("at the hub's site the citizen picks the office, then books on that office'
     await migrate(pool);
     await putOffice(pool, 'kostelec', office('kostelec', 'Městský úřad Kostelec nad Orlicí', 'Municipal Office of Kostelec nad Orlicí'));
     await putOffice(pool, 'rychnov', office('rychnov', 'Městský úřad Rychnov nad Kněžnou', 'Municipal Office of Rychnov nad Kněžnou'));
-    const secretFile = join(dir.path, 'hub-proof-secret');
-    await writeFile(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
-    const database = (await pool.query<{ db: string }>('SELECT current_database() AS db')).rows[0]!.db;
-    const hub = await startServerProcess(
-      {
-        PGHOST: postgres.socketDir,
-        PGUSER: 'fronta',
-        PGDATABASE: database,
-        FRONTA_HUB_SECRET_FILE: secretFile,
-        FRONTA_HUB_DATA_DIR: join(dir.path, 'hub-data'),
-        FRONTA_HUB_PORT: '0',
-        FRONTA_MAIL_OUTBOX: '1',
-        FRONTA_CLOCK_OFFSET_MS: String(tuesdayNine - Date.now()),
-      },
-      'ignore',
-      undefined,
-      'broker/hub/hub-main.ts',
-    );
+    const hub = await startHubProcess(await hubProcessEnv(postgres, pool, dir.path, { FRONTA_CLOCK_OFFSET_MS: String(tuesdayNine - Date.now()) }));
     const base = `http://127.0.0.1:${hub.httpPort}`;
     const page = await browser.newPage();
     try {
@@ -59,11 +41,7 @@ test("at the hub's site the citizen picks the office, then books on that office'
       await page.waitForURL(`${base}/o/kostelec/`);
       await page.getByRole('button', { name: /Cestovní doklady/ }).click();
       await page.getByRole('button', { name: /^středa 25\. listopadu 2026, \d+ vol/ }).click();
-      await page.getByRole('button', { name: /^10:00,/ }).click();
-      await page.getByLabel('Jméno a příjmení').fill('Jana Nováková');
-      await page.getByLabel('E-mail').fill('jana@example.cz');
-      await page.getByLabel(/Souhlasím/).check();
-      await page.getByRole('button', { name: 'Odeslat rezervaci' }).click();
+      await sendBooking(page, /^10:00,/, 'Jana Nováková', 'jana@example.cz');
       await page.getByRole('heading', { name: 'Zkontrolujte svůj e-mail' }).waitFor();
 
       const outbox = join(dir.path, 'hub-data', 'kostelec', 'outbox');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
@@ -13,11 +13,12 @@ import { createHubSite } from '../../broker/hub/hub-site.ts';
 import { createLogger } from '../../broker/log.ts';
 import type { Mailer } from '../../broker/mail/mailer.ts';
 import { migrate } from '../../broker/store/pg/migrate.ts';
-import { type ServerProcess, startServerProcess } from '../../scripts/lib/server-process.ts';
+import type { ServerProcess } from '../../scripts/lib/server-process.ts';
 import { ManualClock } from '../../shared/clock.ts';
 import { withPublicBase } from '../../shared/config/public-address.ts';
 import { bookingClient, confirmTokenIn } from '../support/booking-client.ts';
 import { eventually } from '../support/eventually.ts';
+import { hubProcessEnv, startHubProcess } from '../support/hub-process.ts';
 import { kostelec, tuesdayNine } from '../support/office-fixture.ts';
 import { startPostgres, type TestPostgres } from '../support/postgres.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -43,21 +44,9 @@ test.before(async () => {
   dir = await tempDir();
   await putOffice(pool, 'kostelec', easy('Kostelec nad Orlicí', 'http://hub.example/o/kostelec'));
   await putOffice(pool, 'rychnov', easy('Rychnov nad Kněžnou', 'http://hub.example/o/rychnov'));
-  const database = (await pool.query<{ db: string }>('SELECT current_database() AS db')).rows[0]!.db;
-  const secretFile = join(dir.path, 'hub-proof-secret');
-  await writeFile(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
-  const env = {
-    PGHOST: server.socketDir,
-    PGUSER: 'fronta',
-    PGDATABASE: database,
-    FRONTA_HUB_SECRET_FILE: secretFile,
-    FRONTA_HUB_DATA_DIR: join(dir.path, 'hub-data'),
-    FRONTA_HUB_PORT: '0',
-    FRONTA_MAIL_OUTBOX: '1',
-    FRONTA_CLOCK_OFFSET_MS: String(tuesdayNine - Date.now()),
-  };
+  const env = await hubProcessEnv(server, pool, dir.path, { FRONTA_CLOCK_OFFSET_MS: String(tuesdayNine - Date.now()) });
   // Two booking processes over the one database, as behind a load balancer.
-  hubs.push(...(await Promise.all([1, 2].map(() => startServerProcess(env, 'ignore', undefined, 'broker/hub/hub-main.ts')))));
+  hubs.push(...(await Promise.all([1, 2].map(() => startHubProcess(env)))));
 });
 
 test.after(async () => {

@@ -1,14 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { putOffice } from '../../broker/hub/hub-offices.ts';
 import { migrate } from '../../broker/store/pg/migrate.ts';
-import { type ServerProcess, startServerProcess } from '../../scripts/lib/server-process.ts';
+import type { ServerProcess } from '../../scripts/lib/server-process.ts';
 import { withPublicBase } from '../../shared/config/public-address.ts';
 import { bookingClient } from '../support/booking-client.ts';
 import { eventually } from '../support/eventually.ts';
+import { hubProcessEnv, startHubProcess } from '../support/hub-process.ts';
 import { kostelec, tuesdayNine } from '../support/office-fixture.ts';
 import { startPostgres } from '../support/postgres.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -34,27 +34,9 @@ test('kill -9 of a booking process while holds pour in: every hold answered 201 
     const pool = await postgres.database();
     await migrate(pool);
     await putOffice(pool, 'kostelec', config);
-    const secretFile = join(dir.path, 'hub-proof-secret');
-    await writeFile(secretFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
-    const database = (await pool.query<{ db: string }>('SELECT current_database() AS db')).rows[0]!.db;
     // One office clock for both, 60 times fast: a mail's two-minute lease is two seconds.
-    const clock = { FRONTA_START_AT: new Date(tuesdayNine).toISOString(), FRONTA_CLOCK_RATE: '60', FRONTA_CLOCK_EPOCH_MS: String(Date.now()) };
-    const start = () =>
-      startServerProcess(
-        {
-          PGHOST: postgres.socketDir,
-          PGUSER: 'fronta',
-          PGDATABASE: database,
-          FRONTA_HUB_SECRET_FILE: secretFile,
-          FRONTA_HUB_DATA_DIR: join(dir.path, 'hub-data'),
-          FRONTA_HUB_PORT: '0',
-          FRONTA_MAIL_OUTBOX: '1',
-          ...clock,
-        },
-        'ignore',
-        undefined,
-        'broker/hub/hub-main.ts',
-      );
+    const env = await hubProcessEnv(postgres, pool, dir.path, { FRONTA_START_AT: new Date(tuesdayNine).toISOString(), FRONTA_CLOCK_RATE: '60', FRONTA_CLOCK_EPOCH_MS: String(Date.now()) });
+    const start = () => startHubProcess(env);
     const survivor = await start();
     processes.push(survivor);
     const survivorApi = bookingClient(`http://127.0.0.1:${survivor.httpPort}/o/kostelec`);

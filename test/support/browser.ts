@@ -9,6 +9,15 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** The booking page's last step: the time chosen, the details filled in with consent, and the form sent. */
+export async function sendBooking(page: Page, time: RegExp, name: string, email: string): Promise<void> {
+  await page.getByRole('button', { name: time }).click();
+  await page.getByLabel('Jméno a příjmení').fill(name);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel(/Souhlasím/).check();
+  await page.getByRole('button', { name: 'Odeslat rezervaci' }).click();
+}
+
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Runs axe-core against the page (WCAG 2.0/2.1 A and AA rules) and returns its violations, summarised. */

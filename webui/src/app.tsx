@@ -12,6 +12,7 @@ import { StatusPage } from './pages/status-page.tsx';
 import { TicketPage } from './pages/ticket-page.tsx';
 import { onSite, sitePath } from './site-base.ts';
 import { texts } from './texts.ts';
+import { TopBar } from './top-bar.tsx';
 
 export function App() {
   if (location.pathname === '/hall') return <Lazy load={() => import('./hall/hall-page.tsx').then((m) => m.HallPage)} />;
@@ -42,7 +43,6 @@ function BookingSite() {
   const path = sitePath();
   const confirmToken = /^\/confirm\/([A-Za-z0-9_-]+)$/.exec(path)?.[1];
   const ticketToken = /^\/t\/([A-Za-z0-9_-]+)$/.exec(path)?.[1];
-  const other: Language = language === 'cs' ? 'en' : 'cs';
   const page = () => {
     if (info === null) return <p role="status">{t.loading}</p>;
     if (info === 'failed') return <p role="alert">{t.errors.network}</p>;
@@ -56,14 +56,11 @@ function BookingSite() {
   };
   return (
     <>
-      <header class="top">
+      <TopBar language={language} setLanguage={setLanguage} switchTo={t.switchTo}>
         <a class="office" href={onSite('/')}>
           {info && info !== 'failed' ? info.name[language] : 'Fronta'}
         </a>
-        <button type="button" class="link" lang={other} onClick={() => setLanguage(other)}>
-          {t.switchTo}
-        </button>
-      </header>
+      </TopBar>
       <main id="main">
         {info && info !== 'failed' && info.suspension ? <Notice t={t} language={language} info={info} /> : null}
         {info && info !== 'failed' && !info.mailReady ? (

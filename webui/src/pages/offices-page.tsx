@@ -3,6 +3,7 @@ import type { Language, LocalizedText } from '../../../shared/config/localized.t
 import { call } from '../api.ts';
 import { applyLanguage, initialLanguage } from '../language.ts';
 import { texts } from '../texts.ts';
+import { TopBar } from '../top-bar.tsx';
 
 interface ListedOffice {
   id: string;
@@ -15,19 +16,15 @@ export function OfficesPage() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const [offices, setOffices] = useState<ListedOffice[] | null | 'failed'>(null);
   const t = texts[language];
-  const other: Language = language === 'cs' ? 'en' : 'cs';
   useEffect(() => applyLanguage(language), [language]);
   useEffect(() => {
     void call<{ offices: ListedOffice[] }>('GET', '/api/offices').then((r) => setOffices(r.ok ? r.data.offices : 'failed'));
   }, []);
   return (
     <>
-      <header class="top">
+      <TopBar language={language} setLanguage={setLanguage} switchTo={t.switchTo}>
         <span class="office">{t.title}</span>
-        <button type="button" class="link" lang={other} onClick={() => setLanguage(other)}>
-          {t.switchTo}
-        </button>
-      </header>
+      </TopBar>
       <main id="main">
         <h1>{t.officesTitle}</h1>
         {offices === null ? <p role="status">{t.loading}</p> : null}

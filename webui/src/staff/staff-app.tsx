@@ -6,6 +6,7 @@ import type { StaffSession } from '../../../shared/contract/staff-api.ts';
 import { call } from '../api.ts';
 import { applyLanguage, initialLanguage } from '../language.ts';
 import { texts } from '../texts.ts';
+import { TopBar } from '../top-bar.tsx';
 import { AccountsPage } from './accounts-page.tsx';
 import { BookingsPage } from './bookings-page.tsx';
 import { DashboardPage } from './dashboard-page.tsx';
@@ -38,7 +39,6 @@ export function StaffApp() {
   const [info, setInfo] = useState<OfficeInfo | null>(null);
   const [path, setPath] = useState(location.pathname);
   const t = staffTexts[language];
-  const other: Language = language === 'cs' ? 'en' : 'cs';
 
   useEffect(() => applyLanguage(language), [language]);
   useEffect(() => {
@@ -64,12 +64,9 @@ export function StaffApp() {
   };
 
   const header = (
-    <header class="top">
+    <TopBar language={language} setLanguage={setLanguage} switchTo={t.switchTo}>
       <span class="office">{t.title}</span>
-      <button type="button" class="link" lang={other} onClick={() => setLanguage(other)}>
-        {t.switchTo}
-      </button>
-    </header>
+    </TopBar>
   );
   if (session === null || !info)
     return (
