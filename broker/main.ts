@@ -83,6 +83,13 @@ async function readOrCreateAdminToken(path: string): Promise<string> {
 function hubLineFromEnv(): HubLine | undefined {
   if (!env.FRONTA_HUB_URL) return undefined;
   const password = envSecret(env, 'FRONTA_HUB_PASSWORD');
-  if (!password) throw new Error("FRONTA_HUB_URL is set: give the office's password at the hub's broker in the file FRONTA_HUB_PASSWORD_FILE names");
-  return { url: env.FRONTA_HUB_URL, officeId: env.FRONTA_HUB_OFFICE ?? config.office.id, password, store: new FileDocumentStore(join(dataDir, 'hub-reports.json')) };
+  if (!password || !env.FRONTA_HUB_SITE)
+    throw new Error("FRONTA_HUB_URL is set: give the office's password at the hub's broker in the file FRONTA_HUB_PASSWORD_FILE names, and its pages at the hub in FRONTA_HUB_SITE");
+  return {
+    url: env.FRONTA_HUB_URL,
+    officeId: env.FRONTA_HUB_OFFICE ?? config.office.id,
+    password,
+    store: new FileDocumentStore(join(dataDir, 'hub-reports.json')),
+    bookingSite: env.FRONTA_HUB_SITE,
+  };
 }

@@ -48,6 +48,8 @@ export interface HubLine {
   password: string;
   /** The check-ins reported and not yet taken by the hub's broker. */
   store: DocumentStore;
+  /** This office's pages at the hub: its own online booking sends citizens there. */
+  bookingSite: string;
 }
 
 export interface OfficeServerOptions {
@@ -170,6 +172,7 @@ async function startOn(
   const bookings = new Bookings({
     config: configInForce,
     afterSweep: async () => reporter?.reconcile(),
+    ...(options.hub ? { bookOnlineAt: options.hub.bookingSite } : {}),
     mailReady,
     clock,
     store: options.bookingStore,

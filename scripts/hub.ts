@@ -98,7 +98,7 @@ for (const input of offices) {
   const config = officeConfigSchema.parse(input);
   const office = await startOfficeProcess(officeDir, input, startAt, 1, {
     simulating: true,
-    env: { FRONTA_HUB_URL: broker.url, FRONTA_HUB_PASSWORD_FILE: await secretFile(`broker-${id}-password`, secrets.broker[id]!) },
+    env: { FRONTA_HUB_URL: broker.url, FRONTA_HUB_PASSWORD_FILE: await secretFile(`broker-${id}-password`, secrets.broker[id]!), FRONTA_HUB_SITE: `${hubBase}/o/${id}` },
   });
   const sim = new SimOffice(config, office.devices, office.clock, (m) => console.error(m), true);
   await sim.start();

@@ -14,6 +14,8 @@ export interface BookingsDeps extends LedgerDeps {
   mailReady?: boolean;
   /** The queue engine's durable record of today's check-ins (booking id → ticket number): the one that counts. */
   checkIns?: () => Readonly<Record<string, string>>;
+  /** Hub mode: citizens book this office online at the hub, at this address; its own page sends them there. */
+  bookOnlineAt?: string;
   /** After each sweep (hub mode: the no-shows it found are reported). */
   afterSweep?: () => Promise<void>;
 }
@@ -32,7 +34,7 @@ export class Bookings {
 
   constructor(private readonly deps: BookingsDeps) {
     this.ledger = new BookingLedger(deps);
-    this.citizens = new CitizenBookings(this.ledger, deps.clock, deps.mailReady !== false);
+    this.citizens = new CitizenBookings(this.ledger, deps.clock, deps.mailReady !== false, deps.bookOnlineAt ?? null);
     this.staff = new StaffBookings(this.ledger);
     this.checkIns = new CheckInLookup(this.ledger);
   }

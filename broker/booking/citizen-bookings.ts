@@ -25,11 +25,14 @@ export class CitizenBookings {
   private readonly cache: AvailabilityCache;
 
   /** `mailReady` false while mail reaches no citizen (a production server with the outbox): online
-   *  booking stays closed, since nobody could confirm; staff still book callers, who get their code by phone. */
+   *  booking stays closed, since nobody could confirm; staff still book callers, who get their code by phone.
+   *  `bookOnlineAt`: in hub mode, where citizens book this office online instead (the hub's count of
+   *  places does not see holds made here). */
   constructor(
     private readonly ledger: BookingLedger,
     clock: Clock,
     private readonly mailReady: boolean,
+    private readonly bookOnlineAt: string | null = null,
   ) {
     this.proof = new ProofOfWorkGate(() => ledger.context().config.booking.proofOfWork);
     this.cache = new AvailabilityCache(clock);
@@ -37,7 +40,7 @@ export class CitizenBookings {
 
   info(): OfficeInfo {
     const { config, state } = this.ledger.context();
-    return officeInfo(config, state, this.mailReady, this.ledger.smsOn('code'));
+    return officeInfo(config, state, this.mailReady, this.ledger.smsOn('code'), this.bookOnlineAt);
   }
 
   suspensionNotice(workplaceId?: string): SuspensionNotice | null {
@@ -70,6 +73,7 @@ export class CitizenBookings {
     const open = rules.openOnline(config, state, request.serviceId);
     if (!open.ok) return open;
     if (!this.mailReady) return refused('mailNotConfigured');
+    if (this.bookOnlineAt) return refused('bookOnlineElsewhere', this.bookOnlineAt);
     const proof = await this.proof.verify(request.proof);
     if (proof !== 'ok') return refused(proof);
     const person = personOf(request);

@@ -6,7 +6,7 @@ import { isSuspended } from './booking-rules.ts';
 import type { BookingState } from './booking-state.ts';
 
 /** What the booking site shows first: the office, its rules, the services that can be booked, and any suspension. */
-export function officeInfo(config: OfficeConfig, state: BookingState, mailReady: boolean, smsOffered: boolean): OfficeInfo {
+export function officeInfo(config: OfficeConfig, state: BookingState, mailReady: boolean, smsOffered: boolean, bookOnlineAt: string | null = null): OfficeInfo {
   return {
     name: config.office.name,
     horizonDays: config.booking.horizonDays,
@@ -22,11 +22,12 @@ export function officeInfo(config: OfficeConfig, state: BookingState, mailReady:
       workplace: workplaceOf(config, s.workplaceId).name,
       checkInKiosk: checkInKiosk(config, s.workplaceId)?.name ?? null,
       byAppointment: s.booking !== undefined,
-      bookable: mailReady && s.booking !== undefined && !isSuspended(state, s.workplaceId),
+      bookable: mailReady && bookOnlineAt === null && s.booking !== undefined && !isSuspended(state, s.workplaceId),
     })),
     suspension: suspensionNotice(config, state),
     mailReady,
     smsOffered,
+    bookOnlineAt,
   };
 }
 

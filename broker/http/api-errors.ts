@@ -31,6 +31,7 @@ const statusOf: Record<BookingRefusal, number> = {
   rateLimited: 429,
   mailFailed: 502,
   mailNotConfigured: 503,
+  bookOnlineElsewhere: 409,
   suspended: 503,
   storageFailed: 503,
   smsOff: 409,

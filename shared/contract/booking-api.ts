@@ -84,6 +84,8 @@ export const officeInfoSchema = z.strictObject({
   mailReady: z.boolean(),
   /** The form offers the code and the reminder by text message too. */
   smsOffered: z.boolean(),
+  /** An office in hub mode: its online booking is the hub's, at this address (docs/HUB.md); null: here. */
+  bookOnlineAt: z.url().nullable(),
 });
 export type OfficeInfo = z.infer<typeof officeInfoSchema>;
 
@@ -190,6 +192,7 @@ export const bookingRefusals = [
   'rateLimited',
   'mailFailed',
   'mailNotConfigured',
+  'bookOnlineElsewhere',
   'storageFailed',
   'unauthorized',
   // The staff pages (staff-api.ts):

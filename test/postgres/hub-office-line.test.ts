@@ -15,6 +15,7 @@ import { migrate } from '../../broker/store/pg/migrate.ts';
 import type { KeypadKey } from '../../device/drivers/interfaces.ts';
 import { officeDay } from '../../shared/calendar/office-calendar.ts';
 import { hubBookingsTopic } from '../../shared/contract/hub.ts';
+import { bookingClient } from '../support/booking-client.ts';
 import { eventually } from '../support/eventually.ts';
 import { startMosquitto } from '../support/mosquitto.ts';
 import { kostelec, runOffice, tuesdayNine } from '../support/office-fixture.ts';
@@ -40,7 +41,7 @@ test('a code booked at the hub checks in at the office while its line is cut; th
   const office = await runOffice({
     config,
     withDevices: true,
-    hub: { url: line.url, officeId: 'kostelec', password: users.kostelec, store: new MemoryDocumentStore() },
+    hub: { url: line.url, officeId: 'kostelec', password: users.kostelec, store: new MemoryDocumentStore(), bookingSite: 'http://hub.example/o/kostelec' },
   });
   try {
     const now = () => office.clock.now();
@@ -63,6 +64,14 @@ test('a code booked at the hub checks in at the office while its line is cut; th
     };
     const copy = (id: string) => office.server.bookings.ledger.bookings().find((b) => b.id === id);
     const checkInsAtHub = async () => (await pool.query<{ booking_id: string; ticket_number: string }>('SELECT booking_id, ticket_number FROM hub_checkins')).rows;
+
+    // The office's own page sends citizens to the hub, and its API takes no hold (the hub counts the places).
+    const own = bookingClient(`http://127.0.0.1:${office.server.httpPort}`);
+    const info = (await own.request('GET', '/api/office')).body!;
+    assert.is(info.bookOnlineAt, 'http://hub.example/o/kostelec');
+    assert.ok((info.services as { bookable: boolean }[]).every((s) => !s.bookable));
+    const ownHold = await own.hold({ serviceId: 'pasy', startsAt: tuesdayNine + 86_400_000 });
+    assert.equal([ownHold.status, ownHold.body!.error.code], [409, 'bookOnlineElsewhere']);
 
     const marie = await bookAtHub('Marie Svobodová');
     const petr = await bookAtHub('Petr Dvořák');

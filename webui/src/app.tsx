@@ -63,6 +63,14 @@ function BookingSite() {
       </TopBar>
       <main id="main">
         {info && info !== 'failed' && info.suspension ? <Notice t={t} language={language} info={info} /> : null}
+        {info && info !== 'failed' && info.bookOnlineAt ? (
+          <section class="notice">
+            <h2>{t.errors.bookOnlineElsewhere}</h2>
+            <p>
+              <a href={info.bookOnlineAt}>{t.bookOnlineAtLink}</a>
+            </p>
+          </section>
+        ) : null}
         {info && info !== 'failed' && !info.mailReady ? (
           <section class="notice">
             <h2>{t.errors.mailNotConfigured}</h2>
