@@ -71,9 +71,11 @@ export class HubLink {
         store(pool, officeId, parsed.data).then(
           () => done(0),
           (error: Error) => {
-            // Not acknowledged: the broker delivers it again on the next session.
+            // Not acknowledged (an error PUBACK would end its delivery): the line is dropped, and the
+            // session resumed a second later gets it again.
             log.error('report not stored', { officeId, error: error.message });
             done(error);
+            this.client?.stream.destroy();
           },
         );
       },

@@ -15,14 +15,6 @@ export interface UplinkDeps {
   onBooking?: (message: HubBooking) => Promise<void>;
 }
 
-/**
- * An office server's line to the hub, one persistent MQTT session on the hub's broker. What it
- * reports (check-ins) goes first into its own durable outbox, then to the broker with QoS 1, and
- * leaves the outbox only once the broker has acknowledged it. A WAN that is down, or an office
- * restarted meanwhile, only delays it; a report acknowledged but not yet taken off the outbox is
- * sent again, and the hub records it once (check-ins, no-shows, finished days). The bookings the hub sends are acknowledged only once
- * applied (customHandleAcks), so the broker keeps what a cut line or a restart interrupted.
- */
 /** The uplink's file: reports waiting for the broker, and the finished days already reported (the newest `keptDays`). */
 interface UplinkFile {
   pending: Record<string, HubReport>;
@@ -30,6 +22,15 @@ interface UplinkFile {
 }
 const keptDays = 62;
 
+/**
+ * An office server's line to the hub, one persistent MQTT session on the hub's broker. What it
+ * reports (check-ins, no-shows, finished days) goes first into its own durable outbox, then to the
+ * broker with QoS 1, and leaves the outbox only once the broker has acknowledged it. A WAN that is
+ * down, or an office restarted meanwhile, only delays it; a report acknowledged but not yet taken
+ * off the outbox is sent again, and the hub records it once. The bookings the hub sends are
+ * acknowledged only once applied (customHandleAcks), so the broker keeps what a cut line, a
+ * restart or a failed write interrupted.
+ */
 export class OfficeUplink {
   private pending: Record<string, HubReport> = {};
   private daysReported = new Set<string>();
@@ -53,7 +54,14 @@ export class OfficeUplink {
       protocolVersion: 5,
       properties: { sessionExpiryInterval: 7 * 86_400 },
       reconnectPeriod: 1000,
-      customHandleAcks: (_topic, message, _packet, done) => void this.received(message).then(done, () => done(0x80)),
+      customHandleAcks: (_topic, message, _packet, done) =>
+        void this.received(message).then(done, (error: Error) => {
+          // Not acknowledged (an error PUBACK would end the message's delivery): the line is dropped,
+          // and the session resumed a second later gets it again.
+          this.deps.log.error('booking from the hub not stored, asked again', { error: error.message });
+          done(error);
+          this.client?.stream.destroy();
+        }),
     });
     this.client.on('connect', (connack) => {
       // A session the broker kept has the subscription; a new one (first start, expired) needs it.

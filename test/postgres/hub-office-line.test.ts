@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { BookingJournalEntry } from '../../broker/booking/booking-journal.ts';
 import { cryptoDraw } from '../../broker/booking/booking-ledger.ts';
 import * as rules from '../../broker/booking/booking-rules.ts';
 import type { Booking } from '../../broker/booking/booking-state.ts';
@@ -11,6 +12,7 @@ import { HubBook, type HubOffice } from '../../broker/hub/hub-book.ts';
 import { HubLink } from '../../broker/hub/hub-link.ts';
 import { createLogger } from '../../broker/log.ts';
 import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
+import { MemoryJournalStore } from '../../broker/store/journal-store.ts';
 import { migrate } from '../../broker/store/pg/migrate.ts';
 import type { KeypadKey } from '../../device/drivers/interfaces.ts';
 import { officeDay } from '../../shared/calendar/office-calendar.ts';
@@ -40,8 +42,10 @@ test('a code booked at the hub checks in at the office while its line is cut; th
   const link = new HubLink({ url: broker.url, password: users.hub, pool, log });
   await link.start();
   const book = new HubBook(pool, cryptoDraw);
+  const bookingStore = new MemoryJournalStore<BookingJournalEntry>();
   const office = await runOffice({
     config,
+    bookingStore,
     withDevices: true,
     hub: { url: line.url, officeId: 'kostelec', password: users.kostelec, store: new MemoryDocumentStore(), bookingSite: 'http://hub.example/o/kostelec' },
   });
@@ -80,6 +84,14 @@ test('a code booked at the hub checks in at the office while its line is cut; th
     await eventually('both bookings copied to the office', () => copy(marie.id)?.code === marie.code && copy(petr.id)?.code === petr.code, crossing);
     assert.is(copy(marie.id)!.person?.name, 'Marie Svobodová');
     assert.is(copy(marie.id)!.person?.email, '', 'no address at the office: the hub mails');
+
+    // The office's disk fails as a copy arrives: not acknowledged, so it comes again once the disk is back.
+    bookingStore.failing = true;
+    const olga = await bookAtHub('Olga Černá');
+    await eventually('the failed copy logged', () => office.logs.some((l) => l.includes('booking from the hub not stored')), crossing);
+    assert.is(copy(olga.id), undefined);
+    bookingStore.failing = false;
+    await eventually('the copy, delivered again', () => copy(olga.id)?.code === olga.code, crossing);
 
     line.cut();
     const jana = await bookAtHub('Jana Malá');
@@ -127,20 +139,20 @@ test('a code booked at the hub checks in at the office while its line is cut; th
     );
     assert.equal(await checkInsAtHub(), [{ booking_id: marie.id, ticket_number: ticket }], 'still once');
 
-    // The next morning: Jana and Karel never came (no-shows), and Tuesday's statistics are recorded.
+    // The next morning: Olga, Jana and Karel never came (no-shows), and Tuesday's statistics are recorded.
     office.clock.set(Date.parse('2026-11-25T08:00:00+01:00'));
     await office.server.bookings.sweep();
     const noShows = async () => (await pool.query<{ booking_id: string }>('SELECT booking_id FROM hub_no_shows ORDER BY booking_id')).rows.map((r) => r.booking_id);
-    await eventually('the no-shows at the hub', async () => (await noShows()).length === 2, crossing);
-    assert.equal(await noShows(), [jana.id, last.id].sort());
+    await eventually('the no-shows at the hub', async () => (await noShows()).length === 3, crossing);
+    assert.equal(await noShows(), [olga.id, jana.id, last.id].sort());
     await office.server.engine.kioskRequest('kiosk-hala', { kind: 'walkIn', requestId: 'wednesday-first', pressedAt: office.clock.now(), serviceId: 'pasy' });
     const dayAtHub = async () =>
       (await pool.query<{ cells: Record<string, { bookingsKept: number; bookingsLapsed: number }> }>("SELECT cells FROM hub_office_days WHERE day = '2026-11-24'")).rows[0]?.cells;
     const tuesday = await eventually("Tuesday's statistics at the hub", dayAtHub, crossing);
     const sum = (field: 'bookingsKept' | 'bookingsLapsed') => Object.values(tuesday).reduce((n, cell) => n + cell[field], 0);
-    assert.equal([sum('bookingsKept'), sum('bookingsLapsed')], [1, 2], "the office's own figures: Marie kept hers, two lapsed");
+    assert.equal([sum('bookingsKept'), sum('bookingsLapsed')], [1, 3], "the office's own figures: Marie kept hers, three lapsed");
     await office.server.bookings.sweep();
-    assert.equal(await noShows(), [jana.id, last.id].sort(), 'each reported once');
+    assert.equal(await noShows(), [olga.id, jana.id, last.id].sort(), 'each reported once');
   } finally {
     await office.stop();
     await link.stop();
