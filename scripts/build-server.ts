@@ -22,7 +22,15 @@ export function buildServer(entry = 'broker/main.ts', outfile = 'dist/server.mjs
   return bundle(entry, outfile, { external: ['serialport'] });
 }
 
+/** The hub's processes (docs/HUB.md), bundled the same way: a booking process and the link to the offices. */
+export const hubBundles = { 'dist/hub.mjs': 'broker/hub/hub-main.ts', 'dist/hub-link.mjs': 'broker/hub/hub-link-main.ts' };
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await buildServer(process.argv[2], process.argv[3]);
-  console.log(`built ${process.argv[3] ?? 'dist/server.mjs'}`);
+  if (process.argv[2] === '--hub') {
+    for (const [outfile, entry] of Object.entries(hubBundles)) await buildServer(entry, outfile);
+    console.log(`built ${Object.keys(hubBundles).join(', ')}`);
+  } else {
+    await buildServer(process.argv[2], process.argv[3]);
+    console.log(`built ${process.argv[3] ?? 'dist/server.mjs'}`);
+  }
 }

@@ -1,8 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { fromRoot } from '../../root-path.ts';
 
-const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+// From the checkout's root: the hub's bundled processes (dist/) find them as the source does.
+const migrationsDir = fromRoot('broker/store/pg/migrations/');
 /** Any number, the same in every process: the lock that lets one of several starting processes migrate. */
 const migrationLock = 7_215_461;
 
