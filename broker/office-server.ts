@@ -46,7 +46,7 @@ export interface HubLine {
   url: string;
   officeId: string;
   password: string;
-  /** The check-ins reported and not yet taken by the hub's broker. */
+  /** The reports not yet taken by the hub's broker (the uplink's outbox). */
   store: DocumentStore;
   /** This office's pages at the hub: its own online booking sends citizens there. */
   bookingSite: string;
@@ -206,13 +206,15 @@ async function startOn(
   const stopTurnSms = engine.onChange(() => void turnSms.check().catch((error) => log.error('turn SMS check failed', { error: String(error) })));
   const uplink = options.hub && new OfficeUplink({ ...options.hub, log: createLogger('hub', options.logSink), onBooking: (message) => bookings.checkIns.fromHub(message) });
   reporter = uplink && new HubReporter({ uplink, lookup: bookings.checkIns, finishedDays: () => statistics.finishedDays(), clock, log: createLogger('hub', options.logSink) });
-  // In hub mode, after each check-in too.
-  const codes: CodeBookings = reporter
+  // In hub mode, after each check-in too; the kiosk's answer does not wait for it (a crash before
+  // the report is found again by the comparison at the next start).
+  const hubReporter = reporter;
+  const codes: CodeBookings = hubReporter
     ? {
         find: (code) => bookings.checkIns.find(code),
         follow: async (checkIns) => {
           await bookings.checkIns.follow(checkIns);
-          await reporter.reconcile();
+          void hubReporter.reconcile();
         },
       }
     : bookings.checkIns;
@@ -311,6 +313,7 @@ async function startOn(
       // Listened on by us, not by Fastify's listen(): closed here, so a restart can take the same port.
       await new Promise<void>((resolve) => (httpListener.server.listening ? httpListener.server.close(() => resolve()) : resolve()));
       stopTurnSms();
+      await reporter?.idle();
       await uplink?.stop();
       await bookings.stop();
       options.mailer.close();

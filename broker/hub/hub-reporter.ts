@@ -28,6 +28,11 @@ export class HubReporter {
     return this.running;
   }
 
+  /** Once the comparisons under way are done (before the server closes the uplink and the bookings). */
+  idle(): Promise<void> {
+    return this.running;
+  }
+
   private async once(): Promise<void> {
     const { uplink, lookup, clock } = this.deps;
     const today = officeDay(clock.now());
