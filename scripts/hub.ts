@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { putOffice } from '../broker/hub/hub-offices.ts';
+import { writeFileDurably } from '../broker/store/durable-file.ts';
 import { migrate } from '../broker/store/pg/migrate.ts';
 import { kostelecOffice } from '../shared/config/kostelec.ts';
 import { withPublicBase } from '../shared/config/public-address.ts';
@@ -119,8 +120,8 @@ ${running
   .join('\n')}
 A booking made at the hub reaches its office in a second; its code checks in at that office's kiosk.
 Stop with Ctrl+C.`);
-// Read by a test that starts this script: the hub's and the offices' addresses.
-await writeFile(
+// Read by a test that starts this script: the hub's and the offices' addresses, whole or not yet.
+await writeFileDurably(
   join(dir, 'hub.json'),
   `${JSON.stringify({ hub: hubBase, offices: Object.fromEntries(running.map(({ input, office }) => [input.office.id, { httpPort: office.server.httpPort }])) })}\n`,
 );

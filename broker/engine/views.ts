@@ -1,4 +1,4 @@
-import { ticketWindow } from '../../shared/calendar/office-calendar.ts';
+import { nextWindowChange, ticketWindow } from '../../shared/calendar/office-calendar.ts';
 import { counterOf, serviceOf, workplaceOf } from '../../shared/config/lookups.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import type { CounterState } from '../../shared/contract/counter.ts';
@@ -24,6 +24,7 @@ export function serviceStatus(config: OfficeConfig, state: DayState, serviceId: 
     waiting,
     estimatedWaitMinutes: estimateWaitMinutes(config, state, service, waiting),
     ticketsLeft,
+    changesAt: nextWindowChange(config, now),
     updatedAt: now,
   };
 }

@@ -98,8 +98,9 @@ export class KioskRole implements Role {
     if (!entry || this.busy) return;
     if (!this.online) return this.show('outOfService');
     const status = this.statuses.get(entry.serviceId);
+    const current = status && (status.changesAt === undefined || this.ctx.clock.now() < status.changesAt);
     // The status's closed reasons are refusal codes too: the same screen either way.
-    if (status && !status.open) return this.flash(refusalScreens[status.closedReason ?? 'closed'] ?? 'closed');
+    if (status && current && !status.open) return this.flash(refusalScreens[status.closedReason ?? 'closed'] ?? 'closed');
     await this.issue(() => this.requests.walkIn(entry.serviceId));
   }
 

@@ -56,6 +56,23 @@ test('Next on a counter changes its retained state, its digits and the hall call
   }
 });
 
+test("at opening time a press asks the engine even while the kiosk still holds the closed status: the opening minute's status may be late, the citizen is not", async () => {
+  const office = await runOffice({ withDevices: true, at: Date.parse('2026-11-30T07:59:00+01:00') });
+  try {
+    const kiosk = office.sim!.kiosk('kiosk-hala');
+    await eventually('the kiosk ready', () => kiosk.lcd.lines[0] === 'Dobrý den,');
+    kiosk.buttons.press(3);
+    await eventually('closed before eight', () => kiosk.lcd.lines[0] === 'Služba je nyní');
+    // The doors open; the engine's timer for the edge has not run yet, so no new status was sent.
+    office.clock.set(Date.parse('2026-11-30T08:00:30+01:00'));
+    kiosk.buttons.press(3);
+    await eventually('a ticket', () => kiosk.printer.printed.length === 1);
+    assert.is(decodeEscpos(kiosk.printer.printed[0]!).lines.find((l) => l.width === 4)?.text, 'C001');
+  } finally {
+    await office.stop();
+  }
+});
+
 test('when the capacity is used up the buttons go dark, the LCD says so and nothing prints', async () => {
   const config = kostelec((c) => {
     c.workplaces[2]!.walkInCapacityPerDay = 1;
