@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:net';
 import { hostname } from 'node:os';
 import { createServer as createTlsServer } from 'node:tls';
+import { officeDay } from '../shared/calendar/office-calendar.ts';
 import type { Clock } from '../shared/clock.ts';
 import { derivedBase } from '../shared/config/public-address.ts';
 import type { OfficeConfig } from '../shared/config/schema.ts';
@@ -20,7 +21,7 @@ import { createHttpServer, type RouteEntry } from './http/http-server.ts';
 import { type HttpsFiles, readPair, reloadOnChange } from './http/https-files.ts';
 import { plainFront } from './http/plain-front.ts';
 import type { TrustProxy } from './http/proxy-trust.ts';
-import { HubReporter } from './hub/hub-reporter.ts';
+import { HubReporter, reportedDays } from './hub/hub-reporter.ts';
 import { OfficeUplink } from './hub/office-uplink.ts';
 import { createLogger, type LogSink } from './log.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -204,7 +205,14 @@ async function startOn(
   await bookings.start();
   const turnSms = new TurnSms(bookings.ledger, (token) => engine.ticketStatus(token));
   const stopTurnSms = engine.onChange(() => void turnSms.check().catch((error) => log.error('turn SMS check failed', { error: String(error) })));
-  const uplink = options.hub && new OfficeUplink({ ...options.hub, log: createLogger('hub', options.logSink), onBooking: (message) => bookings.checkIns.fromHub(message) });
+  const uplink =
+    options.hub &&
+    new OfficeUplink({
+      ...options.hub,
+      log: createLogger('hub', options.logSink),
+      onBooking: (message) => bookings.checkIns.fromHub(message),
+      resyncFrom: () => reportedDays(officeDay(clock.now())).at(-1)!,
+    });
   reporter = uplink && new HubReporter({ uplink, lookup: bookings.checkIns, finishedDays: () => statistics.finishedDays(), clock, log: createLogger('hub', options.logSink) });
   // In hub mode, after each check-in too; the kiosk's answer does not wait for it (a crash before
   // the report is found again by the comparison at the next start).

@@ -51,7 +51,7 @@ export function bookingReports(ctx: BookingContext, days: readonly string[]): Hu
 export function markReported(ctx: BookingContext, reports: readonly HubReport[]): boolean {
   let changed = false;
   for (const report of reports) {
-    if (report.kind === 'day') continue;
+    if (report.kind !== 'checkIn' && report.kind !== 'noShow') continue;
     const status = report.kind === 'checkIn' ? 'checkedIn' : 'lapsed';
     if (ctx.state.bookings.get(report.bookingId)?.status !== status) continue;
     ctx.state.bookings.update(report.bookingId, (b) => Object.assign(b, { hubReported: status }));

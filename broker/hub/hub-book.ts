@@ -171,7 +171,7 @@ async function writeBookings(db: Query, officeId: string, state: BookingState, t
 }
 
 /** What the booking's office keeps of it (shared/contract/hub.ts), as JSON; null for a hold, which the office never needs. */
-function officeCopy(b: Readonly<Booking>): string | null {
+export function officeCopy(b: Readonly<Booking>): string | null {
   if (b.status === 'held') return null;
   const copy: HubBooking['booking'] = {
     id: b.id,

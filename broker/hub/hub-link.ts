@@ -2,6 +2,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import type pg from 'pg';
 import { type HubReport, hubBookingsTopic, hubReportSchema, hubReportsFilter, parseHubMessage } from '../../shared/contract/hub.ts';
 import type { Logger } from '../log.ts';
+import { resendToOffice } from './hub-resync.ts';
 
 interface FeedRow {
   office_id: string;
@@ -13,7 +14,7 @@ interface FeedRow {
 /** The feed is read again this often, and at once after the broker took a message. */
 const feedEveryMs = 500;
 
-/** A report, once: the same one again changes nothing (a finished day sent again is the same day). */
+/** A report, once: the same one again changes nothing (a finished day sent again is the same day, a resync sends the same bookings). */
 async function store(pool: pg.Pool, officeId: string, report: HubReport): Promise<void> {
   if (report.kind === 'checkIn')
     await pool.query('INSERT INTO hub_checkins (office_id, booking_id, ticket_number, checked_in_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
@@ -24,6 +25,7 @@ async function store(pool: pg.Pool, officeId: string, report: HubReport): Promis
     ]);
   else if (report.kind === 'noShow')
     await pool.query('INSERT INTO hub_no_shows (office_id, booking_id, lapsed_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [officeId, report.bookingId, report.lapsedAt]);
+  else if (report.kind === 'resync') await resendToOffice(pool, officeId, report.from);
   else
     await pool.query('INSERT INTO hub_office_days (office_id, day, cells) VALUES ($1, $2, $3) ON CONFLICT (office_id, day) DO UPDATE SET cells = EXCLUDED.cells', [
       officeId,

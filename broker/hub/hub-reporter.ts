@@ -8,6 +8,9 @@ import type { OfficeUplink } from './office-uplink.ts';
 
 /** The days whose bookings are looked at for check-ins and no-shows not yet reported: a server down over a night still finds them. */
 const bookingDays = 3;
+
+/** Today and the days before it whose bookings the office reports on, newest first. */
+export const reportedDays = (today: string): string[] => Array.from({ length: bookingDays }, (_, k) => addDays(today, -k));
 /** Finished days reported: as far back as the statistics catch up at start. */
 const statisticsDays = 31;
 
@@ -36,7 +39,7 @@ export class HubReporter {
   private async once(): Promise<void> {
     const { uplink, lookup, clock } = this.deps;
     const today = officeDay(clock.now());
-    const bookings = lookup.toReport(Array.from({ length: bookingDays }, (_, k) => addDays(today, -k)));
+    const bookings = lookup.toReport(reportedDays(today));
     const oldest = addDays(today, -statisticsDays);
     const days: HubReport[] = [...this.deps.finishedDays()].filter((d) => d.day >= oldest && !uplink.dayReported(d.day)).map((d) => ({ kind: 'day', day: d.day, cells: d.cells }));
     await uplink.report(...bookings, ...days);

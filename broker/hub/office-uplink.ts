@@ -13,6 +13,8 @@ export interface UplinkDeps {
   log: Logger;
   /** A booking from the hub; resolves once durable (the message is acknowledged only then). */
   onBooking?: (message: HubBooking) => Promise<void>;
+  /** The first day whose bookings a new session asks the hub for again. */
+  resyncFrom: () => string;
 }
 
 /** The uplink's file: reports waiting for the broker, and the finished days already reported (the newest `keptDays`). */
@@ -37,6 +39,9 @@ export class OfficeUplink {
   private readonly sending = new Set<string>();
   private client: MqttClient | undefined;
   private writing: Promise<void> = Promise.resolve();
+  /** Whether this connection's subscription to the office's bookings is in place. */
+  private subscribed = false;
+  private resyncNeeded = true;
 
   constructor(private readonly deps: UplinkDeps) {}
 
@@ -63,12 +68,32 @@ export class OfficeUplink {
           this.client?.stream.destroy();
         }),
     });
-    this.client.on('connect', (connack) => {
-      // A session the broker kept has the subscription; a new one (first start, expired) needs it.
-      if (!connack.sessionPresent) this.client?.subscribe(hubBookingsTopic(officeId), { qos: 1 });
-      this.flush();
-    });
+    this.client.on('connect', (connack) => void this.connected(connack.sessionPresent));
     this.client.on('error', (error) => this.deps.log.warn('hub broker', { error: error.message }));
+  }
+
+  /**
+   * A new session (the first start, or a week away) missed the bookings sent before it subscribed,
+   * and so may a session whose process died between making it and subscribing: a resync goes into
+   * the outbox at each new session and at each start. The subscription is made on every connection,
+   * and reports go only after it, since the hub's answer to a resync must find it.
+   */
+  private async connected(sessionPresent: boolean): Promise<void> {
+    const client = this.client!;
+    this.subscribed = false;
+    if (!sessionPresent) this.resyncNeeded = true;
+    try {
+      if (this.resyncNeeded) await this.report({ kind: 'resync', from: this.deps.resyncFrom() });
+      this.resyncNeeded = false;
+      await client.subscribeAsync(hubBookingsTopic(this.deps.officeId), { qos: 1 });
+    } catch (error) {
+      // The outbox could not be written, or the line dropped again: the next connection tries again.
+      this.deps.log.warn('hub session not set up', { error: String(error) });
+      client.stream.destroy();
+      return;
+    }
+    this.subscribed = true;
+    this.flush();
   }
 
   /** Resolves once the reports are in the outbox (durable); they go to the hub when the line allows. */
@@ -110,7 +135,7 @@ export class OfficeUplink {
 
   private flush(): void {
     const client = this.client;
-    if (!client?.connected) return;
+    if (!client?.connected || !this.subscribed) return;
     for (const [key, report] of Object.entries(this.pending)) {
       if (this.sending.has(key)) continue;
       this.sending.add(key);

@@ -41,16 +41,20 @@ const cellSchema = z.strictObject({
  * What an office reports to the hub; the hub records each once, however often it arrives: a booking
  * of the hub's checked in at the office's kiosk, one not checked in by the end of its window (a
  * no-show), and a finished day's statistics (one service's hour per cell, `${serviceId}/${hour}`).
+ * `resync` asks for every booking from the day `from` on again: an office whose broker session is new
+ * (its first start, or a week away) missed what was sent before it subscribed.
  */
 export const hubReportSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('checkIn'), bookingId: bookingIdSchema, ticketNumber: ticketNumberSchema, checkedInAt: epochMsSchema }),
   z.strictObject({ kind: z.literal('noShow'), bookingId: bookingIdSchema, lapsedAt: epochMsSchema }),
   z.strictObject({ kind: z.literal('day'), day: isoDaySchema, cells: z.record(z.string().max(100), cellSchema) }),
+  z.strictObject({ kind: z.literal('resync'), from: isoDaySchema }),
 ]);
 export type HubReport = z.infer<typeof hubReportSchema>;
 
 /** One report per booking and kind, and per day: a newer one replaces a report not yet sent. */
-export const reportKey = (report: HubReport): string => (report.kind === 'day' ? `day/${report.day}` : `${report.kind}/${report.bookingId}`);
+export const reportKey = (report: HubReport): string =>
+  report.kind === 'day' ? `day/${report.day}` : report.kind === 'resync' ? 'resync' : `${report.kind}/${report.bookingId}`;
 
 /**
  * A booking made at the hub, as its office needs it to check the code in: sent after each change,

@@ -31,7 +31,7 @@ test("an office's check-ins reach the hub through Mosquitto while the hub is awa
     await first.stop();
 
     const outbox = new MemoryDocumentStore();
-    const office = new OfficeUplink({ url: broker.url, officeId: 'kostelec', password: users.kostelec, store: outbox, log });
+    const office = new OfficeUplink({ url: broker.url, officeId: 'kostelec', password: users.kostelec, store: outbox, log, resyncFrom: () => '2026-11-24' });
     await office.start();
     for (const k of [1, 2, 3]) await office.report(checkIn(k));
     assert.ok(outbox.text?.includes('booking-3'), 'each report durable in the outbox before anything else');
@@ -44,7 +44,7 @@ test("an office's check-ins reach the hub through Mosquitto while the hub is awa
     await eventually('the three check-ins at the hub', async () => (await stored()).length === 3);
 
     // An office that crashed after the broker's acknowledgement, before its outbox was written, sends again.
-    const restarted = new OfficeUplink({ url: broker.url, officeId: 'kostelec', password: users.kostelec, store: new MemoryDocumentStore(), log });
+    const restarted = new OfficeUplink({ url: broker.url, officeId: 'kostelec', password: users.kostelec, store: new MemoryDocumentStore(), log, resyncFrom: () => '2026-11-24' });
     await restarted.start();
     await restarted.report(checkIn(2));
     await restarted.report(checkIn(4));

@@ -15,6 +15,7 @@ import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
 import { MemoryJournalStore } from '../../broker/store/journal-store.ts';
 import { migrate } from '../../broker/store/pg/migrate.ts';
 import type { KeypadKey } from '../../device/drivers/interfaces.ts';
+import { bookCallerAtHub } from '../../scripts/lib/hub-caller.ts';
 import { officeDay } from '../../shared/calendar/office-calendar.ts';
 import { hubBookingsTopic } from '../../shared/contract/hub.ts';
 import { bookingClient } from '../support/booking-client.ts';
@@ -58,11 +59,7 @@ test('a code booked at the hub checks in at the office while its line is cut; th
       const service = config.services.find((s) => s.id === 'pasy')!;
       const { state } = await book.read(hubOffice, { counts: { serviceId: 'pasy', from: day, to: day } }, now());
       const slot = staffSlots(config, state, service, day, now())[slotIndex++]!;
-      const outcome = await book.change(hubOffice, { counts: { serviceId: 'pasy', from: day, to: day } }, now(), (ctx) =>
-        rules.bookForCaller(ctx, { serviceId: 'pasy', startsAt: slot.startsAt, person: { name, email: '', emailKey: '' }, language: 'cs', bookedBy: 'hub-staff' }),
-      );
-      assert.ok(outcome.ok, JSON.stringify(outcome));
-      return outcome.data;
+      return bookCallerAtHub(book, hubOffice, { serviceId: 'pasy', startsAt: slot.startsAt, name }, now());
     };
     const cancelAtHub = async (id: string) => {
       const outcome = await book.change(hubOffice, { find: { id } }, now(), (ctx) => ({ ok: true, data: rules.cancel(ctx, ctx.state.bookings.get(id)!) }));
