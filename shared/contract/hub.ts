@@ -53,8 +53,7 @@ export const hubReportSchema = z.discriminatedUnion('kind', [
 export type HubReport = z.infer<typeof hubReportSchema>;
 
 /** One report per booking and kind, and per day: a newer one replaces a report not yet sent. */
-export const reportKey = (report: HubReport): string =>
-  report.kind === 'day' ? `day/${report.day}` : report.kind === 'resync' ? 'resync' : `${report.kind}/${report.bookingId}`;
+export const reportKey = (report: HubReport): string => (report.kind === 'day' ? `day/${report.day}` : report.kind === 'resync' ? 'resync' : `${report.kind}/${report.bookingId}`);
 
 /**
  * A booking made at the hub, as its office needs it to check the code in: sent after each change,
