@@ -192,9 +192,15 @@ async function startOn(
     clock,
     log: createLogger('statistics', options.logSink),
   });
-  await statistics.start();
+  // A day the engine archives as it starts (the server was off over midnight) is counted once the
+  // bookings are loaded and the statistics file is read: its bookings count in it, and the day does
+  // not replace the file's history.
+  let statisticsReady!: () => void;
+  const readyToRecord = new Promise<void>((resolve) => {
+    statisticsReady = resolve;
+  });
   const engine: QueueEngine = new QueueEngine({
-    onDayArchived: (day) => void statistics.record(day).then(() => reporter?.reconcile()),
+    onDayArchived: (day) => void readyToRecord.then(() => statistics.record(day)).then(() => reporter?.reconcile()),
     config,
     clock,
     store,
@@ -203,6 +209,9 @@ async function startOn(
   });
   await engine.start();
   await bookings.start();
+  // The days missed while the server was off are counted with their bookings too.
+  await statistics.start();
+  statisticsReady();
   const turnSms = new TurnSms(bookings.ledger, (token) => engine.ticketStatus(token));
   const stopTurnSms = engine.onChange(() => void turnSms.check().catch((error) => log.error('turn SMS check failed', { error: String(error) })));
   const uplink =

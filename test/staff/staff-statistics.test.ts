@@ -1,6 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { BookingJournalEntry } from '../../broker/booking/booking-journal.ts';
+import { kioskRequest } from '../../broker/mqtt/engine-bridge.ts';
 import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
+import { MemoryJournalStore } from '../../broker/store/journal-store.ts';
 import { MemoryStore } from '../../broker/store/memory-store.ts';
 import type { StatisticsReport } from '../../shared/contract/staff-api.ts';
 import { eventually } from '../support/eventually.ts';
@@ -79,6 +82,44 @@ test("a finished day is recorded when the day rolls over and outlives a restart;
     );
   } finally {
     await again.stop();
+  }
+});
+
+test("a server switched off over midnight counts the finished day's bookings in the day it records as it starts", async () => {
+  const store = new MemoryStore();
+  const statisticsStore = new MemoryDocumentStore();
+  const bookingStore = new MemoryJournalStore<BookingJournalEntry>();
+  const office = await runOffice({ adminToken, store, statisticsStore, bookingStore });
+  try {
+    const base = `http://127.0.0.1:${office.server.httpPort}`;
+    await addAccount(base, 'novak', 'clerk');
+    const clerk = staffClient(base);
+    await clerk.login('novak');
+    const slots = (await clerk.call('GET', '/api/staff/services/pasy/slots?day=2026-11-24')).body!.slots as { startsAt: number }[];
+    const book = async (name: string, phone: string, k: number) => {
+      const booked = await clerk.call('POST', '/api/staff/bookings', { serviceId: 'pasy', name, phone, language: 'cs', startsAt: slots[k]!.startsAt });
+      assert.is(booked.status, 201, JSON.stringify(booked.body));
+      return booked.body!.code as string;
+    };
+    const kept = await book('Marie Svobodová', '+420 777 123 456', 0);
+    await book('Petr Dvořák', '+420 777 654 321', 1);
+    const parts = { engine: office.server.engine, bookings: office.server.bookings.checkIns, clerkAt: () => undefined };
+    const reply = await kioskRequest(parts, 'kiosk-hala', { kind: 'checkIn', requestId: 'kept-booking', pressedAt: office.clock.now(), code: kept });
+    assert.ok(reply.ok, JSON.stringify(reply));
+  } finally {
+    await office.stop();
+  }
+  const morning = await runOffice({ adminToken, store, statisticsStore, bookingStore, at: Date.parse('2026-11-25T08:00:00+01:00') });
+  try {
+    await eventually('Tuesday recorded', () => statisticsStore.text?.includes('2026-11-24'));
+    const base = `http://127.0.0.1:${morning.server.httpPort}`;
+    await addAccount(base, 'novak', 'clerk');
+    const clerk = staffClient(base);
+    await clerk.login('novak');
+    const tuesday = ((await clerk.call('GET', '/api/staff/statistics?from=2026-11-24&to=2026-11-24')).body as unknown as StatisticsReport).byDay[0]!;
+    assert.equal([tuesday.bookingsMade, tuesday.bookingsKept], [2, 1]);
+  } finally {
+    await morning.stop();
   }
 });
 
