@@ -21,6 +21,7 @@ import { createHttpServer, type RouteEntry } from './http/http-server.ts';
 import { type HttpsFiles, readPair, reloadOnChange } from './http/https-files.ts';
 import { plainFront } from './http/plain-front.ts';
 import type { TrustProxy } from './http/proxy-trust.ts';
+import { configFromHub } from './hub/config-from-hub.ts';
 import { HubReporter, reportedDays } from './hub/hub-reporter.ts';
 import { OfficeUplink } from './hub/office-uplink.ts';
 import { createLogger, type LogSink } from './log.ts';
@@ -170,6 +171,7 @@ async function startOn(
   if (options.sms && !sms) log.warn('SMS goes to the outbox folder only: no text message is offered until a modem or a gateway is configured (docs/SMS.md)');
   // Hub mode's reports (made below, once the uplink and the statistics exist) follow the sweep and the day's end.
   let reporter: HubReporter | undefined;
+  let hubConfig: ((config: OfficeConfig) => Promise<void>) | undefined;
   const bookings = new Bookings({
     config: configInForce,
     afterSweep: async () => reporter?.reconcile(),
@@ -220,6 +222,7 @@ async function startOn(
       ...options.hub,
       log: createLogger('hub', options.logSink),
       onBooking: (message) => bookings.checkIns.fromHub(message),
+      onConfig: (config) => hubConfig!(config),
       resyncFrom: () => reportedDays(officeDay(clock.now())).at(-1)!,
     });
   reporter = uplink && new HubReporter({ uplink, lookup: bookings.checkIns, finishedDays: () => statistics.finishedDays(), clock, log: createLogger('hub', options.logSink) });
@@ -235,7 +238,6 @@ async function startOn(
         },
       }
     : bookings.checkIns;
-  await uplink?.start();
   // Check-ins a crash kept from the bookings file (killed between the journal and this file).
   await codes.follow(engine.dayState().checkedIn);
   const accounts = new StaffAccounts({ store: options.staffStore ?? new MemoryDocumentStore(), clock, config: configInForce });
@@ -272,6 +274,10 @@ async function startOn(
   const dayTimer = new DayTimer(engine, clock, log);
   dayTimer.onEdge(() => bridge.publishViews());
   dayTimer.start();
+  const settingsService = new SettingsService({ settings, engine, bookings, bridge, devices, dayTimer, clock, log: createLogger('settings', options.logSink) });
+  // The line to the hub opens once the hub's configuration can be applied as it arrives.
+  hubConfig = configFromHub({ settings, service: settingsService, log: createLogger('hub', options.logSink) });
+  await uplink?.start();
   // Nagle's algorithm with delayed ACKs holds small MQTT packets back ~40 ms; every message here is small and urgent.
   const refuseOversized = (where: string) => (reason: string) => mqttLog.warn('closed a connection sending an oversized packet', { where, reason });
   const tcp = createServer({ noDelay: true }, (socket) => aedes.handle(guardPacketSize(socket, refuseOversized('tcp'))));
@@ -292,7 +298,7 @@ async function startOn(
     office: { bookings: bookings.staff, engine, board, sessions, clock },
     mail: { mailer: options.mailer, config: configInForce, sessions, log: createLogger('mail', options.logSink) },
     statistics,
-    settings: { service: new SettingsService({ settings, engine, bookings, bridge, devices, dayTimer, clock, log: createLogger('settings', options.logSink) }), engine, sessions },
+    settings: { service: settingsService, engine, sessions, atHub: Boolean(options.hub) },
     devices: { devices, sessions },
     webRoot: options.webRoot ?? defaultWebRoot,
     deviceFiles: options.deviceFiles ?? defaultDeviceFiles,

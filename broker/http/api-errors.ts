@@ -32,6 +32,7 @@ const statusOf: Record<BookingRefusal, number> = {
   mailFailed: 502,
   mailNotConfigured: 503,
   bookOnlineElsewhere: 409,
+  settingsAtHub: 409,
   suspended: 503,
   storageFailed: 503,
   smsOff: 409,

@@ -14,8 +14,8 @@ const settingsBodyLimit = 256 * 1024;
 /** The configuration's problems by their path in the request body, which holds it under `config`. */
 const inBody = (issues: FieldIssue[] | undefined) => issues?.map((i) => ({ ...i, path: ['config', ...i.path] }));
 
-/** The office administrator's settings (docs/API.md, "Settings"). */
-export function settingsRoutes(app: FastifyInstance, deps: { service: SettingsService; engine: QueueEngine; sessions: Sessions }): void {
+/** The office administrator's settings (docs/API.md, "Settings"); read-only in hub mode. */
+export function settingsRoutes(app: FastifyInstance, deps: { service: SettingsService; engine: QueueEngine; sessions: Sessions; atHub?: boolean }): void {
   const admin = { ...staffAccess(deps.sessions, 'admin'), bodyLimit: settingsBodyLimit };
   const rows = (bookings: Parameters<typeof bookingRows>[0]) => bookingRows(bookings, deps.engine.dayState().checkedIn, (number) => deps.engine.todaysTicket(number));
 
@@ -31,6 +31,8 @@ export function settingsRoutes(app: FastifyInstance, deps: { service: SettingsSe
   app.put('/api/staff/settings', admin, async (req, reply) => {
     const body = parseOr400(settingsChangeRequestSchema, req.body, reply);
     if (!body) return reply;
+    // In hub mode the hub's configuration is the office's: a change made here would be undone by the next.
+    if (deps.atHub) return sendRefusal(reply, 'settingsAtHub');
     const done = await deps.service.apply(body.config, body.cancelAffected, body.notice);
     return done.ok ? reply.send(done.data) : sendRefusal(reply, done.error.code, done.error.errors.join('; '), null, inBody(done.error.issues));
   });

@@ -1,7 +1,8 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import type pg from 'pg';
-import { type HubReport, hubBookingsTopic, hubReportSchema, hubReportsFilter, parseHubMessage } from '../../shared/contract/hub.ts';
+import { type HubReport, hubBookingsTopic, hubConfigTopic, hubReportSchema, hubReportsFilter, parseHubMessage } from '../../shared/contract/hub.ts';
 import type { Logger } from '../log.ts';
+import { officesRefreshMs } from './hub-offices.ts';
 import { resendToOffice } from './hub-resync.ts';
 
 interface FeedRow {
@@ -42,11 +43,16 @@ async function store(pool: pg.Pool, officeId: string, report: HubReport): Promis
  * before storing comes again. Outbound, the bookings' changes each office must copy
  * (`hub_office_feed`, written in the booking's own transaction): published with QoS 1, and taken
  * off the feed only once the broker has acknowledged that version; the broker keeps them for an
- * office whose line is down.
+ * office whose line is down. Each office's configuration (`hub_offices`) goes out retained whenever
+ * it changed, read again as often as the booking processes read it.
  */
 export class HubLink {
   private client: MqttClient | undefined;
   private feedTimer: NodeJS.Timeout | undefined;
+  private configTimer: NodeJS.Timeout | undefined;
+  /** Each office's configuration message as the broker last took it. */
+  private readonly configsSent = new Map<string, string>();
+  private sendingConfigs = false;
   private readonly inFlight = new Set<string>();
   private reading = false;
 
@@ -85,11 +91,33 @@ export class HubLink {
     await this.client.subscribeAsync(hubReportsFilter, { qos: 1 });
     this.feedTimer = setInterval(() => this.publishFeed(), feedEveryMs);
     this.publishFeed();
+    this.configTimer = setInterval(() => void this.publishConfigs(), officesRefreshMs);
+    await this.publishConfigs();
   }
 
   async stop(): Promise<void> {
     clearInterval(this.feedTimer);
+    clearInterval(this.configTimer);
     await this.client?.endAsync();
+  }
+
+  private async publishConfigs(): Promise<void> {
+    const client = this.client;
+    if (!client?.connected || this.sendingConfigs) return;
+    this.sendingConfigs = true;
+    try {
+      const { rows } = await this.deps.pool.query<{ id: string; config: unknown }>('SELECT id, config FROM hub_offices');
+      for (const { id, config } of rows) {
+        const message = JSON.stringify({ config });
+        if (this.configsSent.get(id) === message) continue;
+        await client.publishAsync(hubConfigTopic(id), message, { qos: 1, retain: true });
+        this.configsSent.set(id, message);
+      }
+    } catch (error) {
+      this.deps.log.warn('configurations to the offices not sent, tried again', { error: String(error) });
+    } finally {
+      this.sendingConfigs = false;
+    }
   }
 
   private publishFeed(): void {

@@ -1,5 +1,6 @@
 import mqtt, { type MqttClient } from 'mqtt';
-import { type HubBooking, type HubReport, hubBookingSchema, hubBookingsTopic, hubReportsTopic, parseHubMessage, reportKey } from '../../shared/contract/hub.ts';
+import type { OfficeConfig } from '../../shared/config/schema.ts';
+import { type HubBooking, type HubReport, hubBookingSchema, hubBookingsTopic, hubConfigSchema, hubConfigTopic, hubReportsTopic, parseHubMessage, reportKey } from '../../shared/contract/hub.ts';
 import type { Logger } from '../log.ts';
 import type { DocumentStore } from '../store/document-store.ts';
 
@@ -13,6 +14,8 @@ export interface UplinkDeps {
   log: Logger;
   /** A booking from the hub; resolves once durable (the message is acknowledged only then). */
   onBooking?: (message: HubBooking) => Promise<void>;
+  /** The office's configuration from the hub; resolves once applied or refused, rejects when it could not be stored. */
+  onConfig?: (config: OfficeConfig) => Promise<void>;
   /** The first day whose bookings a new session asks the hub for again. */
   resyncFrom: () => string;
 }
@@ -39,6 +42,11 @@ export class OfficeUplink {
   private readonly sending = new Set<string>();
   private client: MqttClient | undefined;
   private writing: Promise<void> = Promise.resolve();
+  private markLoaded!: () => void;
+  /** Reports wait until the outbox file is read: one queued before would be lost when it is. */
+  private readonly loaded = new Promise<void>((resolve) => {
+    this.markLoaded = resolve;
+  });
   /** Whether this connection's subscription to the office's bookings is in place. */
   private subscribed = false;
   private resyncNeeded = true;
@@ -50,6 +58,7 @@ export class OfficeUplink {
     const file = text ? (JSON.parse(text) as Partial<UplinkFile>) : {};
     this.pending = file.pending ?? {};
     this.daysReported = new Set(file.daysReported);
+    this.markLoaded();
     const { url, officeId, password } = this.deps;
     this.client = mqtt.connect(url, {
       clientId: `office-${officeId}`,
@@ -59,11 +68,11 @@ export class OfficeUplink {
       protocolVersion: 5,
       properties: { sessionExpiryInterval: 7 * 86_400 },
       reconnectPeriod: 1000,
-      customHandleAcks: (_topic, message, _packet, done) =>
-        void this.received(message).then(done, (error: Error) => {
+      customHandleAcks: (topic, message, _packet, done) =>
+        void this.received(topic, message).then(done, (error: Error) => {
           // Not acknowledged (an error PUBACK would end the message's delivery): the line is dropped,
           // and the session resumed a second later gets it again.
-          this.deps.log.error('booking from the hub not stored, asked again', { error: error.message });
+          this.deps.log.error('message from the hub not stored, asked again', { topic, error: error.message });
           done(error);
           this.client?.stream.destroy();
         }),
@@ -85,7 +94,7 @@ export class OfficeUplink {
     try {
       if (this.resyncNeeded) await this.report({ kind: 'resync', from: this.deps.resyncFrom() });
       this.resyncNeeded = false;
-      await client.subscribeAsync(hubBookingsTopic(this.deps.officeId), { qos: 1 });
+      await client.subscribeAsync([hubBookingsTopic(this.deps.officeId), hubConfigTopic(this.deps.officeId)], { qos: 1 });
     } catch (error) {
       // The outbox could not be written, or the line dropped again: the next connection tries again.
       this.deps.log.warn('hub session not set up', { error: String(error) });
@@ -99,6 +108,7 @@ export class OfficeUplink {
   /** Resolves once the reports are in the outbox (durable); they go to the hub when the line allows. */
   async report(...reports: HubReport[]): Promise<void> {
     if (reports.length === 0) return;
+    await this.loaded;
     for (const report of reports) {
       this.pending[reportKey(report)] = report;
       if (report.kind === 'day') this.daysReported.add(report.day);
@@ -122,8 +132,17 @@ export class OfficeUplink {
     await this.writing;
   }
 
-  /** A message on the office's bookings topic: invalid ones are logged and dropped (acknowledged), valid ones applied first. */
-  private async received(payload: Buffer): Promise<number> {
+  /** A message on the office's topics: invalid ones are logged and dropped (acknowledged), valid ones applied first. */
+  private async received(topic: string, payload: Buffer): Promise<number> {
+    if (topic === hubConfigTopic(this.deps.officeId)) {
+      const parsed = parseHubMessage(hubConfigSchema, payload);
+      if (!parsed.success) {
+        this.deps.log.warn('invalid configuration from the hub, dropped', { issue: parsed.error.issues[0]?.message });
+        return 0;
+      }
+      await this.deps.onConfig?.(parsed.data.config);
+      return 0;
+    }
     const parsed = parseHubMessage(hubBookingSchema, payload);
     if (!parsed.success) {
       this.deps.log.warn('invalid booking from the hub, dropped', { issue: parsed.error.issues[0]?.message });

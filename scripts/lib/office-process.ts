@@ -14,8 +14,11 @@ export interface OfficeProcess {
   server: ServerProcess;
   /** The virtual office's login, for a server started with `simulating`. */
   simulatorSecret: string | undefined;
-  /** Starts the server again on the same ports and data, as systemd would after a crash. */
-  restart(): Promise<ServerProcess>;
+  /**
+   * Starts the server again on the same ports and data, as systemd would after a crash; `startAt`:
+   * with its clock (and `clock`) starting there now, as a server switched off for the night.
+   */
+  restart(startAt?: number): Promise<ServerProcess>;
   stop(): Promise<void>;
 }
 
@@ -24,17 +27,26 @@ export interface OfficeProcess {
  * benchmarks, fault runs and the day simulator. The office clock starts at `startAt`, at real
  * speed or `rate` times faster; the same clock is returned for the devices this process simulates.
  * Ports are chosen by the OS at the first start and kept across restarts. `more`: settings of its
- * own (hub mode's), and `simulating` for a server the virtual office may drive.
+ * own (hub mode's), `simulating` for a server the virtual office may drive, and `epochMs`, the real
+ * instant its clock reads `startAt` (now by default), for offices started one after another on one
+ * shared clock.
  */
-export async function startOfficeProcess(dir: string, input: OfficeInput, startAt: number, rate = 1, more: { env?: Record<string, string>; simulating?: boolean } = {}): Promise<OfficeProcess> {
+export async function startOfficeProcess(
+  dir: string,
+  input: OfficeInput,
+  startAt: number,
+  rate = 1,
+  more: { env?: Record<string, string>; simulating?: boolean; epochMs?: number } = {},
+): Promise<OfficeProcess> {
   const config = officeConfigSchema.parse(input);
   const configPath = join(dir, 'office.json');
   await writeFile(configPath, JSON.stringify(input));
   const provisioned = await provisionDevices(config, dir, 'mqtt://127.0.0.1:0', more.simulating);
-  const epoch = Date.now();
-  const clock = rate === 1 ? offsetClock(startAt - epoch) : acceleratedClock(startAt, epoch, rate);
-  const clockEnv: Record<string, string> =
-    rate === 1 ? { FRONTA_CLOCK_OFFSET_MS: String(startAt - epoch) } : { FRONTA_START_AT: new Date(startAt).toISOString(), FRONTA_CLOCK_RATE: String(rate), FRONTA_CLOCK_EPOCH_MS: String(epoch) };
+  const clocked = (at: number, epoch: number): { clock: Clock; env: Record<string, string> } => ({
+    clock: rate === 1 ? offsetClock(at - epoch) : acceleratedClock(at, epoch, rate),
+    env: rate === 1 ? { FRONTA_CLOCK_OFFSET_MS: String(at - epoch) } : { FRONTA_START_AT: new Date(at).toISOString(), FRONTA_CLOCK_RATE: String(rate), FRONTA_CLOCK_EPOCH_MS: String(epoch) },
+  });
+  let { clock, env: clockEnv } = clocked(startAt, more.epochMs ?? Date.now());
   const env = (mqttPort: number, httpPort: number) => ({
     FRONTA_CONFIG: configPath,
     FRONTA_DATA_DIR: dir,
@@ -55,8 +67,12 @@ export async function startOfficeProcess(dir: string, input: OfficeInput, startA
     devices: provisioned.devices.map((d) => ({ ...d, broker: `mqtt://127.0.0.1:${mqttPort}` })),
     server,
     simulatorSecret: provisioned.simulatorSecret,
-    async restart() {
+    async restart(at) {
       await server.stop();
+      if (at !== undefined) {
+        ({ clock, env: clockEnv } = clocked(at, Date.now()));
+        office.clock = clock;
+      }
       server = await startServerProcess(env(mqttPort, httpPort));
       office.server = server;
       return server;

@@ -6,12 +6,13 @@ import type { Arrival } from './arrivals.ts';
 import type { BookedArrival } from './bookings.ts';
 import type { ClerkLog } from './clerk.ts';
 
-/** `bookedAt`: a booking's ticket, with its booked time. */
+/** `bookedAt`, `code`: a booking's ticket, with its booked time and the code typed. */
 export interface Issued {
   number: string;
   serviceId: string;
   at: number;
   bookedAt?: number;
+  code?: string;
 }
 export interface TurnedAway {
   serviceId: string;

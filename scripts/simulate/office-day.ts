@@ -1,12 +1,12 @@
 import { officeInstant } from '../../shared/calendar/office-calendar.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { kostelecOffice } from '../../shared/config/kostelec.ts';
-import { officeConfigSchema } from '../../shared/config/schema.ts';
+import { type OfficeInput, officeConfigSchema } from '../../shared/config/schema.ts';
 import type { HallCalls } from '../../shared/contract/hall.ts';
 import { decodeEscpos } from '../../shared/escpos/decode.ts';
 import { kioskScreens } from '../../shared/texts/kiosk-texts.ts';
 import { connectAsDevice } from '../lib/device-client.ts';
-import { startOfficeProcess } from '../lib/office-process.ts';
+import { type OfficeProcess, startOfficeProcess } from '../lib/office-process.ts';
 import { type SimKiosk, SimOffice } from '../lib/sim-office.ts';
 import { type Arrival, walkInArrivals } from './arrivals.ts';
 import { type BookedArrival, bookedArrivals, seedBookings } from './bookings.ts';
@@ -26,6 +26,11 @@ export interface DayOptions {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The office rules of a simulation: presses and commands arrive a few real milliseconds late, which is `rate` times more office time. */
+export function simulatedInput(base: OfficeInput = kostelecOffice): OfficeInput {
+  return { ...structuredClone(base), rules: { maxRequestAgeSeconds: 300, maxCommandAgeSeconds: 300, hallCallsKept: 10, serviceTimeSamples: 10, codeEntryTimeoutSeconds: 20 } };
+}
+
 /**
  * One office day through the real processes: the office server as its own process and every
  * Kostelec device simulated, all on one accelerated clock. Citizens arrive at the kiosks by the
@@ -35,13 +40,31 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function simulateDay(options: DayOptions): Promise<DayReport> {
   const random = seeded(options.seed);
-  // Presses and commands arrive a few real milliseconds late, which is `rate` times more office time.
-  const input = { ...structuredClone(kostelecOffice), rules: { maxRequestAgeSeconds: 300, maxCommandAgeSeconds: 300, hallCallsKept: 10, serviceTimeSamples: 10, codeEntryTimeoutSeconds: 20 } };
+  const input = simulatedInput();
   const start = officeInstant(options.date, options.from);
   const end = officeInstant(options.date, options.to);
   const booked = bookedArrivals(officeConfigSchema.parse(input), options.date, random, start, end);
   await seedBookings(options.dir, officeConfigSchema.parse(input), booked, start - 86_400_000);
   const office = await startOfficeProcess(options.dir, input, start, options.rate);
+  try {
+    return (await runOfficeDay(office, { ...options, start, end }, booked, random)).report;
+  } finally {
+    await office.stop();
+  }
+}
+
+/**
+ * The devices' and the people's side of one office day at a running office process: walk-ins and
+ * the booked citizens (`booked`) at the kiosks, the clerks at their boxes, until `day.end`. The
+ * tickets issued come back with the report, each with the code it was checked in with.
+ */
+export async function runOfficeDay(
+  office: OfficeProcess,
+  day: { date: string; start: number; end: number; seed: number; demand?: number | undefined },
+  booked: BookedArrival[],
+  random: () => number,
+): Promise<{ report: DayReport; issued: Issued[] }> {
+  const { start, end } = day;
   const { config, clock, devices } = office;
   const sim = new SimOffice(config, devices, clock);
   const calls = new Map<string, number>();
@@ -53,7 +76,7 @@ export async function simulateDay(options: DayOptions): Promise<DayReport> {
       for (const call of (JSON.parse(payload.toString()) as HallCalls).calls) if (call.kind === 'call' && !calls.has(call.number)) calls.set(call.number, call.at);
     });
     await observer.subscribeAsync('fronta/v1/hall/calls', { qos: 1 });
-    const arrivals = walkInArrivals(config, options.date, random, options.demand).filter((a) => a.at >= start && a.at < end);
+    const arrivals = walkInArrivals(config, day.date, random, day.demand).filter((a) => a.at >= start && a.at < end);
     const issued: Issued[] = [];
     const turnedAway: TurnedAway[] = [];
     const byKiosk = new Map<string, Arrival[]>();
@@ -64,19 +87,18 @@ export async function simulateDay(options: DayOptions): Promise<DayReport> {
       runClerk(
         config,
         sim.counter(c.id),
-        { counterId: c.id, pause: c.number === 3 ? { from: officeInstant(options.date, '10:00'), to: officeInstant(options.date, '10:30') } : undefined },
+        { counterId: c.id, pause: c.number === 3 ? { from: officeInstant(day.date, '10:00'), to: officeInstant(day.date, '10:30') } : undefined },
         clock,
         end,
-        seeded(options.seed + c.number),
+        seeded(day.seed + c.number),
       ),
     );
     const [logs] = await Promise.all([Promise.all(clerks), Promise.all(kioskRuns)]);
     await pause(300);
-    return summarise(config, { arrivals, booked, issued, turnedAway, calls, clerks: logs as ClerkLog[], start, end });
+    return { report: summarise(config, { arrivals, booked, issued, turnedAway, calls, clerks: logs as ClerkLog[], start, end }), issued };
   } finally {
     await observer.endAsync();
     await sim.stop();
-    await office.stop();
   }
 }
 
@@ -112,7 +134,7 @@ async function serveKiosk(kiosk: SimKiosk, queue: Arrival[], clock: Clock, issue
     const bytes = kiosk.printer.printed.at(-1);
     if (kiosk.printer.printed.length > printedBefore && bytes) {
       const number = decodeEscpos(bytes).lines.find((l) => l.width === 4)?.text ?? '?';
-      issued.push({ number, serviceId: arrival.serviceId, at: clock.now(), ...(code ? { bookedAt: (arrival as BookedArrival).bookedAt } : {}) });
+      issued.push({ number, serviceId: arrival.serviceId, at: clock.now(), ...(code ? { bookedAt: (arrival as BookedArrival).bookedAt, code } : {}) });
     } else {
       turnedAway.push({ serviceId: arrival.serviceId, at: clock.now(), screen: shown, booked: Boolean(code) });
     }

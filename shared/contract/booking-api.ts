@@ -193,6 +193,7 @@ export const bookingRefusals = [
   'mailFailed',
   'mailNotConfigured',
   'bookOnlineElsewhere',
+  'settingsAtHub',
   'storageFailed',
   'unauthorized',
   // The staff pages (staff-api.ts):

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { officeConfigSchema } from '../config/schema.ts';
 import { isoDaySchema, languageSchema } from './booking-api.ts';
 import { epochMsSchema, ticketNumberSchema } from './common.ts';
 
@@ -10,6 +11,8 @@ import { epochMsSchema, ticketNumberSchema } from './common.ts';
 export const hubReportsTopic = (officeId: string): string => `fronta-hub/offices/${officeId}/reports`;
 export const hubReportsFilter = 'fronta-hub/offices/+/reports';
 export const hubBookingsTopic = (officeId: string): string => `fronta-hub/offices/${officeId}/bookings`;
+/** The office's configuration as the hub keeps it: retained, so a new session gets it at once. */
+export const hubConfigTopic = (officeId: string): string => `fronta-hub/offices/${officeId}/config`;
 
 const bookingIdSchema = z.string().min(1).max(64);
 const countSchema = z.int().min(0);
@@ -80,6 +83,12 @@ export const hubBookingSchema = z.strictObject({
   }),
 });
 export type HubBooking = z.infer<typeof hubBookingSchema>;
+
+/**
+ * The office's whole configuration, as the hub's administrator put it (`npm run hub-office -- put`).
+ * The office keeps its own public address and mail relay, which belong to its server.
+ */
+export const hubConfigSchema = z.strictObject({ config: officeConfigSchema });
 
 /** A message of the line between office and hub checked against its schema; a payload that is not JSON fails it too. */
 export function parseHubMessage<S extends z.ZodType>(schema: S, payload: Uint8Array): ReturnType<S['safeParse']> {

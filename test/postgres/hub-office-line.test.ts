@@ -85,7 +85,7 @@ test('a code booked at the hub checks in at the office while its line is cut; th
     // The office's disk fails as a copy arrives: not acknowledged, so it comes again once the disk is back.
     bookingStore.failing = true;
     const olga = await bookAtHub('Olga Černá');
-    await eventually('the failed copy logged', () => office.logs.some((l) => l.includes('booking from the hub not stored')), crossing);
+    await eventually('the failed copy logged', () => office.logs.some((l) => l.includes('message from the hub not stored')), crossing);
     assert.is(copy(olga.id), undefined);
     bookingStore.failing = false;
     await eventually('the copy, delivered again', () => copy(olga.id)?.code === olga.code, crossing);
