@@ -54,6 +54,8 @@ export interface Booking {
   hubVersion?: number;
   /** The status last reported to the hub (a check-in, a no-show): reported once each. */
   hubReported?: 'checkedIn' | 'lapsed';
+  /** In hub mode, of a booking the office made itself: the state last reported to the hub (`officeBookingState`). */
+  hubReportedState?: string;
 }
 
 /**

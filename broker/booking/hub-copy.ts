@@ -1,6 +1,7 @@
-import type { HubBooking, HubReport } from '../../shared/contract/hub.ts';
+import { type HubBooking, type HubReport, officeBookingState } from '../../shared/contract/hub.ts';
 import type { BookingContext } from './booking-rules.ts';
 import type { Booking } from './booking-state.ts';
+import { horizon } from './slots.ts';
 
 /**
  * An office in hub mode keeps a copy of each booking made at the hub, so its kiosks check codes in
@@ -34,9 +35,13 @@ export function applyHubBooking(ctx: BookingContext, { version, booking }: HubBo
   return true;
 }
 
-/** What the office found of the hub's bookings of `days` and has not yet reported: check-ins and no-shows. */
+/**
+ * What the office has not yet reported: of the hub's bookings of `days`, their check-ins and
+ * no-shows; of its own bookings (its staff's, for callers) of those days and of the booking horizon,
+ * each one's newest state, so the hub counts its place.
+ */
 export function bookingReports(ctx: BookingContext, days: readonly string[]): HubReport[] {
-  return days.flatMap((day) =>
+  const hubs = days.flatMap((day) =>
     ctx.state.bookings.onDay(day).flatMap((b): HubReport[] => {
       if (b.hubVersion === undefined || b.hubReported === b.status) return [];
       if (b.status === 'checkedIn') return [{ kind: 'checkIn', bookingId: b.id, ticketNumber: b.ticketNumber!, checkedInAt: b.checkedInAt! }];
@@ -45,12 +50,28 @@ export function bookingReports(ctx: BookingContext, days: readonly string[]): Hu
       return [];
     }),
   );
+  const own = [...new Set([...days, ...horizon(ctx.config, ctx.now)])].flatMap((day) =>
+    ctx.state.bookings.onDay(day).flatMap((b): HubReport[] => {
+      if (b.hubVersion !== undefined || b.status === 'held' || b.hubReportedState === officeBookingState(b)) return [];
+      return [{ kind: 'officeBooking', bookingId: b.id, serviceId: b.serviceId, day: b.day, startsAt: b.startsAt, status: b.status, online: !b.bookedBy }];
+    }),
+  );
+  return [...hubs, ...own];
 }
 
 /** Once the reports are in the uplink's outbox: the bookings they were about are not reported again. */
 export function markReported(ctx: BookingContext, reports: readonly HubReport[]): boolean {
   let changed = false;
   for (const report of reports) {
+    if (report.kind === 'officeBooking') {
+      const current = ctx.state.bookings.get(report.bookingId);
+      const state = officeBookingState(report);
+      // Changed again since the report was made: its newer state is reported next.
+      if (!current || officeBookingState(current) !== state) continue;
+      ctx.state.bookings.update(report.bookingId, (b) => Object.assign(b, { hubReportedState: state }));
+      changed = true;
+      continue;
+    }
     if (report.kind !== 'checkIn' && report.kind !== 'noShow') continue;
     const status = report.kind === 'checkIn' ? 'checkedIn' : 'lapsed';
     if (ctx.state.bookings.get(report.bookingId)?.status !== status) continue;

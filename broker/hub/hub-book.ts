@@ -31,6 +31,9 @@ export interface HubScope {
 /** What a booking is counted by; the rest of its record (the person, the links) stays in the database. */
 const countedRecord = `jsonb_build_object('id', id, 'serviceId', service_id, 'day', to_char(day, 'YYYY-MM-DD'), 'startsAt', starts_at, 'status', status,
   'heldUntil', held_until, 'bookedBy', record->'bookedBy', 'clientKey', client_key, 'person', jsonb_build_object('emailKey', email_key))`;
+/** A booking the office made itself, as the counts need it: by its staff unless it was made online. */
+const officeBookingRecord = `jsonb_build_object('id', booking_id, 'serviceId', service_id, 'day', to_char(day, 'YYYY-MM-DD'), 'startsAt', starts_at, 'status', status,
+  'heldUntil', 0, 'bookedBy', CASE WHEN online THEN NULL ELSE 'office' END, 'person', jsonb_build_object('emailKey', ''))`;
 const takesPlace = "status IN ('held', 'confirmed', 'checkedIn', 'lapsed')";
 const live = "status IN ('held', 'confirmed', 'checkedIn')";
 /** The unique index on confirmed codes (migration 004): another process stored the same code first. */
@@ -110,10 +113,13 @@ async function load(db: Query, office: HubOffice, scope: HubScope, forUpdate: bo
   const lapsed: Record<string, LapsedHold> = {};
   const { counts, find } = scope;
   if (counts) {
+    // With the places the office's own staff booked (hub_office_bookings, read-only here).
     const { rows } = await db.query<{ record: Booking }>(
       `SELECT ${countedRecord} AS record FROM hub_bookings WHERE office_id = $1
           AND ((service_id = $2 AND day BETWEEN $3 AND $4 AND ${takesPlace})
-            OR ((email_key = $5 OR client_key = $6) AND ${live}))`,
+            OR ((email_key = $5 OR client_key = $6) AND ${live}))
+       UNION ALL
+       SELECT ${officeBookingRecord} AS record FROM hub_office_bookings WHERE office_id = $1 AND service_id = $2 AND day BETWEEN $3 AND $4 AND ${takesPlace}`,
       [office.id, counts.serviceId, counts.from, counts.to, counts.emailKey ?? null, counts.clientKey ?? null],
     );
     for (const { record } of rows) {

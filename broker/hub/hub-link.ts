@@ -27,6 +27,12 @@ async function store(pool: pg.Pool, officeId: string, report: HubReport): Promis
   else if (report.kind === 'noShow')
     await pool.query('INSERT INTO hub_no_shows (office_id, booking_id, lapsed_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [officeId, report.bookingId, report.lapsedAt]);
   else if (report.kind === 'resync') await resendToOffice(pool, officeId, report.from);
+  else if (report.kind === 'officeBooking')
+    await pool.query(
+      `INSERT INTO hub_office_bookings (office_id, booking_id, service_id, day, starts_at, status, online) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (office_id, booking_id) DO UPDATE SET service_id = EXCLUDED.service_id, day = EXCLUDED.day, starts_at = EXCLUDED.starts_at, status = EXCLUDED.status, online = EXCLUDED.online`,
+      [officeId, report.bookingId, report.serviceId, report.day, report.startsAt, report.status, report.online],
+    );
   else
     await pool.query('INSERT INTO hub_office_days (office_id, day, cells) VALUES ($1, $2, $3) ON CONFLICT (office_id, day) DO UPDATE SET cells = EXCLUDED.cells', [
       officeId,

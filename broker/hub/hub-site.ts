@@ -90,6 +90,7 @@ export async function createHubSite(deps: HubSiteDeps): Promise<HubSite> {
     for (const office of offices.list()) {
       const retainedFrom = now - office.config.booking.retentionDays * 86_400_000;
       await book.change(office, { sweep: { now, retainedFrom } }, now, (ctx) => (sweep(ctx) ? accepted(null) : refused('notFound')));
+      await pool.query('DELETE FROM hub_office_bookings WHERE office_id = $1 AND starts_at < $2', [office.id, retainedFrom]);
     }
     await pool.query('DELETE FROM hub_lapsed_holds WHERE forget_at <= $1', [now]);
     await pool.query('DELETE FROM hub_spent_proofs WHERE expires_at < $1', [Date.now()]);

@@ -45,18 +45,32 @@ const cellSchema = z.strictObject({
  * of the hub's checked in at the office's kiosk, one not checked in by the end of its window (a
  * no-show), and a finished day's statistics (one service's hour per cell, `${serviceId}/${hour}`).
  * `resync` asks for every booking from the day `from` on again: an office whose broker session is new
- * (its first start, or a week away) missed what was sent before it subscribed.
+ * (its first start, or a week away) missed what was sent before it subscribed. `officeBooking` is a
+ * booking the office made itself (its staff's, for a caller), in its newest state: the hub counts
+ * its place (`online`: one made online before the office joined the hub, which counts as online).
  */
 export const hubReportSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('checkIn'), bookingId: bookingIdSchema, ticketNumber: ticketNumberSchema, checkedInAt: epochMsSchema }),
   z.strictObject({ kind: z.literal('noShow'), bookingId: bookingIdSchema, lapsedAt: epochMsSchema }),
   z.strictObject({ kind: z.literal('day'), day: isoDaySchema, cells: z.record(z.string().max(100), cellSchema) }),
   z.strictObject({ kind: z.literal('resync'), from: isoDaySchema }),
+  z.strictObject({
+    kind: z.literal('officeBooking'),
+    bookingId: bookingIdSchema,
+    serviceId: z.string().min(1).max(64),
+    day: isoDaySchema,
+    startsAt: epochMsSchema,
+    status: z.enum(['confirmed', 'checkedIn', 'lapsed', 'cancelled']),
+    online: z.boolean(),
+  }),
 ]);
 export type HubReport = z.infer<typeof hubReportSchema>;
 
 /** One report per booking and kind, and per day: a newer one replaces a report not yet sent. */
 export const reportKey = (report: HubReport): string => (report.kind === 'day' ? `day/${report.day}` : report.kind === 'resync' ? 'resync' : `${report.kind}/${report.bookingId}`);
+
+/** What an `officeBooking` report says of its booking: one reported in this state is not reported again. */
+export const officeBookingState = (b: { status: string; serviceId: string; startsAt: number }): string => `${b.status}/${b.serviceId}/${b.startsAt}`;
 
 /**
  * A booking made at the hub, as its office needs it to check the code in: sent after each change,

@@ -43,7 +43,7 @@ test('migrations build the schema in an empty database, record each version once
   const pools = await Promise.all([server.database(), server.database()]);
   const [first] = pools;
   const at = await Promise.all([migrate(first!), migrate(first!), migrate(first!)]);
-  assert.equal(at.flat(), [1, 2, 3, 4, 5], 'one of the three applied every migration, the others found them done');
+  assert.equal(at.flat(), [1, 2, 3, 4, 5, 6], 'one of the three applied every migration, the others found them done');
   const tables = (await first!.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name")).rows.map((r) => r.table_name);
   assert.equal(tables, [
     'documents',
@@ -51,6 +51,7 @@ test('migrations build the schema in an empty database, record each version once
     'hub_checkins',
     'hub_lapsed_holds',
     'hub_no_shows',
+    'hub_office_bookings',
     'hub_office_days',
     'hub_office_feed',
     'hub_offices',
@@ -63,7 +64,7 @@ test('migrations build the schema in an empty database, record each version once
     'schema_migrations',
   ]);
   assert.equal(await migrate(first!), []);
-  assert.equal((await first!.query('SELECT version FROM schema_migrations ORDER BY version')).rows, [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }]);
+  assert.equal((await first!.query('SELECT version FROM schema_migrations ORDER BY version')).rows, [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }, { version: 6 }]);
 });
 
 test("a database at the previous version's schema gets only the newer migration; a failing migration changes nothing and says which", async () => {
