@@ -12,7 +12,8 @@ import { putOffice } from '../broker/hub/hub-offices.ts';
  * `put` adds the office (its id is the configuration's `office.id`) or gives it the new
  * configuration, validated as an office server validates its file; nothing is written when it is
  * invalid. The mails' links are made from the public URL, the office's pages at the hub
- * (`--public-url`, else the file's `office.publicBaseUrl`).
+ * (`--public-url`, else the file's `office.publicBaseUrl`). The office's server in hub mode takes the
+ * configuration too, keeping its own address, mail relay and SMS transport (docs/HUB.md).
  */
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { config: { type: 'string' }, 'public-url': { type: 'string' } } });
 const usage = 'usage: npm run hub-office -- put --config FILE [--public-url URL]  |  list';
@@ -29,7 +30,7 @@ try {
     await putOffice(pool, config.office.id, config);
     console.log(
       known
-        ? `Office ${config.office.id}: new configuration; the booking processes use it within seconds.`
+        ? `Office ${config.office.id}: new configuration; the booking processes and the office's server use it within seconds.`
         : `Office ${config.office.id} added. Restart the booking processes to serve it, and give it a user of the same name at the hub's Mosquitto (mosquitto_passwd).`,
     );
   } else {

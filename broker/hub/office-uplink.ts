@@ -47,7 +47,7 @@ export class OfficeUplink {
   private readonly loaded = new Promise<void>((resolve) => {
     this.markLoaded = resolve;
   });
-  /** Whether this connection's subscription to the office's bookings is in place. */
+  /** Whether this connection's subscription to the office's topics (bookings, configuration) is in place. */
   private subscribed = false;
   private resyncNeeded = true;
 
