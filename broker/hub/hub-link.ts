@@ -15,17 +15,29 @@ interface FeedRow {
 /** The feed is read again this often, and at once after the broker took a message. */
 const feedEveryMs = 500;
 
-/** A report, once: the same one again changes nothing (a finished day sent again is the same day, a resync sends the same bookings). */
+/**
+ * A report, once: the same one again changes nothing (a finished day sent again is the same day, a
+ * resync sends the same bookings). A check-in and a no-show also set the hub's booking, in the same
+ * statement, so a resync or a look at it later tells the truth; the office has it already, so no copy
+ * goes back. A no-show leaves a booking the hub has moved since to a later time as it is.
+ */
 async function store(pool: pg.Pool, officeId: string, report: HubReport): Promise<void> {
   if (report.kind === 'checkIn')
-    await pool.query('INSERT INTO hub_checkins (office_id, booking_id, ticket_number, checked_in_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
-      officeId,
-      report.bookingId,
-      report.ticketNumber,
-      report.checkedInAt,
-    ]);
+    await pool.query(
+      `WITH booking AS (
+         UPDATE hub_bookings SET status = 'checkedIn', record = record || jsonb_build_object('status', 'checkedIn', 'ticketNumber', $3::text, 'checkedInAt', $4::bigint)
+          WHERE id = $2 AND office_id = $1 AND status IN ('confirmed', 'lapsed'))
+       INSERT INTO hub_checkins (office_id, booking_id, ticket_number, checked_in_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [officeId, report.bookingId, report.ticketNumber, report.checkedInAt],
+    );
   else if (report.kind === 'noShow')
-    await pool.query('INSERT INTO hub_no_shows (office_id, booking_id, lapsed_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [officeId, report.bookingId, report.lapsedAt]);
+    await pool.query(
+      `WITH booking AS (
+         UPDATE hub_bookings SET status = 'lapsed', record = record || '{"status": "lapsed"}'::jsonb
+          WHERE id = $2 AND office_id = $1 AND status = 'confirmed' AND starts_at < $3)
+       INSERT INTO hub_no_shows (office_id, booking_id, lapsed_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [officeId, report.bookingId, report.lapsedAt],
+    );
   else if (report.kind === 'resync') await resendToOffice(pool, officeId, report.from);
   else if (report.kind === 'officeBooking')
     await pool.query(

@@ -108,6 +108,8 @@ test('a code booked at the hub checks in at the office while its line is cut; th
     line.restore();
     await eventually('the check-in at the hub', async () => (await checkInsAtHub()).length === 1, crossing);
     assert.equal(await checkInsAtHub(), [{ booking_id: marie.id, ticket_number: ticket }]);
+    const atHub = async (id: string) => (await pool.query<{ status: string }>('SELECT status FROM hub_bookings WHERE id = $1', [id])).rows[0]?.status;
+    assert.is(await atHub(marie.id), 'checkedIn', "the hub's booking says so too");
     await eventually('the booking made during the cut, and the cancellation, at the office', () => copy(jana.id)?.code === jana.code && copy(petr.id)?.status === 'cancelled', crossing);
     assert.is(copy(petr.id)!.code, undefined, "a cancelled booking's code checks nothing in");
 
@@ -142,6 +144,7 @@ test('a code booked at the hub checks in at the office while its line is cut; th
     const noShows = async () => (await pool.query<{ booking_id: string }>('SELECT booking_id FROM hub_no_shows ORDER BY booking_id')).rows.map((r) => r.booking_id);
     await eventually('the no-shows at the hub', async () => (await noShows()).length === 3, crossing);
     assert.equal(await noShows(), [olga.id, jana.id, last.id].sort());
+    assert.equal([await atHub(olga.id), await atHub(jana.id), await atHub(last.id)], ['lapsed', 'lapsed', 'lapsed']);
     await office.server.engine.kioskRequest('kiosk-hala', { kind: 'walkIn', requestId: 'wednesday-first', pressedAt: office.clock.now(), serviceId: 'pasy' });
     const dayAtHub = async () =>
       (await pool.query<{ cells: Record<string, { bookingsKept: number; bookingsLapsed: number }> }>("SELECT cells FROM hub_office_days WHERE day = '2026-11-24'")).rows[0]?.cells;
