@@ -74,17 +74,8 @@ export class HubBook {
           const outcome = changed.result.result;
           // A refusal changed nothing (the rules touch the state only to accept).
           if (!outcome.ok) return { commit: false, value: outcome };
-          await writeBookings(client, office.id, state, changed.before.keys(), partial);
+          await writeChanges(client, office.id, state, changed.before.keys(), partial);
           await writeLapsed(client, office.id, state, changed.result.before.keys());
-          // Leased to this process, whose caller sends them at once (hub-mail.ts `send(id, true)`); another takes one only if it is still there after the lease.
-          for (const queued of state.outbox.values()) {
-            await client.query('INSERT INTO hub_outbox (id, office_id, queued, next_attempt_at) VALUES ($1, $2, $3, $4)', [
-              queued.id,
-              office.id,
-              JSON.stringify(queued),
-              queued.nextAttemptAt + leaseMs,
-            ]);
-          }
           return { commit: true, value: outcome };
         });
       } catch (error) {
@@ -152,28 +143,59 @@ async function load(db: Query, office: HubOffice, scope: HubScope, forUpdate: bo
   return { state, partial };
 }
 
-async function writeBookings(db: Query, officeId: string, state: BookingState, touched: Iterable<string>, partial: ReadonlySet<string>): Promise<void> {
+/**
+ * What a change wrote, in one statement, since under the day's lock each round trip counts
+ * (docs/PERFORMANCE.md): the bookings it touched, each with its office's copy, and the mails it
+ * queued. The copy's version is drawn only once its booking's row is written (`JOIN written`), so
+ * two changes of one booking get their versions in the order they commit. A mail is leased to this
+ * process, whose caller sends it at once (hub-mail.ts `send(id, true)`); another process takes one
+ * only if it is still there after the lease.
+ */
+async function writeChanges(db: Query, officeId: string, state: BookingState, touched: Iterable<string>, partial: ReadonlySet<string>): Promise<void> {
+  const rows: Readonly<Booking>[] = [];
   for (const id of touched) {
     const b = state.bookings.get(id);
-    if (!b) {
-      await db.query('DELETE FROM hub_bookings WHERE id = $1 AND office_id = $2', [id, officeId]);
-      continue;
-    }
+    // Gone: past retention (the sweep's; rare enough for a statement of its own).
+    if (!b) await db.query('DELETE FROM hub_bookings WHERE id = $1 AND office_id = $2', [id, officeId]);
     // A partial record written back would lose the person and the links: the scope was wrong.
-    if (partial.has(id)) throw new Error(`a rule changed booking ${id}, which its scope had read only in part`);
-    // With the office's copy in the same statement (none for a hold: the office needs confirmed bookings).
-    await db.query(
-      `WITH written AS (
-         INSERT INTO hub_bookings (id, office_id, service_id, day, starts_at, status, held_until, email_key, client_key, record) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (id) DO UPDATE SET service_id = EXCLUDED.service_id, day = EXCLUDED.day, starts_at = EXCLUDED.starts_at, status = EXCLUDED.status,
-           held_until = EXCLUDED.held_until, email_key = EXCLUDED.email_key, client_key = EXCLUDED.client_key, record = EXCLUDED.record
-         RETURNING office_id)
-       INSERT INTO hub_office_feed (office_id, booking_id, version, booking)
-         SELECT office_id, $1, nextval('hub_booking_versions'), $11::jsonb FROM written WHERE $11::jsonb IS NOT NULL
-       ON CONFLICT (office_id, booking_id) DO UPDATE SET version = EXCLUDED.version, booking = EXCLUDED.booking`,
-      [b.id, officeId, b.serviceId, b.day, b.startsAt, b.status, b.heldUntil, b.person?.emailKey ?? '', b.clientKey ?? null, JSON.stringify(b), officeCopy(b)],
-    );
+    else if (partial.has(id)) throw new Error(`a rule changed booking ${id}, which its scope had read only in part`);
+    else rows.push(b);
   }
+  const mails = [...state.outbox.values()];
+  if (rows.length === 0 && mails.length === 0) return;
+  await db.query(
+    `WITH written AS (
+       INSERT INTO hub_bookings (id, office_id, service_id, day, starts_at, status, held_until, email_key, client_key, record)
+         SELECT b.id, $1, b.service_id, b.day, b.starts_at, b.status, b.held_until, b.email_key, b.client_key, b.record
+           FROM unnest($2::text[], $3::text[], $4::date[], $5::bigint[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::jsonb[])
+             AS b (id, service_id, day, starts_at, status, held_until, email_key, client_key, record)
+       ON CONFLICT (id) DO UPDATE SET service_id = EXCLUDED.service_id, day = EXCLUDED.day, starts_at = EXCLUDED.starts_at, status = EXCLUDED.status,
+         held_until = EXCLUDED.held_until, email_key = EXCLUDED.email_key, client_key = EXCLUDED.client_key, record = EXCLUDED.record
+       RETURNING id),
+     feed AS (
+       INSERT INTO hub_office_feed (office_id, booking_id, version, booking)
+         SELECT $1, c.id, nextval('hub_booking_versions'), c.copy FROM unnest($2::text[], $11::jsonb[]) AS c (id, copy) JOIN written USING (id) WHERE c.copy IS NOT NULL
+       ON CONFLICT (office_id, booking_id) DO UPDATE SET version = EXCLUDED.version, booking = EXCLUDED.booking)
+     INSERT INTO hub_outbox (id, office_id, queued, next_attempt_at)
+       SELECT m.id, $1, m.queued, m.next_attempt_at FROM unnest($12::text[], $13::jsonb[], $14::bigint[]) AS m (id, queued, next_attempt_at)`,
+    [
+      officeId,
+      rows.map((b) => b.id),
+      rows.map((b) => b.serviceId),
+      rows.map((b) => b.day),
+      rows.map((b) => b.startsAt),
+      rows.map((b) => b.status),
+      rows.map((b) => b.heldUntil),
+      rows.map((b) => b.person?.emailKey ?? ''),
+      rows.map((b) => b.clientKey ?? null),
+      rows.map((b) => JSON.stringify(b)),
+      // None for a hold: the office needs confirmed bookings only.
+      rows.map((b) => officeCopy(b)),
+      mails.map((m) => m.id),
+      mails.map((m) => JSON.stringify(m)),
+      mails.map((m) => m.nextAttemptAt + leaseMs),
+    ],
+  );
 }
 
 /** What the booking's office keeps of it (shared/contract/hub.ts), as JSON; null for a hold, which the office never needs. */
