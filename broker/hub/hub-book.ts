@@ -31,9 +31,6 @@ export interface HubScope {
 /** What a booking is counted by; the rest of its record (the person, the links) stays in the database. */
 const countedRecord = `jsonb_build_object('id', id, 'serviceId', service_id, 'day', to_char(day, 'YYYY-MM-DD'), 'startsAt', starts_at, 'status', status,
   'heldUntil', held_until, 'bookedBy', record->'bookedBy', 'clientKey', client_key, 'person', jsonb_build_object('emailKey', email_key))`;
-/** A booking the office made itself, as the counts need it: by its staff unless it was made online. */
-const officeBookingRecord = `jsonb_build_object('id', booking_id, 'serviceId', service_id, 'day', to_char(day, 'YYYY-MM-DD'), 'startsAt', starts_at, 'status', status,
-  'heldUntil', 0, 'bookedBy', CASE WHEN online THEN NULL ELSE 'office' END, 'person', jsonb_build_object('emailKey', ''))`;
 const takesPlace = "status IN ('held', 'confirmed', 'checkedIn', 'lapsed')";
 const live = "status IN ('held', 'confirmed', 'checkedIn')";
 /** The unique index on confirmed codes (migration 004): another process stored the same code first. */
@@ -56,7 +53,7 @@ export class HubBook {
 
   /** The scope's bookings to read (no locks): the availability, a link's page. */
   async read(office: HubOffice, scope: HubScope, now: number): Promise<BookingContext> {
-    const { state } = await load(this.pool, office, scope, false);
+    const { state } = await load(this.pool, office, scope, false, now);
     return { config: office.config, state, now, draw: this.draw };
   }
 
@@ -69,7 +66,7 @@ export class HubBook {
           // One statement, taking them row by row in the array's order; the bookings are read by the
           // next statement, whose snapshot is taken once every lock is held.
           if (keys.length > 0) await client.query('SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest($1::text[]) AS k', [keys]);
-          const { state, partial } = await load(client, office, scope, true);
+          const { state, partial } = await load(client, office, scope, true, now);
           const changed = state.bookings.touches(() => state.lapsedHolds.touches(() => apply({ config: office.config, state, now, draw: this.draw })));
           const outcome = changed.result.result;
           // A refusal changed nothing (the rules touch the state only to accept).
@@ -98,22 +95,35 @@ function lockKeys(officeId: string, { counts }: HubScope): string[] {
   return keys.sort();
 }
 
-async function load(db: Query, office: HubOffice, scope: HubScope, forUpdate: boolean): Promise<{ state: BookingState; partial: Set<string> }> {
+async function load(db: Query, office: HubOffice, scope: HubScope, forUpdate: boolean, now: number): Promise<{ state: BookingState; partial: Set<string> }> {
   const bookings: Record<string, Booking> = {};
   const partial = new Set<string>();
   const lapsed: Record<string, LapsedHold> = {};
   const { counts, find } = scope;
   if (counts) {
-    // With the places the office's own staff booked (hub_office_bookings, read-only here).
-    const { rows } = await db.query<{ record: Booking }>(
-      `SELECT ${countedRecord} AS record FROM hub_bookings WHERE office_id = $1
-          AND ((service_id = $2 AND day BETWEEN $3 AND $4 AND ${takesPlace})
-            OR ((email_key = $5 OR client_key = $6) AND ${live}))
+    // The citizen's own bookings, as rows (the limits count them by address); the day's places, with
+    // the office's own staff bookings (hub_office_bookings), only as counts by slot: what the rules
+    // count of them, one row per kind of place however full the day.
+    const { rows } = await db.query<{ record: Booking | Places }>(
+      `SELECT ${countedRecord} AS record FROM hub_bookings WHERE office_id = $1 AND (email_key = $5 OR client_key = $6) AND ${live}
        UNION ALL
-       SELECT ${officeBookingRecord} AS record FROM hub_office_bookings WHERE office_id = $1 AND service_id = $2 AND day BETWEEN $3 AND $4 AND ${takesPlace}`,
-      [office.id, counts.serviceId, counts.from, counts.to, counts.emailKey ?? null, counts.clientKey ?? null],
+       SELECT jsonb_build_object('day', to_char(day, 'YYYY-MM-DD'), 'startsAt', starts_at, 'occupies', occupies, 'online', online, 'n', count(*)) FROM (
+         SELECT day, starts_at, CASE WHEN status = 'held' THEN held_until > $7 ELSE status IN ('confirmed', 'checkedIn') END AS occupies, record->>'bookedBy' IS NULL AS online
+           FROM hub_bookings WHERE office_id = $1 AND service_id = $2 AND day BETWEEN $3 AND $4 AND ${takesPlace}
+            AND NOT coalesce((email_key = $5 OR client_key = $6) AND ${live}, false)
+         UNION ALL
+         SELECT day, starts_at, status IN ('confirmed', 'checkedIn'), online FROM hub_office_bookings WHERE office_id = $1 AND service_id = $2 AND day BETWEEN $3 AND $4 AND ${takesPlace}
+       ) AS places GROUP BY day, starts_at, occupies, online`,
+      [office.id, counts.serviceId, counts.from, counts.to, counts.emailKey ?? null, counts.clientKey ?? null, now],
     );
     for (const { record } of rows) {
+      if ('n' in record) {
+        for (const place of counted(counts.serviceId, record)) {
+          bookings[place.id] = place;
+          partial.add(place.id);
+        }
+        continue;
+      }
       // jsonb_build_object writes a missing `bookedBy` as null; the rules read absent fields as undefined.
       if (record.bookedBy === null) delete record.bookedBy;
       bookings[record.id] = record;
@@ -151,6 +161,38 @@ async function load(db: Query, office: HubOffice, scope: HubScope, forUpdate: bo
  * process, whose caller sends it at once (hub-mail.ts `send(id, true)`); another process takes one
  * only if it is still there after the lease.
  */
+/** One kind of place of a slot, counted: taken (a booking or a live hold) or not, online or by staff. */
+interface Places {
+  day: string;
+  startsAt: number;
+  occupies: boolean;
+  online: boolean;
+  n: number;
+}
+
+/**
+ * Stand-ins for counted places, as the rules count them (slots.ts): each taken place fills its slot,
+ * and an online one, or one lapsed online, uses one of the day's online places. A place neither
+ * taken nor online (a staff booking lapsed, a hold run out) counts for nothing and has none.
+ */
+function counted(serviceId: string, places: Places): Booking[] {
+  if (!places.occupies && !places.online) return [];
+  return Array.from({ length: places.n }, (_, k) => ({
+    id: `counted:${places.startsAt}:${places.occupies}:${places.online}:${k}`,
+    serviceId,
+    workplaceId: '',
+    day: places.day,
+    startsAt: places.startsAt,
+    status: places.occupies ? 'confirmed' : 'lapsed',
+    createdAt: 0,
+    heldUntil: 0,
+    confirmToken: '',
+    language: 'cs',
+    icsSequence: 0,
+    ...(places.online ? {} : { bookedBy: 'counted' }),
+  }));
+}
+
 async function writeChanges(db: Query, officeId: string, state: BookingState, touched: Iterable<string>, partial: ReadonlySet<string>): Promise<void> {
   const rows: Readonly<Booking>[] = [];
   for (const id of touched) {
