@@ -22,7 +22,7 @@ import { type ServerProcess, startServerProcess } from '../lib/server-process.ts
 import { type BookedArrival, bookedArrivals } from './bookings.ts';
 import type { Issued } from './day-report.ts';
 import { comeDuring, sumCells, type Totals } from './hub-day-checks.ts';
-import { runOfficeDay, simulatedInput } from './office-day.ts';
+import { type DayOptions, runOfficeDay, simulatedInput } from './office-day.ts';
 import { seeded } from './random.ts';
 
 /** The towns of a region whose offices share one hub: Kostelec first, then its neighbours. */
@@ -49,14 +49,7 @@ const towns = [
   ['zamberk', 'Žamberk'],
 ] as const;
 
-export interface HubDayOptions {
-  dir: string;
-  date: string;
-  from: string;
-  to: string;
-  rate: number;
-  seed: number;
-  demand?: number;
+export interface HubDayOptions extends DayOptions {
   offices: number;
   /** How many offices lose their line to the hub, and when (office time). */
   cuts: number;

@@ -1,33 +1,17 @@
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { HubLink } from '../../broker/hub/hub-link.ts';
 import { putOffice } from '../../broker/hub/hub-offices.ts';
-import { createLogger } from '../../broker/log.ts';
 import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
-import { migrate } from '../../broker/store/pg/migrate.ts';
 import { withPublicBase } from '../../shared/config/public-address.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { eventually } from '../support/eventually.ts';
-import { startMosquitto } from '../support/mosquitto.ts';
+import { crossing, startHubLine } from '../support/hub-line.ts';
 import { kostelec, runOffice } from '../support/office-fixture.ts';
-import { startPostgres } from '../support/postgres.ts';
 import { addAccount, adminToken, staffClient } from '../support/staff-client.ts';
 
-const users = { hub: 'hub-secret', kostelec: 'kostelec-secret' };
-const acl = await readFile(fileURLToPath(new URL('../../deploy/hub/mosquitto.acl', import.meta.url)), 'utf8');
-const log = createLogger('hub', () => {});
-// Messages cross a broker: bounded generously, for a busy machine.
-const crossing = 30_000;
-
 test('in hub mode the office takes its configuration from the hub, keeps its own address, refuses one it cannot take while people wait, and its own settings page cannot change it', async () => {
-  const postgres = await startPostgres();
-  const broker = await startMosquitto(users, acl);
-  const pool = await postgres.database();
-  await migrate(pool);
-  const link = new HubLink({ url: broker.url, password: users.hub, pool, log });
-  await link.start();
+  const hubLine = await startHubLine();
+  const { pool } = hubLine;
   const atHub = (change: (c: OfficeConfig) => void) => {
     const config = structuredClone(kostelec());
     change(config);
@@ -37,7 +21,7 @@ test('in hub mode the office takes its configuration from the hub, keeps its own
   const office = await runOffice({
     adminToken,
     settingsStore,
-    hub: { url: broker.url, officeId: 'kostelec', password: users.kostelec, store: new MemoryDocumentStore(), bookingSite: 'http://hub.example/o/kostelec' },
+    hub: hubLine.office(),
   });
   try {
     const base = `http://127.0.0.1:${office.server.httpPort}`;
@@ -71,9 +55,7 @@ test('in hub mode the office takes its configuration from the hub, keeps its own
     assert.equal([own.status, own.body!.error.code], [409, 'settingsAtHub']);
   } finally {
     await office.stop();
-    await link.stop();
-    await broker.stop();
-    await postgres.stop();
+    await hubLine.stop();
   }
 });
 

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -9,46 +7,31 @@ import * as rules from '../../broker/booking/booking-rules.ts';
 import type { Booking } from '../../broker/booking/booking-state.ts';
 import { staffSlots } from '../../broker/booking/slots.ts';
 import { HubBook, type HubOffice } from '../../broker/hub/hub-book.ts';
-import { HubLink } from '../../broker/hub/hub-link.ts';
-import { createLogger } from '../../broker/log.ts';
-import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
 import { MemoryJournalStore } from '../../broker/store/journal-store.ts';
-import { migrate } from '../../broker/store/pg/migrate.ts';
 import type { KeypadKey } from '../../device/drivers/interfaces.ts';
 import { bookCallerAtHub } from '../../scripts/lib/hub-caller.ts';
 import { officeDay } from '../../shared/calendar/office-calendar.ts';
 import { hubBookingsTopic } from '../../shared/contract/hub.ts';
 import { bookingClient } from '../support/booking-client.ts';
 import { eventually } from '../support/eventually.ts';
-import { startMosquitto } from '../support/mosquitto.ts';
+import { crossing, hubLineUsers, startHubLine } from '../support/hub-line.ts';
 import { kostelec, runOffice, tuesdayNine } from '../support/office-fixture.ts';
-import { startPostgres } from '../support/postgres.ts';
 import { wanProxy } from '../support/wan-proxy.ts';
 
-const users = { hub: 'hub-secret', kostelec: 'kostelec-secret' };
-// The hub's ACL as deployed: an office reads its own bookings and writes its own reports.
-const acl = await readFile(fileURLToPath(new URL('../../deploy/hub/mosquitto.acl', import.meta.url)), 'utf8');
-const log = createLogger('hub', () => {});
-// Messages cross a broker (and reconnect after the cut): bounded generously, for a busy machine.
-const crossing = 30_000;
 const config = kostelec();
 const hubOffice: HubOffice = { id: 'kostelec', config, suspension: null, addressSalt: 'hub' };
 
 test('a code booked at the hub checks in at the office while its line is cut; the check-in reaches the hub once the line is back, once; the office keeps the newest of each booking, whatever comes twice, late or malformed', async () => {
-  const postgres = await startPostgres();
-  const broker = await startMosquitto(users, acl);
-  const line = await wanProxy(broker.url);
-  const pool = await postgres.database();
-  await migrate(pool);
-  const link = new HubLink({ url: broker.url, password: users.hub, pool, log });
-  await link.start();
+  const hubLine = await startHubLine();
+  const { pool } = hubLine;
+  const line = await wanProxy(hubLine.brokerUrl);
   const book = new HubBook(pool, cryptoDraw);
   const bookingStore = new MemoryJournalStore<BookingJournalEntry>();
   const office = await runOffice({
     config,
     bookingStore,
     withDevices: true,
-    hub: { url: line.url, officeId: 'kostelec', password: users.kostelec, store: new MemoryDocumentStore(), bookingSite: 'http://hub.example/o/kostelec' },
+    hub: hubLine.office(line.url),
   });
   try {
     const now = () => office.clock.now();
@@ -118,7 +101,7 @@ test('a code booked at the hub checks in at the office while its line is cut; th
       version,
       booking: { id: b.id, serviceId: b.serviceId, workplaceId: b.workplaceId, day: b.day, startsAt: b.startsAt, status: 'confirmed', createdAt: b.createdAt, language: b.language, code: '11111111' },
     });
-    const hub = await mqtt.connectAsync(broker.url, { clientId: 'hub-replay', username: 'hub', password: users.hub, protocolVersion: 5, reconnectPeriod: 0 });
+    const hub = await mqtt.connectAsync(hubLine.brokerUrl, { clientId: 'hub-replay', username: 'hub', password: hubLineUsers.hub, protocolVersion: 5, reconnectPeriod: 0 });
     const topic = hubBookingsTopic('kostelec');
     await hub.publishAsync(topic, JSON.stringify(stale(petr, copy(petr.id)!.hubVersion! - 1)), { qos: 1 });
     await hub.publishAsync(topic, JSON.stringify(stale(jana, copy(jana.id)!.hubVersion!)), { qos: 1 });
@@ -155,10 +138,8 @@ test('a code booked at the hub checks in at the office while its line is cut; th
     assert.equal(await noShows(), [olga.id, jana.id, last.id].sort(), 'each reported once');
   } finally {
     await office.stop();
-    await link.stop();
     await line.stop();
-    await broker.stop();
-    await postgres.stop();
+    await hubLine.stop();
   }
 });
 

@@ -1,41 +1,25 @@
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cryptoDraw } from '../../broker/booking/booking-ledger.ts';
 import { daySlots } from '../../broker/booking/slots.ts';
 import { HubBook, type HubOffice } from '../../broker/hub/hub-book.ts';
-import { HubLink } from '../../broker/hub/hub-link.ts';
-import { createLogger } from '../../broker/log.ts';
-import { MemoryDocumentStore } from '../../broker/store/document-store.ts';
-import { migrate } from '../../broker/store/pg/migrate.ts';
 import { eventually } from '../support/eventually.ts';
-import { startMosquitto } from '../support/mosquitto.ts';
+import { crossing, startHubLine } from '../support/hub-line.ts';
 import { kostelec, runOffice, tuesdayNine } from '../support/office-fixture.ts';
-import { startPostgres } from '../support/postgres.ts';
 import { addAccount, adminToken, staffClient } from '../support/staff-client.ts';
 
-const users = { hub: 'hub-secret', kostelec: 'kostelec-secret' };
-const acl = await readFile(fileURLToPath(new URL('../../deploy/hub/mosquitto.acl', import.meta.url)), 'utf8');
-const log = createLogger('hub', () => {});
-// Messages cross a broker: bounded generously, for a busy machine.
-const crossing = 30_000;
 const config = kostelec();
 const hubOffice: HubOffice = { id: 'kostelec', config, suspension: null, addressSalt: 'hub' };
 const day = '2026-11-25';
 
 test("a caller booked by phone at an office in hub mode takes the slot's place at the hub too, which stops selling it online; cancelled there, the hub offers it again", async () => {
-  const postgres = await startPostgres();
-  const broker = await startMosquitto(users, acl);
-  const pool = await postgres.database();
-  await migrate(pool);
-  const link = new HubLink({ url: broker.url, password: users.hub, pool, log });
-  await link.start();
+  const hubLine = await startHubLine();
+  const { pool } = hubLine;
   const book = new HubBook(pool, cryptoDraw);
   const office = await runOffice({
     adminToken,
     config,
-    hub: { url: broker.url, officeId: 'kostelec', password: users.kostelec, store: new MemoryDocumentStore(), bookingSite: 'http://hub.example/o/kostelec' },
+    hub: hubLine.office(),
   });
   try {
     const onlineAtHub = async () => {
@@ -67,9 +51,7 @@ test("a caller booked by phone at an office in hub mode takes the slot's place a
     assert.equal(rows, [{ status: 'cancelled' }], 'one row for the booking, in its newest state');
   } finally {
     await office.stop();
-    await link.stop();
-    await broker.stop();
-    await postgres.stop();
+    await hubLine.stop();
   }
 });
 
