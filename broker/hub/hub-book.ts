@@ -107,13 +107,15 @@ async function load(db: Query, office: HubOffice, scope: HubScope, forUpdate: bo
     const { rows } = await db.query<{ record: Booking | Places }>(
       `SELECT ${countedRecord} AS record FROM hub_bookings WHERE office_id = $1 AND (email_key = $5 OR client_key = $6) AND ${live}
        UNION ALL
-       SELECT jsonb_build_object('day', to_char(day, 'YYYY-MM-DD'), 'startsAt', starts_at, 'occupies', occupies, 'online', online, 'n', count(*)) FROM (
-         SELECT day, starts_at, CASE WHEN status = 'held' THEN held_until > $7 ELSE status IN ('confirmed', 'checkedIn') END AS occupies, record->>'bookedBy' IS NULL AS online
+       SELECT jsonb_build_object('day', to_char(day, 'YYYY-MM-DD'), 'startsAt', starts_at, 'occupies', occupies, 'online', online, 'lapsed', lapsed, 'n', count(*)) FROM (
+         SELECT day, starts_at, CASE WHEN status = 'held' THEN held_until > $7 ELSE status IN ('confirmed', 'checkedIn') END AS occupies,
+                record->>'bookedBy' IS NULL AS online, status = 'lapsed' AS lapsed
            FROM hub_bookings WHERE office_id = $1 AND service_id = $2 AND day BETWEEN $3 AND $4 AND ${takesPlace}
             AND NOT coalesce((email_key = $5 OR client_key = $6) AND ${live}, false)
          UNION ALL
-         SELECT day, starts_at, status IN ('confirmed', 'checkedIn'), online FROM hub_office_bookings WHERE office_id = $1 AND service_id = $2 AND day BETWEEN $3 AND $4 AND ${takesPlace}
-       ) AS places GROUP BY day, starts_at, occupies, online`,
+         SELECT day, starts_at, status IN ('confirmed', 'checkedIn'), online, status = 'lapsed' FROM hub_office_bookings
+          WHERE office_id = $1 AND service_id = $2 AND day BETWEEN $3 AND $4 AND ${takesPlace}
+       ) AS places GROUP BY day, starts_at, occupies, online, lapsed`,
       [office.id, counts.serviceId, counts.from, counts.to, counts.emailKey ?? null, counts.clientKey ?? null, now],
     );
     for (const { record } of rows) {
@@ -161,24 +163,25 @@ async function load(db: Query, office: HubOffice, scope: HubScope, forUpdate: bo
  * process, whose caller sends it at once (hub-mail.ts `send(id, true)`); another process takes one
  * only if it is still there after the lease.
  */
-/** One kind of place of a slot, counted: taken (a booking or a live hold) or not, online or by staff. */
+/** One kind of place of a slot, counted: taken (a booking or a live hold) or not, online or by staff, lapsed or not. */
 interface Places {
   day: string;
   startsAt: number;
   occupies: boolean;
   online: boolean;
+  lapsed: boolean;
   n: number;
 }
 
 /**
  * Stand-ins for counted places, as the rules count them (slots.ts): each taken place fills its slot,
- * and an online one, or one lapsed online, uses one of the day's online places. A place neither
- * taken nor online (a staff booking lapsed, a hold run out) counts for nothing and has none.
+ * and an online one, or one lapsed online, uses one of the day's online places. Any other place (a
+ * staff booking lapsed, a hold run out) counts for nothing and has none.
  */
 function counted(serviceId: string, places: Places): Booking[] {
-  if (!places.occupies && !places.online) return [];
+  if (!places.occupies && !(places.lapsed && places.online)) return [];
   return Array.from({ length: places.n }, (_, k) => ({
-    id: `counted:${places.startsAt}:${places.occupies}:${places.online}:${k}`,
+    id: `counted:${places.startsAt}:${places.occupies}:${places.online}:${places.lapsed}:${k}`,
     serviceId,
     workplaceId: '',
     day: places.day,
