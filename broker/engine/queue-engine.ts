@@ -18,7 +18,7 @@ import { type DayState, freshDay, type TicketRecord } from './day-state.ts';
 import { GroupCommit } from './group-commit.ts';
 import type { BookedRef, JournalEntry } from './journal-entry.ts';
 import { ticketView } from './ticket-view.ts';
-import { counterState, hallCalls, serviceStatus } from './views.ts';
+import { counterState, hallCalls, serviceStatuses } from './views.ts';
 import { waitingNumbers } from './waiting-line.ts';
 
 export interface EngineDeps {
@@ -167,7 +167,7 @@ export class QueueEngine {
   }
 
   serviceStatuses(now = this.deps.clock.now()): ServiceStatus[] {
-    return this.office.services.map((s) => serviceStatus(this.office, this.state, s.id, now));
+    return serviceStatuses(this.office, this.state, now);
   }
 
   counterStates(now = this.deps.clock.now()): CounterState[] {

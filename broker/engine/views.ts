@@ -10,7 +10,13 @@ import { estimateWaitMinutes } from './wait-estimate.ts';
 import { lineLength } from './waiting-line.ts';
 
 /** The retained views the broker publishes; pure functions of config, state and the instant. */
-export function serviceStatus(config: OfficeConfig, state: DayState, serviceId: string, now: number): ServiceStatus {
+export function serviceStatuses(config: OfficeConfig, state: DayState, now: number): ServiceStatus[] {
+  // One instant for every service, and asked after every change: worked out once.
+  const changesAt = nextWindowChange(config, now);
+  return config.services.map((s) => serviceStatus(config, state, s.id, now, changesAt));
+}
+
+function serviceStatus(config: OfficeConfig, state: DayState, serviceId: string, now: number, changesAt: number): ServiceStatus {
   const service = serviceOf(config, serviceId);
   const workplace = workplaceOf(config, service.workplaceId);
   const window = ticketWindow(config, workplace, now);
@@ -24,7 +30,7 @@ export function serviceStatus(config: OfficeConfig, state: DayState, serviceId: 
     waiting,
     estimatedWaitMinutes: estimateWaitMinutes(config, state, service, waiting),
     ticketsLeft,
-    changesAt: nextWindowChange(config, now),
+    changesAt,
     updatedAt: now,
   };
 }

@@ -155,14 +155,6 @@ async function load(db: Query, office: HubOffice, scope: HubScope, forUpdate: bo
   return { state, partial };
 }
 
-/**
- * What a change wrote, in one statement, since under the day's lock each round trip counts
- * (docs/PERFORMANCE.md): the bookings it touched, each with its office's copy, and the mails it
- * queued. The copy's version is drawn only once its booking's row is written (`JOIN written`), so
- * two changes of one booking get their versions in the order they commit. A mail is leased to this
- * process, whose caller sends it at once (hub-mail.ts `send(id, true)`); another process takes one
- * only if it is still there after the lease.
- */
 /** One kind of place of a slot, counted: taken (a booking or a live hold) or not, online or by staff, lapsed or not. */
 interface Places {
   day: string;
@@ -196,6 +188,14 @@ function counted(serviceId: string, places: Places): Booking[] {
   }));
 }
 
+/**
+ * What a change wrote, in one statement, since under the day's lock each round trip counts
+ * (docs/PERFORMANCE.md): the bookings it touched, each with its office's copy, and the mails it
+ * queued. The copy's version is drawn only once its booking's row is written (`JOIN written`), so
+ * two changes of one booking get their versions in the order they commit. A mail is leased to this
+ * process, whose caller sends it at once (hub-mail.ts `send(id, true)`); another process takes one
+ * only if it is still there after the lease.
+ */
 async function writeChanges(db: Query, officeId: string, state: BookingState, touched: Iterable<string>, partial: ReadonlySet<string>): Promise<void> {
   const rows: Readonly<Booking>[] = [];
   for (const id of touched) {
