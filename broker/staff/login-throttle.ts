@@ -1,5 +1,5 @@
 /** What the throttle knows of one name, one address, or one name from one address. */
-interface Failures {
+export interface Failures {
   count: number;
   lastAt: number;
 }
@@ -9,10 +9,36 @@ export interface ThrottleRules {
   lockoutMinutes: number;
 }
 
+/** An attempt counted: the caller says when the password was right, which gives its count back. */
+export type Attempt = { ok: true; succeeded(): void | Promise<void> } | { ok: false; retryAt: number };
+
 /** How many times the free attempts of one address may a name fail from everywhere before it is slowed for failing addresses too. */
 const nameWideFactor = 4;
 /** Failures older than this are forgotten. */
-const memoryMs = 24 * 3_600_000;
+export const failureMemoryMs = 24 * 3_600_000;
+
+function retryAt(rules: ThrottleRules, failures: Failures | undefined, free: number): number {
+  if (!failures || failures.count < free) return 0;
+  const delay = Math.min(rules.lockoutMinutes * 60_000, 1000 * 2 ** (failures.count - free));
+  return failures.lastAt + delay;
+}
+
+/**
+ * Until when an attempt of a name from an address must wait (0: not at all): the name's failures
+ * from this address, and its failures from everywhere once this address has itself failed.
+ */
+export function waitUntil(rules: ThrottleRules, failures: { pair?: Failures; name?: Failures; addressFailed: boolean }): number {
+  const waits = [retryAt(rules, failures.pair, rules.lockoutAttempts)];
+  if (failures.addressFailed) waits.push(retryAt(rules, failures.name, rules.lockoutAttempts * nameWideFactor));
+  return Math.max(...waits);
+}
+
+/** Whether a name is slowed anywhere now: from everywhere, or from one of the addresses it failed from. */
+export function slowedNow(rules: ThrottleRules, name: Failures | undefined, pairs: Iterable<Failures>, now: number): boolean {
+  if (retryAt(rules, name, rules.lockoutAttempts * nameWideFactor) > now) return true;
+  for (const failures of pairs) if (retryAt(rules, failures, rules.lockoutAttempts) > now) return true;
+  return false;
+}
 
 /**
  * Wrong staff passwords, slowed instead of locked. Each name from each address gets
@@ -21,7 +47,8 @@ const memoryMs = 24 * 3_600_000;
  * address that has itself failed, never for one that has not: whoever tries a name from elsewhere
  * cannot keep its owner out. An attempt is counted when it starts, before the slow hash, so a burst
  * sent at once is counted one by one; a success gives its count back. An administrator can clear a
- * name. In memory: a restart forgets the counts, which is not something an attacker from outside can cause.
+ * name. In memory: a restart forgets the counts, which is not something an attacker from outside can
+ * cause. The hub keeps the same counts in PostgreSQL (hub-login-throttle.ts).
  */
 export class LoginThrottle {
   private readonly byPair = new Map<string, Failures>();
@@ -32,14 +59,11 @@ export class LoginThrottle {
   constructor(private readonly rules: () => ThrottleRules) {}
 
   /** Counts an attempt of `name` from `address` now, or says until when it must wait. */
-  begin(name: string, address: string, now: number): { ok: true; succeeded(): void } | { ok: false; retryAt: number } {
+  begin(name: string, address: string, now: number): Attempt {
     this.forgetOld(now);
     const pairKey = `${name}\n${address}`;
-    const { lockoutAttempts } = this.rules();
-    const waits = [this.retryAt(this.byPair.get(pairKey), lockoutAttempts)];
-    if (this.byAddress.has(address)) waits.push(this.retryAt(this.byName.get(name), lockoutAttempts * nameWideFactor));
-    const retryAt = Math.max(...waits);
-    if (retryAt > now) return { ok: false, retryAt };
+    const wait = waitUntil(this.rules(), { pair: this.byPair.get(pairKey), name: this.byName.get(name), addressFailed: this.byAddress.has(address) });
+    if (wait > now) return { ok: false, retryAt: wait };
     for (const [map, key] of [
       [this.byPair, pairKey],
       [this.byName, name],
@@ -69,23 +93,15 @@ export class LoginThrottle {
 
   /** Whether a name is being slowed anywhere, for the accounts page. */
   slowed(name: string, now: number): boolean {
-    const { lockoutAttempts } = this.rules();
-    if (this.retryAt(this.byName.get(name), lockoutAttempts * nameWideFactor) > now) return true;
-    for (const [key, failures] of this.byPair) if (key.startsWith(`${name}\n`) && this.retryAt(failures, lockoutAttempts) > now) return true;
-    return false;
-  }
-
-  private retryAt(failures: Failures | undefined, free: number): number {
-    if (!failures || failures.count < free) return 0;
-    const delay = Math.min(this.rules().lockoutMinutes * 60_000, 1000 * 2 ** (failures.count - free));
-    return failures.lastAt + delay;
+    const pairs = [...this.byPair].filter(([key]) => key.startsWith(`${name}\n`)).map(([, failures]) => failures);
+    return slowedNow(this.rules(), this.byName.get(name), pairs, now);
   }
 
   private forgetOld(now: number): void {
     if (now - this.sweptAt < 60_000) return;
     this.sweptAt = now;
     for (const map of [this.byPair, this.byName, this.byAddress]) {
-      for (const [key, failures] of map) if (failures.lastAt < now - memoryMs) map.delete(key);
+      for (const [key, failures] of map) if (failures.lastAt < now - failureMemoryMs) map.delete(key);
     }
   }
 }

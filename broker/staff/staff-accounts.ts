@@ -3,17 +3,9 @@ import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { accepted, type Refusal, type Result, refused } from '../../shared/contract/result.ts';
 import type { NewAccountRequest, StaffAccount } from '../../shared/contract/staff-api.ts';
 import type { DocumentStore } from '../store/document-store.ts';
-import { HashingBusy } from './hashing-queue.ts';
+import { busy, checkLogin, hashOrBusy, type LoginRefusal } from './login-check.ts';
 import { LoginThrottle } from './login-throttle.ts';
-import { decoyHash, hashPassword, verifyPassword } from './password.ts';
 import { weakPasswordReason } from './password-policy.ts';
-
-const busy = Symbol('busy');
-/** A full hashing queue becomes a value to answer "busy" with; any other failure stays an error. */
-const busyOr = (error: unknown): typeof busy => {
-  if (error instanceof HashingBusy) return busy;
-  throw error;
-};
 
 interface StoredAccount extends StaffAccount {
   passwordHash: string;
@@ -25,7 +17,7 @@ interface StaffFile {
   accounts: Record<string, StoredAccount>;
 }
 
-export type LoginOutcome = Result<StaffAccount, Refusal<'badCredentials' | 'lockedOut' | 'busy'> & { retryAt?: number }>;
+export type LoginOutcome = Result<StaffAccount, LoginRefusal>;
 
 const publicView = ({ username, name, role }: StoredAccount): StaffAccount => ({ username, name, role });
 
@@ -63,7 +55,7 @@ export class StaffAccounts {
     if (this.file.accounts[request.username]) return refused('usernameTaken');
     const weak = weakPasswordReason(request.password, request);
     if (weak) return refused('weakPassword', weak);
-    const passwordHash = await hashPassword(request.password).catch(busyOr);
+    const passwordHash = await hashOrBusy(request.password);
     if (passwordHash === busy) return refused('busy');
     const stored: StoredAccount = { username: request.username, name: request.name, role: request.role, passwordHash, createdAt: this.deps.clock.now() };
     // Checked again after the slow hash: two requests for one name must not both win.
@@ -78,7 +70,7 @@ export class StaffAccounts {
     if (!stored) return refused('notFound');
     const weak = weakPasswordReason(password, stored);
     if (weak) return refused('weakPassword', weak);
-    const passwordHash = await hashPassword(password).catch(busyOr);
+    const passwordHash = await hashOrBusy(password);
     if (passwordHash === busy) return refused('busy');
     const current = this.file.accounts[username];
     if (!current) return refused('notFound');
@@ -112,19 +104,8 @@ export class StaffAccounts {
   /** `address` is the client's (through a trusted proxy, the proxy's X-Forwarded-For). */
   async login(username: string, password: string, address: string): Promise<LoginOutcome> {
     const key = username.trim().toLowerCase();
-    const attempt = this.throttle.begin(key, address, this.deps.clock.now());
-    if (!attempt.ok) return refused('lockedOut', undefined, { retryAt: attempt.retryAt });
-    const stored = this.file.accounts[key];
-    // An unknown name costs the same hash as a known one: the time does not tell which names exist.
-    const matches = await verifyPassword(password, stored?.passwordHash ?? (await decoyHash())).catch(busyOr);
-    if (matches === busy) {
-      attempt.succeeded();
-      return refused('busy');
-    }
-    // A disabled account is answered as a wrong password, after the same hash: it tells nothing more.
-    if (!stored || !matches || stored.disabled) return refused('badCredentials');
-    attempt.succeeded();
-    return accepted(publicView(stored));
+    const checked = await checkLogin(this.throttle.begin(key, address, this.deps.clock.now()), this.file.accounts[key], password);
+    return checked.ok ? accepted(publicView(checked.data)) : checked;
   }
 
   /** An administrator lets a slowed name log in again from everywhere. */

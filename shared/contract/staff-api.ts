@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldProblems } from '../texts/issue-texts.ts';
 import { emailSchema, isoDaySchema, languageSchema, personName, phoneSchema, smsChoice } from './booking-api.ts';
+import { localizedText } from '../config/localized.ts';
 import { epochMsSchema } from './common.ts';
 
 /**
@@ -43,8 +44,27 @@ export const csrfHeader = 'x-csrf-token';
 /** Marks a request a page sends by itself (the dashboard's poll): it does not count as the person acting, so it keeps no idle session alive. */
 export const backgroundHeader = 'x-fronta-background';
 
+/**
+ * At the hub (docs/HUB.md), where a session opened at one office's pages or at the region's:
+ * `officeId`, the account's office (null: the region's staff, who may enter every office); `offices`,
+ * those it may enter, for the office picker; `here`, the office whose pages these are (null: the region's).
+ */
+export const hubStaffPlaceSchema = z.strictObject({
+  officeId: z.string().nullable(),
+  here: z.string().nullable(),
+  offices: z.array(z.strictObject({ id: z.string(), name: localizedText })),
+});
+export type HubStaffPlace = z.infer<typeof hubStaffPlaceSchema>;
+
 /** `today`: the office's Prague day by the server's clock, which the pages start from (a simulation's clock is not the browser's). */
-export const staffSessionSchema = z.strictObject({ account: staffAccountSchema, csrfToken: z.string(), expiresAt: epochMsSchema, counterId: z.string().nullable(), today: isoDaySchema });
+export const staffSessionSchema = z.strictObject({
+  account: staffAccountSchema,
+  csrfToken: z.string(),
+  expiresAt: epochMsSchema,
+  counterId: z.string().nullable(),
+  today: isoDaySchema,
+  hub: hubStaffPlaceSchema.optional(),
+});
 export type StaffSession = z.infer<typeof staffSessionSchema>;
 
 /** The counter a clerk sits at, shown on the dashboard; null when away. */

@@ -1,0 +1,76 @@
+import type pg from 'pg';
+import { type Attempt, type Failures, failureMemoryMs, slowedNow, type ThrottleRules, waitUntil } from '../staff/login-throttle.ts';
+import { inTransaction } from '../store/pg/transaction.ts';
+
+interface Row {
+  key: string;
+  count: number;
+  last_at: string;
+}
+
+const keysOf = (name: string, address: string) => ({ pair: `pair:${name}\n${address}`, name: `name:${name}`, address: `address:${address}` });
+const failuresOf = (row: Row | undefined): Failures | undefined => row && { count: row.count, lastAt: Number(row.last_at) };
+
+/**
+ * The office's login throttle (login-throttle.ts, the same rules) with its counts in PostgreSQL
+ * (`hub_login_failures`), so a guesser spreading attempts over the booking processes is slowed as at
+ * one process. The attempts of one name are counted one after the other (an advisory lock on the
+ * name for the transaction), so a burst sent at once to every process is still counted one by one.
+ */
+export class HubLoginThrottle {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly rules: () => ThrottleRules,
+  ) {}
+
+  begin(name: string, address: string, now: number): Promise<Attempt> {
+    const keys = keysOf(name, address);
+    return inTransaction(this.pool, async (client) => {
+      await client.query("SELECT pg_advisory_xact_lock(hashtextextended('login/' || $1, 0))", [name]);
+      const { rows } = await client.query<Row>('SELECT key, count, last_at FROM hub_login_failures WHERE key = ANY($1) AND last_at >= $2', [
+        [keys.pair, keys.name, keys.address],
+        now - failureMemoryMs,
+      ]);
+      const row = (key: string) => rows.find((r) => r.key === key);
+      const wait = waitUntil(this.rules(), { pair: failuresOf(row(keys.pair)), name: failuresOf(row(keys.name)), addressFailed: row(keys.address) !== undefined });
+      if (wait > now) return { commit: false, value: { ok: false, retryAt: wait } satisfies Attempt };
+      // A count older than the memory starts again at one, as if forgotten.
+      await client.query(
+        `INSERT INTO hub_login_failures (key, count, last_at) SELECT k, 1, $2 FROM unnest($1::text[]) AS k
+         ON CONFLICT (key) DO UPDATE SET count = CASE WHEN hub_login_failures.last_at < $3 THEN 1 ELSE hub_login_failures.count + 1 END, last_at = $2`,
+        [[keys.pair, keys.name, keys.address], now, now - failureMemoryMs],
+      );
+      return { commit: true, value: { ok: true, succeeded: () => this.giveBack(keys) } satisfies Attempt };
+    });
+  }
+
+  /** An administrator lets the name in again from everywhere. */
+  async clear(name: string): Promise<void> {
+    await this.pool.query("DELETE FROM hub_login_failures WHERE key = $1 OR starts_with(key, $2)", [`name:${name}`, `pair:${name}\n`]);
+  }
+
+  /** Whether wrong passwords slow the name somewhere now, for the accounts page. */
+  async slowed(name: string, now: number): Promise<boolean> {
+    const { rows } = await this.pool.query<Row>("SELECT key, count, last_at FROM hub_login_failures WHERE (key = $1 OR starts_with(key, $2)) AND last_at >= $3", [
+      `name:${name}`,
+      `pair:${name}\n`,
+      now - failureMemoryMs,
+    ]);
+    const pairs = rows.filter((r) => r.key.startsWith('pair:')).map((r) => failuresOf(r)!);
+    return slowedNow(this.rules(), failuresOf(rows.find((r) => r.key === `name:${name}`)), pairs, now);
+  }
+
+  /** The minute sweep's: counts older than the memory. */
+  async forgetOld(now: number): Promise<void> {
+    await this.pool.query('DELETE FROM hub_login_failures WHERE last_at < $1', [now - failureMemoryMs]);
+  }
+
+  /** A right password gives its count back: the pair's is gone, the name's and the address's one less. */
+  private async giveBack(keys: ReturnType<typeof keysOf>): Promise<void> {
+    await this.pool.query(
+      `WITH gone AS (DELETE FROM hub_login_failures WHERE key = $1 OR (key = ANY($2) AND count <= 1))
+       UPDATE hub_login_failures SET count = count - 1 WHERE key = ANY($2) AND count > 1`,
+      [keys.pair, [keys.name, keys.address]],
+    );
+  }
+}
