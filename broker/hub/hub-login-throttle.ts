@@ -25,7 +25,7 @@ export class HubLoginThrottle {
 
   begin(name: string, address: string, now: number): Promise<Attempt> {
     const keys = keysOf(name, address);
-    return inTransaction(this.pool, async (client) => {
+    return inTransaction<Attempt>(this.pool, async (client) => {
       await client.query("SELECT pg_advisory_xact_lock(hashtextextended('login/' || $1, 0))", [name]);
       const { rows } = await client.query<Row>('SELECT key, count, last_at FROM hub_login_failures WHERE key = ANY($1) AND last_at >= $2', [
         [keys.pair, keys.name, keys.address],
