@@ -46,12 +46,12 @@ export class HubLoginThrottle {
 
   /** An administrator lets the name in again from everywhere. */
   async clear(name: string): Promise<void> {
-    await this.pool.query("DELETE FROM hub_login_failures WHERE key = $1 OR starts_with(key, $2)", [`name:${name}`, `pair:${name}\n`]);
+    await this.pool.query('DELETE FROM hub_login_failures WHERE key = $1 OR starts_with(key, $2)', [`name:${name}`, `pair:${name}\n`]);
   }
 
   /** Whether wrong passwords slow the name somewhere now, for the accounts page. */
   async slowed(name: string, now: number): Promise<boolean> {
-    const { rows } = await this.pool.query<Row>("SELECT key, count, last_at FROM hub_login_failures WHERE (key = $1 OR starts_with(key, $2)) AND last_at >= $3", [
+    const { rows } = await this.pool.query<Row>('SELECT key, count, last_at FROM hub_login_failures WHERE (key = $1 OR starts_with(key, $2)) AND last_at >= $3', [
       `name:${name}`,
       `pair:${name}\n`,
       now - failureMemoryMs,

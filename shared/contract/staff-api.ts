@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { localizedText } from '../config/localized.ts';
 import { fieldProblems } from '../texts/issue-texts.ts';
 import { emailSchema, isoDaySchema, languageSchema, personName, phoneSchema, smsChoice } from './booking-api.ts';
-import { localizedText } from '../config/localized.ts';
 import { epochMsSchema } from './common.ts';
 
 /**
@@ -54,7 +54,6 @@ export const hubStaffPlaceSchema = z.strictObject({
   here: z.string().nullable(),
   offices: z.array(z.strictObject({ id: z.string(), name: localizedText })),
 });
-export type HubStaffPlace = z.infer<typeof hubStaffPlaceSchema>;
 
 /** `today`: the office's Prague day by the server's clock, which the pages start from (a simulation's clock is not the browser's). */
 export const staffSessionSchema = z.strictObject({
