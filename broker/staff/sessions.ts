@@ -17,6 +17,11 @@ export interface Session {
 /** Staff pages that stopped polling this long ago were closed (the browser, the tab): their seat is free. */
 const pagesClosedAfterMs = 60_000;
 
+/** When a session ends: `idleMinutes` after a person's last request, `sessionHours` after the login in any case. */
+export function sessionEndsAt(session: Pick<Session, 'createdAt' | 'lastSeenAt'>, { idleMinutes, sessionHours }: OfficeConfig['staff']): number {
+  return Math.min(session.lastSeenAt + idleMinutes * 60_000, session.createdAt + sessionHours * 3_600_000);
+}
+
 const keyOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /**
@@ -57,8 +62,7 @@ export class Sessions {
   }
 
   expiresAt(session: Session): number {
-    const { idleMinutes, sessionHours } = this.config().staff;
-    return Math.min(session.lastSeenAt + idleMinutes * 60_000, session.createdAt + sessionHours * 3_600_000);
+    return sessionEndsAt(session, this.config().staff);
   }
 
   end(token: string): void {

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { putOffice } from '../../broker/hub/hub-offices.ts';
+import { HubSessions } from '../../broker/hub/hub-sessions.ts';
 import { HubStaffAccounts } from '../../broker/hub/hub-staff-accounts.ts';
 import { migrate } from '../../broker/store/pg/migrate.ts';
 import { kostelec } from '../support/office-fixture.ts';
@@ -69,6 +70,30 @@ test('a removed account is gone, and a weak password is refused with nothing sto
   assert.equal(await hub.get('slaby'), undefined);
   assert.ok(await hub.remove('petr'));
   assert.not.ok(await hub.remove('petr'));
+});
+
+test('a session opened by one process is found by another, ends when idle, and goes with a disabled or removed account', async () => {
+  let now = 2_000_000;
+  const clock = { now: () => now, rules: () => rules };
+  const [one, other] = [new HubSessions(db, clock), new HubSessions(db, clock)];
+  const hub = accounts();
+  await hub.add({ username: 'olga', name: 'Olga Nová', role: 'clerk', password }, 'kostelec');
+  const account = (await hub.get('olga'))!;
+  const { token, session } = await one.create(account);
+  assert.equal((await other.find(token))?.account, account);
+  assert.equal((await other.find(token))?.csrfToken, session.csrfToken);
+  assert.equal(await other.find(`${token}x`), undefined, 'another token finds nothing');
+  now += (rules.idleMinutes - 1) * 60_000;
+  assert.ok(await one.find(token, false), 'a page poll, just before the idle end');
+  now += 2 * 60_000;
+  assert.equal(await other.find(token), undefined, 'the poll kept no idle session alive');
+  const second = await one.create(account);
+  await hub.change('olga', { disabled: true });
+  assert.equal(await other.find(second.token), undefined, 'a disabled account has no session');
+  await hub.change('olga', { disabled: false });
+  assert.ok(await other.find(second.token));
+  await hub.remove('olga');
+  assert.equal(await other.find(second.token), undefined, 'a removed account has no session');
 });
 
 test.run();
