@@ -50,6 +50,7 @@ test('migrations build the schema in an empty database, record each version once
     'hub_bookings',
     'hub_checkins',
     'hub_lapsed_holds',
+    'hub_login_failures',
     'hub_no_shows',
     'hub_office_bookings',
     'hub_office_days',
@@ -58,13 +59,23 @@ test('migrations build the schema in an empty database, record each version once
     'hub_outbox',
     'hub_rate_limits',
     'hub_spent_proofs',
+    'hub_staff',
+    'hub_staff_sessions',
     'queue_archive',
     'queue_days',
     'queue_journal',
     'schema_migrations',
   ]);
   assert.equal(await migrate(first!), []);
-  assert.equal((await first!.query('SELECT version FROM schema_migrations ORDER BY version')).rows, [{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }, { version: 6 }]);
+  assert.equal((await first!.query('SELECT version FROM schema_migrations ORDER BY version')).rows, [
+    { version: 1 },
+    { version: 2 },
+    { version: 3 },
+    { version: 4 },
+    { version: 5 },
+    { version: 6 },
+    { version: 7 },
+  ]);
 });
 
 test("a database at the previous version's schema gets only the newer migration; a failing migration changes nothing and says which", async () => {
