@@ -49,15 +49,22 @@ export class HubLoginThrottle {
     await this.pool.query('DELETE FROM hub_login_failures WHERE key = $1 OR starts_with(key, $2)', [`name:${name}`, `pair:${name}\n`]);
   }
 
-  /** Whether wrong passwords slow the name somewhere now, for the accounts page. */
-  async slowed(name: string, now: number): Promise<boolean> {
-    const { rows } = await this.pool.query<Row>('SELECT key, count, last_at FROM hub_login_failures WHERE (key = $1 OR starts_with(key, $2)) AND last_at >= $3', [
-      `name:${name}`,
-      `pair:${name}\n`,
-      now - failureMemoryMs,
-    ]);
-    const pairs = rows.filter((r) => r.key.startsWith('pair:')).map((r) => failuresOf(r)!);
-    return slowedNow(this.rules(), failuresOf(rows.find((r) => r.key === `name:${name}`)), pairs, now);
+  /** Which of these names wrong passwords slow somewhere now, for the accounts page: one query for the whole list. */
+  async slowed(names: readonly string[], now: number): Promise<Set<string>> {
+    // A pair's key is `pair:{name}\n{address}`, and a user name has no line break (usernameSchema).
+    const { rows } = await this.pool.query<Row>(
+      `SELECT key, count, last_at FROM hub_login_failures WHERE last_at >= $3
+          AND (key = ANY($1) OR (starts_with(key, 'pair:') AND split_part(substr(key, 6), E'\n', 1) = ANY($2)))`,
+      [names.map((name) => `name:${name}`), names, now - failureMemoryMs],
+    );
+    const nameOf = (key: string) => (key.startsWith('name:') ? key.slice(5) : key.slice(5, key.indexOf('\n')));
+    return new Set(
+      names.filter((name) => {
+        const own = rows.filter((r) => nameOf(r.key) === name);
+        const pairs = own.filter((r) => r.key.startsWith('pair:')).map((r) => failuresOf(r)!);
+        return slowedNow(this.rules(), failuresOf(own.find((r) => r.key.startsWith('name:'))), pairs, now);
+      }),
+    );
   }
 
   /** The minute sweep's: counts older than the memory. */

@@ -41,7 +41,11 @@ export class HubStaffAccounts {
 
   async list(officeId: string | null): Promise<(HubAccount & { disabled: boolean; slowed: boolean })[]> {
     const { rows } = await this.pool.query<Row>('SELECT * FROM hub_staff WHERE office_id IS NOT DISTINCT FROM $1 ORDER BY username', [officeId]);
-    return Promise.all(rows.map(async (row) => ({ ...accountOf(row), disabled: row.disabled, slowed: await this.throttle.slowed(row.username, this.deps.now()) })));
+    const slowed = await this.throttle.slowed(
+      rows.map((row) => row.username),
+      this.deps.now(),
+    );
+    return rows.map((row) => ({ ...accountOf(row), disabled: row.disabled, slowed: slowed.has(row.username) }));
   }
 
   async get(username: string): Promise<HubAccount | undefined> {

@@ -59,7 +59,17 @@ test('login: the right password, a wrong one, a disabled account answered as a w
   const slowed = await hub.login('eva', password, '10.0.0.2');
   assert.equal(slowed.ok ? null : slowed.error.code, 'lockedOut', 'the free attempts of that address are spent');
   assert.ok((await hub.login('eva', password, '10.0.0.3')).ok, 'another address is not kept out');
+  const listed = await hub.list('kostelec');
+  assert.equal(
+    listed.filter((a) => a.slowed).map((a) => a.username),
+    ['eva'],
+    'the list shows the slowed name, and only it',
+  );
   await hub.unlock('eva');
+  assert.not.ok(
+    (await hub.list('kostelec')).some((a) => a.slowed),
+    'unlocking clears it from the list',
+  );
   assert.ok((await hub.login('eva', password, '10.0.0.2')).ok, 'unlocked');
 });
 
