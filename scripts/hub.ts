@@ -4,11 +4,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { putOffice } from '../broker/hub/hub-offices.ts';
+import { HubStaffAccounts } from '../broker/hub/hub-staff-accounts.ts';
 import { writeFileDurably } from '../broker/store/durable-file.ts';
 import { migrate } from '../broker/store/pg/migrate.ts';
 import { kostelecOffice } from '../shared/config/kostelec.ts';
 import { withPublicBase } from '../shared/config/public-address.ts';
-import { type OfficeInput, officeConfigSchema } from '../shared/config/schema.ts';
+import { type OfficeInput, officeConfigSchema, staffRulesSchema } from '../shared/config/schema.ts';
 import { startMosquittoServer } from './lib/mosquitto-server.ts';
 import { type OfficeProcess, startOfficeProcess } from './lib/office-process.ts';
 import { startPostgresServer } from './lib/postgres-server.ts';
@@ -63,6 +64,7 @@ await migrate(pool);
 const hubBase = `http://127.0.0.1:${hubPort}`;
 // The mails' links lead to each office's pages at the hub; the booking processes read the offices at their start.
 for (const input of offices) await putOffice(pool, input.office.id, withPublicBase(officeConfigSchema.parse(input), `${hubBase}/o/${input.office.id}`));
+const staffLogin = await demoAdministrator(pool);
 await pool.end();
 
 const acl = await readFile(fileURLToPath(new URL('../deploy/hub/mosquitto.acl', import.meta.url)), 'utf8');
@@ -108,6 +110,7 @@ for (const input of offices) {
 
 console.log(`
 The hub's booking site: ${hubBase}/ (the offices; each office's pages and API under ${hubBase}/o/{office}/)
+  staff pages of the region: ${hubBase}/staff, of an office: ${hubBase}/o/{office}/staff   ${staffLogin}
   PostgreSQL: socket in ${postgres.socketDir}, database ${database} (psql -h ${postgres.socketDir} -U fronta ${database})
   Mosquitto for the offices' line: ${broker.url}
   e-mails of bookings made at the hub: ${join(dir, 'hub-data')}/{office}/outbox
@@ -125,6 +128,21 @@ await writeFileDurably(
   join(dir, 'hub.json'),
   `${JSON.stringify({ hub: hubBase, offices: Object.fromEntries(running.map(({ input, office }) => [input.office.id, { httpPort: office.server.httpPort }])) })}\n`,
 );
+
+/**
+ * A regional administrator for the newcomer to log in with, made as the first one is at a hub
+ * (scripts/hub-staff.ts); its password is kept beside the data so that later starts print it again.
+ */
+async function demoAdministrator(db: pg.Pool): Promise<string> {
+  const file = join(dir, 'staff-demo-password');
+  const known = await readFile(file, 'utf8').catch(() => null);
+  const password = known?.trim() ?? randomBytes(9).toString('base64url');
+  const rules = staffRulesSchema.parse({});
+  const added = await new HubStaffAccounts(db, { now: () => Date.now(), rules: () => rules }).add({ username: 'spravce', name: 'Správce kraje', role: 'admin', password }, null);
+  if (added.ok) await writeFile(file, `${password}\n`, { mode: 0o600 });
+  else if (!known) return `(the account "spravce" exists from an earlier run; delete ${dir} to start afresh)`;
+  return `user "spravce", password "${password}"`;
+}
 
 async function shutdown(): Promise<void> {
   for (const { sim, office } of running) {

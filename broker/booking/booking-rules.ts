@@ -193,6 +193,13 @@ export function cancel(ctx: BookingContext, booking: Readonly<Booking>): Readonl
   return { ...booking, status: 'cancelled', cancelledAt: ctx.now, icsSequence: bare.icsSequence };
 }
 
+/** Staff cancel a confirmed booking whose appointment is still ahead (the client called, a letter came); its state before. */
+export function cancelUpcoming(ctx: BookingContext, bookingId: string): BookingOutcome<Readonly<Booking>> {
+  const booking = ctx.state.bookings.get(bookingId);
+  if (booking?.status !== 'confirmed' || booking.startsAt <= ctx.now) return refused('notFound');
+  return { ok: true, data: cancel(ctx, booking) };
+}
+
 /** The crisis switch: booking off for the office or some workplaces; optionally cancels what is booked there. */
 export function suspend(ctx: BookingContext, request: SuspendRequest): Readonly<Booking>[] {
   const { state, now } = ctx;

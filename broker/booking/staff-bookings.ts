@@ -71,11 +71,9 @@ export class StaffBookings {
   async cancelById(bookingId: string, notify: boolean): Promise<Outcome<Booking>> {
     const mails: string[] = [];
     const cancelled = await this.ledger.change((ctx) => {
-      const booking = ctx.state.bookings.get(bookingId);
-      if (booking?.status !== 'confirmed' || booking.startsAt <= ctx.now) return refused('notFound');
-      const before = rules.cancel(ctx, booking);
-      if (notify && before.person) mails.push(this.ledger.queue(cancelMail(ctx.config, before, before.person, ctx.now)));
-      return { ok: true, data: before };
+      const outcome = rules.cancelUpcoming(ctx, bookingId);
+      if (outcome.ok && notify && outcome.data.person) mails.push(this.ledger.queue(cancelMail(ctx.config, outcome.data, outcome.data.person, ctx.now)));
+      return outcome;
     });
     await this.ledger.sendEach(mails);
     return cancelled;

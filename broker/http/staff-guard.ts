@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { StaffAccount } from '../../shared/contract/staff-api.ts';
 import { backgroundHeader, csrfHeader, type StaffRole } from '../../shared/contract/staff-api.ts';
-import type { Session, Sessions } from '../staff/sessions.ts';
+import type { Session } from '../staff/sessions.ts';
 import { sendRefusal } from './api-errors.ts';
 
 declare module 'fastify' {
@@ -47,14 +48,24 @@ const sessions = new WeakMap<FastifyRequest, Session>();
 /** The staff member behind a request that passed `staffOnly`. */
 export const sessionOf = (req: FastifyRequest): Session => sessions.get(req)!;
 
+/** Where the guard finds a request's session: the office's sessions in memory, the hub's in PostgreSQL. */
+export interface SessionFinder<S extends Session = Session> {
+  find(token: string | undefined, touch: boolean): S | undefined | Promise<S | undefined>;
+}
+
+/** Whether an account works at these pages: at the hub, an office's staff only at their own office's. */
+export type Admits = (account: StaffAccount) => boolean;
+
 /**
- * A preHandler for the staff routes: a live session (401 otherwise), the role (403), and for every
- * request that changes something the session's CSRF token in its header and no foreign Origin (403).
+ * A preHandler for the staff routes: a live session (401 otherwise), an account that works here and
+ * the role (403), and for every request that changes something the session's CSRF token in its
+ * header and no foreign Origin (403).
  */
-export function staffOnly(all: Sessions, role: StaffRole = 'clerk') {
+export function staffOnly(all: SessionFinder, role: StaffRole = 'clerk', admits?: Admits) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
-    const session = all.find(cookieValue(req.headers.cookie, sessionCookie), req.headers[backgroundHeader] !== '1');
+    const session = await all.find(cookieValue(req.headers.cookie, sessionCookie), req.headers[backgroundHeader] !== '1');
     if (!session) return sendRefusal(reply, 'unauthorized', 'log in first');
+    if (admits && !admits(session.account)) return sendRefusal(reply, 'forbidden', "these are another office's pages");
     if (role === 'admin' && session.account.role !== 'admin') return sendRefusal(reply, 'forbidden', 'only an office administrator may do this');
     if (!safeMethods.has(req.method)) {
       const given = req.headers[csrfHeader];
@@ -67,6 +78,6 @@ export function staffOnly(all: Sessions, role: StaffRole = 'clerk') {
 }
 
 /** The route options of a staff route: the guard, and the role on record (the permission tests walk every route by it). */
-export function staffAccess(all: Sessions, role: StaffRole = 'clerk') {
-  return { preHandler: staffOnly(all, role), config: { staffRole: role } };
+export function staffAccess(all: SessionFinder, role: StaffRole = 'clerk', admits?: Admits) {
+  return { preHandler: staffOnly(all, role, admits), config: { staffRole: role } };
 }

@@ -11,6 +11,7 @@ import { dashboard } from '../staff/dashboard.ts';
 import type { Sessions } from '../staff/sessions.ts';
 import { parseOr400, sendRefusal } from './api-errors.ts';
 import { sessionOf, staffAccess } from './staff-guard.ts';
+import { csvReply } from './statistics-routes.ts';
 
 export interface StaffOfficeDeps {
   bookings: StaffBookings;
@@ -56,10 +57,7 @@ export function staffOfficeRoutes(app: FastifyInstance, { bookings: booking, eng
   app.get('/api/staff/bookings.csv', clerk, (req, reply) => {
     const query = parseOr400(dayQuerySchema, req.query, reply);
     if (!query) return reply;
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="rezervace-${query.day}.csv"`)
-      .send(bookingsCsv(engine.config, rowsOf(query.day)));
+    return csvReply(reply, `rezervace-${query.day}.csv`).send(bookingsCsv(engine.config, rowsOf(query.day)));
   });
 
   app.get('/api/staff/services/:serviceId/slots', clerk, (req, reply) => {

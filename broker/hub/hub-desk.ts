@@ -6,7 +6,7 @@ import { AvailabilityCache } from '../booking/availability-cache.ts';
 import { cancelMail, codeMail, holdMail } from '../booking/booking-mails.ts';
 import { findForCancel, summaryOf } from '../booking/booking-queries.ts';
 import * as rules from '../booking/booking-rules.ts';
-import { bookingState } from '../booking/booking-state.ts';
+import { type Booking, bookingState } from '../booking/booking-state.ts';
 import { clientKeyOf, confirmReplyOf, holdReplyOf, personOf, placeOf, resendReplyOf } from '../booking/citizen-replies.ts';
 import { emailKey } from '../booking/email-key.ts';
 import { officeInfo, suspensionNotice } from '../booking/office-info.ts';
@@ -187,6 +187,18 @@ export class HubDesk implements CitizenDesk {
     if (!cancelled.ok) return cancelled;
     await this.deps.mail.send(mailId, true);
     return { ok: true, data: placeOf(cancelled.data) };
+  }
+
+  /** The staff's cancellation at the hub's pages (`notify`: the client is e-mailed); the office hears of it by its feed. */
+  async cancelById(bookingId: string, notify: boolean): Promise<Outcome<Readonly<Booking>>> {
+    let mailId: string | undefined;
+    const cancelled = await this.change({ find: { id: bookingId } }, (ctx) => {
+      const outcome = rules.cancelUpcoming(ctx, bookingId);
+      if (outcome.ok && notify && outcome.data.person) mailId = queueMail(ctx, cancelMail(ctx.config, outcome.data, outcome.data.person, ctx.now));
+      return outcome;
+    });
+    if (mailId) await this.deps.mail.send(mailId, true);
+    return cancelled;
   }
 
   private office(): HubOffice {

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import type { Clock } from '../../shared/clock.ts';
+import { staffRulesSchema } from '../../shared/config/schema.ts';
 import { accepted, refused } from '../../shared/contract/result.ts';
 import { cryptoDraw } from '../booking/booking-ledger.ts';
 import { sweep } from '../booking/booking-rules.ts';
@@ -19,6 +20,9 @@ import { HubMail } from './hub-mail.ts';
 import { HubOffices } from './hub-offices.ts';
 import { SpentInDatabase } from './hub-proofs.ts';
 import { hubRateLimitStore } from './hub-rate-limits.ts';
+import { HubSessions } from './hub-sessions.ts';
+import { HubStaffAccounts } from './hub-staff-accounts.ts';
+import { hubStaffRoutes } from './hub-staff-routes.ts';
 
 export interface HubSiteDeps {
   pool: pg.Pool;
@@ -61,6 +65,11 @@ export async function createHubSite(deps: HubSiteDeps): Promise<HubSite> {
   const mail = new HubMail({ pool, mailer: deps.mailer, clock, log });
   const spent = new SpentInDatabase(pool);
 
+  // The hub's staff rules are the defaults of an office (docs/HUB.md): one place to look them up.
+  const staffRules = staffRulesSchema.parse({});
+  const rules = () => staffRules;
+  const staff = { pool, clock, offices, rules, accounts: new HubStaffAccounts(pool, { now: () => clock.now(), rules }), sessions: new HubSessions(pool, { now: () => clock.now(), rules }) };
+
   const app = Fastify({ bodyLimit: 16 * 1024, logger: false, trustProxy: deps.trustProxy ?? false });
   await apiBasics(app, log, hubRateLimitStore(pool));
   app.get('/health', async (_req, reply) => {
@@ -78,11 +87,18 @@ export async function createHubSite(deps: HubSiteDeps): Promise<HubSite> {
       clock,
       mailReady: () => deps.mailReady(id),
     });
-    await app.register(async (office) => bookingRoutes(office, desk, () => offices.get(id).config), { prefix: `/o/${id}` });
+    await app.register(
+      async (office) => {
+        bookingRoutes(office, desk, () => offices.get(id).config);
+        hubStaffRoutes(office, staff, id, desk);
+      },
+      { prefix: `/o/${id}` },
+    );
   }
+  hubStaffRoutes(app, staff, null);
   // The citizen picks the office first (the page at /o/ lists them), then the service on its pages.
   app.get('/', (_req, reply) => reply.redirect('/o/'));
-  await webPages(app, deps.webRoot ?? fromRoot('webui/dist'), (url) => url.startsWith('/o/') && !url.includes('/api/'));
+  await webPages(app, deps.webRoot ?? fromRoot('webui/dist'), (url) => (url.startsWith('/o/') && !url.includes('/api/')) || /^\/staff(\/|$|\?)/.test(url));
   await app.ready();
 
   const sweepAll = async () => {
@@ -92,6 +108,8 @@ export async function createHubSite(deps: HubSiteDeps): Promise<HubSite> {
       await book.change(office, { sweep: { now, retainedFrom } }, now, (ctx) => (sweep(ctx) ? accepted(null) : refused('notFound')));
       await pool.query('DELETE FROM hub_office_bookings WHERE office_id = $1 AND starts_at < $2', [office.id, retainedFrom]);
     }
+    await staff.sessions.forgetOld(now);
+    await staff.accounts.forgetOld(now);
     await pool.query('DELETE FROM hub_lapsed_holds WHERE forget_at <= $1', [now]);
     await pool.query('DELETE FROM hub_spent_proofs WHERE expires_at < $1', [Date.now()]);
     await pool.query('DELETE FROM hub_rate_limits WHERE expires_at <= $1', [Date.now()]);

@@ -119,6 +119,11 @@ export class HubStaffAccounts {
     return this.throttle.clear(username);
   }
 
+  /** The sweep's: failures old enough to slow nobody any more. */
+  forgetOld(now: number): Promise<void> {
+    return this.throttle.forgetOld(now);
+  }
+
   private async row(username: string): Promise<Row | undefined> {
     const { rows } = await this.pool.query<Row>('SELECT * FROM hub_staff WHERE username = $1', [username]);
     return rows[0];

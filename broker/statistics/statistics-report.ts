@@ -119,6 +119,11 @@ export function statisticsReport(days: readonly DayAggregate[], query: Query, gr
   return rows(group(days, query, keyOf[grouping]));
 }
 
+/** The range's days merged into one row under `key` (an office's total, at the hub), zeros when nothing was recorded. */
+export function statisticsTotal(days: readonly DayAggregate[], query: Query, key: string): StatisticsRow {
+  return row(key, group(days, query, () => key).get(key) ?? emptyCell());
+}
+
 /**
  * By service, by day and by hour at once. A year is thousands of cells, each with two histograms:
  * each cell is merged by day and by service-and-hour, and the few service-and-hour groups are then

@@ -5,11 +5,11 @@ import type { StatisticsReport } from '../../shared/contract/staff-api.ts';
 import type { Booking, SmsCounts } from '../booking/booking-state.ts';
 import type { DayState } from '../engine/day-state.ts';
 import type { Logger } from '../log.ts';
-import { csvDocument } from '../staff/csv-document.ts';
 import type { DocumentStore } from '../store/document-store.ts';
 import type { QueueStore } from '../store/queue-store.ts';
 import { aggregateDay, type DayAggregate } from './day-aggregate.ts';
-import { statisticsReport, statisticsReports } from './statistics-report.ts';
+import { statisticsCsv } from './statistics-csv.ts';
+import { statisticsReports } from './statistics-report.ts';
 
 interface StatisticsFile {
   days: DayAggregate[];
@@ -83,62 +83,6 @@ export class StatisticsService {
 
   /** Every day, service and hour of the range, for a spreadsheet. */
   csv(query: { from: string; to: string; serviceId?: string }): string {
-    const names = new Map(this.deps.config().services.map((s) => [s.id, s.name.cs]));
-    const header = [
-      'den',
-      'služba',
-      'hodina',
-      'vydáno lístků',
-      'obslouženo',
-      'nedostavili se',
-      'čekání průměr (min)',
-      'čekání 90 % (min)',
-      'obsluha průměr (min)',
-      'obsluha 90 % (min)',
-      'rezervace',
-      'dodrženo',
-      'propadlo',
-      'zrušeno',
-      'předáno',
-      'mimo pořadí',
-      'odloženo (min)',
-      'pozdě, lístek místo rezervace',
-      'připomenutí',
-      'přesunuto',
-      'SMS odesláno',
-      'SMS doručeno',
-      'SMS nedoručeno',
-      'SMS nad limit',
-    ];
-    const lines = statisticsReport(this.withToday(), query, 'dayServiceHour').map((r) => {
-      const [day, serviceId, hour] = r.key.split('/') as [string, string, string];
-      return [
-        day,
-        names.get(serviceId) ?? serviceId,
-        hour,
-        r.issued,
-        r.served,
-        r.noShows,
-        r.waitMeanMinutes,
-        r.waitP90Minutes,
-        r.serviceMeanMinutes,
-        r.serviceP90Minutes,
-        r.bookingsMade,
-        r.bookingsKept,
-        r.bookingsLapsed,
-        r.bookingsCancelled,
-        r.transfers,
-        r.outOfOrder,
-        r.parkedMinutes,
-        r.lateWalkIns,
-        r.remindersSent,
-        r.bookingsMoved,
-        r.smsSent,
-        r.smsDelivered,
-        r.smsFailed,
-        r.smsLimited,
-      ];
-    });
-    return csvDocument([header, ...lines]);
+    return statisticsCsv([{ days: this.withToday(), config: this.deps.config() }], query);
   }
 }

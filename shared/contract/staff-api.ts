@@ -236,6 +236,9 @@ export interface StatisticsReport {
   byService: StatisticsRow[];
   byDay: StatisticsRow[];
   byHour: StatisticsRow[];
+  /** At the hub's region pages: each office's total, keyed by the office's id (docs/HUB.md). */
+  byOffice?: StatisticsRow[];
 }
 
 export const statisticsQuerySchema = z.strictObject({ from: isoDaySchema, to: isoDaySchema, serviceId: z.string().max(40).optional() });
+export type StatisticsQuery = z.infer<typeof statisticsQuerySchema>;

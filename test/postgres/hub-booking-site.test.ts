@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
@@ -18,7 +18,7 @@ import { ManualClock } from '../../shared/clock.ts';
 import { withPublicBase } from '../../shared/config/public-address.ts';
 import { bookingClient, confirmTokenIn } from '../support/booking-client.ts';
 import { eventually } from '../support/eventually.ts';
-import { hubProcessEnv, startHubProcess } from '../support/hub-process.ts';
+import { hubMail, hubProcessEnv, startHubProcess } from '../support/hub-process.ts';
 import { kostelec, tuesdayNine } from '../support/office-fixture.ts';
 import { startPostgres, type TestPostgres } from '../support/postgres.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -63,19 +63,7 @@ const unusedMailer: Mailer = {
 
 const base = (k: number, office: string) => `http://127.0.0.1:${hubs[k]!.httpPort}/o/${office}`;
 
-/** The newest mail the hub wrote to an office's outbox folder about a booking. */
-async function mailAbout(office: string, bookingId: string): Promise<string> {
-  const folder = join(dir.path, 'hub-data', office, 'outbox');
-  const files = await eventually(
-    'the mail in the outbox',
-    async () => {
-      const found = (await readdir(folder).catch(() => [] as string[])).filter((f) => f.startsWith(`${bookingId}--`) && f.endsWith('.html')).sort();
-      return found.length > 0 && found;
-    },
-    20_000,
-  );
-  return readFile(join(folder, files.at(-1)!), 'utf8');
-}
+const mailAbout = (office: string, bookingId: string) => hubMail(dir.path, office, bookingId);
 
 test('the hub lists its offices, and each office has its own booking API under its prefix, answered alike by every process', async () => {
   const listed = await (await fetch(`http://127.0.0.1:${hubs[0]!.httpPort}/api/offices`)).json();

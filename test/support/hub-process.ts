@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { access, writeFile } from 'node:fs/promises';
+import { access, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { type ServerProcess, startServerProcess } from '../../scripts/lib/server-process.ts';
+import { eventually } from './eventually.ts';
 import type { TestPostgres } from './postgres.ts';
 
 /**
@@ -28,3 +29,17 @@ export async function hubProcessEnv(postgres: TestPostgres, pool: pg.Pool, dir: 
 
 /** One booking process of the hub (broker/hub/hub-main.ts) as its own process. */
 export const startHubProcess = (env: Record<string, string>): Promise<ServerProcess> => startServerProcess(env, 'ignore', undefined, 'broker/hub/hub-main.ts');
+
+/** The newest mail a hub with its data under `dir` wrote to an office's outbox folder about a booking. */
+export async function hubMail(dir: string, office: string, bookingId: string): Promise<string> {
+  const folder = join(dir, 'hub-data', office, 'outbox');
+  const files = await eventually(
+    'the mail in the outbox',
+    async () => {
+      const found = (await readdir(folder).catch(() => [] as string[])).filter((f) => f.startsWith(`${bookingId}--`) && f.endsWith('.html')).sort();
+      return found.length > 0 && found;
+    },
+    20_000,
+  );
+  return readFile(join(folder, files.at(-1)!), 'utf8');
+}
