@@ -3,13 +3,17 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { putOffice } from '../../broker/hub/hub-offices.ts';
+import { HubStaffAccounts } from '../../broker/hub/hub-staff-accounts.ts';
+import { emptyCell } from '../../broker/statistics/day-aggregate.ts';
 import { migrate } from '../../broker/store/pg/migrate.ts';
 import { withPublicBase } from '../../shared/config/public-address.ts';
+import { staffRulesSchema } from '../../shared/config/schema.ts';
 import { launchChromium, sendBooking } from '../support/browser.ts';
 import { eventually } from '../support/eventually.ts';
 import { hubProcessEnv, startHubProcess } from '../support/hub-process.ts';
 import { kostelec, tuesdayNine } from '../support/office-fixture.ts';
 import { startPostgres } from '../support/postgres.ts';
+import { goodPassword } from '../support/staff-client.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const office = (id: string, cs: string, en: string) =>
@@ -36,7 +40,8 @@ test("at the hub's site the citizen picks the office, then books on that office'
     try {
       await page.goto(base);
       await page.getByRole('heading', { name: 'Vyberte úřad' }).waitFor();
-      assert.ok(await page.getByRole('link', { name: 'Městský úřad Rychnov nad Kněžnou' }).isVisible(), 'every office listed');
+      // Every office listed (the list comes after the heading, with its own request).
+      await page.getByRole('link', { name: 'Městský úřad Rychnov nad Kněžnou' }).waitFor();
       await page.getByRole('link', { name: 'Městský úřad Kostelec nad Orlicí' }).click();
       await page.waitForURL(`${base}/o/kostelec/`);
       await page.getByRole('button', { name: /Cestovní doklady/ }).click();
@@ -60,6 +65,67 @@ test("at the hub's site the citizen picks the office, then books on that office'
       await page.getByRole('link', { name: 'Změnit nebo zrušit rezervaci' }).waitFor();
       assert.is(await page.getByRole('link', { name: 'Změnit nebo zrušit rezervaci' }).getAttribute('href'), '/o/kostelec/cancel');
       assert.is(await page.getByRole('link', { name: 'Stav front na úřadě' }).count(), 0, "the queues' status is at the office");
+    } finally {
+      await page.close();
+      await hub.stop();
+    }
+  } finally {
+    await browser.close();
+    await postgres.stop();
+    await dir.remove();
+  }
+});
+
+test("the hub's staff pages: the region's administrator compares the offices, then picks an office and works at its pages; an office's clerk who logs in at the region's is sent on to their office", async () => {
+  const postgres = await startPostgres();
+  const dir = await tempDir();
+  const browser = await launchChromium();
+  try {
+    const pool = await postgres.database();
+    await migrate(pool);
+    await putOffice(pool, 'kostelec', office('kostelec', 'Městský úřad Kostelec nad Orlicí', 'Municipal Office of Kostelec nad Orlicí'));
+    await putOffice(pool, 'rychnov', office('rychnov', 'Městský úřad Rychnov nad Kněžnou', 'Municipal Office of Rychnov nad Kněžnou'));
+    const rules = staffRulesSchema.parse({});
+    const accounts = new HubStaffAccounts(pool, { now: () => Date.now(), rules: () => rules });
+    await accounts.add({ username: 'kraj', name: 'Krajská Správkyně', role: 'admin', password: goodPassword }, null);
+    await accounts.add({ username: 'petra', name: 'Petra Malá', role: 'clerk', password: goodPassword }, 'kostelec');
+    for (const [officeId, issued] of [
+      ['kostelec', 12],
+      ['rychnov', 7],
+    ] as const)
+      await pool.query('INSERT INTO hub_office_days (office_id, day, cells) VALUES ($1, $2, $3)', [officeId, '2026-11-23', JSON.stringify({ 'pasy/09': { ...emptyCell(), issued } })]);
+    const hub = await startHubProcess(await hubProcessEnv(postgres, pool, dir.path, { FRONTA_CLOCK_OFFSET_MS: String(tuesdayNine - Date.now()) }));
+    const base = `http://127.0.0.1:${hub.httpPort}`;
+    const page = await browser.newPage();
+    const logIn = async (username: string) => {
+      await page.getByLabel('Uživatelské jméno').fill(username);
+      await page.getByLabel('Heslo').fill(goodPassword);
+      await page.getByRole('button', { name: 'Přihlásit se' }).click();
+    };
+    try {
+      await page.goto(`${base}/staff`);
+      await logIn('kraj');
+      await page.getByRole('heading', { name: 'Podle úřadů' }).waitFor();
+      const byOffice = page.getByRole('table', { name: 'Podle úřadů' });
+      assert.match((await byOffice.getByRole('row', { name: /Kostelec/ }).textContent())!, /12/);
+      assert.match((await byOffice.getByRole('row', { name: /Rychnov/ }).textContent())!, /7/);
+      assert.is(await page.getByRole('link', { name: 'Rezervace' }).count(), 0, "the region's pages have no office's bookings");
+
+      await page.getByLabel('Pracoviště').selectOption({ label: 'Městský úřad Kostelec nad Orlicí' });
+      await page.waitForURL(`${base}/o/kostelec/staff`);
+      await page.getByRole('heading', { name: 'Rezervace' }).waitFor();
+      assert.is(await page.getByRole('heading', { name: 'Objednat klienta (telefon, e-mail, osobně)' }).count(), 0, 'booking a caller is at the office server');
+      await page.getByRole('link', { name: 'Statistiky' }).click();
+      await page.waitForURL(`${base}/o/kostelec/staff/statistics`);
+      await page.getByRole('heading', { name: 'Podle služeb' }).waitFor();
+      assert.match((await page.getByRole('link', { name: /Stáhnout CSV/ }).getAttribute('href'))!, /^\/o\/kostelec\/api\/staff\/statistics\.csv\?/);
+      await page.getByRole('button', { name: 'Odhlásit se' }).click();
+
+      await page.goto(`${base}/staff`);
+      await logIn('petra');
+      await page.waitForURL(`${base}/o/kostelec/staff`);
+      await page.getByRole('heading', { name: 'Rezervace' }).waitFor();
+      assert.equal(await page.getByLabel('Pracoviště').locator('option').allTextContents(), ['Městský úřad Kostelec nad Orlicí'], 'her own office only');
     } finally {
       await page.close();
       await hub.stop();

@@ -16,7 +16,8 @@ import { TopBar } from './top-bar.tsx';
 
 export function App() {
   if (location.pathname === '/hall') return <Lazy load={() => import('./hall/hall-page.tsx').then((m) => m.HallPage)} />;
-  if (location.pathname === '/staff' || location.pathname.startsWith('/staff/')) return <Lazy load={() => import('./staff/staff-app.tsx').then((m) => m.StaffApp)} />;
+  // At the hub also under each office's prefix (an office's staff pages there).
+  if (sitePath() === '/staff' || sitePath().startsWith('/staff/')) return <Lazy load={() => import('./staff/staff-app.tsx').then((m) => m.StaffApp)} />;
   if (location.pathname === '/virtual') return <Lazy load={() => import('./virtual/virtual-page.tsx').then((m) => m.VirtualPage)} />;
   // The hub's first page: its offices (an office server has no /o/).
   if (location.pathname === '/o/' || location.pathname === '/o') return <Lazy load={() => import('./pages/offices-page.tsx').then((m) => m.OfficesPage)} />;

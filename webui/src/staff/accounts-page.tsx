@@ -5,12 +5,12 @@ import { DataTable } from './data-table.tsx';
 import { Outcome } from './outcome.tsx';
 import { type Refusal, refusal } from './refusal.ts';
 import { staffCall } from './staff-call.ts';
-import type { StaffPageProps } from './staff-page-props.ts';
+import type { PlacePageProps } from './staff-page-props.ts';
 
 type ListedAccount = StaffAccount & { slowed: boolean; disabled: boolean };
 
 /** The office's staff accounts, for administrators: add one with its role, remove one, unblock a slowed login. */
-export function AccountsPage({ t, errors, language, session }: StaffPageProps) {
+export function AccountsPage({ t, errors, language, session }: PlacePageProps) {
   const a = t.accounts;
   const [accounts, setAccounts] = useState<ListedAccount[]>([]);
   const [username, setUsername] = useState('');

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StaffBookingRow } from '../../../shared/contract/staff-api.ts';
 import { serviceName } from '../service-name.ts';
+import { onSite } from '../site-base.ts';
 import { DataTable } from './data-table.tsx';
 import { PhoneBookingForm } from './phone-booking-form.tsx';
 import { refusal } from './refusal.ts';
@@ -38,13 +39,14 @@ export function BookingsPage(props: StaffPageProps) {
         <button type="button" onClick={() => print()}>
           {b.print}
         </button>
-        <a href={`/api/staff/bookings.csv?day=${day}`} download>
+        <a href={onSite(`/api/staff/bookings.csv?day=${day}`)} download>
           {b.csv}
         </a>
         <label>
           <input type="checkbox" checked={notify} onChange={(e) => setNotify((e.target as HTMLInputElement).checked)} /> {b.notify}
         </label>
       </div>
+      {session.hub ? <p>{t.hub.bookingsHere}</p> : null}
       {message ? <p role="status">{message}</p> : null}
       {rows === null ? (
         <p role="status">{t.loading}</p>
@@ -78,8 +80,9 @@ export function BookingsPage(props: StaffPageProps) {
           ]}
         />
       )}
-      <PhoneBookingForm {...props} listDay={day} onBooked={() => void load()} />
-      {session.account.role === 'admin' ? <SuspensionPanel {...props} /> : null}
+      {/* Booking a caller and the crisis switch are the office server's: the hub's pages only list and cancel. */}
+      {session.hub ? null : <PhoneBookingForm {...props} listDay={day} onBooked={() => void load()} />}
+      {session.account.role === 'admin' && !session.hub ? <SuspensionPanel {...props} /> : null}
     </>
   );
 }

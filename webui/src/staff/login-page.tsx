@@ -13,7 +13,8 @@ export function LoginPage({ t, errors, onLogin }: { t: StaffTexts; errors: Recor
     event.preventDefault();
     const result = await staffCall<StaffSession>('POST', '/api/staff/login', { username, password });
     if (result.ok) onLogin(result.data);
-    else setError(refusalText(result.error, errors));
+    // At the hub, an office's account at another office's pages: where to go instead.
+    else setError(result.error.code === 'forbidden' ? t.hub.otherOffice : refusalText(result.error, errors));
   };
   return (
     <form noValidate onSubmit={(e) => void submit(e)} class="login">

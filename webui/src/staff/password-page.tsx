@@ -3,10 +3,10 @@ import { Field } from '../pages/field.tsx';
 import { Outcome } from './outcome.tsx';
 import { type Refusal, refusal } from './refusal.ts';
 import { staffCall } from './staff-call.ts';
-import type { StaffPageProps } from './staff-page-props.ts';
+import type { PlacePageProps } from './staff-page-props.ts';
 
 /** Everyone's own password: the current one, then the new one; afterwards every session ends, this one too. */
-export function PasswordPage({ t, errors, language }: StaffPageProps) {
+export function PasswordPage({ t, errors, language }: PlacePageProps) {
   const p = t.password;
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');

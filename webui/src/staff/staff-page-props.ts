@@ -13,3 +13,6 @@ export interface StaffPageProps {
   info: OfficeInfo;
   setSession(session: StaffSession): void;
 }
+
+/** The pages the hub's region pages show too (docs/HUB.md), where no office's information is: `info` null. */
+export type PlacePageProps = Omit<StaffPageProps, 'info'> & { info: OfficeInfo | null };

@@ -10,6 +10,15 @@ import { settingsCs, settingsEn } from './settings-texts.ts';
 const cs = {
   switchTo: 'English',
   title: 'Fronta – pro zaměstnance',
+  hub: {
+    place: 'Pracoviště',
+    region: 'Celý kraj (všechny úřady)',
+    otherOffice: 'Tento účet patří jinému úřadu. Přihlaste se na stránkách svého úřadu.',
+    byOffice: 'Podle úřadů',
+    office: 'Úřad',
+    finishedDays: 'Statistiky zde jsou z ukončených dnů, jak je úřady poslaly; dnešek ukazují stránky úřadu na jeho vlastním serveru.',
+    bookingsHere: 'Rezervace z tohoto webu. Rezervace, které zaměstnanci zapsali přímo na úřadě, ukazují stránky úřadu na jeho vlastním serveru.',
+  },
   nav: { dashboard: 'Přehled', workstation: 'Přepážka', bookings: 'Rezervace', statistics: 'Statistiky', settings: 'Nastavení', devices: 'Zařízení', accounts: 'Účty', password: 'Moje heslo' },
   password: {
     heading: 'Změna hesla',
@@ -190,6 +199,15 @@ export type StaffTexts = typeof cs;
 const en: StaffTexts = {
   switchTo: 'Česky',
   title: 'Fronta – for staff',
+  hub: {
+    place: 'Workplace',
+    region: 'The whole region (every office)',
+    otherOffice: "This account belongs to another office. Log in at your own office's pages.",
+    byOffice: 'By office',
+    office: 'Office',
+    finishedDays: "These statistics are of finished days as the offices sent them; today's figures are on the office's own server's pages.",
+    bookingsHere: "Bookings made on this site. Those the staff entered at the office itself are on the office's own server's pages.",
+  },
   nav: { dashboard: 'Overview', workstation: 'Counter', bookings: 'Bookings', statistics: 'Statistics', settings: 'Settings', devices: 'Devices', accounts: 'Accounts', password: 'My password' },
   password: {
     heading: 'Change the password',

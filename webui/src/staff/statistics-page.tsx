@@ -2,10 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Language } from '../../../shared/config/localized.ts';
 import type { StatisticsReport, StatisticsRow } from '../../../shared/contract/staff-api.ts';
 import { serviceName } from '../service-name.ts';
+import { onSite } from '../site-base.ts';
 import { Chart } from './chart.tsx';
 import { DataTable } from './data-table.tsx';
 import { staffCall } from './staff-call.ts';
-import type { StaffPageProps } from './staff-page-props.ts';
+import type { PlacePageProps } from './staff-page-props.ts';
 import type { StaffTexts } from './staff-texts.ts';
 
 const columns = [
@@ -86,7 +87,7 @@ function Table({ t, language, caption, keyHeading, rows, keyLabel }: TableProps)
 }
 
 /** Per service, day and hour: tickets, served, no-shows, waiting and service times, bookings; charts and CSV. */
-export function StatisticsPage({ t, language, info, session }: StaffPageProps) {
+export function StatisticsPage({ t, language, info, session }: PlacePageProps) {
   const s = t.statistics;
   const today = session.today;
   const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
@@ -99,7 +100,8 @@ export function StatisticsPage({ t, language, info, session }: StaffPageProps) {
     if (r.ok) setReport(r.data);
   };
   useEffect(() => void load(), []);
-  const nameOf = (id: string) => serviceName(info, id, language);
+  const nameOf = (id: string) => (info ? serviceName(info, id, language) : id);
+  const officeName = (id: string) => session.hub?.offices.find((o) => o.id === id)?.name[language] ?? id;
   const dayName = (day: string) => new Date(`${day}T12:00:00`).toLocaleDateString(language === 'cs' ? 'cs-CZ' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'numeric' });
   return (
     <>
@@ -118,30 +120,43 @@ export function StatisticsPage({ t, language, info, session }: StaffPageProps) {
         <label>
           {s.to} <input type="date" value={to} onInput={(e) => setTo((e.target as HTMLInputElement).value)} />
         </label>
-        <label>
-          {t.bookings.service}{' '}
-          <select value={serviceId} onChange={(e) => setServiceId((e.target as HTMLSelectElement).value)}>
-            <option value="">{s.allServices}</option>
-            {info.services.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name[language]}
-              </option>
-            ))}
-          </select>
-        </label>
+        {/* The region's pages compare offices, whose services differ; each office's pages go by service. */}
+        {info ? (
+          <label>
+            {t.bookings.service}{' '}
+            <select value={serviceId} onChange={(e) => setServiceId((e.target as HTMLSelectElement).value)}>
+              <option value="">{s.allServices}</option>
+              {info.services.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name[language]}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <button type="submit">{s.show}</button>
-        <a href={`/api/staff/statistics.csv?${query}`} download>
+        <a href={onSite(`/api/staff/statistics.csv?${query}`)} download>
           {s.csv}
         </a>
       </form>
+      {session.hub ? <p>{t.hub.finishedDays}</p> : null}
       {!report ? (
         <p role="status">{t.loading}</p>
       ) : report.byDay.length === 0 ? (
         <p>{s.empty}</p>
       ) : (
         <>
-          <h2>{s.byService}</h2>
-          <Table t={t} language={language} caption={s.byService} keyHeading={s.service} rows={report.byService} keyLabel={nameOf} />
+          {report.byOffice ? (
+            <>
+              <h2>{t.hub.byOffice}</h2>
+              <Table t={t} language={language} caption={t.hub.byOffice} keyHeading={t.hub.office} rows={report.byOffice} keyLabel={officeName} />
+            </>
+          ) : (
+            <>
+              <h2>{s.byService}</h2>
+              <Table t={t} language={language} caption={s.byService} keyHeading={s.service} rows={report.byService} keyLabel={nameOf} />
+            </>
+          )}
           <h2>{s.byDay}</h2>
           <Chart
             label={s.chartDays}
