@@ -52,8 +52,10 @@ export interface Booking {
   person?: Person;
   /** A copy of a booking made at the hub (hub-copy.ts): the version of the hub's message it follows. */
   hubVersion?: number;
-  /** The status last reported to the hub (a check-in, a no-show): reported once each. */
-  hubReported?: 'checkedIn' | 'lapsed';
+  /** The status last reported to the hub (a check-in, a no-show, the office staff's cancellation): reported once each. */
+  hubReported?: 'checkedIn' | 'lapsed' | 'cancelled';
+  /** Of a hub's booking the office staff cancelled: whether the hub, which has the address, e-mails the client. */
+  hubCancelNotify?: boolean;
   /** In hub mode, of a booking the office made itself: the state last reported to the hub (`officeBookingState`). */
   hubReportedState?: string;
 }

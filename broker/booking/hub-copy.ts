@@ -7,13 +7,14 @@ import { horizon } from './slots.ts';
  * An office in hub mode keeps a copy of each booking made at the hub, so its kiosks check codes in
  * without the line to the hub. A message is applied only when it is newer than the copy (`hubVersion`):
  * one delivered twice, late, or after a newer one changes nothing. What the office itself recorded
- * wins over the hub: a booking checked in here stays checked in, whatever the hub says after.
+ * wins over the hub: a booking checked in or cancelled here stays so, whatever the hub says after.
  * Returns whether the copy changed.
  */
 export function applyHubBooking(ctx: BookingContext, { version, booking }: HubBooking): boolean {
   const current = ctx.state.bookings.get(booking.id);
   if (current && (current.hubVersion ?? 0) >= version) return false;
-  if (current?.status === 'checkedIn') {
+  // A check-in here, or the office staff's cancellation here (reported to the hub, which then cancels too).
+  if (current?.status === 'checkedIn' || (current?.status === 'cancelled' && current.hubCancelNotify !== undefined)) {
     ctx.state.bookings.update(booking.id, (b) => Object.assign(b, { hubVersion: version }));
     return true;
   }
@@ -47,6 +48,8 @@ export function bookingReports(ctx: BookingContext, days: readonly string[]): Hu
       if (b.status === 'checkedIn') return [{ kind: 'checkIn', bookingId: b.id, ticketNumber: b.ticketNumber!, checkedInAt: b.checkedInAt! }];
       // When the office found it lapsed: its sweep runs every minute.
       if (b.status === 'lapsed') return [{ kind: 'noShow', bookingId: b.id, lapsedAt: ctx.now }];
+      // Cancelled by the office's staff (a cancellation the hub sent has no `hubCancelNotify`).
+      if (b.status === 'cancelled' && b.hubCancelNotify !== undefined) return [{ kind: 'cancelled', bookingId: b.id, cancelledAt: b.cancelledAt!, notify: b.hubCancelNotify }];
       return [];
     }),
   );
@@ -72,8 +75,8 @@ export function markReported(ctx: BookingContext, reports: readonly HubReport[])
       changed = true;
       continue;
     }
-    if (report.kind !== 'checkIn' && report.kind !== 'noShow') continue;
-    const status = report.kind === 'checkIn' ? 'checkedIn' : 'lapsed';
+    if (report.kind !== 'checkIn' && report.kind !== 'noShow' && report.kind !== 'cancelled') continue;
+    const status = report.kind === 'checkIn' ? 'checkedIn' : report.kind === 'noShow' ? 'lapsed' : 'cancelled';
     if (ctx.state.bookings.get(report.bookingId)?.status !== status) continue;
     ctx.state.bookings.update(report.bookingId, (b) => Object.assign(b, { hubReported: status }));
     changed = true;

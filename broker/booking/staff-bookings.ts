@@ -67,12 +67,18 @@ export class StaffBookings {
     return booked;
   }
 
-  /** Cancels a confirmed booking still to come; `notify` e-mails the client (with the .ics CANCEL). */
+  /**
+   * Cancels a confirmed booking still to come; `notify` e-mails the client (with the .ics CANCEL).
+   * A copy of the hub's booking is cancelled here at once and reported to the hub, which has the
+   * client's address and mails them (hub-copy.ts).
+   */
   async cancelById(bookingId: string, notify: boolean): Promise<Outcome<Booking>> {
     const mails: string[] = [];
     const cancelled = await this.ledger.change((ctx) => {
       const outcome = rules.cancelUpcoming(ctx, bookingId);
-      if (outcome.ok && notify && outcome.data.person) mails.push(this.ledger.queue(cancelMail(ctx.config, outcome.data, outcome.data.person, ctx.now)));
+      if (!outcome.ok) return outcome;
+      if (outcome.data.hubVersion !== undefined) ctx.state.bookings.update(bookingId, (b) => Object.assign(b, { hubCancelNotify: notify }));
+      else if (notify && outcome.data.person) mails.push(this.ledger.queue(cancelMail(ctx.config, outcome.data, outcome.data.person, ctx.now)));
       return outcome;
     });
     await this.ledger.sendEach(mails);

@@ -33,7 +33,7 @@ export interface HubDeskDeps {
 }
 
 /** Inside a change at the hub: the mail goes into the change's own transaction (hub_outbox); its id. */
-function queueMail(ctx: rules.BookingContext, message: MailMessage): string {
+export function queueMail(ctx: rules.BookingContext, message: MailMessage): string {
   const id = ctx.draw.id();
   enqueue(ctx.state.outbox, id, message, ctx.now);
   return id;

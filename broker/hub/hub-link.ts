@@ -4,6 +4,7 @@ import { type HubReport, hubBookingsTopic, hubConfigTopic, hubReportSchema, hubR
 import type { Logger } from '../log.ts';
 import { officesRefreshMs } from './hub-offices.ts';
 import { resendToOffice } from './hub-resync.ts';
+import { cancelFromOffice } from './office-cancellation.ts';
 
 interface FeedRow {
   office_id: string;
@@ -39,6 +40,7 @@ async function store(pool: pg.Pool, officeId: string, report: HubReport): Promis
       [officeId, report.bookingId, report.lapsedAt],
     );
   else if (report.kind === 'resync') await resendToOffice(pool, officeId, report.from);
+  else if (report.kind === 'cancelled') await cancelFromOffice(pool, officeId, report);
   else if (report.kind === 'officeBooking')
     await pool.query(
       `INSERT INTO hub_office_bookings (office_id, booking_id, service_id, day, starts_at, status, online) VALUES ($1, $2, $3, $4, $5, $6, $7)

@@ -17,6 +17,20 @@ export async function putOffice(pool: pg.Pool, id: string, config: unknown): Pro
   ]);
 }
 
+interface OfficeRow {
+  id: string;
+  config: OfficeConfig;
+  suspension: Suspension | null;
+  address_salt: string;
+}
+
+/** One office as it is in the database now (the link process's, which reads one at a time); undefined for an unknown id. */
+export async function readOffice(pool: pg.Pool, id: string): Promise<HubOffice | undefined> {
+  const { rows } = await pool.query<OfficeRow>('SELECT id, config, suspension, address_salt FROM hub_offices WHERE id = $1', [id]);
+  const row = rows[0];
+  return row && { id: row.id, config: valid(row.id, row.config), suspension: row.suspension, addressSalt: row.address_salt };
+}
+
 /**
  * The offices as one booking process sees them, read again every few seconds: a new configuration
  * or a crisis switch set in another process reaches this one within `officesRefreshMs`. The set of
@@ -50,9 +64,7 @@ export class HubOffices {
   }
 
   private async refresh(): Promise<void> {
-    const { rows } = await this.pool.query<{ id: string; config: OfficeConfig; suspension: Suspension | null; address_salt: string }>(
-      'SELECT id, config, suspension, address_salt FROM hub_offices ORDER BY id',
-    );
+    const { rows } = await this.pool.query<OfficeRow>('SELECT id, config, suspension, address_salt FROM hub_offices ORDER BY id');
     const next = new Map<string, HubOffice>();
     const raw = new Map<string, string>();
     for (const row of rows) {

@@ -48,10 +48,13 @@ const cellSchema = z.strictObject({
  * (its first start, or a week away) missed what was sent before it subscribed. `officeBooking` is a
  * booking the office made itself (its staff's, for a caller), in its newest state: the hub counts
  * its place (`online`: one made online before the office joined the hub, which counts as online).
+ * `cancelled` is a booking of the hub's the office's staff cancelled (a caller asked): the hub
+ * cancels it too, and e-mails the client when `notify` (the office has no address to write to).
  */
 export const hubReportSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('checkIn'), bookingId: bookingIdSchema, ticketNumber: ticketNumberSchema, checkedInAt: epochMsSchema }),
   z.strictObject({ kind: z.literal('noShow'), bookingId: bookingIdSchema, lapsedAt: epochMsSchema }),
+  z.strictObject({ kind: z.literal('cancelled'), bookingId: bookingIdSchema, cancelledAt: epochMsSchema, notify: z.boolean() }),
   z.strictObject({ kind: z.literal('day'), day: isoDaySchema, cells: z.record(z.string().max(100), cellSchema) }),
   z.strictObject({ kind: z.literal('resync'), from: isoDaySchema }),
   z.strictObject({

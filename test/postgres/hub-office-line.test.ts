@@ -7,15 +7,17 @@ import * as rules from '../../broker/booking/booking-rules.ts';
 import type { Booking } from '../../broker/booking/booking-state.ts';
 import { staffSlots } from '../../broker/booking/slots.ts';
 import { HubBook, type HubOffice } from '../../broker/hub/hub-book.ts';
+import { putOffice } from '../../broker/hub/hub-offices.ts';
 import { MemoryJournalStore } from '../../broker/store/journal-store.ts';
 import type { KeypadKey } from '../../device/drivers/interfaces.ts';
 import { bookCallerAtHub } from '../../scripts/lib/hub-caller.ts';
 import { officeDay } from '../../shared/calendar/office-calendar.ts';
-import { hubBookingsTopic } from '../../shared/contract/hub.ts';
+import { hubBookingsTopic, hubReportsTopic } from '../../shared/contract/hub.ts';
 import { bookingClient } from '../support/booking-client.ts';
 import { eventually } from '../support/eventually.ts';
 import { crossing, hubLineUsers, startHubLine } from '../support/hub-line.ts';
 import { kostelec, runOffice, tuesdayNine } from '../support/office-fixture.ts';
+import { addAccount, adminToken, staffClient } from '../support/staff-client.ts';
 import { wanProxy } from '../support/wan-proxy.ts';
 
 const config = kostelec();
@@ -136,6 +138,59 @@ test('a code booked at the hub checks in at the office while its line is cut; th
     assert.equal([sum('bookingsKept'), sum('bookingsLapsed')], [1, 3], "the office's own figures: Marie kept hers, three lapsed");
     await office.server.bookings.sweep();
     assert.equal(await noShows(), [olga.id, jana.id, last.id].sort(), 'each reported once');
+  } finally {
+    await office.stop();
+    await line.stop();
+    await hubLine.stop();
+  }
+});
+
+test("the office's staff cancel a booking made at the hub while the line is cut: cancelled at the office at once, at the hub once the line is back, with the client's mail queued there once, however often the report comes", async () => {
+  const hubLine = await startHubLine();
+  const { pool } = hubLine;
+  const line = await wanProxy(hubLine.brokerUrl);
+  const book = new HubBook(pool, cryptoDraw);
+  await putOffice(pool, 'kostelec', config);
+  const office = await runOffice({ config, adminToken, hub: hubLine.office(line.url) });
+  try {
+    const now = () => office.clock.now();
+    const day = officeDay(tuesdayNine);
+    const { state } = await book.read(hubOffice, { counts: { serviceId: 'pasy', from: day, to: day } }, now());
+    const slot = staffSlots(config, state, config.services.find((s) => s.id === 'pasy')!, day, now()).at(-1)!;
+    const eva = await bookCallerAtHub(book, hubOffice, { serviceId: 'pasy', startsAt: slot.startsAt, name: 'Eva Horáková', email: 'eva@example.cz' }, now());
+    const copy = () => office.server.bookings.ledger.bookings().find((b) => b.id === eva.id);
+    await eventually('the booking copied to the office', () => copy()?.code === eva.code, crossing);
+    const firstVersion = copy()!.hubVersion!;
+    const atHub = async () =>
+      (await pool.query<{ status: string; cancelled_at: string | null }>("SELECT status, record->>'cancelledAt' AS cancelled_at FROM hub_bookings WHERE id = $1", [eva.id])).rows[0]!;
+    const mailsAtHub = async () => (await pool.query<{ to: string }>("SELECT queued->'message'->>'to' AS to FROM hub_outbox")).rows.map((r) => r.to);
+
+    line.cut();
+    await addAccount(`http://127.0.0.1:${office.server.httpPort}`, 'jana', 'clerk');
+    const clerk = staffClient(`http://127.0.0.1:${office.server.httpPort}`);
+    await clerk.login('jana');
+    const mailsBefore = office.server.bookings.ledger.queuedMails().length;
+    assert.is((await clerk.call('POST', `/api/staff/bookings/${eva.id}/cancel`, { notify: true })).status, 204);
+    assert.is(copy()!.status, 'cancelled', 'cancelled at the office at once');
+    assert.is(office.server.bookings.ledger.queuedMails().length, mailsBefore, 'the office has no address to mail: the hub does');
+    await office.server.bookings.sweep();
+    assert.is((await atHub()).status, 'confirmed', 'the hub has not heard of it: the line is down');
+
+    line.restore();
+    await eventually('cancelled at the hub', async () => (await atHub()).status === 'cancelled', crossing);
+    assert.is(Number((await atHub()).cancelled_at), copy()!.cancelledAt, "at the office's time");
+    assert.equal(await mailsAtHub(), ['eva@example.cz'], "the client's mail queued at the hub");
+    await eventually("the hub's cancelled copy back at the office", () => copy()!.hubVersion! > firstVersion && copy()!.status === 'cancelled', crossing);
+
+    // The report again, as an office restarted before it marked it reported would send it.
+    const again = await mqtt.connectAsync(hubLine.brokerUrl, { clientId: 'kostelec-replay', username: 'kostelec', password: hubLineUsers.kostelec, protocolVersion: 5, reconnectPeriod: 0 });
+    await again.publishAsync(hubReportsTopic('kostelec'), JSON.stringify({ kind: 'cancelled', bookingId: eva.id, cancelledAt: now(), notify: true }), { qos: 1 });
+    await again.endAsync();
+    await office.server.bookings.sweep();
+    const later = await bookCallerAtHub(book, hubOffice, { serviceId: 'pasy', startsAt: slot.startsAt, name: 'Karel Novotný' }, now());
+    await eventually('a booking made after the replay, at the office', () => office.server.bookings.ledger.bookings().some((b) => b.id === later.id), crossing);
+    assert.equal(await mailsAtHub(), ['eva@example.cz'], 'still one mail');
+    assert.is(Number((await atHub()).cancelled_at), copy()!.cancelledAt, 'cancelled once');
   } finally {
     await office.stop();
     await line.stop();
