@@ -31,7 +31,7 @@ try {
     console.log(
       known
         ? `Office ${config.office.id}: new configuration; the booking processes and the office's server use it within seconds.`
-        : `Office ${config.office.id} added. Restart the booking processes to serve it, and give it a user of the same name at the hub's Mosquitto (mosquitto_passwd).`,
+        : `Office ${config.office.id} added. The booking processes serve it within seconds; give it a user of the same name at the hub's Mosquitto (mosquitto_passwd).`,
     );
   } else {
     const { rows } = await pool.query<{ id: string; name: string; url: string | null }>(

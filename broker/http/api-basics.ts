@@ -1,5 +1,5 @@
 import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import type { Logger } from '../log.ts';
 import { sendRefusal } from './api-errors.ts';
@@ -9,7 +9,7 @@ import { sendRefusal } from './api-errors.ts';
  * processes): security headers, the per-address limits' plugin, no caching of answers about now,
  * and refusals in the API's one error form.
  */
-export async function apiBasics(app: FastifyInstance, log: Logger, limitStore?: FastifyRateLimitStoreCtor): Promise<void> {
+export async function apiBasics(app: FastifyInstance, log: Logger, limits?: { store: FastifyRateLimitStoreCtor; key: (req: FastifyRequest) => string }): Promise<void> {
   // helmet's security headers, its middleware built once: the fastify plugin builds it again for
   // every request, which cost a tenth of the server's time in the opening rush (bench -- rush).
   const securityHeaders = helmet({
@@ -21,10 +21,11 @@ export async function apiBasics(app: FastifyInstance, log: Logger, limitStore?: 
   });
   app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
   // Per client address: in the process's memory at an office server, in the database shared by a
-  // hub's processes (`limitStore`), so that an address gets its allowance once however many there are.
+  // hub's processes (`limits`), so that an address gets its allowance once however many there are,
+  // and once per office (the key).
   await app.register(rateLimit, {
     global: false,
-    ...(limitStore ? { store: limitStore } : {}),
+    ...(limits ? { store: limits.store, keyGenerator: limits.key } : {}),
     errorResponseBuilder: (_req, context) => ({ statusCode: 429, error: { code: 'rateLimited', detail: `try again in ${Math.ceil(context.ttl / 1000)} s` } }),
   });
   // Every answer of the API is about now: never cached, unless a route says otherwise. (At the hub

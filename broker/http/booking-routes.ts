@@ -1,5 +1,5 @@
 import type { Challenge } from 'altcha-lib';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import {
@@ -51,38 +51,39 @@ export interface CitizenDesk {
 }
 
 /**
- * The booking API (docs/API.md). Reads are cheap and cached; every write is rate-limited per client
- * address, by the limits of the configuration in force (`config`), read at each request. Whether a
+ * The booking API (docs/API.md), of the request's office (at the hub, the one in its address). Reads
+ * are cheap and cached; every write is rate-limited per client address, by the limits of the
+ * configuration in force, read at each request. Whether a
  * service is open is the rules' to say (booking-rules.ts, openOnline); a `suspended` refusal is
  * answered with the crisis notice of the service's workplace.
  */
-export function bookingRoutes(app: FastifyInstance, citizens: CitizenDesk, config: () => OfficeConfig): void {
+export function bookingRoutes(app: FastifyInstance, deskOf: (req: FastifyRequest) => CitizenDesk, configOf: (req: FastifyRequest) => OfficeConfig): void {
   type Limits = OfficeConfig['booking']['limits'];
-  const workplaceOf = (serviceId?: string) => config().services.find((s) => s.id === serviceId)?.workplaceId;
-  const answer = async <T>(reply: FastifyReply, pending: Answer<T>, status = 200, serviceId?: string) => {
+  const answer = async <T>(req: FastifyRequest, reply: FastifyReply, pending: Answer<T>, status = 200, serviceId?: string) => {
     const outcome = await pending;
     if (outcome.ok) return reply.code(status).send(outcome.data);
-    return sendRefusal(reply, outcome.error.code, outcome.error.detail, outcome.error.code === 'suspended' ? await citizens.suspensionNotice(workplaceOf(serviceId)) : undefined);
+    const workplaceId = configOf(req).services.find((s) => s.id === serviceId)?.workplaceId;
+    return sendRefusal(reply, outcome.error.code, outcome.error.detail, outcome.error.code === 'suspended' ? await deskOf(req).suspensionNotice(workplaceId) : undefined);
   };
-  const limit = (max: (limits: Limits) => number) => ({ config: { rateLimit: { max: () => max(config().booking.limits), timeWindow: tenMinutes } } });
+  const limit = (max: (limits: Limits) => number) => ({ config: { rateLimit: { max: (req: FastifyRequest) => max(configOf(req).booking.limits), timeWindow: tenMinutes } } });
 
-  app.get('/api/office', async (_req, reply) => reply.send(await citizens.info()));
+  app.get('/api/office', async (req, reply) => reply.send(await deskOf(req).info()));
 
   app.get('/api/services/:serviceId/days', async (req, reply) => {
     const params = parseOr400(serviceParams, req.params, reply);
-    return params ? answer(reply, citizens.days(params.serviceId), 200, params.serviceId) : reply;
+    return params ? answer(req, reply, deskOf(req).days(params.serviceId), 200, params.serviceId) : reply;
   });
 
   app.get('/api/services/:serviceId/days/:day', async (req, reply) => {
     const params = parseOr400(dayParams, req.params, reply);
-    return params ? answer(reply, citizens.slots(params.serviceId, params.day), 200, params.serviceId) : reply;
+    return params ? answer(req, reply, deskOf(req).slots(params.serviceId, params.day), 200, params.serviceId) : reply;
   });
 
   // A page may fetch a fresh challenge a few times per hold (a corrected form, a reload).
   app.get(
     '/api/challenge',
     limit((l) => l.holdRequestsPerAddress * 4),
-    async (_req, reply) => reply.send(await citizens.challenge()),
+    async (req, reply) => reply.send(await deskOf(req).challenge()),
   );
 
   app.post(
@@ -90,7 +91,7 @@ export function bookingRoutes(app: FastifyInstance, citizens: CitizenDesk, confi
     limit((l) => l.holdRequestsPerAddress),
     async (req, reply) => {
       const body = parseOr400(holdRequestSchema, req.body, reply);
-      return body ? answer(reply, citizens.hold(body, req.ip), 201, body.serviceId) : reply;
+      return body ? answer(req, reply, deskOf(req).hold(body, req.ip), 201, body.serviceId) : reply;
     },
   );
 
@@ -99,14 +100,14 @@ export function bookingRoutes(app: FastifyInstance, citizens: CitizenDesk, confi
     limit((l) => l.holdRequestsPerAddress),
     async (req, reply) => {
       const params = parseOr400(holdParams, req.params, reply);
-      return params ? answer(reply, citizens.resendLink(params.holdId)) : reply;
+      return params ? answer(req, reply, deskOf(req).resendLink(params.holdId)) : reply;
     },
   );
 
   // GET (and the HEAD Fastify adds for it) only reads: mail scanners that follow the link change nothing.
   app.get('/api/confirmations/:token', async (req, reply) => {
     const params = parseOr400(tokenParams, req.params, reply);
-    return params ? answer(reply, citizens.summary(params.token)) : reply;
+    return params ? answer(req, reply, deskOf(req).summary(params.token)) : reply;
   });
 
   app.post(
@@ -114,7 +115,7 @@ export function bookingRoutes(app: FastifyInstance, citizens: CitizenDesk, confi
     limit(() => 60),
     async (req, reply) => {
       const params = parseOr400(tokenParams, req.params, reply);
-      return params ? answer(reply, citizens.confirm(params.token)) : reply;
+      return params ? answer(req, reply, deskOf(req).confirm(params.token)) : reply;
     },
   );
 
@@ -126,7 +127,8 @@ export function bookingRoutes(app: FastifyInstance, citizens: CitizenDesk, confi
       const params = parseOr400(cancelParams, req.params, reply);
       const body = params && parseOr400(cancelRequestSchema, req.body, reply);
       if (!params || !body) return reply;
-      return answer(reply, params.step === 'preview' ? citizens.cancelPreview(body.code, body.email) : citizens.cancel(body.code, body.email));
+      const desk = deskOf(req);
+      return answer(req, reply, params.step === 'preview' ? desk.cancelPreview(body.code, body.email) : desk.cancel(body.code, body.email));
     },
   );
 
@@ -136,7 +138,7 @@ export function bookingRoutes(app: FastifyInstance, citizens: CitizenDesk, confi
     limit((l) => l.cancelAttemptsPerAddress),
     async (req, reply) => {
       const body = parseOr400(rescheduleRequestSchema, req.body, reply);
-      return body ? answer(reply, citizens.reschedule(body.code, body.email, body.startsAt)) : reply;
+      return body ? answer(req, reply, deskOf(req).reschedule(body.code, body.email, body.startsAt)) : reply;
     },
   );
 }

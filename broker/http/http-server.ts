@@ -98,7 +98,11 @@ export async function createHttpServer(options: HttpOptions): Promise<{ app: Fas
     const state = options.readiness();
     return reply.code(state.ready ? 200 : 503).send({ status: state.ready ? 'ready' : 'starting', day: state.day });
   });
-  bookingRoutes(app, options.citizens, options.config);
+  bookingRoutes(
+    app,
+    () => options.citizens,
+    () => options.config(),
+  );
   adminRoutes(app, options.staffBookings, options.adminToken);
   statusRoutes(app, options.tickets);
   staffRoutes(app, options.staff);

@@ -42,15 +42,16 @@ export interface AccountBook {
   unlock(username: string): Maybe<void>;
 }
 
+/** What the routes ask, each of the request's place (at the hub, the office in its address or the region). */
 export interface StaffAccountDeps<S extends Session> {
   now(): number;
   sessions: SessionBook<S>;
-  managed: AccountBook;
-  /** Everyone who may log in here; `forbidden` for a right password of an account that works elsewhere. */
-  login(username: string, password: string, address: string): Promise<Result<S['account'], LoginRefusal | Refusal<'forbidden'>>>;
+  managed(req: FastifyRequest): AccountBook;
+  /** Everyone who may log in here, from the request's address; `forbidden` for a right password of an account that works elsewhere. */
+  login(req: FastifyRequest, username: string, password: string): Promise<Result<S['account'], LoginRefusal | Refusal<'forbidden'>>>;
   /** One's own new password, wherever one's account is managed. */
   ownPassword(username: string, password: string): Promise<Result<null, PasswordRefusal>>;
-  view(session: S): Maybe<StaffSession>;
+  view(session: S, req: FastifyRequest): Maybe<StaffSession>;
   sessionSeconds(): number;
   /** The guard of a route, for the role (staff-guard.ts). */
   access(role?: StaffRole): ReturnType<typeof staffAccess>;
@@ -73,7 +74,7 @@ export const loginRate = { rateLimit: { max: 30, timeWindow: tenMinutes } };
  * "Staff"): the same routes at an office server and at each of the hub's places.
  */
 export function staffAccountRoutes<S extends Session>(app: FastifyInstance, deps: StaffAccountDeps<S>): void {
-  const { sessions, managed } = deps;
+  const { sessions } = deps;
   const sessionHere = (req: FastifyRequest) => sessionOf(req) as S;
 
   const afterNewPassword = (reply: FastifyReply, username: string, changed: Result<null, PasswordRefusal>) => answerNewPassword(reply, sessions, username, changed);
@@ -81,17 +82,17 @@ export function staffAccountRoutes<S extends Session>(app: FastifyInstance, deps
   app.post('/api/staff/login', { config: loginRate }, async (req, reply) => {
     const body = parseOr400(loginRequestSchema, req.body, reply);
     if (!body) return reply;
-    const outcome = await deps.login(body.username, body.password, req.ip);
+    const outcome = await deps.login(req, body.username, body.password);
     if (!outcome.ok) {
       const { code, retryAt } = outcome.error as LoginRefusal;
       if (retryAt) reply.header('retry-after', Math.ceil((retryAt - deps.now()) / 1000));
       return sendRefusal(reply, code, retryAt ? `try again after ${new Date(retryAt).toISOString()}` : outcome.error.detail);
     }
     const { token, session } = await sessions.create(outcome.data);
-    return reply.header('set-cookie', sessionCookieHeader(token, deps.sessionSeconds())).send(await deps.view(session));
+    return reply.header('set-cookie', sessionCookieHeader(token, deps.sessionSeconds())).send(await deps.view(session, req));
   });
 
-  app.get('/api/staff/session', deps.access(), async (req, reply) => reply.send(await deps.view(sessionHere(req))));
+  app.get('/api/staff/session', deps.access(), async (req, reply) => reply.send(await deps.view(sessionHere(req), req)));
 
   app.post('/api/staff/logout', deps.access(), async (req, reply) => {
     await sessions.end(cookieValue(req.headers.cookie, sessionCookie)!);
@@ -104,7 +105,7 @@ export function staffAccountRoutes<S extends Session>(app: FastifyInstance, deps
     const body = parseOr400(ownPasswordRequestSchema, req.body, reply);
     if (!body) return reply;
     const { username } = sessionHere(req).account;
-    const checked = await deps.login(username, body.currentPassword, req.ip);
+    const checked = await deps.login(req, username, body.currentPassword);
     if (!checked.ok) return sendRefusal(reply, checked.error.code);
     return afterNewPassword(reply, username, await deps.ownPassword(username, body.newPassword));
   });
@@ -114,10 +115,10 @@ export function staffAccountRoutes<S extends Session>(app: FastifyInstance, deps
     const params = parseOr400(usernameParams, req.params, reply);
     const body = params && parseOr400(setPasswordRequestSchema, req.body, reply);
     if (!params || !body) return reply;
-    return afterNewPassword(reply, params.username, await managed.setPassword(params.username, body.newPassword));
+    return afterNewPassword(reply, params.username, await deps.managed(req).setPassword(params.username, body.newPassword));
   });
 
-  app.get('/api/staff/accounts', admin, async (_req, reply) => reply.send({ accounts: await managed.list() }));
+  app.get('/api/staff/accounts', admin, async (req, reply) => reply.send({ accounts: await deps.managed(req).list() }));
 
   app.patch('/api/staff/accounts/:username', admin, async (req, reply) => {
     const params = parseOr400(usernameParams, req.params, reply);
@@ -125,7 +126,7 @@ export function staffAccountRoutes<S extends Session>(app: FastifyInstance, deps
     if (!params || !body) return reply;
     // The office must not lose its last administrator by a slip: nobody demotes or disables themselves.
     if (params.username === sessionHere(req).account.username) return sendRefusal(reply, 'forbidden', 'you cannot change your own role or disable yourself');
-    if (!(await managed.change(params.username, body))) return sendRefusal(reply, 'notFound', `no account ${params.username}`);
+    if (!(await deps.managed(req).change(params.username, body))) return sendRefusal(reply, 'notFound', `no account ${params.username}`);
     // A session carries its role: the colleague logs in again, with the new role or not at all.
     await sessions.endAllOf(params.username);
     return reply.code(204).send();
@@ -134,6 +135,7 @@ export function staffAccountRoutes<S extends Session>(app: FastifyInstance, deps
   app.delete('/api/staff/accounts/:username/lock', admin, async (req, reply) => {
     const params = parseOr400(usernameParams, req.params, reply);
     if (!params) return reply;
+    const managed = deps.managed(req);
     if (!(await managed.get(params.username))) return sendRefusal(reply, 'notFound', `no account ${params.username}`);
     await managed.unlock(params.username);
     return reply.code(204).send();
@@ -142,7 +144,7 @@ export function staffAccountRoutes<S extends Session>(app: FastifyInstance, deps
   app.post('/api/staff/accounts', admin, async (req, reply) => {
     const body = parseOr400(newAccountRequestSchema, req.body, reply);
     if (!body) return reply;
-    const outcome = await managed.add(body);
+    const outcome = await deps.managed(req).add(body);
     return outcome.ok ? reply.code(201).send(outcome.data) : sendRefusal(reply, outcome.error.code, outcome.error.detail);
   });
 
@@ -150,7 +152,7 @@ export function staffAccountRoutes<S extends Session>(app: FastifyInstance, deps
     const params = parseOr400(usernameParams, req.params, reply);
     if (!params) return reply;
     if (params.username === sessionHere(req).account.username) return sendRefusal(reply, 'forbidden', 'you cannot remove your own account');
-    if (!(await managed.remove(params.username))) return sendRefusal(reply, 'notFound', `no account ${params.username}`);
+    if (!(await deps.managed(req).remove(params.username))) return sendRefusal(reply, 'notFound', `no account ${params.username}`);
     await sessions.endAllOf(params.username);
     return reply.code(204).send();
   });

@@ -53,8 +53,8 @@ export interface SessionFinder<S extends Session = Session> {
   find(token: string | undefined, touch: boolean): S | undefined | Promise<S | undefined>;
 }
 
-/** Whether an account works at these pages: at the hub, an office's staff only at their own office's. */
-export type Admits = (account: StaffAccount) => boolean;
+/** Whether an account works at the request's pages: at the hub, an office's staff only at their own office's. */
+export type Admits = (account: StaffAccount, req: FastifyRequest) => boolean;
 
 /**
  * A preHandler for the staff routes: a live session (401 otherwise), an account that works here and
@@ -65,7 +65,7 @@ export function staffOnly(all: SessionFinder, role: StaffRole = 'clerk', admits?
   return async (req: FastifyRequest, reply: FastifyReply) => {
     const session = await all.find(cookieValue(req.headers.cookie, sessionCookie), req.headers[backgroundHeader] !== '1');
     if (!session) return sendRefusal(reply, 'unauthorized', 'log in first');
-    if (admits && !admits(session.account)) return sendRefusal(reply, 'forbidden', "these are another office's pages");
+    if (admits && !admits(session.account, req)) return sendRefusal(reply, 'forbidden', "these are another office's pages");
     if (role === 'admin' && session.account.role !== 'admin') return sendRefusal(reply, 'forbidden', 'only an office administrator may do this');
     if (!safeMethods.has(req.method)) {
       const given = req.headers[csrfHeader];

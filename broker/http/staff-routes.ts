@@ -7,7 +7,7 @@ import type { Session, Sessions } from '../staff/sessions.ts';
 import type { StaffAccounts } from '../staff/staff-accounts.ts';
 import { adminTokenAccepted } from './admin-token.ts';
 import { parseOr400, sendRefusal } from './api-errors.ts';
-import { answerNewPassword, loginRate, staffAccountRoutes, usernameParams } from './staff-account-routes.ts';
+import { type AccountBook, answerNewPassword, loginRate, staffAccountRoutes, usernameParams } from './staff-account-routes.ts';
 import { sessionOf, staffAccess } from './staff-guard.ts';
 
 export interface StaffDeps {
@@ -29,19 +29,20 @@ export function staffRoutes(app: FastifyInstance, deps: StaffDeps): void {
     today: officeDay(deps.clock.now()),
   });
 
+  const managed: AccountBook = {
+    list: () => accounts.list().map((account) => ({ ...account, slowed: accounts.slowed(account.username), disabled: accounts.disabled(account.username) })),
+    get: (username) => accounts.get(username),
+    add: (request) => accounts.add(request),
+    setPassword: (username, password) => accounts.setPassword(username, password),
+    change: (username, change) => accounts.change(username, change),
+    remove: (username) => accounts.remove(username),
+    unlock: (username) => accounts.unlock(username),
+  };
   staffAccountRoutes(app, {
     now: () => deps.clock.now(),
     sessions,
-    managed: {
-      list: () => accounts.list().map((account) => ({ ...account, slowed: accounts.slowed(account.username), disabled: accounts.disabled(account.username) })),
-      get: (username) => accounts.get(username),
-      add: (request) => accounts.add(request),
-      setPassword: (username, password) => accounts.setPassword(username, password),
-      change: (username, change) => accounts.change(username, change),
-      remove: (username) => accounts.remove(username),
-      unlock: (username) => accounts.unlock(username),
-    },
-    login: (username, password, address) => accounts.login(username, password, address),
+    managed: () => managed,
+    login: (req, username, password) => accounts.login(username, password, req.ip),
     ownPassword: (username, password) => accounts.setPassword(username, password),
     view,
     sessionSeconds: () => deps.config().staff.sessionHours * 3600,

@@ -33,8 +33,8 @@ export async function readOffice(pool: pg.Pool, id: string): Promise<HubOffice |
 
 /**
  * The offices as one booking process sees them, read again every few seconds: a new configuration
- * or a crisis switch set in another process reaches this one within `officesRefreshMs`. The set of
- * offices is the one at start (each has its routes); a new office needs the processes restarted.
+ * or a crisis switch set in another process reaches this one within `officesRefreshMs`, and so does
+ * a new office.
  */
 export class HubOffices {
   private byId = new Map<string, HubOffice>();
@@ -58,7 +58,11 @@ export class HubOffices {
     return [...this.byId.values()];
   }
 
-  /** The office as last read; it is there for every id the process started with. */
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** The office as last read; the routes ask only for one `has` found. */
   get(id: string): HubOffice {
     return this.byId.get(id)!;
   }

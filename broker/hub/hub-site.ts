@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import type { Clock } from '../../shared/clock.ts';
 import { staffRulesSchema } from '../../shared/config/schema.ts';
@@ -8,6 +8,7 @@ import { cryptoDraw } from '../booking/booking-ledger.ts';
 import { sweep } from '../booking/booking-rules.ts';
 import { ProofOfWorkGate, type ProofSecrets } from '../booking/proof-of-work.ts';
 import { apiBasics } from '../http/api-basics.ts';
+import { sendRefusal } from '../http/api-errors.ts';
 import { bookingRoutes } from '../http/booking-routes.ts';
 import type { TrustProxy } from '../http/proxy-trust.ts';
 import { webPages } from '../http/web-pages.ts';
@@ -71,30 +72,53 @@ export async function createHubSite(deps: HubSiteDeps): Promise<HubSite> {
   const staff = { pool, clock, offices, rules, accounts: new HubStaffAccounts(pool, { now: () => clock.now(), rules }), sessions: new HubSessions(pool, { now: () => clock.now(), rules }) };
 
   const app = Fastify({ bodyLimit: 16 * 1024, logger: false, trustProxy: deps.trustProxy ?? false });
-  await apiBasics(app, log, hubRateLimitStore(pool));
+  // One office's routes serve every office (`/o/:officeId/…`): each office's allowance is its own, as with servers of their own.
+  await apiBasics(app, log, { store: hubRateLimitStore(pool), key: (req) => `${/^\/o\/([^/?]+)/.exec(req.url)?.[1] ?? ''} ${req.ip}` });
   app.get('/health', async (_req, reply) => {
     await pool.query('SELECT 1');
     return reply.send({ status: 'ready' });
   });
   app.get('/api/offices', (_req, reply) => reply.send({ offices: offices.list().map((o) => ({ id: o.id, name: o.config.office.name, path: `/o/${o.id}` })) }));
-  for (const { id } of offices.list()) {
-    const desk = new HubDesk({
-      officeId: id,
-      office: (officeId) => offices.get(officeId),
-      book,
-      mail,
-      proof: new ProofOfWorkGate(() => offices.get(id).config.booking.proofOfWork, deps.proofSecrets, spent),
-      clock,
-      mailReady: () => deps.mailReady(id),
-    });
-    await app.register(
-      async (office) => {
-        bookingRoutes(office, desk, () => offices.get(id).config);
-        hubStaffRoutes(office, staff, id, desk);
-      },
-      { prefix: `/o/${id}` },
-    );
-  }
+  // Each office's desk, made at its first request: an office put into the database meanwhile is
+  // served within the offices' refresh, without a restart.
+  const desks = new Map<string, HubDesk>();
+  const deskOf = (id: string): HubDesk => {
+    let desk = desks.get(id);
+    if (!desk)
+      desks.set(
+        id,
+        (desk = new HubDesk({
+          officeId: id,
+          office: (officeId) => offices.get(officeId),
+          book,
+          mail,
+          proof: new ProofOfWorkGate(() => offices.get(id).config.booking.proofOfWork, deps.proofSecrets, spent),
+          clock,
+          mailReady: () => deps.mailReady(id),
+        })),
+      );
+    return desk;
+  };
+  const officeIds = new WeakMap<FastifyRequest, string>();
+  const officeOf = (req: FastifyRequest) => officeIds.get(req)!;
+  await app.register(
+    async (office) => {
+      office.addHook('onRequest', async (req, reply) => {
+        // The office is the prefix's; the routes check their own parameters strictly, as at an office server.
+        const { officeId, ...own } = req.params as { officeId: string };
+        if (!offices.has(officeId)) return sendRefusal(reply, 'notFound', `no office ${officeId}`);
+        officeIds.set(req, officeId);
+        req.params = own;
+      });
+      bookingRoutes(
+        office,
+        (req) => deskOf(officeOf(req)),
+        (req) => offices.get(officeOf(req)).config,
+      );
+      hubStaffRoutes(office, staff, officeOf, deskOf);
+    },
+    { prefix: '/o/:officeId' },
+  );
   hubStaffRoutes(app, staff, null);
   // The citizen picks the office first (the page at /o/ lists them), then the service on its pages.
   app.get('/', (_req, reply) => reply.redirect('/o/'));

@@ -1,11 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import { z } from 'zod';
 import { officeDay } from '../../shared/calendar/office-calendar.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
 import { refused } from '../../shared/contract/result.ts';
-import { dayQuerySchema, type StaffAccount, type StaffSession, type StatisticsReport, staffCancelRequestSchema } from '../../shared/contract/staff-api.ts';
+import { dayQuerySchema, type StaffAccount, type StaffSession, type StatisticsQuery, type StatisticsReport, staffCancelRequestSchema } from '../../shared/contract/staff-api.ts';
 import { parseOr400, sendRefusal } from '../http/api-errors.ts';
 import { type AccountBook, staffAccountRoutes } from '../http/staff-account-routes.ts';
 import { type Admits, staffAccess } from '../http/staff-guard.ts';
@@ -29,32 +29,39 @@ export interface HubStaffDeps {
 }
 
 const bookingParams = z.strictObject({ bookingId: z.string().max(64) });
-const officeOf = (account: StaffAccount) => (account as HubAccount).officeId;
-const regional: Admits = (account) => officeOf(account) === null;
+const accountOffice = (account: StaffAccount) => (account as HubAccount).officeId;
+const regional = (account: StaffAccount) => accountOffice(account) === null;
 
 /**
- * The staff pages' API at one of the hub's places (docs/HUB.md): an office's (`here` its id, under
- * its prefix), where its own staff and the region's work, or the region's (`here` null, at the
- * root), where only the region's do. The accounts managed at a place are that place's; a session
- * opened at any place holds at every place its account may enter.
+ * The staff pages' API at the hub's places (docs/HUB.md): an office's (`officeOf` says which, from
+ * the request's prefix), where its own staff and the region's work, or the region's (`officeOf`
+ * null, at the root), where only the region's do. The accounts managed at a place are that place's;
+ * a session opened at any place holds at every place its account may enter.
  */
-export function hubStaffRoutes(app: FastifyInstance, deps: HubStaffDeps, here: string | null, desk?: HubDesk): void {
+export function hubStaffRoutes(app: FastifyInstance, deps: HubStaffDeps, officeOf: ((req: FastifyRequest) => string) | null, deskOf?: (officeId: string) => HubDesk): void {
   const { accounts, sessions, offices, pool } = deps;
-  const admits: Admits = here === null ? regional : (account) => officeOf(account) === null || officeOf(account) === here;
-  const inScope = async (username: string) => {
-    const account = await accounts.get(username);
-    return account?.officeId === here ? account : undefined;
+  const hereOf = (req: FastifyRequest) => (officeOf ? officeOf(req) : null);
+  const admits: Admits = (account, req) => {
+    const here = hereOf(req);
+    return here === null ? regional(account) : accountOffice(account) === null || accountOffice(account) === here;
   };
-  const managed: AccountBook = {
-    list: () => accounts.list(here),
-    get: inScope,
-    add: (request) => accounts.add(request, here),
-    setPassword: async (username, password) => ((await inScope(username)) ? accounts.setPassword(username, password) : refused('notFound')),
-    change: async (username, change) => Boolean(await inScope(username)) && accounts.change(username, change),
-    remove: async (username) => Boolean(await inScope(username)) && accounts.remove(username),
-    unlock: (username) => accounts.unlock(username),
+  const managed = (req: FastifyRequest): AccountBook => {
+    const here = hereOf(req);
+    const inScope = async (username: string) => {
+      const account = await accounts.get(username);
+      return account?.officeId === here ? account : undefined;
+    };
+    return {
+      list: () => accounts.list(here),
+      get: inScope,
+      add: (request) => accounts.add(request, here),
+      setPassword: async (username, password) => ((await inScope(username)) ? accounts.setPassword(username, password) : refused('notFound')),
+      change: async (username, change) => Boolean(await inScope(username)) && accounts.change(username, change),
+      remove: async (username) => Boolean(await inScope(username)) && accounts.remove(username),
+      unlock: (username) => accounts.unlock(username),
+    };
   };
-  const view = (session: HubSession): StaffSession => {
+  const view = (session: HubSession, req: FastifyRequest): StaffSession => {
     const { username, name, role, officeId } = session.account;
     return {
       account: { username, name, role },
@@ -64,7 +71,7 @@ export function hubStaffRoutes(app: FastifyInstance, deps: HubStaffDeps, here: s
       today: officeDay(deps.clock.now()),
       hub: {
         officeId,
-        here,
+        here: hereOf(req),
         offices: offices
           .list()
           .filter((office) => officeId === null || office.id === officeId)
@@ -78,66 +85,66 @@ export function hubStaffRoutes(app: FastifyInstance, deps: HubStaffDeps, here: s
     sessions,
     managed,
     // At the region's pages anyone logs in, and the pages send an office's staff on to their office's.
-    login: async (username, password, address) => {
-      const outcome = await accounts.login(username, password, address);
-      if (outcome.ok && here !== null && !admits(outcome.data)) return refused('forbidden', "log in at your own office's pages");
+    login: async (req, username, password) => {
+      const outcome = await accounts.login(username, password, req.ip);
+      if (outcome.ok && officeOf && !admits(outcome.data, req)) return refused('forbidden', "log in at your own office's pages");
       return outcome;
     },
     ownPassword: (username, password) => accounts.setPassword(username, password),
     view,
     sessionSeconds: () => deps.rules().sessionHours * 3600,
     // One's own session and password at every place; what belongs to the place only for those it admits.
-    access: (role = 'clerk') => staffAccess(sessions, role, here === null && role === 'clerk' ? undefined : admits),
+    access: (role = 'clerk') => staffAccess(sessions, role, !officeOf && role === 'clerk' ? undefined : admits),
   });
 
   const clerk = staffAccess(sessions, 'clerk', admits);
   // The offices whose figures a place shows: its own, or at the region's every office the hub books for.
-  const placeOffices = () => offices.list().filter((office) => here === null || office.id === here);
-  const report = async (query: NonNullable<ReturnType<typeof statisticsQueryOr400>>): Promise<StatisticsReport> => {
+  const placeOffices = (here: string | null) => offices.list().filter((office) => here === null || office.id === here);
+  const report = async (here: string | null, query: StatisticsQuery): Promise<StatisticsReport> => {
     const byOffice = await reportedDays(pool, here, query.from, query.to);
-    const all = placeOffices().flatMap((office) => byOffice.get(office.id) ?? []);
+    const all = placeOffices(here).flatMap((office) => byOffice.get(office.id) ?? []);
     return {
       from: query.from,
       to: query.to,
       serviceId: query.serviceId ?? null,
       ...statisticsReports(all, query),
-      ...(here === null ? { byOffice: placeOffices().map((office) => statisticsTotal(byOffice.get(office.id) ?? [], query, office.id)) } : {}),
+      ...(here === null ? { byOffice: placeOffices(here).map((office) => statisticsTotal(byOffice.get(office.id) ?? [], query, office.id)) } : {}),
     };
   };
 
   app.get('/api/staff/statistics', clerk, async (req, reply) => {
     const query = statisticsQueryOr400(req.query, reply);
-    return query ? reply.send(await report(query)) : reply;
+    return query ? reply.send(await report(hereOf(req), query)) : reply;
   });
 
   app.get('/api/staff/statistics.csv', clerk, async (req, reply) => {
     const query = statisticsQueryOr400(req.query, reply);
     if (!query) return reply;
+    const here = hereOf(req);
     const byOffice = await reportedDays(pool, here, query.from, query.to);
-    const sheets = placeOffices().map((office) => ({ ...(here === null ? { officeId: office.id } : {}), config: office.config, days: byOffice.get(office.id) ?? [] }));
+    const sheets = placeOffices(here).map((office) => ({ ...(here === null ? { officeId: office.id } : {}), config: office.config, days: byOffice.get(office.id) ?? [] }));
     return csvReply(reply, `statistika-${query.from}-${query.to}.csv`).send(statisticsCsv(sheets, query));
   });
 
-  if (!desk || here === null) return;
-  const officeId = here;
+  if (!officeOf || !deskOf) return;
   // The hub's own bookings, whole; check-ins as the office reported them (the hub knows no ticket's end).
-  const rowsOf = async (day: string) => bookingRows(await dayBookings(pool, officeId, day), {}, () => undefined);
+  const rowsOf = async (officeId: string, day: string) => bookingRows(await dayBookings(pool, officeId, day), {}, () => undefined);
 
   app.get('/api/staff/bookings', clerk, async (req, reply) => {
     const query = parseOr400(dayQuerySchema, req.query, reply);
-    return query ? reply.send({ day: query.day, bookings: await rowsOf(query.day) }) : reply;
+    return query ? reply.send({ day: query.day, bookings: await rowsOf(officeOf(req), query.day) }) : reply;
   });
 
   app.get('/api/staff/bookings.csv', clerk, async (req, reply) => {
     const query = parseOr400(dayQuerySchema, req.query, reply);
-    return query ? csvReply(reply, `rezervace-${query.day}.csv`).send(bookingsCsv(offices.get(officeId).config, await rowsOf(query.day))) : reply;
+    return query ? csvReply(reply, `rezervace-${query.day}.csv`).send(bookingsCsv(offices.get(officeOf(req)).config, await rowsOf(officeOf(req), query.day))) : reply;
   });
 
   app.post('/api/staff/bookings/:bookingId/cancel', clerk, async (req, reply) => {
     const params = parseOr400(bookingParams, req.params, reply);
     const body = params && parseOr400(staffCancelRequestSchema, req.body, reply);
     if (!params || !body) return reply;
-    const cancelled = await desk.cancelById(params.bookingId, body.notify);
+    const cancelled = await deskOf(officeOf(req)).cancelById(params.bookingId, body.notify);
     return cancelled.ok ? reply.code(204).send() : sendRefusal(reply, cancelled.error.code, cancelled.error.detail);
   });
 }

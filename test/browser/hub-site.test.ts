@@ -8,7 +8,7 @@ import { emptyCell } from '../../broker/statistics/day-aggregate.ts';
 import { migrate } from '../../broker/store/pg/migrate.ts';
 import { withPublicBase } from '../../shared/config/public-address.ts';
 import { staffRulesSchema } from '../../shared/config/schema.ts';
-import { launchChromium, sendBooking } from '../support/browser.ts';
+import { axeViolations, launchChromium, sendBooking } from '../support/browser.ts';
 import { eventually } from '../support/eventually.ts';
 import { hubProcessEnv, startHubProcess } from '../support/hub-process.ts';
 import { kostelec, tuesdayNine } from '../support/office-fixture.ts';
@@ -96,7 +96,9 @@ test("the hub's staff pages: the region's administrator compares the offices, th
       await pool.query('INSERT INTO hub_office_days (office_id, day, cells) VALUES ($1, $2, $3)', [officeId, '2026-11-23', JSON.stringify({ 'pasy/09': { ...emptyCell(), issued } })]);
     const hub = await startHubProcess(await hubProcessEnv(postgres, pool, dir.path, { FRONTA_CLOCK_OFFSET_MS: String(tuesdayNine - Date.now()) }));
     const base = `http://127.0.0.1:${hub.httpPort}`;
-    const page = await browser.newPage();
+    // axe is injected as a script; the site's own CSP would rightly refuse it.
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
     const logIn = async (username: string) => {
       await page.getByLabel('Uživatelské jméno').fill(username);
       await page.getByLabel('Heslo').fill(goodPassword);
@@ -110,11 +112,13 @@ test("the hub's staff pages: the region's administrator compares the offices, th
       assert.match((await byOffice.getByRole('row', { name: /Kostelec/ }).textContent())!, /12/);
       assert.match((await byOffice.getByRole('row', { name: /Rychnov/ }).textContent())!, /7/);
       assert.is(await page.getByRole('link', { name: 'Rezervace' }).count(), 0, "the region's pages have no office's bookings");
+      assert.equal(await axeViolations(page), [], "the region's statistics, by WCAG 2.1 AA");
 
       await page.getByLabel('Pracoviště').selectOption({ label: 'Městský úřad Kostelec nad Orlicí' });
       await page.waitForURL(`${base}/o/kostelec/staff`);
       await page.getByRole('heading', { name: 'Rezervace' }).waitFor();
       assert.is(await page.getByRole('heading', { name: 'Objednat klienta (telefon, e-mail, osobně)' }).count(), 0, 'booking a caller is at the office server');
+      assert.equal(await axeViolations(page), [], "an office's bookings at the hub, by WCAG 2.1 AA");
       await page.getByRole('link', { name: 'Statistiky' }).click();
       await page.waitForURL(`${base}/o/kostelec/staff/statistics`);
       await page.getByRole('heading', { name: 'Podle služeb' }).waitFor();
@@ -127,7 +131,7 @@ test("the hub's staff pages: the region's administrator compares the offices, th
       await page.getByRole('heading', { name: 'Rezervace' }).waitFor();
       assert.equal(await page.getByLabel('Pracoviště').locator('option').allTextContents(), ['Městský úřad Kostelec nad Orlicí'], 'her own office only');
     } finally {
-      await page.close();
+      await context.close();
       await hub.stop();
     }
   } finally {

@@ -130,6 +130,28 @@ test("an office's new configuration reaches every running process within their r
   }
 });
 
+test('an office put into the database while the processes run is served by every one of them within their refresh, without a restart; an unknown one is a 404', async () => {
+  const unknown = await bookingClient(base(0, 'hostinne')).request('GET', '/api/office');
+  assert.equal([unknown.status, unknown.body!.error.code], [404, 'notFound']);
+  const hostinne = easy('Hostinné', 'http://hub.example/o/hostinne');
+  await putOffice(pool, 'hostinne', { ...hostinne, office: { ...hostinne.office, id: 'hostinne' } });
+  for (const k of [0, 1]) {
+    const client = bookingClient(base(k, 'hostinne'));
+    await eventually(`process ${k} serving it`, async () => (await client.request('GET', '/api/office')).body?.name?.cs === 'Hostinné', 30_000);
+    const days = await client.days('pasy');
+    assert.is(days.status, 200);
+    assert.ok(
+      days.body!.days.some((d: { free: number }) => d.free > 0),
+      'with its own free places',
+    );
+  }
+  const listed = (await bookingClient(`http://127.0.0.1:${hubs[1]!.httpPort}`).request('GET', '/api/offices')).body!.offices;
+  assert.ok(
+    listed.some((o: { id: string }) => o.id === 'hostinne'),
+    'and on the list of offices',
+  );
+});
+
 test('bad input at the hub is refused with the office API error and changes nothing', async () => {
   const client = bookingClient(base(0, 'rychnov'));
   const count = async () => (await pool.query('SELECT (SELECT count(*) FROM hub_bookings)::int AS b, (SELECT count(*) FROM hub_outbox)::int AS m')).rows[0];

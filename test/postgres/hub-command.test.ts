@@ -67,6 +67,16 @@ test("the hub command brings up PostgreSQL, Mosquitto, the hub and two offices: 
     const rychnov = await listAt('rychnov');
     assert.equal(await rychnov(), [], 'nothing at the other office');
 
+    // The region's administrator the command made, with the password it keeps beside the data.
+    const region = staffClient(started.hub);
+    const password = (await readFile(join(dir.path, 'staff-demo-password'), 'utf8')).trim();
+    assert.is((await region.login('spravce', password)).status, 200);
+    const atHub = await region.call('GET', `/o/kostelec/api/staff/bookings?day=${day}`);
+    assert.ok(
+      (atHub.body!.bookings as { code: string | null; name: string | null }[]).some((b) => b.code === code && b.name === 'Eva Horáková'),
+      "on Kostelec's list at the hub's staff pages too",
+    );
+
     child.kill('SIGINT');
     assert.is(await exited, 0, 'stopped cleanly');
     const postmaster = await readFile(join(dir.path, 'postgres', 'data', 'postmaster.pid'), 'utf8').catch(() => null);

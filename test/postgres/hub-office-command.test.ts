@@ -25,7 +25,7 @@ test("the hub's administrator puts an office in with its file and lists the offi
     const good = join(dir.path, 'kostelec.json');
     await writeFile(good, JSON.stringify(kostelecOffice));
     const added = await command('put', '--config', good, '--public-url', 'https://objednani.example/o/kostelec');
-    assert.match(added.stdout, /Office kostelec added\. Restart the booking processes/);
+    assert.match(added.stdout, /Office kostelec added\. The booking processes serve it within seconds/);
     const again = await command('put', '--config', good, '--public-url', 'https://objednani.example/o/kostelec');
     assert.match(again.stdout, /new configuration/);
 
