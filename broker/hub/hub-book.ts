@@ -4,7 +4,7 @@ import type { HubBooking } from '../../shared/contract/hub.ts';
 import { refused } from '../../shared/contract/result.ts';
 import type { BookingContext, BookingOutcome, Draw } from '../booking/booking-rules.ts';
 import { type Booking, type BookingState, bookingState, type LapsedHold, type Suspension } from '../booking/booking-state.ts';
-import { inTransaction } from '../store/pg/transaction.ts';
+import { inTransaction, type Statement } from '../store/pg/transaction.ts';
 import { leaseMs } from './hub-mail.ts';
 
 /** An office the hub books for, as the booking processes read it (hub-offices.ts). */
@@ -63,17 +63,18 @@ export class HubBook {
       try {
         return await inTransaction<BookingOutcome<T>>(this.pool, async (client) => {
           const keys = lockKeys(office.id, scope);
-          // One statement, taking them row by row in the array's order; the bookings are read by the
-          // next statement, whose snapshot is taken once every lock is held.
-          if (keys.length > 0) await client.query('SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest($1::text[]) AS k', [keys]);
-          const { state, partial } = await load(client, office, scope, true, now);
+          // The locks in one statement, row by row in the array's order; the bookings are read by the
+          // next statement, queued right behind it, whose snapshot is taken once every lock is held.
+          const [, { state, partial }] = await Promise.all([
+            keys.length > 0 ? client.query('SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest($1::text[]) AS k', [keys]) : undefined,
+            load(client, office, scope, true, now),
+          ]);
           const changed = state.bookings.touches(() => state.lapsedHolds.touches(() => apply({ config: office.config, state, now, draw: this.draw })));
           const outcome = changed.result.result;
           // A refusal changed nothing (the rules touch the state only to accept).
           if (!outcome.ok) return { commit: false, value: outcome };
-          await writeChanges(client, office.id, state, changed.before.keys(), partial);
-          await writeLapsed(client, office.id, state, changed.result.before.keys());
-          return { commit: true, value: outcome };
+          const writes = [...changeStatements(office.id, state, changed.before.keys(), partial), ...lapsedStatements(office.id, state, changed.result.before.keys())];
+          return { commit: true, value: outcome, writes };
         });
       } catch (error) {
         // A code drawn by two processes at once: the later one draws again.
@@ -189,27 +190,28 @@ function counted(serviceId: string, places: Places): Booking[] {
 }
 
 /**
- * What a change wrote, in one statement, since under the day's lock each round trip counts
- * (docs/PERFORMANCE.md): the bookings it touched, each with its office's copy, and the mails it
+ * What a change writes, in one statement (sent with the COMMIT, since under the day's lock each
+ * wait counts, docs/PERFORMANCE.md): the bookings it touched, each with its office's copy, and the mails it
  * queued. The copy's version is drawn only once its booking's row is written (`JOIN written`), so
  * two changes of one booking get their versions in the order they commit. A mail is leased to this
  * process, whose caller sends it at once (hub-mail.ts `send(id, true)`); another process takes one
  * only if it is still there after the lease.
  */
-async function writeChanges(db: Query, officeId: string, state: BookingState, touched: Iterable<string>, partial: ReadonlySet<string>): Promise<void> {
+function changeStatements(officeId: string, state: BookingState, touched: Iterable<string>, partial: ReadonlySet<string>): Statement[] {
+  const statements: Statement[] = [];
   const rows: Readonly<Booking>[] = [];
   for (const id of touched) {
     const b = state.bookings.get(id);
     // Gone: past retention (the sweep's; rare enough for a statement of its own).
-    if (!b) await db.query('DELETE FROM hub_bookings WHERE id = $1 AND office_id = $2', [id, officeId]);
+    if (!b) statements.push({ text: 'DELETE FROM hub_bookings WHERE id = $1 AND office_id = $2', values: [id, officeId] });
     // A partial record written back would lose the person and the links: the scope was wrong.
     else if (partial.has(id)) throw new Error(`a rule changed booking ${id}, which its scope had read only in part`);
     else rows.push(b);
   }
   const mails = [...state.outbox.values()];
-  if (rows.length === 0 && mails.length === 0) return;
-  await db.query(
-    `WITH written AS (
+  if (rows.length === 0 && mails.length === 0) return statements;
+  statements.push({
+    text: `WITH written AS (
        INSERT INTO hub_bookings (id, office_id, service_id, day, starts_at, status, held_until, email_key, client_key, record)
          SELECT b.id, $1, b.service_id, b.day, b.starts_at, b.status, b.held_until, b.email_key, b.client_key, b.record
            FROM unnest($2::text[], $3::text[], $4::date[], $5::bigint[], $6::text[], $7::bigint[], $8::text[], $9::text[], $10::jsonb[])
@@ -223,7 +225,7 @@ async function writeChanges(db: Query, officeId: string, state: BookingState, to
        ON CONFLICT (office_id, booking_id) DO UPDATE SET version = EXCLUDED.version, booking = EXCLUDED.booking)
      INSERT INTO hub_outbox (id, office_id, queued, next_attempt_at)
        SELECT m.id, $1, m.queued, m.next_attempt_at FROM unnest($12::text[], $13::jsonb[], $14::bigint[]) AS m (id, queued, next_attempt_at)`,
-    [
+    values: [
       officeId,
       rows.map((b) => b.id),
       rows.map((b) => b.serviceId),
@@ -240,7 +242,8 @@ async function writeChanges(db: Query, officeId: string, state: BookingState, to
       mails.map((m) => JSON.stringify(m)),
       mails.map((m) => m.nextAttemptAt + leaseMs),
     ],
-  );
+  });
+  return statements;
 }
 
 /** What the booking's office keeps of it (shared/contract/hub.ts), as JSON; null for a hold, which the office never needs. */
@@ -261,11 +264,11 @@ export function officeCopy(b: Readonly<Booking>): string | null {
   return JSON.stringify(copy);
 }
 
-async function writeLapsed(db: Query, officeId: string, state: BookingState, touched: Iterable<string>): Promise<void> {
-  for (const token of touched) {
+function lapsedStatements(officeId: string, state: BookingState, touched: Iterable<string>): Statement[] {
+  return [...touched].map((token) => {
     const lapsed = state.lapsedHolds.get(token);
-    if (!lapsed) await db.query('DELETE FROM hub_lapsed_holds WHERE office_id = $1 AND token = $2', [officeId, token]);
-    else
-      await db.query('INSERT INTO hub_lapsed_holds (office_id, token, record, forget_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [officeId, token, JSON.stringify(lapsed), lapsed.forgetAt]);
-  }
+    return lapsed
+      ? { text: 'INSERT INTO hub_lapsed_holds (office_id, token, record, forget_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', values: [officeId, token, JSON.stringify(lapsed), lapsed.forgetAt] }
+      : { text: 'DELETE FROM hub_lapsed_holds WHERE office_id = $1 AND token = $2', values: [officeId, token] };
+  });
 }

@@ -1,11 +1,22 @@
 import type pg from 'pg';
 
+/** A statement to run, with its parameters. */
+export interface Statement {
+  text: string;
+  values?: unknown[];
+}
+
 /**
- * One transaction on a client of its own. `work` says whether to commit. A connection the server
+ * One transaction on a client of its own. `work` says whether to commit, and may leave its last
+ * `writes` to be sent with the COMMIT. The client sends each queued statement as soon as the one
+ * before it is done, without waiting for this process's event loop: BEGIN goes with the work's
+ * first statement, and the writes with the COMMIT, so locks the work took are held only as long as
+ * the database needs, not while a busy process gets round to the next step (docs/PERFORMANCE.md).
+ * A failed write turns the COMMIT into a rollback and its error is thrown. A connection the server
  * drops mid-transaction (a restart, kill -9) emits an error on the client, which is handled here,
  * not left to crash the process; the broken client is destroyed rather than returned to the pool.
  */
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<{ commit: boolean; value: T }>): Promise<T> {
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<{ commit: boolean; value: T; writes?: Statement[] }>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   const onError = (error: Error) => {
@@ -13,9 +24,8 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
   };
   client.on('error', onError);
   try {
-    await client.query('BEGIN');
-    const { commit, value } = await work(client);
-    await client.query(commit ? 'COMMIT' : 'ROLLBACK');
+    const [, { commit, value, writes = [] }] = await Promise.all([client.query('BEGIN'), work(client)]);
+    await Promise.all([...writes.map((w) => client.query(w.text, w.values)), client.query(commit ? 'COMMIT' : 'ROLLBACK')]);
     return value;
   } catch (error) {
     broken ??= error as Error;
