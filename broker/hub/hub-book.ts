@@ -268,7 +268,10 @@ function lapsedStatements(officeId: string, state: BookingState, touched: Iterab
   return [...touched].map((token) => {
     const lapsed = state.lapsedHolds.get(token);
     return lapsed
-      ? { text: 'INSERT INTO hub_lapsed_holds (office_id, token, record, forget_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', values: [officeId, token, JSON.stringify(lapsed), lapsed.forgetAt] }
+      ? {
+          text: 'INSERT INTO hub_lapsed_holds (office_id, token, record, forget_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+          values: [officeId, token, JSON.stringify(lapsed), lapsed.forgetAt],
+        }
       : { text: 'DELETE FROM hub_lapsed_holds WHERE office_id = $1 AND token = $2', values: [officeId, token] };
   });
 }
