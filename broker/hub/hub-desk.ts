@@ -1,5 +1,6 @@
 import { addDays, officeDay } from '../../shared/calendar/office-calendar.ts';
 import type { Clock } from '../../shared/clock.ts';
+import type { LocalizedText } from '../../shared/config/localized.ts';
 import type { BookingDays, BookingSlots, BookingSummary, CancelPreview, ConfirmReply, HoldReply, HoldRequest, OfficeInfo, ResendReply, SuspensionNotice } from '../../shared/contract/booking-api.ts';
 import { accepted, refused } from '../../shared/contract/result.ts';
 import { AvailabilityCache } from '../booking/availability-cache.ts';
@@ -189,12 +190,15 @@ export class HubDesk implements CitizenDesk {
     return { ok: true, data: placeOf(cancelled.data) };
   }
 
-  /** The staff's cancellation at the hub's pages (`notify`: the client is e-mailed); the office hears of it by its feed. */
-  async cancelById(bookingId: string, notify: boolean): Promise<Outcome<Readonly<Booking>>> {
+  /**
+   * The staff's cancellation at the hub's pages (`notify`: the client is e-mailed, with the crisis
+   * `notice` when the crisis switch cancels it); the office hears of it by its feed.
+   */
+  async cancelById(bookingId: string, notify: boolean, notice?: LocalizedText): Promise<Outcome<Readonly<Booking>>> {
     let mailId: string | undefined;
     const cancelled = await this.change({ find: { id: bookingId } }, (ctx) => {
       const outcome = rules.cancelUpcoming(ctx, bookingId);
-      if (outcome.ok && notify && outcome.data.person) mailId = queueMail(ctx, cancelMail(ctx.config, outcome.data, outcome.data.person, ctx.now));
+      if (outcome.ok && notify && outcome.data.person) mailId = queueMail(ctx, cancelMail(ctx.config, outcome.data, outcome.data.person, ctx.now, notice));
       return outcome;
     });
     if (mailId) await this.deps.mail.send(mailId, true);

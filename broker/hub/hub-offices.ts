@@ -17,6 +17,11 @@ export async function putOffice(pool: pg.Pool, id: string, config: unknown): Pro
   ]);
 }
 
+/** The crisis switch of an office at the hub (null: booking runs); every process has it within `officesRefreshMs`. */
+export async function setSuspension(pool: pg.Pool, id: string, suspension: Suspension | null): Promise<void> {
+  await pool.query('UPDATE hub_offices SET suspension = $2 WHERE id = $1', [id, suspension === null ? null : JSON.stringify(suspension)]);
+}
+
 interface OfficeRow {
   id: string;
   config: OfficeConfig;
@@ -45,8 +50,8 @@ export class HubOffices {
   constructor(private readonly pool: pg.Pool) {}
 
   async start(): Promise<void> {
-    await this.refresh();
-    this.timer = setInterval(() => void this.refresh().catch(() => {}), officesRefreshMs);
+    await this.reload();
+    this.timer = setInterval(() => void this.reload().catch(() => {}), officesRefreshMs);
     this.timer.unref();
   }
 
@@ -67,7 +72,8 @@ export class HubOffices {
     return this.byId.get(id)!;
   }
 
-  private async refresh(): Promise<void> {
+  /** Read again now (also after this process changed an office: its own next answer shows it). */
+  async reload(): Promise<void> {
     const { rows } = await this.pool.query<OfficeRow>('SELECT id, config, suspension, address_salt FROM hub_offices ORDER BY id');
     const next = new Map<string, HubOffice>();
     const raw = new Map<string, string>();

@@ -23,3 +23,12 @@ export async function dayBookings(pool: pg.Pool, officeId: string, day: string):
   const { rows } = await pool.query<{ record: Booking }>('SELECT record FROM hub_bookings WHERE office_id = $1 AND day = $2 ORDER BY starts_at, id', [officeId, day]);
   return rows.map((row) => row.record);
 }
+
+/** An office's confirmed bookings made at the hub whose appointment is still ahead, with their workplace (the crisis switch's scope). */
+export async function upcomingBookings(pool: pg.Pool, officeId: string, now: number): Promise<{ id: string; workplaceId: string }[]> {
+  const { rows } = await pool.query<{ id: string; workplace_id: string }>(
+    "SELECT id, record->>'workplaceId' AS workplace_id FROM hub_bookings WHERE office_id = $1 AND status = 'confirmed' AND starts_at > $2 ORDER BY starts_at, id",
+    [officeId, now],
+  );
+  return rows.map((row) => ({ id: row.id, workplaceId: row.workplace_id }));
+}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { officeDay } from '../../shared/calendar/office-calendar.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
+import { suspendRequestSchema } from '../../shared/contract/booking-api.ts';
 import { refused } from '../../shared/contract/result.ts';
 import { dayQuerySchema, type StaffAccount, type StaffSession, type StatisticsQuery, type StatisticsReport, staffCancelRequestSchema } from '../../shared/contract/staff-api.ts';
 import { parseOr400, sendRefusal } from '../http/api-errors.ts';
@@ -14,8 +15,8 @@ import { bookingRows, bookingsCsv } from '../staff/booking-rows.ts';
 import { statisticsCsv } from '../statistics/statistics-csv.ts';
 import { statisticsReports, statisticsTotal } from '../statistics/statistics-report.ts';
 import type { HubDesk } from './hub-desk.ts';
-import type { HubOffices } from './hub-offices.ts';
-import { dayBookings, reportedDays } from './hub-records.ts';
+import { type HubOffices, setSuspension } from './hub-offices.ts';
+import { dayBookings, reportedDays, upcomingBookings } from './hub-records.ts';
 import type { HubSession, HubSessions } from './hub-sessions.ts';
 import type { HubAccount, HubStaffAccounts } from './hub-staff-accounts.ts';
 
@@ -138,6 +139,36 @@ export function hubStaffRoutes(app: FastifyInstance, deps: HubStaffDeps, officeO
   app.get('/api/staff/bookings.csv', clerk, async (req, reply) => {
     const query = parseOr400(dayQuerySchema, req.query, reply);
     return query ? csvReply(reply, `rezervace-${query.day}.csv`).send(bookingsCsv(offices.get(officeOf(req)).config, await rowsOf(officeOf(req), query.day))) : reply;
+  });
+
+  // The seed's crisis switch, for an office's online booking at the hub: on for the office or some of
+  // its workplaces, with a notice, optionally cancelling the bookings still to come there (each
+  // client mailed the notice); or off.
+  const admin = staffAccess(sessions, 'admin', admits);
+  app.put('/api/staff/suspension', admin, async (req, reply) => {
+    const body = parseOr400(suspendRequestSchema, req.body, reply);
+    if (!body) return reply;
+    const officeId = officeOf(req);
+    const { config } = offices.get(officeId);
+    const unknown = body.workplaceIds?.find((id) => !config.workplaces.some((w) => w.id === id));
+    if (unknown) return sendRefusal(reply, 'invalidRequest', `unknown workplace "${unknown}"`);
+    const now = deps.clock.now();
+    // On first, so no new hold is taken in the scope while its bookings are cancelled.
+    await setSuspension(pool, officeId, { workplaceIds: body.workplaceIds, notice: body.notice, since: now });
+    await offices.reload();
+    let cancelled = 0;
+    if (body.cancelExisting)
+      for (const booking of await upcomingBookings(pool, officeId, now)) {
+        if (body.workplaceIds !== null && !body.workplaceIds.includes(booking.workplaceId)) continue;
+        if ((await deskOf(officeId).cancelById(booking.id, true, body.notice)).ok) cancelled += 1;
+      }
+    return reply.send({ cancelled });
+  });
+
+  app.delete('/api/staff/suspension', admin, async (req, reply) => {
+    await setSuspension(pool, officeOf(req), null);
+    await offices.reload();
+    return reply.code(204).send();
   });
 
   app.post('/api/staff/bookings/:bookingId/cancel', clerk, async (req, reply) => {

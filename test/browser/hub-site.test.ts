@@ -118,6 +118,8 @@ test("the hub's staff pages: the region's administrator compares the offices, th
       await page.waitForURL(`${base}/o/kostelec/staff`);
       await page.getByRole('heading', { name: 'Rezervace' }).waitFor();
       assert.is(await page.getByRole('heading', { name: 'Objednat klienta (telefon, e-mail, osobně)' }).count(), 0, 'booking a caller is at the office server');
+      await page.getByRole('heading', { name: 'Objednávání přes internet' }).waitFor();
+      assert.match((await page.getByRole('region', { name: 'Objednávání přes internet' }).textContent())!, /Objednávání přes internet běží/, "the office's crisis switch, for its administrators");
       assert.equal(await axeViolations(page), [], "an office's bookings at the hub, by WCAG 2.1 AA");
       await page.getByRole('link', { name: 'Statistiky' }).click();
       await page.waitForURL(`${base}/o/kostelec/staff/statistics`);

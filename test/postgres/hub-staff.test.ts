@@ -9,6 +9,7 @@ import { migrate } from '../../broker/store/pg/migrate.ts';
 import type { ServerProcess } from '../../scripts/lib/server-process.ts';
 import { withPublicBase } from '../../shared/config/public-address.ts';
 import { bookingClient, confirmTokenIn } from '../support/booking-client.ts';
+import { eventually } from '../support/eventually.ts';
 import { hubMail, hubProcessEnv, startHubProcess } from '../support/hub-process.ts';
 import { kostelec, tuesdayNine } from '../support/office-fixture.ts';
 import { startPostgres, type TestPostgres } from '../support/postgres.ts';
@@ -275,6 +276,46 @@ test("an office's day of bookings made at the hub, and a clerk's cancellation th
   assert.is((await clerk.call(at(1, 'kostelec'), 'POST', `/api/staff/bookings/${bookingId}/cancel`, { notify: true })).status, 404, 'cancelled once');
 });
 
+test("the crisis switch at an office's pages at the hub: online booking off at every process, the bookings still to come cancelled with the notice; a clerk may not; off again", async () => {
+  const citizen = bookingClient(at(1, 'kostelec'));
+  const day = (await citizen.days('pasy')).body!.days.find((d: { free: number }) => d.free > 0).day as string;
+  const slot = (await citizen.slots('pasy', day)).body!.slots.find((s: { free: number }) => s.free > 0);
+  const held = await citizen.hold({ serviceId: 'pasy', startsAt: slot.startsAt, email: 'olga@example.cz', name: 'Olga Černá' });
+  const bookingId = held.body!.holdId as string;
+  assert.is((await citizen.confirm(confirmTokenIn(await hubMail(dir.path, 'kostelec', bookingId)))).status, 200);
+  const notice = { cs: 'Úřad je dnes uzavřen kvůli havárii vody.', en: 'The office is closed today after a burst pipe.' };
+
+  const clerk = browser();
+  await clerk.login(at(0, 'kostelec'), 'petra');
+  assert.is((await clerk.call(at(0, 'kostelec'), 'PUT', '/api/staff/suspension', { workplaceIds: null, notice })).status, 403, 'administrators only');
+  const admin = browser();
+  await admin.login(at(0, 'kostelec'), 'vedouci');
+  const before = await pool.query('SELECT suspension FROM hub_offices ORDER BY id');
+  const unknown = await admin.call(at(0, 'kostelec'), 'PUT', '/api/staff/suspension', { workplaceIds: ['nikde'], notice });
+  assert.equal([unknown.status, unknown.body!.error.code], [400, 'invalidRequest']);
+  assert.equal((await pool.query('SELECT suspension FROM hub_offices ORDER BY id')).rows, before.rows, 'nothing switched');
+
+  const on = await admin.call(at(0, 'kostelec'), 'PUT', '/api/staff/suspension', { workplaceIds: null, notice, cancelExisting: true });
+  assert.equal([on.status, on.body!.cancelled], [200, 1]);
+  assert.is((await pool.query('SELECT status FROM hub_bookings WHERE id = $1', [bookingId])).rows[0].status, 'cancelled');
+  assert.match(await hubMail(dir.path, 'kostelec', bookingId), /havárii vody/);
+  assert.is((await bookingClient(at(0, 'kostelec')).request('GET', '/api/office')).body!.suspension.notice.cs, notice.cs, 'at once at the process that switched');
+  await eventually('the other process has it too', async () => (await bookingClient(at(1, 'kostelec')).request('GET', '/api/office')).body!.suspension?.notice.cs === notice.cs, 30_000);
+  const refusedHold = await bookingClient(at(1, 'kostelec')).hold({ serviceId: 'pasy', startsAt: slot.startsAt });
+  assert.equal([refusedHold.status, refusedHold.body!.error.code], [503, 'suspended']);
+  assert.is((await bookingClient(at(1, 'rychnov')).request('GET', '/api/office')).body!.suspension, null, 'another office books on');
+
+  assert.is((await admin.call(at(1, 'kostelec'), 'DELETE', '/api/staff/suspension')).status, 204);
+  await eventually(
+    'booking on again at both',
+    async () => {
+      const infos = await Promise.all([0, 1].map(async (k) => (await bookingClient(at(k, 'kostelec')).request('GET', '/api/office')).body!.suspension));
+      return infos.every((s) => s === null);
+    },
+    30_000,
+  );
+});
+
 test('bad input to the staff routes at the hub is a 400 and changes nothing', async () => {
   const admin = browser();
   await admin.login(at(0), 'kraj');
@@ -287,6 +328,7 @@ test('bad input to the staff routes at the hub is a 400 and changes nothing', as
     ['GET', '/api/staff/statistics?from=2026-12-01&to=2026-11-01', undefined],
     ['GET', '/o/rychnov/api/staff/bookings?day=tomorrow', undefined],
     ['POST', '/o/rychnov/api/staff/bookings/x/cancel', { notify: 'yes' }],
+    ['PUT', '/o/rychnov/api/staff/suspension', { workplaceIds: [], notice: { cs: '' } }],
   ] as const) {
     const answer = await admin.call(at(1), method, path, body);
     assert.is(answer.status, 400, `${method} ${path} → ${answer.status} ${JSON.stringify(answer.body)}`);

@@ -80,9 +80,9 @@ export function BookingsPage(props: StaffPageProps) {
           ]}
         />
       )}
-      {/* Booking a caller and the crisis switch are the office server's: the hub's pages only list and cancel. */}
+      {/* Booking a caller is the office server's: the hub's pages list, cancel and switch online booking off. */}
       {session.hub ? null : <PhoneBookingForm {...props} listDay={day} onBooked={() => void load()} />}
-      {session.account.role === 'admin' && !session.hub ? <SuspensionPanel {...props} /> : null}
+      {session.account.role === 'admin' ? <SuspensionPanel {...props} /> : null}
     </>
   );
 }
