@@ -35,7 +35,7 @@ export class Bookings {
   constructor(private readonly deps: BookingsDeps) {
     this.ledger = new BookingLedger(deps);
     this.citizens = new CitizenBookings(this.ledger, deps.clock, deps.mailReady !== false, deps.bookOnlineAt ?? null);
-    this.staff = new StaffBookings(this.ledger);
+    this.staff = new StaffBookings(this.ledger, deps.bookOnlineAt ?? null);
     this.checkIns = new CheckInLookup(this.ledger);
   }
 

@@ -26,7 +26,11 @@ function failingOf(queued: readonly { attempts: number; queuedAt: number }[]): F
  * list, a caller's booking, cancelling one or many with a mail, the crisis switch.
  */
 export class StaffBookings {
-  constructor(private readonly ledger: BookingLedger) {}
+  /** `bookOnlineAt`: in hub mode, this office's pages at the hub, where its online booking and so its crisis switch are. */
+  constructor(
+    private readonly ledger: BookingLedger,
+    private readonly bookOnlineAt: string | null = null,
+  ) {}
 
   /** Mails tried and not accepted yet (the relay refused or is away): the overview says so. */
   failingMails(): Failing {
@@ -101,6 +105,8 @@ export class StaffBookings {
 
   /** The crisis switch: the staff pages' Rezervace, or `npm run booking -- suspend`. */
   async suspend(request: SuspendRequest): Promise<Outcome<{ cancelled: number }>> {
+    // Switched here it would stop nothing (citizens book at the hub) and cancel the hub's bookings behind its back.
+    if (this.bookOnlineAt) return refused('suspensionAtHub', `${this.bookOnlineAt}/staff`);
     const mails: string[] = [];
     const done = await this.ledger.change((ctx) => {
       const unknown = request.workplaceIds?.find((id) => !ctx.config.workplaces.some((w) => w.id === id));

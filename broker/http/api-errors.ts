@@ -33,6 +33,7 @@ const statusOf: Record<BookingRefusal, number> = {
   mailNotConfigured: 503,
   bookOnlineElsewhere: 409,
   settingsAtHub: 409,
+  suspensionAtHub: 409,
   suspended: 503,
   storageFailed: 503,
   smsOff: 409,

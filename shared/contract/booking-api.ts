@@ -194,6 +194,7 @@ export const bookingRefusals = [
   'mailNotConfigured',
   'bookOnlineElsewhere',
   'settingsAtHub',
+  'suspensionAtHub',
   'storageFailed',
   'unauthorized',
   // The staff pages (staff-api.ts):

@@ -170,6 +170,14 @@ test("the office's staff cancel a booking made at the hub while the line is cut:
     const clerk = staffClient(`http://127.0.0.1:${office.server.httpPort}`);
     await clerk.login('jana');
     const mailsBefore = office.server.bookings.ledger.queuedMails().length;
+    // The crisis switch is at the hub, where citizens book this office: here it would stop nothing.
+    await addAccount(`http://127.0.0.1:${office.server.httpPort}`, 'vedouci', 'admin');
+    const admin = staffClient(`http://127.0.0.1:${office.server.httpPort}`);
+    await admin.login('vedouci');
+    const crisis = await admin.call('PUT', '/api/staff/suspension', { workplaceIds: null, notice: { cs: 'Zavřeno', en: 'Closed' }, cancelExisting: true });
+    assert.equal([crisis.status, crisis.body!.error.code, crisis.body!.error.detail], [409, 'suspensionAtHub', 'http://hub.example/o/kostelec/staff']);
+    assert.is(copy()!.status, 'confirmed', 'nothing cancelled behind the hub');
+
     assert.is((await clerk.call('POST', `/api/staff/bookings/${eva.id}/cancel`, { notify: true })).status, 204);
     assert.is(copy()!.status, 'cancelled', 'cancelled at the office at once');
     assert.is(office.server.bookings.ledger.queuedMails().length, mailsBefore, 'the office has no address to mail: the hub does');

@@ -6,7 +6,7 @@ import { staffCall } from './staff-call.ts';
 import type { StaffPageProps } from './staff-page-props.ts';
 
 /** The seed's crisis switch: online booking off for the office or some workplaces, with a notice; or back on. */
-export function SuspensionPanel({ t, errors, language, info: initial }: StaffPageProps) {
+export function SuspensionPanel({ t, errors, language, info: initial, session }: StaffPageProps) {
   const s = t.suspension;
   const [info, setInfo] = useState<OfficeInfo>(initial);
   const [cs, setCs] = useState('');
@@ -28,6 +28,16 @@ export function SuspensionPanel({ t, errors, language, info: initial }: StaffPag
     await done(await staffCall('PUT', '/api/staff/suspension', { workplaceIds: scope.length ? scope : null, notice: { cs, en }, cancelExisting }));
   };
   const toggle = (id: string, on: boolean) => setScope((all) => (on ? [...all, id] : all.filter((x) => x !== id)));
+  // An office server in hub mode: citizens book at the hub, and the switch is at the office's pages there.
+  if (info.bookOnlineAt && !session.hub)
+    return (
+      <section aria-labelledby="suspension" class="no-print panel">
+        <h2 id="suspension">{s.heading}</h2>
+        <p>
+          {errors.suspensionAtHub} <a href={`${info.bookOnlineAt}/staff`}>{s.atHubLink}</a>
+        </p>
+      </section>
+    );
   return (
     <section aria-labelledby="suspension" class="no-print panel">
       <h2 id="suspension">{s.heading}</h2>
