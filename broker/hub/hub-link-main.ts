@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { createLogger } from '../log.ts';
 import { envSecret } from '../settings/env-secret.ts';
 import { migrate } from '../store/pg/migrate.ts';
+import { pgPool } from '../store/pg/pool.ts';
 import { HubLink } from './hub-link.ts';
 
 /**
@@ -14,7 +14,7 @@ const env = process.env;
 const log = createLogger('hub-link');
 const password = envSecret(env, 'FRONTA_HUB_MQTT_PASSWORD');
 if (!env.FRONTA_HUB_MQTT_URL || !password) throw new Error("give the hub's broker in FRONTA_HUB_MQTT_URL and the user hub's password in the file FRONTA_HUB_MQTT_PASSWORD_FILE names");
-const pool = new pg.Pool({ max: 4 });
+const pool = pgPool({ max: 4 });
 pool.on('error', (error) => log.warn('database connection lost', { error: error.message }));
 if (env.FRONTA_HUB_MIGRATE !== '0') await migrate(pool);
 const link = new HubLink({ url: env.FRONTA_HUB_MQTT_URL, password, pool, log });

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import pg from 'pg';
 import { clockFromSettings } from '../../shared/clock.ts';
 import { parseTrustProxy } from '../http/proxy-trust.ts';
 import { createLogger } from '../log.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { migrate } from '../store/pg/migrate.ts';
+import { pgPool } from '../store/pg/pool.ts';
 import { proofSecretsFrom } from './hub-proofs.ts';
 import { createHubSite } from './hub-site.ts';
 
@@ -17,7 +17,7 @@ const env = process.env;
 const log = createLogger('hub');
 const dataDir = env.FRONTA_HUB_DATA_DIR ?? 'hub-data';
 const secretFile = env.FRONTA_HUB_SECRET_FILE ?? join(env.CREDENTIALS_DIRECTORY ?? '/etc/fronta', 'hub-proof-secret');
-const pool = new pg.Pool({ max: Number(env.FRONTA_HUB_DB_CONNECTIONS ?? 20) });
+const pool = pgPool({ max: Number(env.FRONTA_HUB_DB_CONNECTIONS ?? 20) });
 pool.on('error', (error) => log.warn('database connection lost', { error: error.message }));
 if (env.FRONTA_HUB_MIGRATE !== '0') await migrate(pool);
 const mailers = new Map<string, Mailer>();

@@ -7,7 +7,7 @@ import { measureGuessing } from './guessing.ts';
 import { measureHoldCost, measureHubHoldCost } from './hold-cost.ts';
 import { measureLatencies } from './latency.ts';
 import { measureRequestLatency } from './request-latency.ts';
-import { embeddedRush, hubRush, measureRush } from './rush.ts';
+import { ceilingRush, embeddedRush, hubRush, measureRush } from './rush.ts';
 import { measureServerYear } from './server-year.ts';
 import { measureStatisticsYear } from './statistics-year.ts';
 import { measureThroughput } from './throughput.ts';
@@ -38,6 +38,7 @@ const benches: Record<string, () => Promise<void>> = {
   'hold-cost': () => inTempDir(measureHoldCost),
   'hold-cost-hub': () => measureHubHoldCost(),
   rush: () => inTempDir(async (dir) => measureRush(await embeddedRush(dir), rushCitizens(), rushConnections())),
+  'rush-ceiling': async () => measureRush(await ceilingRush(Number(process.env.RUSH_PROCESSES ?? 1)), rushCitizens(), rushConnections()),
   'rush-hub': () => inTempDir(async (dir) => measureRush(await hubRush(dir, Number(process.env.RUSH_PROCESSES ?? 4)), rushCitizens(), rushConnections())),
   guessing: () => inTempDir(measureGuessing),
   'statistics-year': () => inTempDir(measureStatisticsYear),

@@ -12,6 +12,7 @@ import type { BookingDays, BookingSlots } from '../../shared/contract/booking-ap
 import { hubProcessEnv, startHubProcess } from '../../test/support/hub-process.ts';
 import { startPostgres } from '../../test/support/postgres.ts';
 import { startOfficeProcess } from '../lib/office-process.ts';
+import { startServerProcess } from '../lib/server-process.ts';
 import { overbookedPlaces, storedBookings } from '../lib/stored-bookings.ts';
 import { benchPackages } from './brokers.ts';
 import { emit, percentile, round } from './stats.ts';
@@ -148,14 +149,15 @@ async function citizen(call: Call, k: number, serviceId: string, firstProof: Awa
 
 /** Where the rush goes: an office server, or the hub's booking processes; what they stored, once stopped. */
 interface RushTarget {
-  name: 'rush-embedded' | 'rush-hub';
+  name: 'rush-embedded' | 'rush-hub' | 'rush-ceiling';
   target: string;
   config: OfficeConfig;
   /** Each an office's booking API (its `/api/…` below it). */
   bases: string[];
   now(): number;
   stop(): Promise<void>;
-  stored(): Promise<Readonly<Booking>[]>;
+  /** None for the ceiling, which stores nothing. */
+  stored?(): Promise<Readonly<Booking>[]>;
 }
 
 /** One office server, embedded store, in its own process. */
@@ -169,6 +171,24 @@ export async function embeddedRush(dir: string): Promise<RushTarget> {
     now: () => office.clock.now(),
     stop: () => office.stop(),
     stored: () => storedBookings(dir),
+  };
+}
+
+/**
+ * The ceiling: the same crowd against `processes` servers that answer the four routes from
+ * constants (rush-ceiling-server.ts), on the same cores; no real server holds faster than this here.
+ */
+export async function ceilingRush(processes = 1): Promise<RushTarget> {
+  const servers = await Promise.all(Array.from({ length: processes }, () => startServerProcess({}, 'ignore', undefined, 'scripts/bench/rush-ceiling-server.ts')));
+  return {
+    name: 'rush-ceiling',
+    target: 'the most for any server',
+    config: officeConfigSchema.parse(cityOffice()),
+    bases: servers.map((s) => `http://127.0.0.1:${s.httpPort}`),
+    now: () => rushStart,
+    async stop() {
+      await Promise.all(servers.map((s) => s.stop()));
+    },
   };
 }
 
@@ -243,17 +263,16 @@ export async function measureRush(office: RushTarget, citizens = 10_000, connect
   } finally {
     await office.stop();
   }
-  const stored = await office.stored();
-  const storedIds = new Set(stored.map((b) => b.id));
   const details = { citizens, connections, services: services.length, processes: office.bases.length };
   const bench = office.name;
+  const stored = (await office.stored?.()) ?? [];
   emit({
     bench,
     metric: 'holds-per-second',
     value: round(tally.held.length / seconds, 0),
     unit: 'holds/s',
     held: tally.held.length,
-    stored: stored.length,
+    ...(office.stored ? { stored: stored.length } : {}),
     seconds: round(seconds, 1),
     target: office.target,
     ...details,
@@ -279,6 +298,8 @@ export async function measureRush(office: RushTarget, citizens = 10_000, connect
     other: JSON.stringify(tally.other),
     ...details,
   });
+  if (!office.stored) return;
+  const storedIds = new Set(stored.map((b) => b.id));
   emit({ bench, metric: 'overbooked', value: overbookedPlaces(office.config, stored, ended).length, unit: 'slots or days', ...details });
   emit({ bench, metric: 'acknowledged-lost', value: tally.held.filter((id) => !storedIds.has(id)).length, unit: 'holds', ...details });
 }

@@ -1,9 +1,9 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import { emailKey } from '../../broker/booking/email-key.ts';
 import { HubHolds } from '../../broker/hub/hub-holds.ts';
+import { pgPool } from '../../broker/store/pg/pool.ts';
 import { kostelec } from '../support/office-fixture.ts';
 
 /**
@@ -12,7 +12,7 @@ import { kostelec } from '../support/office-fixture.ts';
  * {"port"} once listening; exits when its parent goes.
  */
 const [socketDir, database] = [process.argv[2]!, process.argv[3]!];
-const pool = new pg.Pool({ host: socketDir, user: 'fronta', database, max: 20 });
+const pool = pgPool({ host: socketDir, user: 'fronta', database, max: 20 });
 const config = kostelec((c) => {
   for (const s of c.services) if (s.booking) s.booking = { ...s.booking, placesPerSlot: 1, onlinePlaces: { mon: 500, tue: 500, wed: 500, thu: 500, fri: 500 } };
   c.booking = { limits: { holdRequestsPerAddress: 1e6 } };

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { pgPool } from '../../broker/store/pg/pool.ts';
 import { startPostgresServer } from '../../scripts/lib/postgres-server.ts';
 import { eventually } from './eventually.ts';
 import { tempDir } from './temp-dir.ts';
@@ -38,7 +39,7 @@ export async function startPostgres(options: { statements?: boolean } = {}): Pro
     async database() {
       const name = `fronta_${++databases}`;
       await admin.query(`CREATE DATABASE ${name}`);
-      const pool = new pg.Pool({ host: socketDir, user: 'fronta', database: name, max: 10 });
+      const pool = pgPool({ host: socketDir, user: 'fronta', database: name, max: 10 });
       pool.on('error', ignore);
       pools.push(pool);
       return pool;

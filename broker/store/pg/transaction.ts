@@ -8,10 +8,10 @@ export interface Statement {
 
 /**
  * One transaction on a client of its own. `work` says whether to commit, and may leave its last
- * `writes` to be sent with the COMMIT. The client sends each queued statement as soon as the one
- * before it is done, without waiting for this process's event loop: BEGIN goes with the work's
- * first statement, and the writes with the COMMIT, so locks the work took are held only as long as
- * the database needs, not while a busy process gets round to the next step (docs/PERFORMANCE.md).
+ * `writes` to be sent with the COMMIT. Over a pipelined pool (pool.ts) statements queued together
+ * go to the server at once: BEGIN with the work's first statements, the writes with the COMMIT, so
+ * locks the work took are held only as long as the database needs, not while a busy process gets
+ * round to the next step (docs/PERFORMANCE.md).
  * A failed write turns the COMMIT into a rollback and its error is thrown. A connection the server
  * drops mid-transaction (a restart, kill -9) emits an error on the client, which is handled here,
  * not left to crash the process; the broken client is destroyed rather than returned to the pool.
