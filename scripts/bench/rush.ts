@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { type Challenge, solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type pg from 'pg';
@@ -12,9 +13,10 @@ import type { BookingDays, BookingSlots } from '../../shared/contract/booking-ap
 import { hubProcessEnv, startHubProcess } from '../../test/support/hub-process.ts';
 import { startPostgres } from '../../test/support/postgres.ts';
 import { startOfficeProcess } from '../lib/office-process.ts';
-import { startServerProcess } from '../lib/server-process.ts';
+import { type ServerProcess, startServerProcess } from '../lib/server-process.ts';
 import { overbookedPlaces, storedBookings } from '../lib/stored-bookings.ts';
 import { benchPackages } from './brokers.ts';
+import { cpuSeconds } from './cpu-time.ts';
 import { emit, percentile, round } from './stats.ts';
 
 /** 07:00 on a Monday, the moment the 30th day ahead opens (newDaysOpenAt '07:00'). */
@@ -158,7 +160,11 @@ interface RushTarget {
   stop(): Promise<void>;
   /** None for the ceiling, which stores nothing. */
   stored?(): Promise<Readonly<Booking>[]>;
+  /** The CPU seconds its server processes, and its database's, have used so far. */
+  cpu(): Promise<{ server: number; database?: number }>;
 }
+
+const pidsOf = (servers: readonly ServerProcess[]) => servers.map((s) => s.child.pid ?? 0);
 
 /** One office server, embedded store, in its own process. */
 export async function embeddedRush(dir: string): Promise<RushTarget> {
@@ -171,6 +177,7 @@ export async function embeddedRush(dir: string): Promise<RushTarget> {
     now: () => office.clock.now(),
     stop: () => office.stop(),
     stored: () => storedBookings(dir),
+    cpu: async () => ({ server: await cpuSeconds(pidsOf([office.server])) }),
   };
 }
 
@@ -189,6 +196,7 @@ export async function ceilingRush(processes = 1): Promise<RushTarget> {
     async stop() {
       await Promise.all(servers.map((s) => s.stop()));
     },
+    cpu: async () => ({ server: await cpuSeconds(pidsOf(servers)) }),
   };
 }
 
@@ -213,6 +221,7 @@ export async function hubRush(dir: string, processes = 4): Promise<RushTarget> {
     async stop() {
       await Promise.all(hubs.map((h) => h.stop()));
     },
+    cpu: async () => ({ server: await cpuSeconds(pidsOf(hubs)), database: await cpuSeconds([await postgres.pid()]) }),
     async stored() {
       try {
         await printStatements(pool);
@@ -249,9 +258,11 @@ export async function measureRush(office: RushTarget, citizens = 10_000, connect
   const tally: Tally = { holds: [], held: [], lostRace: 0, noPlace: 0, gaveUp: 0, serverErrors: 0, other: {} };
   let seconds = 0;
   let ended = 0;
+  let cpu: { server: number; database?: number; load: number } | undefined;
   try {
     // Each citizen's page is open before the day opens, with its proof solved.
     const proofs = await Promise.all(Array.from({ length: citizens }, (_, k) => proof(call, k)));
+    const cpuBefore = { ...(await office.cpu()), load: process.cpuUsage() };
     const started = performance.now();
     let next = 0;
     const worker = async () => {
@@ -260,6 +271,14 @@ export async function measureRush(office: RushTarget, citizens = 10_000, connect
     await Promise.all(Array.from({ length: connections }, worker));
     seconds = (performance.now() - started) / 1000;
     ended = office.now();
+    const cpuAfter = await office.cpu();
+    const load = process.cpuUsage(cpuBefore.load);
+    const perHold = (s: number) => round((1000 * s) / Math.max(1, tally.held.length), 2);
+    cpu = {
+      server: perHold(cpuAfter.server - cpuBefore.server),
+      ...(cpuAfter.database === undefined ? {} : { database: perHold(cpuAfter.database - (cpuBefore.database ?? 0)) }),
+      load: perHold((load.user + load.system) / 1e6),
+    };
   } finally {
     await office.stop();
   }
@@ -287,6 +306,8 @@ export async function measureRush(office: RushTarget, citizens = 10_000, connect
     target: '≤ 100',
     ...details,
   });
+  // What the holds cost the machine: its cores divided by the sum is about the holds/s it can give.
+  emit({ bench, metric: 'cpu-per-hold', value: cpu!.server, unit: 'ms', ...cpu, cores: availableParallelism(), ...details });
   emit({
     bench,
     metric: 'answers-5xx',

@@ -17,6 +17,8 @@ export interface TestPostgres {
   database(): Promise<pg.Pool>;
   /** SIGKILL to the postmaster and its backends, as a power cut would leave them; then started again on the same data. */
   killAndRestart(): Promise<void>;
+  /** The postmaster's process id (its backends are its children). */
+  pid(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function startPostgres(options: { statements?: boolean } = {}): Pro
   // A killed server (killAndRestart) breaks the idle connections: each pool opens new ones.
   const ignore = () => {};
   admin.on('error', ignore);
+  const postmasterPid = async () => Number((await readFile(join(data, 'postmaster.pid'), 'utf8')).split('\n')[0]);
   return {
     socketDir,
     async database() {
@@ -44,8 +47,9 @@ export async function startPostgres(options: { statements?: boolean } = {}): Pro
       pools.push(pool);
       return pool;
     },
+    pid: postmasterPid,
     async killAndRestart() {
-      const postmaster = Number((await readFile(join(data, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+      const postmaster = await postmasterPid();
       // The postmaster and every backend at once, none allowed to finish its work (not the process
       // group: the postmaster may share ours).
       const backends = (await run('ps', ['-o', 'pid=', '--ppid', String(postmaster)])).stdout.split('\n').map(Number).filter(Boolean);
