@@ -70,7 +70,8 @@ async function withOffice(devices: number, run: (office: Awaited<ReturnType<type
 }
 
 const filter = process.argv[2];
-const chosen = Object.entries(benches).filter(([name]) => !filter || name.includes(filter));
+// A bench's own name runs it alone (`rush`, not also `rush-hub`); any other part of names runs all it is part of.
+const chosen = Object.entries(benches).filter(([name]) => !filter || (filter in benches ? name === filter : name.includes(filter)));
 if (chosen.length === 0) {
   console.error(`no benchmark matches "${filter}"; there are: ${Object.keys(benches).join(', ')}`);
   process.exit(2);
