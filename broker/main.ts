@@ -8,7 +8,7 @@ import { dataFormat, prepareDataDir } from './data-format.ts';
 import { httpsFromEnv } from './http/https-files.ts';
 import { parseTrustProxy } from './http/proxy-trust.ts';
 import { createLogger } from './log.ts';
-import { createMailer } from './mail/mailer.ts';
+import { workerMailer } from './mail/worker-mailer.ts';
 import { mqttTlsFromEnv } from './mqtt/mqtt-tls.ts';
 import { type HubLine, startOfficeServer } from './office-server.ts';
 import { envSecret } from './settings/env-secret.ts';
@@ -35,7 +35,7 @@ const server = await startOfficeServer({
   staffStore: new FileDocumentStore(join(dataDir, 'staff.json')),
   settingsStore: new FileDocumentStore(join(dataDir, 'settings.json')),
   statisticsStore: new FileDocumentStore(join(dataDir, 'statistics.json')),
-  mailer: createMailer(config.mail, dataDir, createLogger('mail')),
+  mailer: await workerMailer(config.mail, dataDir),
   sms: createSms(config.sms, dataDir, createLogger('sms')),
   adminToken,
   clock: clockFromSettings({

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundle } from './lib/bundle.ts';
 
@@ -14,12 +15,15 @@ export const serverNodeFlags = ['--optimize-for-size', '--max-semi-space-size=1'
 export const serverEnv = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '32768' };
 
 /**
- * The office server as one JavaScript file, `dist/server.mjs`: no TypeScript loader at run time
- * (its thread and compile cache cost memory), the modem's native serialport left to node_modules.
- * It must stay one level below the root, as broker/ is (broker/root-path.ts).
+ * The office server as one JavaScript file, `dist/server.mjs`, with its mailer's thread beside it
+ * (`mail-worker.mjs`): no TypeScript loader at run time (its thread and compile cache cost
+ * memory), the modem's native serialport left to node_modules. It must stay one level below the
+ * root, as broker/ is (broker/root-path.ts).
  */
-export function buildServer(entry = 'broker/main.ts', outfile = 'dist/server.mjs'): Promise<void> {
-  return bundle(entry, outfile, { external: ['serialport'] });
+export async function buildServer(entry = 'broker/main.ts', outfile = 'dist/server.mjs'): Promise<void> {
+  await bundle(entry, outfile, { external: ['serialport'] });
+  // The office server's mailer thread (broker/mail/worker-mailer.ts), beside it.
+  if (entry === 'broker/main.ts') await bundle('broker/mail/mail-worker.ts', join(dirname(outfile), 'mail-worker.mjs'), { external: [] });
 }
 
 /** The hub's processes (docs/HUB.md), bundled the same way: a booking process and the link to the offices. */
