@@ -66,7 +66,7 @@ export class HubBook {
           // The locks in one statement, row by row in the array's order; the bookings are read by the
           // next statement, queued right behind it, whose snapshot is taken once every lock is held.
           const [, { state, partial }] = await Promise.all([
-            keys.length > 0 ? client.query('SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest($1::text[]) AS k', [keys]) : undefined,
+            keys.length > 0 ? client.query({ name: 'hub-locks', text: 'SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest($1::text[]) AS k', values: [keys] }) : undefined,
             load(client, office, scope, true, now),
           ]);
           const changed = state.bookings.touches(() => state.lapsedHolds.touches(() => apply({ config: office.config, state, now, draw: this.draw })));
@@ -105,8 +105,9 @@ async function load(db: Query, office: HubOffice, scope: HubScope, forUpdate: bo
     // The citizen's own bookings, as rows (the limits count them by address); the day's places, with
     // the office's own staff bookings (hub_office_bookings), only as counts by slot: what the rules
     // count of them, one row per kind of place however full the day.
-    const { rows } = await db.query<{ record: Booking | Places }>(
-      `SELECT ${countedRecord} AS record FROM hub_bookings WHERE office_id = $1 AND (email_key = $5 OR client_key = $6) AND ${live}
+    const { rows } = await db.query<{ record: Booking | Places }>({
+      name: 'hub-counts',
+      text: `SELECT ${countedRecord} AS record FROM hub_bookings WHERE office_id = $1 AND (email_key = $5 OR client_key = $6) AND ${live}
        UNION ALL
        SELECT jsonb_build_object('day', to_char(day, 'YYYY-MM-DD'), 'startsAt', starts_at, 'occupies', occupies, 'online', online, 'lapsed', lapsed, 'n', count(*)) FROM (
          SELECT day, starts_at, CASE WHEN status = 'held' THEN held_until > $7 ELSE status IN ('confirmed', 'checkedIn') END AS occupies,
@@ -117,8 +118,8 @@ async function load(db: Query, office: HubOffice, scope: HubScope, forUpdate: bo
          SELECT day, starts_at, status IN ('confirmed', 'checkedIn'), online, status = 'lapsed' FROM hub_office_bookings
           WHERE office_id = $1 AND service_id = $2 AND day BETWEEN $3 AND $4 AND ${takesPlace}
        ) AS places GROUP BY day, starts_at, occupies, online, lapsed`,
-      [office.id, counts.serviceId, counts.from, counts.to, counts.emailKey ?? null, counts.clientKey ?? null, now],
-    );
+      values: [office.id, counts.serviceId, counts.from, counts.to, counts.emailKey ?? null, counts.clientKey ?? null, now],
+    });
     for (const { record } of rows) {
       if ('n' in record) {
         for (const place of counted(counts.serviceId, record)) {
@@ -211,6 +212,7 @@ function changeStatements(officeId: string, state: BookingState, touched: Iterab
   const mails = [...state.outbox.values()];
   if (rows.length === 0 && mails.length === 0) return statements;
   statements.push({
+    name: 'hub-write-change',
     text: `WITH written AS (
        INSERT INTO hub_bookings (id, office_id, service_id, day, starts_at, status, held_until, email_key, client_key, record)
          SELECT b.id, $1, b.service_id, b.day, b.starts_at, b.status, b.held_until, b.email_key, b.client_key, b.record

@@ -2,6 +2,8 @@ import type pg from 'pg';
 
 /** A statement to run, with its parameters. */
 export interface Statement {
+  /** A hot statement's name: each connection plans it once (PostgreSQL's prepared statements). */
+  name?: string;
   text: string;
   values?: unknown[];
 }
@@ -25,7 +27,7 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
   client.on('error', onError);
   try {
     const [, { commit, value, writes = [] }] = await Promise.all([client.query('BEGIN'), work(client)]);
-    await Promise.all([...writes.map((w) => client.query(w.text, w.values)), client.query(commit ? 'COMMIT' : 'ROLLBACK')]);
+    await Promise.all([...writes.map((w) => client.query(w)), client.query(commit ? 'COMMIT' : 'ROLLBACK')]);
     return value;
   } catch (error) {
     broken ??= error as Error;
