@@ -35,12 +35,14 @@ test('the difficulty is the counter the settings allow: every solution found cou
   );
 });
 
-test('a key not found by the work, parameters changed after signing, another server, an expired challenge: each refused', async () => {
+test('a key not found by the work, parameters changed after signing, a signature not in hex, another server, an expired challenge: each refused', async () => {
   const proof = await solved(await gate().challenge());
   const wrongKey = { ...proof, solution: { ...proof.solution, derivedKey: proof.solution.derivedKey.replace(/^./, (c) => (c === '0' ? '1' : '0')) } };
   assert.is(await gate().verify(wrongKey), 'proofFailed', 'a key not found by the work');
   const easier = { ...proof, challenge: { ...proof.challenge, parameters: { ...proof.challenge.parameters, keyPrefix: '00' } } };
   assert.is(await gate().verify(easier), 'proofFailed', 'a prefix changed after signing');
+  const accented = { ...proof, challenge: { ...proof.challenge, signature: 'é'.repeat(proof.challenge.signature!.length) } };
+  assert.is(await gate().verify(accented), 'proofFailed', 'a signature of the right length in characters of two bytes');
   const unsigned = { ...proof, challenge: { parameters: proof.challenge.parameters } };
   assert.is(await gate().verify(unsigned), 'proofFailed', 'no signature');
   assert.is(await new ProofOfWorkGate(() => ({ minCounter: 5, maxCounter: 50 })).verify(proof), 'proofFailed', 'another server (its own secrets)');

@@ -112,8 +112,10 @@ function derivedKey(salt: Buffer, nonce: Buffer, counter: number): Buffer {
 
 const hmacHex = (secret: string, data: string | Buffer): string => createHmac('sha256', secret).update(data).digest('hex');
 
+// Compared as bytes: a string of the right length may still hold characters of several bytes.
 function sameHex(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+  const [x, y] = [Buffer.from(a), Buffer.from(b)];
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /** What altcha signs: the parameters as JSON with their keys in order, at every level, and nothing undefined. */
