@@ -31,7 +31,11 @@ async function stats(): Promise<Map<number, Stat>> {
 export async function cpuSeconds(roots: readonly number[]): Promise<number> {
   const all = await stats();
   const children = new Map<number, number[]>();
-  for (const [pid, { ppid }] of all) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  for (const [pid, { ppid }] of all) {
+    const siblings = children.get(ppid);
+    if (siblings) siblings.push(pid);
+    else children.set(ppid, [pid]);
+  }
   let total = 0;
   const stack = [...roots];
   for (let pid = stack.pop(); pid !== undefined; pid = stack.pop()) {

@@ -164,7 +164,8 @@ interface RushTarget {
   cpu(): Promise<{ server: number; database?: number }>;
 }
 
-const pidsOf = (servers: readonly ServerProcess[]) => servers.map((s) => s.child.pid ?? 0);
+// Only processes that were started: a pid of 0 would count every process of the machine as its child.
+const pidsOf = (servers: readonly ServerProcess[]) => servers.flatMap((s) => s.child.pid ?? []);
 
 /** One office server, embedded store, in its own process. */
 export async function embeddedRush(dir: string): Promise<RushTarget> {
