@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type CancelPreview, type ConfirmReply, type HoldReply, type HoldRequest, maxLinkResends, type ResendReply } from '../../shared/contract/booking-api.ts';
+import type { PhoneBookingRequest } from '../../shared/contract/staff-api.ts';
 import type { Booking, Person } from './booking-state.ts';
 import { emailKey } from './email-key.ts';
 
@@ -12,6 +13,14 @@ export const personOf = (request: HoldRequest): Person => ({
   name: request.name,
   email: request.email.trim(),
   emailKey: emailKey(request.email),
+  ...(request.phone ? { phone: request.phone } : {}),
+});
+
+/** A caller booked by staff: the e-mail and the phone only if they gave them. */
+export const callerOf = (request: Pick<PhoneBookingRequest, 'name' | 'email' | 'phone'>): Person => ({
+  name: request.name,
+  email: request.email ?? '',
+  emailKey: request.email ? emailKey(request.email) : '',
   ...(request.phone ? { phone: request.phone } : {}),
 });
 

@@ -8,7 +8,7 @@ import { ofDay } from './booking-queries.ts';
 import type { BookingContext } from './booking-rules.ts';
 import * as rules from './booking-rules.ts';
 import type { Booking } from './booking-state.ts';
-import { emailKey } from './email-key.ts';
+import { callerOf } from './citizen-replies.ts';
 import { staffSlots } from './slots.ts';
 import { codeSms, crisisSms } from './sms-texts.ts';
 
@@ -58,7 +58,7 @@ export class StaffBookings {
   /** A caller's booking, confirmed at once; the code goes by e-mail if the caller gave an address. */
   async bookForCaller(request: PhoneBookingRequest, bookedBy: string): Promise<Outcome<Readonly<Booking>>> {
     const mails: string[] = [];
-    const person = { name: request.name, email: request.email ?? '', emailKey: request.email ? emailKey(request.email) : '', ...(request.phone ? { phone: request.phone } : {}) };
+    const person = callerOf(request);
     const booked = await this.ledger.change((ctx) => {
       const outcome = rules.bookForCaller(ctx, { serviceId: request.serviceId, startsAt: request.startsAt, person, language: request.language, bookedBy, ...(request.sms ? { sms: true } : {}) });
       if (!outcome.ok) return outcome;

@@ -17,11 +17,11 @@ import {
   type ResendReply,
   rescheduleRequestSchema,
   type SuspensionNotice,
+  serviceParamsSchema,
 } from '../../shared/contract/booking-api.ts';
 import type { BookingOutcome } from '../booking/booking-rules.ts';
 import { parseOr400, sendRefusal } from './api-errors.ts';
 
-const serviceParams = z.strictObject({ serviceId: z.string().max(40) });
 const dayParams = z.strictObject({ serviceId: z.string().max(40), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 const tokenParams = z.strictObject({ token: linkTokenSchema });
 const cancelParams = z.strictObject({ step: z.enum(['preview', 'confirm']) });
@@ -70,7 +70,7 @@ export function bookingRoutes(app: FastifyInstance, deskOf: (req: FastifyRequest
   app.get('/api/office', async (req, reply) => reply.send(await deskOf(req).info()));
 
   app.get('/api/services/:serviceId/days', async (req, reply) => {
-    const params = parseOr400(serviceParams, req.params, reply);
+    const params = parseOr400(serviceParamsSchema, req.params, reply);
     return params ? answer(req, reply, deskOf(req).days(params.serviceId), 200, params.serviceId) : reply;
   });
 

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { Clock } from '../../shared/clock.ts';
-import { suspendRequestSchema } from '../../shared/contract/booking-api.ts';
-import { dayQuerySchema, phoneBookingRequestSchema, staffCancelRequestSchema } from '../../shared/contract/staff-api.ts';
+import { serviceParamsSchema, suspendRequestSchema } from '../../shared/contract/booking-api.ts';
+import { bookingParamsSchema, dayQuerySchema, phoneBookingRequestSchema, staffCancelRequestSchema } from '../../shared/contract/staff-api.ts';
 import type { StaffBookings } from '../booking/staff-bookings.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 import type { DeviceHealthBoard } from '../mqtt/device-health-board.ts';
@@ -20,9 +19,6 @@ export interface StaffOfficeDeps {
   sessions: Sessions;
   clock: Clock;
 }
-
-const bookingParams = z.strictObject({ bookingId: z.string().max(64) });
-const serviceParams = z.strictObject({ serviceId: z.string().max(40) });
 
 /** Running the office: the live dashboard, a day's bookings, booking for a caller, cancelling, the crisis switch. */
 export function staffOfficeRoutes(app: FastifyInstance, { bookings: booking, engine, board, sessions, clock }: StaffOfficeDeps): void {
@@ -61,7 +57,7 @@ export function staffOfficeRoutes(app: FastifyInstance, { bookings: booking, eng
   });
 
   app.get('/api/staff/services/:serviceId/slots', clerk, (req, reply) => {
-    const params = parseOr400(serviceParams, req.params, reply);
+    const params = parseOr400(serviceParamsSchema, req.params, reply);
     const query = params && parseOr400(dayQuerySchema, req.query, reply);
     if (!params || !query) return reply;
     const slots = booking.staffSlots(params.serviceId, query.day);
@@ -77,7 +73,7 @@ export function staffOfficeRoutes(app: FastifyInstance, { bookings: booking, eng
   });
 
   app.post('/api/staff/bookings/:bookingId/cancel', clerk, async (req, reply) => {
-    const params = parseOr400(bookingParams, req.params, reply);
+    const params = parseOr400(bookingParamsSchema, req.params, reply);
     const body = params && parseOr400(staffCancelRequestSchema, req.body, reply);
     if (!params || !body) return reply;
     const cancelled = await booking.cancelById(params.bookingId, body.notify);

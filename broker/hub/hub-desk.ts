@@ -3,17 +3,18 @@ import type { Clock } from '../../shared/clock.ts';
 import type { LocalizedText } from '../../shared/config/localized.ts';
 import type { BookingDays, BookingSlots, BookingSummary, CancelPreview, ConfirmReply, HoldReply, HoldRequest, OfficeInfo, ResendReply, SuspensionNotice } from '../../shared/contract/booking-api.ts';
 import { accepted, refused } from '../../shared/contract/result.ts';
+import type { PhoneBookingRequest } from '../../shared/contract/staff-api.ts';
 import { AvailabilityCache } from '../booking/availability-cache.ts';
 import { cancelMail, codeMail, holdMail } from '../booking/booking-mails.ts';
 import { findForCancel, summaryOf } from '../booking/booking-queries.ts';
 import * as rules from '../booking/booking-rules.ts';
 import { type Booking, bookingState } from '../booking/booking-state.ts';
-import { clientKeyOf, confirmReplyOf, holdReplyOf, personOf, placeOf, resendReplyOf } from '../booking/citizen-replies.ts';
+import { callerOf, clientKeyOf, confirmReplyOf, holdReplyOf, personOf, placeOf, resendReplyOf } from '../booking/citizen-replies.ts';
 import { emailKey } from '../booking/email-key.ts';
 import { officeInfo, suspensionNotice } from '../booking/office-info.ts';
 import { enqueue } from '../booking/outbox-queue.ts';
 import type { ProofOfWorkGate } from '../booking/proof-of-work.ts';
-import { bookingDays, daySlots } from '../booking/slots.ts';
+import { bookingDays, daySlots, staffSlots } from '../booking/slots.ts';
 import type { CitizenDesk } from '../http/booking-routes.ts';
 import type { MailMessage } from '../mail/mailer.ts';
 import type { HubBook, HubOffice } from './hub-book.ts';
@@ -188,6 +189,35 @@ export class HubDesk implements CitizenDesk {
     if (!cancelled.ok) return cancelled;
     await this.deps.mail.send(mailId, true);
     return { ok: true, data: placeOf(cancelled.data) };
+  }
+
+  /** The times the hub's staff may book for a caller on a day (online quota and suspension aside, as at an office). */
+  async staffSlots(serviceId: string, day: string): Promise<Outcome<BookingSlots>> {
+    const office = this.office();
+    const service = rules.bookableService(office.config, serviceId);
+    if (!service.ok) return service;
+    const { config, state, now } = await this.deps.book.read(office, { counts: { serviceId, from: day, to: day } }, this.deps.clock.now());
+    return { ok: true, data: { serviceId, day, slots: staffSlots(config, state, service.data, day, now) } };
+  }
+
+  /**
+   * A caller booked by the hub's staff (a region's call centre, an office's clerk at the hub's
+   * pages): confirmed at once, the code mailed if the caller gave an address; the office gets it by
+   * its feed like any booking made here. Text messages go from the office's modem, so none is
+   * offered here.
+   */
+  async bookForCaller(request: PhoneBookingRequest, bookedBy: string): Promise<Outcome<Readonly<Booking>>> {
+    if (request.sms) return refused('invalidRequest', 'text messages are sent by the office server, not the hub');
+    const person = callerOf(request);
+    const day = officeDay(request.startsAt);
+    let mailId = '';
+    const booked = await this.change({ counts: { serviceId: request.serviceId, from: day, to: day } }, (ctx) => {
+      const outcome = rules.bookForCaller(ctx, { serviceId: request.serviceId, startsAt: request.startsAt, person, language: request.language, bookedBy });
+      if (outcome.ok) mailId = queueMail(ctx, codeMail(ctx.config, outcome.data, person, ctx.now));
+      return outcome;
+    });
+    if (booked.ok) await this.deps.mail.send(mailId, true);
+    return booked;
   }
 
   /**

@@ -1,6 +1,6 @@
 import * as rules from '../../broker/booking/booking-rules.ts';
 import type { Booking } from '../../broker/booking/booking-state.ts';
-import { emailKey } from '../../broker/booking/email-key.ts';
+import { callerOf } from '../../broker/booking/citizen-replies.ts';
 import type { HubBook, HubOffice } from '../../broker/hub/hub-book.ts';
 import { officeDay } from '../../shared/calendar/office-calendar.ts';
 
@@ -11,7 +11,7 @@ export async function bookCallerAtHub(book: HubBook, office: HubOffice, call: { 
     rules.bookForCaller(ctx, {
       serviceId: call.serviceId,
       startsAt: call.startsAt,
-      person: { name: call.name, email: call.email ?? '', emailKey: call.email ? emailKey(call.email) : '' },
+      person: callerOf(call),
       language: 'cs',
       bookedBy: 'hub-staff',
     }),

@@ -13,6 +13,9 @@ import { normalisePhone, takesSms } from './phone-number.ts';
 export const isoDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldProblems.day.en);
 export const languageSchema = z.enum(['cs', 'en']);
 /** Links in the e-mails carry these: 128 random bits, base64url. */
+/** The path parameter of a service's routes. */
+export const serviceParamsSchema = z.strictObject({ serviceId: z.string().max(40) });
+
 export const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'expected a 22-character link token');
 export const bookingCodeSchema = z.string().regex(/^\d{8}$/, fieldProblems.bookingCode.en);
 /** Surrounding spaces (a copied address) are forgiven; the rest must be an e-mail address. */

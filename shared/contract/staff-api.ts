@@ -85,6 +85,9 @@ export const phoneBookingRequestSchema = z
   .superRefine(smsChoice);
 export type PhoneBookingRequest = z.infer<typeof phoneBookingRequestSchema>;
 
+/** The path parameter of a booking's staff routes. */
+export const bookingParamsSchema = z.strictObject({ bookingId: z.string().max(64) });
+
 export const staffCancelRequestSchema = z.strictObject({ notify: z.boolean() });
 
 /** Why the dashboard calls for attention: a device away, paper low or out, a device's own error. */

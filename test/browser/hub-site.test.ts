@@ -89,7 +89,7 @@ test("at the hub's site the citizen picks the office, then books on that office'
   }
 });
 
-test("the hub's staff pages: the region's administrator compares the offices, then picks an office and works at its pages; an office's clerk who logs in at the region's is sent on to their office", async () => {
+test("the hub's staff pages: the region's administrator compares the offices, then picks an office, books a caller at its pages; an office's clerk who logs in at the region's is sent on to their office", async () => {
   const rules = staffRulesSchema.parse({});
   const accounts = new HubStaffAccounts(pool, { now: () => Date.now(), rules: () => rules });
   await accounts.add({ username: 'kraj', name: 'Krajská Správkyně', role: 'admin', password: goodPassword }, null);
@@ -120,7 +120,15 @@ test("the hub's staff pages: the region's administrator compares the offices, th
     await page.getByLabel('Pracoviště').selectOption({ label: 'Městský úřad Kostelec nad Orlicí' });
     await page.waitForURL(`${base}/o/kostelec/staff`);
     await page.getByRole('heading', { name: 'Rezervace' }).waitFor();
-    assert.is(await page.getByRole('heading', { name: 'Objednat klienta (telefon, e-mail, osobně)' }).count(), 0, 'booking a caller is at the office server');
+    // A caller of the office, booked by the region's staff at the office's pages here.
+    await page.getByRole('heading', { name: 'Objednat klienta (telefon, e-mail, osobně)' }).waitFor();
+    await page.getByLabel('Služba', { exact: true }).selectOption('pasy');
+    await page.getByLabel('Jméno a příjmení klienta').fill('Marie Svobodová');
+    await page.getByRole('button', { name: 'Objednat', exact: true }).click();
+    const booked = await page.getByText(/Objednáno na .+\. Identifikační kód: \d{8}/).textContent({ timeout: 10_000 });
+    const code = /(\d{8})/.exec(booked!)![1]!;
+    await page.getByRole('cell', { name: 'Marie Svobodová', exact: true }).waitFor();
+    assert.is((await pool.query("SELECT record->>'bookedBy' AS by FROM hub_bookings WHERE record->>'code' = $1", [code])).rows[0]?.by, 'kraj', 'stored at the hub as the clerk booked it');
     await page.getByRole('heading', { name: 'Objednávání přes internet' }).waitFor();
     assert.match((await page.getByRole('region', { name: 'Objednávání přes internet' }).textContent())!, /Objednávání přes internet běží/, "the office's crisis switch, for its administrators");
     assert.equal(await axeViolations(page), [], "an office's bookings at the hub, by WCAG 2.1 AA");

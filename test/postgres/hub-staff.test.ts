@@ -83,6 +83,7 @@ function browser() {
   };
 }
 
+const bookingsTable = async () => JSON.stringify((await pool.query('SELECT id, status FROM hub_bookings ORDER BY id')).rows);
 const accountsTable = async () => JSON.stringify((await pool.query('SELECT username, name, role, office_id, password_hash, disabled FROM hub_staff ORDER BY username')).rows);
 
 test('the hub-staff command adds the first administrators, of the region and of an office; an unknown office or a weak password stores nothing', async () => {
@@ -276,6 +277,43 @@ test("an office's day of bookings made at the hub, and a clerk's cancellation th
   assert.is((await clerk.call(at(1, 'kostelec'), 'POST', `/api/staff/bookings/${bookingId}/cancel`, { notify: true })).status, 404, 'cancelled once');
 });
 
+test("a caller booked by a clerk at an office's pages at the hub: confirmed at once, the code mailed, listed as the clerk's, on the office's feed and no longer offered online; another office's clerk cannot, and SMS is refused", async () => {
+  const clerk = browser();
+  await clerk.login(at(0, 'kostelec'), 'petra');
+  const citizen = bookingClient(at(1, 'kostelec'));
+  const day = (await citizen.days('pasy')).body!.days.find((d: { free: number }) => d.free > 0).day as string;
+  const slots = await clerk.call(at(1, 'kostelec'), 'GET', `/api/staff/services/pasy/slots?day=${day}`);
+  assert.is(slots.status, 200, JSON.stringify(slots.body));
+  const online = (await citizen.slots('pasy', day)).body!.slots.map((s: { startsAt: number }) => s.startsAt);
+  const slot = slots.body!.slots.find((s: { startsAt: number }) => online.includes(s.startsAt));
+  const caller = { serviceId: 'pasy', startsAt: slot.startsAt, name: 'Marie Svobodová', email: 'marie@example.cz', phone: '+420 777 123 456', language: 'cs' };
+
+  const before = await bookingsTable();
+  const withSms = await clerk.call(at(0, 'kostelec'), 'POST', '/api/staff/bookings', { ...caller, sms: true });
+  assert.equal([withSms.status, withSms.body!.error.code], [400, 'invalidRequest'], 'the modem is at the office');
+  await hubStaff('add', '--username', 'rychnov-prepazka', '--name', 'Přepážka Rychnov', '--role', 'clerk', '--office', 'rychnov');
+  const stranger = browser();
+  await stranger.login(at(0, 'rychnov'), 'rychnov-prepazka');
+  assert.is((await stranger.call(at(0, 'kostelec'), 'POST', '/api/staff/bookings', caller)).status, 403);
+  assert.is(await bookingsTable(), before, 'nothing stored');
+
+  const booked = await clerk.call(at(0, 'kostelec'), 'POST', '/api/staff/bookings', caller);
+  assert.is(booked.status, 201, JSON.stringify(booked.body));
+  assert.equal([booked.body!.status, booked.body!.name, booked.body!.bookedBy, booked.body!.phone], ['confirmed', 'Marie Svobodová', 'petra', '+420 777 123 456']);
+  assert.match(booked.body!.code, /^\d{8}$/);
+  const id = booked.body!.id as string;
+  const mail = await hubMail(dir.path, 'kostelec', id);
+  assert.ok(mail.includes(booked.body!.code), 'the code mailed to the caller');
+  const listed = (await clerk.call(at(1, 'kostelec'), 'GET', `/api/staff/bookings?day=${day}`)).body!.bookings.find((b: { id: string }) => b.id === id);
+  assert.is(listed.bookedBy, 'petra', 'listed at the other process too');
+  const fed = (await pool.query('SELECT booking FROM hub_office_feed WHERE booking_id = $1', [id])).rows[0].booking;
+  assert.equal([fed.status, fed.code, fed.name], ['confirmed', booked.body!.code, 'Marie Svobodová'], "on the office's feed, to check in there");
+  await eventually('the slot no longer offered online', async () => !(await citizen.slots('pasy', day)).body!.slots.some((s: { startsAt: number }) => s.startsAt === slot.startsAt), 30_000);
+  const again = await clerk.call(at(1, 'kostelec'), 'GET', `/api/staff/services/pasy/slots?day=${day}`);
+  assert.is(again.body!.slots.length, slots.body!.slots.length - (slot.free === 1 ? 1 : 0), "the staff's list counts it");
+  assert.is((await clerk.call(at(0, 'kostelec'), 'POST', `/api/staff/bookings/${id}/cancel`, { notify: false })).status, 204, 'cancelled like any booking made here');
+});
+
 test("the crisis switch at an office's pages at the hub: online booking off at every process, the bookings still to come cancelled with the notice; a clerk may not; off again", async () => {
   const citizen = bookingClient(at(1, 'kostelec'));
   const day = (await citizen.days('pasy')).body!.days.find((d: { free: number }) => d.free > 0).day as string;
@@ -320,6 +358,7 @@ test('bad input to the staff routes at the hub is a 400 and changes nothing', as
   const admin = browser();
   await admin.login(at(0), 'kraj');
   const before = await accountsTable();
+  const bookingsBefore = await bookingsTable();
   for (const [method, path, body] of [
     ['POST', '/o/kostelec/api/staff/accounts', { username: 'x', name: '', role: 'boss', password: 'short' }],
     ['POST', '/api/staff/accounts', { username: 'nova', name: 'Nová', role: 'admin', password: goodPassword, officeId: 'rychnov' }],
@@ -328,6 +367,8 @@ test('bad input to the staff routes at the hub is a 400 and changes nothing', as
     ['GET', '/api/staff/statistics?from=2026-12-01&to=2026-11-01', undefined],
     ['GET', '/o/rychnov/api/staff/bookings?day=tomorrow', undefined],
     ['POST', '/o/rychnov/api/staff/bookings/x/cancel', { notify: 'yes' }],
+    ['POST', '/o/rychnov/api/staff/bookings', { serviceId: 'pasy', startsAt: 'nine', name: '', language: 'de' }],
+    ['GET', '/o/rychnov/api/staff/services/pasy/slots?day=zitra', undefined],
     ['PUT', '/o/rychnov/api/staff/suspension', { workplaceIds: [], notice: { cs: '' } }],
   ] as const) {
     const answer = await admin.call(at(1), method, path, body);
@@ -335,6 +376,7 @@ test('bad input to the staff routes at the hub is a 400 and changes nothing', as
     assert.type(answer.body!.error.code, 'string');
   }
   assert.is(await accountsTable(), before);
+  assert.is(await bookingsTable(), bookingsBefore, 'no booking stored');
 });
 
 test.run();

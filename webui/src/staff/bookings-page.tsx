@@ -80,8 +80,7 @@ export function BookingsPage(props: StaffPageProps) {
           ]}
         />
       )}
-      {/* Booking a caller is the office server's: the hub's pages list, cancel and switch online booking off. */}
-      {session.hub ? null : <PhoneBookingForm {...props} listDay={day} onBooked={() => void load()} />}
+      <PhoneBookingForm {...props} listDay={day} onBooked={() => void load()} />
       {session.account.role === 'admin' ? <SuspensionPanel {...props} /> : null}
     </>
   );

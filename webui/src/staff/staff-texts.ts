@@ -17,7 +17,7 @@ const cs = {
     byOffice: 'Podle úřadů',
     office: 'Úřad',
     finishedDays: 'Statistiky zde jsou z ukončených dnů, jak je úřady poslaly; dnešek ukazují stránky úřadu na jeho vlastním serveru.',
-    bookingsHere: 'Rezervace z tohoto webu. Rezervace, které zaměstnanci zapsali přímo na úřadě, ukazují stránky úřadu na jeho vlastním serveru.',
+    bookingsHere: 'Rezervace z tohoto webu, i klienti objednaní zde. Rezervace, které zaměstnanci zapsali přímo na úřadě, ukazují stránky úřadu na jeho vlastním serveru.',
   },
   nav: { dashboard: 'Přehled', workstation: 'Přepážka', bookings: 'Rezervace', statistics: 'Statistiky', settings: 'Nastavení', devices: 'Zařízení', accounts: 'Účty', password: 'Moje heslo' },
   password: {
@@ -207,7 +207,7 @@ const en: StaffTexts = {
     byOffice: 'By office',
     office: 'Office',
     finishedDays: "These statistics are of finished days as the offices sent them; today's figures are on the office's own server's pages.",
-    bookingsHere: "Bookings made on this site. Those the staff entered at the office itself are on the office's own server's pages.",
+    bookingsHere: "Bookings made on this site, clients booked here included. Those the staff entered at the office itself are on the office's own server's pages.",
   },
   nav: { dashboard: 'Overview', workstation: 'Counter', bookings: 'Bookings', statistics: 'Statistics', settings: 'Settings', devices: 'Devices', accounts: 'Accounts', password: 'My password' },
   password: {
