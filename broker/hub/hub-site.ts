@@ -18,6 +18,7 @@ import { fromRoot } from '../root-path.ts';
 import { HubBook, type HubOffice } from './hub-book.ts';
 import { HubDesk } from './hub-desk.ts';
 import { HubMail } from './hub-mail.ts';
+import { listenForMail } from './hub-mail-wakeup.ts';
 import { HubOffices } from './hub-offices.ts';
 import { SpentInDatabase } from './hub-proofs.ts';
 import { hubRateLimitStore } from './hub-rate-limits.ts';
@@ -50,7 +51,7 @@ export interface HubSite {
 }
 
 /** A sweep runs in one process at a time; the others skip that minute. */
-const sweepLock = 7_215_462;
+export const sweepLock = 7_215_462;
 
 /**
  * One stateless booking process of the hub: the booking site of every office in the database, each
@@ -64,6 +65,7 @@ export async function createHubSite(deps: HubSiteDeps): Promise<HubSite> {
   await offices.start();
   const book = new HubBook(pool, cryptoDraw);
   const mail = new HubMail({ pool, mailer: deps.mailer, clock, log });
+  const wakeup = listenForMail(pool.options, (id) => void mail.send(id).catch((error: unknown) => log.error('announced mail not sent', { error: String(error) })), log);
   const spent = new SpentInDatabase(pool);
 
   // The hub's staff rules are the defaults of an office (docs/HUB.md): one place to look them up.
@@ -164,6 +166,7 @@ export async function createHubSite(deps: HubSiteDeps): Promise<HubSite> {
     async stop() {
       clearInterval(timer);
       offices.stop();
+      await wakeup.stop();
       await app.close();
     },
   };
