@@ -8,6 +8,7 @@ import { measureHoldCost, measureHubHoldCost } from './hold-cost.ts';
 import { measureLatencies } from './latency.ts';
 import { measureRequestLatency } from './request-latency.ts';
 import { ceilingRush, embeddedRush, hubRush, measureRush } from './rush.ts';
+import { measurePacedRush } from './rush-paced.ts';
 import { measureServerYear } from './server-year.ts';
 import { measureStatisticsYear } from './statistics-year.ts';
 import { measureThroughput } from './throughput.ts';
@@ -40,6 +41,8 @@ const benches: Record<string, () => Promise<void>> = {
   rush: () => inTempDir(async (dir) => measureRush(await embeddedRush(dir), rushCitizens(), rushConnections())),
   'rush-ceiling': async () => measureRush(await ceilingRush(Number(process.env.RUSH_PROCESSES ?? 1)), rushCitizens(), rushConnections()),
   'rush-hub': () => inTempDir(async (dir) => measureRush(await hubRush(dir, Number(process.env.RUSH_PROCESSES ?? 4)), rushCitizens(), rushConnections())),
+  'rush-paced': () => inTempDir(async (dir) => measurePacedRush(await embeddedRush(dir), rushCitizens(), ...rushPace())),
+  'rush-paced-hub': () => inTempDir(async (dir) => measurePacedRush(await hubRush(dir, Number(process.env.RUSH_PROCESSES ?? 4)), rushCitizens(), ...rushPace())),
   guessing: () => inTempDir(measureGuessing),
   'statistics-year': () => inTempDir(measureStatisticsYear),
   workstation: () => inTempDir(measureWorkstation),
@@ -52,6 +55,8 @@ const benches: Record<string, () => Promise<void>> = {
 /** The rush's crowd (RUSH_CITIZENS, RUSH_CONNECTIONS at a time); RUSH_PROCESSES the hub's booking processes. */
 const rushCitizens = () => Number(process.env.RUSH_CITIZENS ?? 10_000);
 const rushConnections = () => Number(process.env.RUSH_CONNECTIONS ?? 64);
+/** The paced rush's arrivals: over RUSH_MINUTES, decaying with a time constant of RUSH_TAU_SECONDS. */
+const rushPace = () => [Number(process.env.RUSH_MINUTES ?? 10), Number(process.env.RUSH_TAU_SECONDS ?? 60)] as const;
 
 async function inTempDir(run: (dir: string) => Promise<void>): Promise<void> {
   const dir = await tempDir();

@@ -1,7 +1,4 @@
-import { Agent, request } from 'node:http';
 import { availableParallelism } from 'node:os';
-import { type Challenge, solveChallenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type pg from 'pg';
 import type { Booking } from '../../broker/booking/booking-state.ts';
 import { putOffice } from '../../broker/hub/hub-offices.ts';
@@ -9,7 +6,6 @@ import { migrate } from '../../broker/store/pg/migrate.ts';
 import { kostelecOffice } from '../../shared/config/kostelec.ts';
 import { withPublicBase } from '../../shared/config/public-address.ts';
 import { type OfficeConfig, type OfficeInput, officeConfigSchema } from '../../shared/config/schema.ts';
-import type { BookingDays, BookingSlots } from '../../shared/contract/booking-api.ts';
 import { hubProcessEnv, startHubProcess } from '../../test/support/hub-process.ts';
 import { startPostgres } from '../../test/support/postgres.ts';
 import { startOfficeProcess } from '../lib/office-process.ts';
@@ -17,6 +13,7 @@ import { type ServerProcess, startServerProcess } from '../lib/server-process.ts
 import { overbookedPlaces, storedBookings } from '../lib/stored-bookings.ts';
 import { benchPackages } from './brokers.ts';
 import { cpuSeconds } from './cpu-time.ts';
+import { citizen, client, emptyTally, proof, type Tally } from './rush-crowd.ts';
 import { emit, percentile, round } from './stats.ts';
 
 /** 07:00 on a Monday, the moment the 30th day ahead opens (newDaysOpenAt '07:00'). */
@@ -43,114 +40,8 @@ function cityOffice(): OfficeInput {
   };
 }
 
-interface Answer<T> {
-  status: number;
-  body: T;
-}
-
-/**
- * Keep-alive connections, as browsers hold them, from 250 loopback addresses (127.0.0.1–250): the
- * server counts its per-address limits over many households, not one, as in a real town.
- */
-function client(bases: readonly string[], connections: number) {
-  const agents = Array.from({ length: 250 }, () => new Agent({ keepAlive: true, maxSockets: Math.ceil(connections / 250) * bases.length + 1 }));
-  const servers = bases.map((base) => new URL(base));
-  let turn = 0;
-  return function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, from = 0): Promise<Answer<T>> {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const household = from % agents.length;
-    // Each request to the next server, as a round-robin load balancer spreads them.
-    const server = servers[turn++ % servers.length]!;
-    return new Promise((resolve, reject) => {
-      const req = request(
-        {
-          agent: agents[household],
-          localAddress: `127.0.0.${household + 1}`,
-          hostname: server.hostname,
-          port: server.port,
-          method,
-          path: `${server.pathname.replace(/\/$/, '')}${path}`,
-          headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {},
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') as T }));
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(payload);
-    });
-  };
-}
-
-type Call = ReturnType<typeof client>;
-
-interface Tally {
-  holds: number[];
-  /** The ids of the holds answered 201: each must be in the durable data. */
-  held: string[];
-  lostRace: number;
-  noPlace: number;
-  /** Twenty tries without a hold: a citizen a real rush would have lost. */
-  gaveUp: number;
-  serverErrors: number;
-  other: Record<number, number>;
-}
-
-async function proof(call: Call, from: number): Promise<{ challenge: Challenge; solution: unknown }> {
-  const challenge = (await call<Challenge>('GET', '/api/challenge', undefined, from)).body;
-  return { challenge, solution: await solveChallenge({ challenge, deriveKey }) };
-}
-
-/**
- * One citizen: the newest day of the service with a free place (the day that just opened, while
- * it lasts), a free time on it at random, the hold; a time taken meanwhile means looking again,
- * with a new proof (the old one was spent), as the page does.
- */
-async function citizen(call: Call, k: number, serviceId: string, firstProof: Awaited<ReturnType<typeof proof>>, tally: Tally): Promise<void> {
-  let spent = firstProof;
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const days = await call<BookingDays>('GET', `/api/services/${serviceId}/days`, undefined, k);
-    const day = days.body.days.findLast((d) => d.free > 0);
-    if (!day) {
-      tally.noPlace++;
-      return;
-    }
-    const slots = (await call<BookingSlots>('GET', `/api/services/${serviceId}/days/${day.day}`, undefined, k)).body.slots;
-    if (slots.length === 0) continue;
-    const slot = slots[Math.floor(Math.random() * slots.length)]!;
-    const started = performance.now();
-    const held = await call<{ holdId?: string; error?: { code: string } }>(
-      'POST',
-      '/api/holds',
-      {
-        serviceId,
-        startsAt: slot.startsAt,
-        name: `Občan ${k}`,
-        email: `obcan${k}@example.cz`,
-        consent: true,
-        language: 'cs',
-        proof: spent,
-      },
-      k,
-    );
-    tally.holds.push(performance.now() - started);
-    if (held.status === 201) {
-      tally.held.push(held.body.holdId!);
-      return;
-    }
-    if (held.status >= 500) tally.serverErrors++;
-    else if (held.body.error?.code === 'slotUnavailable') tally.lostRace++;
-    else tally.other[held.status] = (tally.other[held.status] ?? 0) + 1;
-    spent = await proof(call, k);
-  }
-  tally.gaveUp++;
-}
-
 /** Where the rush goes: an office server, or the hub's booking processes; what they stored, once stopped. */
-interface RushTarget {
+export interface RushTarget {
   name: 'rush-embedded' | 'rush-hub' | 'rush-ceiling';
   target: string;
   config: OfficeConfig;
@@ -256,7 +147,7 @@ async function printStatements(pool: pg.Pool): Promise<void> {
 export async function measureRush(office: RushTarget, citizens = 10_000, connections = 64): Promise<void> {
   const call = client(office.bases, connections);
   const services = office.config.services.filter((s) => s.booking).map((s) => s.id);
-  const tally: Tally = { holds: [], held: [], lostRace: 0, noPlace: 0, gaveUp: 0, serverErrors: 0, other: {} };
+  const tally = emptyTally();
   let seconds = 0;
   let ended = 0;
   let cpu: { server: number; database?: number; load: number } | undefined;
@@ -271,6 +162,7 @@ export async function measureRush(office: RushTarget, citizens = 10_000, connect
     };
     await Promise.all(Array.from({ length: connections }, worker));
     seconds = (performance.now() - started) / 1000;
+    tally.reconnects = call.counts.reconnects;
     ended = office.now();
     const cpuAfter = await office.cpu();
     const load = process.cpuUsage(cpuBefore.load);
@@ -285,14 +177,12 @@ export async function measureRush(office: RushTarget, citizens = 10_000, connect
   }
   const details = { citizens, connections, services: services.length, processes: office.bases.length };
   const bench = office.name;
-  const stored = (await office.stored?.()) ?? [];
   emit({
     bench,
     metric: 'holds-per-second',
     value: round(tally.held.length / seconds, 0),
     unit: 'holds/s',
     held: tally.held.length,
-    ...(office.stored ? { stored: stored.length } : {}),
     seconds: round(seconds, 1),
     target: office.target,
     ...details,
@@ -309,6 +199,14 @@ export async function measureRush(office: RushTarget, citizens = 10_000, connect
   });
   // What the holds cost the machine: its cores divided by the sum is about the holds/s it can give.
   emit({ bench, metric: 'cpu-per-hold', value: cpu!.server, unit: 'ms', ...cpu, cores: availableParallelism(), ...details });
+  await emitOutcomes(bench, office, tally, ended, details);
+}
+
+/**
+ * What a rush must never do, whatever its speed: answers of 5xx, places overbooked, and holds
+ * answered 201 but missing from the durable data (read after the servers stopped).
+ */
+export async function emitOutcomes(bench: string, office: RushTarget, tally: Tally, ended: number, details: Record<string, string | number>): Promise<void> {
   emit({
     bench,
     metric: 'answers-5xx',
@@ -318,10 +216,13 @@ export async function measureRush(office: RushTarget, citizens = 10_000, connect
     noPlace: tally.noPlace,
     gaveUp: tally.gaveUp,
     other: JSON.stringify(tally.other),
+    noAnswer: JSON.stringify(tally.noAnswer),
+    reconnects: tally.reconnects,
     ...details,
   });
   if (!office.stored) return;
+  const stored = await office.stored();
   const storedIds = new Set(stored.map((b) => b.id));
-  emit({ bench, metric: 'overbooked', value: overbookedPlaces(office.config, stored, ended).length, unit: 'slots or days', ...details });
+  emit({ bench, metric: 'overbooked', value: overbookedPlaces(office.config, stored, ended).length, unit: 'slots or days', stored: stored.length, ...details });
   emit({ bench, metric: 'acknowledged-lost', value: tally.held.filter((id) => !storedIds.has(id)).length, unit: 'holds', ...details });
 }

@@ -4,13 +4,17 @@ import type pg from 'pg';
 import type { Browser } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { putOffice } from '../../broker/hub/hub-offices.ts';
+import { cryptoDraw } from '../../broker/booking/booking-ledger.ts';
+import { HubBook } from '../../broker/hub/hub-book.ts';
+import { putOffice, readOffice } from '../../broker/hub/hub-offices.ts';
 import { HubStaffAccounts } from '../../broker/hub/hub-staff-accounts.ts';
 import { emptyCell } from '../../broker/statistics/day-aggregate.ts';
 import { migrate } from '../../broker/store/pg/migrate.ts';
+import { bookCallerAtHub } from '../../scripts/lib/hub-caller.ts';
 import type { ServerProcess } from '../../scripts/lib/server-process.ts';
 import { withPublicBase } from '../../shared/config/public-address.ts';
 import { staffRulesSchema } from '../../shared/config/schema.ts';
+import type { BookingSlots } from '../../shared/contract/booking-api.ts';
 import { axeViolations, launchChromium, sendBooking } from '../support/browser.ts';
 import { eventually } from '../support/eventually.ts';
 import { hubProcessEnv, startHubProcess } from '../support/hub-process.ts';
@@ -84,6 +88,38 @@ test("at the hub's site the citizen picks the office, then books on that office'
     await page.getByRole('link', { name: 'Změnit nebo zrušit rezervaci' }).waitFor();
     assert.is(await page.getByRole('link', { name: 'Změnit nebo zrušit rezervaci' }).getAttribute('href'), '/o/kostelec/cancel');
     assert.is(await page.getByRole('link', { name: 'Stav front na úřadě' }).count(), 0, "the queues' status is at the office");
+  } finally {
+    await page.close();
+  }
+});
+
+test("a time taken while the citizen filled in the form is refused, and the page does not offer it again though the hub's list, up to seconds old, still does", async () => {
+  const page = await browser.newPage();
+  const slotsUrl = `${base}/o/kostelec/api/services/pasy/days/2026-11-25`;
+  let stale: string | undefined;
+  // The list as the page first got it, answered again after the time is gone: as a process's cache would.
+  await page.route(slotsUrl, async (route) => {
+    if (stale === undefined) stale = await (await route.fetch()).text();
+    await route.fulfill({ status: 200, contentType: 'application/json', body: stale });
+  });
+  try {
+    await page.goto(`${base}/o/kostelec/`);
+    await page.getByRole('button', { name: /Cestovní doklady/ }).click();
+    await page.getByRole('button', { name: /^středa 25\. listopadu 2026, \d+ vol/ }).click();
+    await page.getByRole('button', { name: /^11:00,/ }).waitFor();
+    const eleven = (JSON.parse(stale!) as BookingSlots).slots.find((s) => s.time === '11:00')!;
+    // Meanwhile the hub's staff book every place of 11:00 for callers.
+    const office = (await readOffice(pool, 'kostelec'))!;
+    const book = new HubBook(pool, cryptoDraw);
+    for (let k = 0; k < eleven.free; k++) await bookCallerAtHub(book, office, { serviceId: 'pasy', startsAt: eleven.startsAt, name: `Volající ${k}` }, tuesdayNine);
+    await sendBooking(page, /^11:00,/, 'Petr Dvořák', 'petr@example.cz');
+    await page.getByText('Tento čas už není volný. Vyberte prosím jiný.').waitFor();
+    await page.getByRole('button', { name: /^11:30,/ }).waitFor();
+    assert.ok(
+      (JSON.parse(stale!) as BookingSlots).slots.some((s) => s.time === '11:00'),
+      'the list the page got again still offers 11:00',
+    );
+    assert.is(await page.getByRole('button', { name: /^11:00,/ }).count(), 0, 'the page does not');
   } finally {
     await page.close();
   }

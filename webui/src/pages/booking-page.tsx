@@ -17,6 +17,7 @@ export function BookingPage(props: PageProps) {
   const { step, serviceId, day, startsAt } = choice;
   const [held, setHeld] = useState<HoldReply | null>(null);
   const [problem, setProblem] = useState('');
+  const [taken, setTaken] = useState<number[]>([]);
   const service = info.services.find((s) => s.id === serviceId);
 
   // The browser's Back and Forward move between the steps; the address is the truth. Listening from the
@@ -51,7 +52,10 @@ export function BookingPage(props: PageProps) {
     const reply = await call<HoldReply>('POST', '/api/holds', { serviceId, startsAt: startsAt!, ...details, language, proof: proof.data });
     status('');
     if (!reply.ok) {
-      if (reply.error.code === 'slotUnavailable') go('time', { startsAt: null }, true);
+      if (reply.error.code === 'slotUnavailable') {
+        setTaken([...taken, startsAt!]);
+        go('time', { startsAt: null }, true);
+      }
       setProblem(t.errors[reply.error.code]);
       return;
     }
@@ -66,7 +70,7 @@ export function BookingPage(props: PageProps) {
       {startsAt !== null && step === 'details' ? <>, {formatTime(startsAt, language)}</> : null}
     </p>
   );
-  const stepProps: StepProps = { ...props, choice, go, fail: setProblem, chosen };
+  const stepProps: StepProps = { ...props, choice, go, fail: setProblem, chosen, taken };
 
   return (
     <>

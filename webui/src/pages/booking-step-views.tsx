@@ -16,6 +16,11 @@ export interface StepProps extends PageProps {
   fail: (text: string) => void;
   /** "Chosen: service, day, time" as far as the citizen has come. */
   chosen: ComponentChildren;
+  /**
+   * Times this page's holds were refused as taken: not offered again, though a list up to a few
+   * seconds old (the hub's, in each of its processes) may still show them.
+   */
+  taken: readonly number[];
 }
 
 function Back({ t, go, to }: Pick<StepProps, 't' | 'go'> & { to: Step }) {
@@ -78,7 +83,7 @@ export function DayStep(props: StepProps) {
 }
 
 export function TimeStep(props: StepProps) {
-  const { t, choice, go, fail, chosen } = props;
+  const { t, choice, go, fail, chosen, taken } = props;
   const [slots, setSlots] = useState<BookingSlot[] | null>(null);
   useEffect(() => {
     setSlots(null);
@@ -90,13 +95,15 @@ export function TimeStep(props: StepProps) {
       {chosen}
       {slots === null ? <p role="status">{t.loading}</p> : null}
       <ul class="slots">
-        {slots?.map((s) => (
-          <li key={s.startsAt}>
-            <button type="button" aria-label={`${s.time}, ${t.free(s.free)}`} onClick={() => go('details', { startsAt: s.startsAt })}>
-              {s.time}
-            </button>
-          </li>
-        ))}
+        {slots
+          ?.filter((s) => !taken.includes(s.startsAt))
+          .map((s) => (
+            <li key={s.startsAt}>
+              <button type="button" aria-label={`${s.time}, ${t.free(s.free)}`} onClick={() => go('details', { startsAt: s.startsAt })}>
+                {s.time}
+              </button>
+            </li>
+          ))}
       </ul>
       <Back {...props} to="day" />
     </section>
