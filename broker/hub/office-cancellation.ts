@@ -14,7 +14,8 @@ import { readOffice } from './hub-offices.ts';
  * at the hub by the same rule, at the time the office did it, once (one cancelled already, by the
  * citizen or by this report delivered twice, is left as it is). The client is mailed from the
  * hub's outbox when the office asked for it and the appointment is still ahead, and the booking
- * processes are told to send it at once (hub-mail-wakeup.ts). The change's copy goes back to the office through the feed, as any change does.
+ * processes are told to send it at once (hub-mail-wakeup.ts). The change's copy goes back to the
+ * office through the feed, as any change does.
  */
 export async function cancelFromOffice(pool: pg.Pool, officeId: string, report: Extract<HubReport, { kind: 'cancelled' }>): Promise<void> {
   const office = await readOffice(pool, officeId);

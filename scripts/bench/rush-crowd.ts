@@ -79,20 +79,26 @@ export async function proof(call: Call, from: number): Promise<{ challenge: Chal
 /**
  * One citizen: the newest day of the service with a free place (the day that just opened, while
  * it lasts), a free time on it at random, the hold; a time taken meanwhile means looking again,
- * with a new proof (the old one was spent), as the page does, which offers that time no more.
+ * with a new proof (the old one was spent), as the page does, which offers that time no more; a
+ * day found with no time left means the next newest, as a person would choose.
  */
 export async function citizen(call: Call, k: number, serviceId: string, firstProof: Awaited<ReturnType<typeof proof>>, tally: Tally): Promise<void> {
   let spent = firstProof;
   const taken = new Set<number>();
+  // Days found without a free time, though the list (a few seconds old at the hub) called them free.
+  const full = new Set<string>();
   for (let attempt = 0; attempt < 20; attempt++) {
     const days = await call<BookingDays>('GET', `/api/services/${serviceId}/days`, undefined, k);
-    const day = days.body.days.findLast((d) => d.free > 0);
+    const day = days.body.days.findLast((d) => d.free > 0 && !full.has(d.day));
     if (!day) {
       tally.noPlace++;
       return;
     }
     const slots = (await call<BookingSlots>('GET', `/api/services/${serviceId}/days/${day.day}`, undefined, k)).body.slots.filter((s) => !taken.has(s.startsAt));
-    if (slots.length === 0) continue;
+    if (slots.length === 0) {
+      full.add(day.day);
+      continue;
+    }
     const slot = slots[Math.floor(Math.random() * slots.length)]!;
     const started = performance.now();
     const held = await call<{ holdId?: string; error?: { code: string } }>(

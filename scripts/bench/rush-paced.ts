@@ -61,29 +61,11 @@ export async function measurePacedRush(office: RushTarget, citizens = 10_000, mi
     seconds: round(seconds, 1),
     ...details,
   });
-  emit({ bench, metric: 'hold-p99', value: round(percentile(tally.holds, 99), 1), unit: 'ms', p50: round(percentile(tally.holds, 50), 1), requests: tally.holds.length, target: '≤ 100', ...details });
-  emit({
-    bench,
-    metric: 'visit-p99',
-    value: round(
-      percentile(
-        visits.map((v) => v.ms),
-        99,
-      ),
-      1,
-    ),
-    unit: 'ms',
-    p50: round(
-      percentile(
-        visits.map((v) => v.ms),
-        50,
-      ),
-      1,
-    ),
-    ...details,
-  });
-  emit({ bench, metric: 'first-minute-visit-p99', value: round(percentile(firstMinute, 99), 1), unit: 'ms', p50: round(percentile(firstMinute, 50), 1), visits: firstMinute.length, ...details });
-  emit({ bench, metric: 'later-visit-p99', value: round(percentile(later, 99), 1), unit: 'ms', p50: round(percentile(later, 50), 1), visits: later.length, ...details });
+  const spread = (samples: number[]) => ({ value: round(percentile(samples, 99), 1), unit: 'ms', p50: round(percentile(samples, 50), 1) });
+  emit({ bench, metric: 'hold-p99', ...spread(tally.holds), requests: tally.holds.length, target: '≤ 100', ...details });
+  emit({ bench, metric: 'visit-p99', ...spread(visits.map((v) => v.ms)), ...details });
+  emit({ bench, metric: 'first-minute-visit-p99', ...spread(firstMinute), visits: firstMinute.length, ...details });
+  emit({ bench, metric: 'later-visit-p99', ...spread(later), visits: later.length, ...details });
   emit({ bench, metric: 'cpu-per-hold', value: cpuPerHold, unit: 'ms', ...details });
   await emitOutcomes(bench, office, tally, ended, details);
 }

@@ -93,7 +93,7 @@ test("at the hub's site the citizen picks the office, then books on that office'
   }
 });
 
-test("a time taken while the citizen filled in the form is refused, and the page does not offer it again though the hub's list, up to seconds old, still does", async () => {
+test("a time taken while the citizen filled in the form is refused, and the page does not offer it again though the hub's list, up to seconds old, still does; a day found with no time left is said to be so", async () => {
   const page = await browser.newPage();
   const slotsUrl = `${base}/o/kostelec/api/services/pasy/days/2026-11-25`;
   let stale: string | undefined;
@@ -120,6 +120,14 @@ test("a time taken while the citizen filled in the form is refused, and the page
       'the list the page got again still offers 11:00',
     );
     assert.is(await page.getByRole('button', { name: /^11:00,/ }).count(), 0, 'the page does not');
+
+    // A day the list still calls free, whose last time went meanwhile: the page says so.
+    await page.route(`${base}/o/kostelec/api/services/pasy/days/2026-11-26`, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ serviceId: 'pasy', day: '2026-11-26', slots: [] }) }),
+    );
+    await page.getByRole('button', { name: 'Zpět' }).click();
+    await page.getByRole('button', { name: /^čtvrtek 26\. listopadu 2026, \d+ vol/ }).click();
+    await page.getByText('Tento den už nemá volný čas. Vyberte prosím jiný den.').waitFor();
   } finally {
     await page.close();
   }

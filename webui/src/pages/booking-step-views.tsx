@@ -89,21 +89,22 @@ export function TimeStep(props: StepProps) {
     setSlots(null);
     void call<BookingSlots>('GET', `/api/services/${choice.serviceId}/days/${choice.day}`).then((r) => (r.ok ? setSlots(r.data.slots) : fail(t.errors[r.error.code])));
   }, [choice.serviceId, choice.day]);
+  // A day the list called free may have no time left by the time it is opened.
+  const offered = slots === null ? null : slots.filter((s) => !taken.includes(s.startsAt));
   return (
     <section>
       <StepHeading text={t.stepTime} />
       {chosen}
-      {slots === null ? <p role="status">{t.loading}</p> : null}
+      {offered === null ? <p role="status">{t.loading}</p> : null}
+      {offered?.length === 0 ? <p role="status">{t.noTimes}</p> : null}
       <ul class="slots">
-        {slots
-          ?.filter((s) => !taken.includes(s.startsAt))
-          .map((s) => (
-            <li key={s.startsAt}>
-              <button type="button" aria-label={`${s.time}, ${t.free(s.free)}`} onClick={() => go('details', { startsAt: s.startsAt })}>
-                {s.time}
-              </button>
-            </li>
-          ))}
+        {offered?.map((s) => (
+          <li key={s.startsAt}>
+            <button type="button" aria-label={`${s.time}, ${t.free(s.free)}`} onClick={() => go('details', { startsAt: s.startsAt })}>
+              {s.time}
+            </button>
+          </li>
+        ))}
       </ul>
       <Back {...props} to="day" />
     </section>
