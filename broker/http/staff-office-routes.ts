@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../shared/clock.ts';
-import { serviceParamsSchema, suspendRequestSchema } from '../../shared/contract/booking-api.ts';
-import { bookingParamsSchema, dayQuerySchema, phoneBookingRequestSchema, staffCancelRequestSchema } from '../../shared/contract/staff-api.ts';
+import { suspendRequestSchema } from '../../shared/contract/booking-api.ts';
+import { bookingParamsSchema, dayQuerySchema, staffCancelRequestSchema } from '../../shared/contract/staff-api.ts';
 import type { StaffBookings } from '../booking/staff-bookings.ts';
 import type { QueueEngine } from '../engine/queue-engine.ts';
 import type { DeviceHealthBoard } from '../mqtt/device-health-board.ts';
@@ -9,7 +9,8 @@ import { bookingRows, bookingsCsv } from '../staff/booking-rows.ts';
 import { dashboard } from '../staff/dashboard.ts';
 import type { Sessions } from '../staff/sessions.ts';
 import { parseOr400, sendRefusal } from './api-errors.ts';
-import { sessionOf, staffAccess } from './staff-guard.ts';
+import { callerRoutes } from './caller-routes.ts';
+import { staffAccess } from './staff-guard.ts';
 import { csvReply } from './statistics-routes.ts';
 
 export interface StaffOfficeDeps {
@@ -56,21 +57,12 @@ export function staffOfficeRoutes(app: FastifyInstance, { bookings: booking, eng
     return csvReply(reply, `rezervace-${query.day}.csv`).send(bookingsCsv(engine.config, rowsOf(query.day)));
   });
 
-  app.get('/api/staff/services/:serviceId/slots', clerk, (req, reply) => {
-    const params = parseOr400(serviceParamsSchema, req.params, reply);
-    const query = params && parseOr400(dayQuerySchema, req.query, reply);
-    if (!params || !query) return reply;
-    const slots = booking.staffSlots(params.serviceId, query.day);
-    return slots.ok ? reply.send(slots.data) : sendRefusal(reply, slots.error.code, slots.error.detail);
-  });
-
-  app.post('/api/staff/bookings', clerk, async (req, reply) => {
-    const body = parseOr400(phoneBookingRequestSchema, req.body, reply);
-    if (!body) return reply;
-    const booked = await booking.bookForCaller(body, sessionOf(req).account.username);
-    if (!booked.ok) return sendRefusal(reply, booked.error.code, booked.error.detail);
-    return reply.code(201).send(rowsOf(booked.data.day).find((r) => r.id === booked.data.id));
-  });
+  callerRoutes(
+    app,
+    clerk,
+    () => booking,
+    (_req, day) => rowsOf(day),
+  );
 
   app.post('/api/staff/bookings/:bookingId/cancel', clerk, async (req, reply) => {
     const params = parseOr400(bookingParamsSchema, req.params, reply);

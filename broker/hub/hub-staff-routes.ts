@@ -3,21 +3,13 @@ import type pg from 'pg';
 import { officeDay } from '../../shared/calendar/office-calendar.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { OfficeConfig } from '../../shared/config/schema.ts';
-import { serviceParamsSchema, suspendRequestSchema } from '../../shared/contract/booking-api.ts';
+import { suspendRequestSchema } from '../../shared/contract/booking-api.ts';
 import { refused } from '../../shared/contract/result.ts';
-import {
-  bookingParamsSchema,
-  dayQuerySchema,
-  phoneBookingRequestSchema,
-  type StaffAccount,
-  type StaffSession,
-  type StatisticsQuery,
-  type StatisticsReport,
-  staffCancelRequestSchema,
-} from '../../shared/contract/staff-api.ts';
+import { bookingParamsSchema, dayQuerySchema, type StaffAccount, type StaffSession, type StatisticsQuery, type StatisticsReport, staffCancelRequestSchema } from '../../shared/contract/staff-api.ts';
 import { parseOr400, sendRefusal } from '../http/api-errors.ts';
+import { callerRoutes } from '../http/caller-routes.ts';
 import { type AccountBook, staffAccountRoutes } from '../http/staff-account-routes.ts';
-import { type Admits, sessionOf, staffAccess } from '../http/staff-guard.ts';
+import { type Admits, staffAccess } from '../http/staff-guard.ts';
 import { csvReply, statisticsQueryOr400 } from '../http/statistics-routes.ts';
 import { bookingRows, bookingsCsv } from '../staff/booking-rows.ts';
 import { statisticsCsv } from '../statistics/statistics-csv.ts';
@@ -148,22 +140,12 @@ export function hubStaffRoutes(app: FastifyInstance, deps: HubStaffDeps, officeO
     return query ? csvReply(reply, `rezervace-${query.day}.csv`).send(bookingsCsv(offices.get(officeOf(req)).config, await rowsOf(officeOf(req), query.day))) : reply;
   });
 
-  app.get('/api/staff/services/:serviceId/slots', clerk, async (req, reply) => {
-    const params = parseOr400(serviceParamsSchema, req.params, reply);
-    const query = params && parseOr400(dayQuerySchema, req.query, reply);
-    if (!params || !query) return reply;
-    const slots = await deskOf(officeOf(req)).staffSlots(params.serviceId, query.day);
-    return slots.ok ? reply.send(slots.data) : sendRefusal(reply, slots.error.code, slots.error.detail);
-  });
-
-  app.post('/api/staff/bookings', clerk, async (req, reply) => {
-    const body = parseOr400(phoneBookingRequestSchema, req.body, reply);
-    if (!body) return reply;
-    const officeId = officeOf(req);
-    const booked = await deskOf(officeId).bookForCaller(body, sessionOf(req).account.username);
-    if (!booked.ok) return sendRefusal(reply, booked.error.code, booked.error.detail);
-    return reply.code(201).send((await rowsOf(officeId, booked.data.day)).find((r) => r.id === booked.data.id));
-  });
+  callerRoutes(
+    app,
+    clerk,
+    (req) => deskOf(officeOf(req)),
+    (req, day) => rowsOf(officeOf(req), day),
+  );
 
   // The seed's crisis switch, for an office's online booking at the hub: on for the office or some of
   // its workplaces, with a notice, optionally cancelling the bookings still to come there (each

@@ -53,7 +53,8 @@ export function BookingPage(props: PageProps) {
     status('');
     if (!reply.ok) {
       if (reply.error.code === 'slotUnavailable') {
-        setTaken([...taken, startsAt!]);
+        const lost = startsAt!;
+        setTaken((before) => [...before, lost]);
         go('time', { startsAt: null }, true);
       }
       setProblem(t.errors[reply.error.code]);
